@@ -1,0 +1,49 @@
+package dev.framescope.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * The body of a close frame (RFC 6455 §5.5.1): an optional two-byte status code and a UTF-8 reason.
+ *
+ * @param code            the status code, empty for an empty body (and for the illegal one-byte body)
+ * @param reason          the reason decoded as UTF-8 (malformed sequences replaced)
+ * @param reasonValidUtf8 whether the reason bytes were valid UTF-8
+ * @param length          payload length
+ */
+public record ClosePayload(OptionalInt code, String reason, boolean reasonValidUtf8, int length) {
+
+    public static ClosePayload parse(byte[] payload) {
+        if (payload.length < 2) {
+            return new ClosePayload(OptionalInt.empty(), "", true, payload.length);
+        }
+        int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        byte[] reason = java.util.Arrays.copyOfRange(payload, 2, payload.length);
+        return new ClosePayload(OptionalInt.of(code), new String(reason, StandardCharsets.UTF_8),
+                Utf8Validator.isValid(reason), payload.length);
+    }
+
+    /** Findings for a close frame starting at {@code frameOffset}. */
+    public List<Finding> findings(long frameOffset) {
+        List<Finding> findings = new ArrayList<>(1);
+        if (length == 1) {
+            findings.add(Finding.at(Violation.CLOSE_PAYLOAD_ONE_BYTE, frameOffset, "payload length 1"));
+        }
+        if (code.isPresent() && !CloseCode.isValidOnWire(code.getAsInt())) {
+            findings.add(Finding.at(Violation.INVALID_CLOSE_CODE, frameOffset, CloseCode.describe(code.getAsInt())));
+        }
+        if (!reasonValidUtf8) {
+            findings.add(Finding.at(Violation.INVALID_CLOSE_REASON_UTF8, frameOffset, "reason of " + (length - 2) + " bytes"));
+        }
+        return findings;
+    }
+
+    public String describe() {
+        if (code.isEmpty()) {
+            return length == 1 ? "malformed (1 byte)" : "no status code";
+        }
+        return CloseCode.describe(code.getAsInt()) + (reason.isEmpty() ? "" : " — \"" + reason + "\"");
+    }
+}
