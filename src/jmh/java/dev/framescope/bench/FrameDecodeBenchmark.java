@@ -40,7 +40,7 @@ public class FrameDecodeBenchmark {
     @Param({"true", "false"})
     boolean masked;
 
-    @Param({"javawebsocket", "jetty", "netty"})
+    @Param({"framescope", "javawebsocket", "jetty", "netty"})
     String decoder;
 
     private byte[][] reads;
@@ -71,6 +71,8 @@ public class FrameDecodeBenchmark {
 
     private static StreamDecoder create(String decoder, boolean masked) {
         switch (decoder) {
+            case "framescope":
+                return new FramescopeDecoder(masked);
             case "javawebsocket":
                 return new JavaWebSocketDecoder(masked);
             case "jetty":

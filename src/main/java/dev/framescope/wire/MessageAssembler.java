@@ -1,0 +1,184 @@
+package dev.framescope.wire;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reassembles one sender's data frames into messages (RFC 6455 §5.4), inflating compressed ones (RFC 7692 §6.2) and
+ * validating text as UTF-8 across fragment boundaries (§8.1). Control frames pass through untouched. Fed the frames
+ * (or frame chunks) of a {@link FrameDecoder} in order; never throws on hostile input.
+ */
+public final class MessageAssembler {
+
+    /** Application data kept per message by default; longer messages are counted but only their start is kept. */
+    public static final int DEFAULT_RETAINED_BYTES = 16 * 1024 * 1024;
+
+    private final Sender sender;
+    private final int maxRetainedBytes;
+    private Optional<MessageInflater> inflater = Optional.empty();
+
+    private boolean closeSeen;
+    private InProgress current;
+
+    public MessageAssembler(Sender sender) {
+        this(sender, DEFAULT_RETAINED_BYTES);
+    }
+
+    public MessageAssembler(Sender sender, int maxRetainedBytes) {
+        this.sender = sender;
+        this.maxRetainedBytes = maxRetainedBytes;
+    }
+
+    /** Called once permessage-deflate is negotiated for this direction: RSV1 then marks compressed messages. */
+    public void useInflater(MessageInflater inflater) {
+        this.inflater = Optional.of(inflater);
+    }
+
+    public boolean deflateNegotiated() {
+        return inflater.isPresent();
+    }
+
+    /** The opcode of the fragmented message in progress, if any. */
+    public Optional<Opcode> currentOpcode() {
+        return current == null ? Optional.empty() : Optional.of(current.opcode);
+    }
+
+    /** True while a fragmented message has started and its final frame has not arrived. */
+    public boolean inMessage() {
+        return current != null;
+    }
+
+    public Step accept(Frame frame) {
+        FrameHeader header = frame.header();
+        List<Finding> findings = new ArrayList<>(0);
+        if (frame.isFirstChunk()) {
+            if (closeSeen) {
+                findings.add(Finding.at(Violation.DATA_AFTER_CLOSE, header.streamOffset(),
+                        header.opcode().shortName() + " frame after the close frame"));
+            }
+            if (header.opcode() == Opcode.CLOSE) {
+                closeSeen = true;
+            }
+        }
+        Opcode opcode = header.opcode();
+        if (opcode.isControl() || opcode.isReserved()) {
+            return new Step(Optional.empty(), findings, Optional.empty());
+        }
+        if (frame.isFirstChunk() && !startFrame(header, findings)) {
+            return new Step(Optional.empty(), findings, Optional.empty());
+        }
+        Optional<byte[]> inflated = current.append(frame, findings);
+        Optional<Message> done = Optional.empty();
+        if (frame.lastChunk() && header.fin()) {
+            done = Optional.of(current.finish(findings));
+            current = null;
+        }
+        return new Step(inflated, findings, done);
+    }
+
+    /** Applies the §5.4 fragmentation rules to a frame's first chunk; false if the frame belongs to no message. */
+    private boolean startFrame(FrameHeader header, List<Finding> findings) {
+        if (header.opcode() == Opcode.CONTINUATION) {
+            if (current == null) {
+                findings.add(Finding.at(Violation.CONTINUATION_WITHOUT_START, header.streamOffset(),
+                        "no fragmented message in progress"));
+                return false;
+            }
+            current.frameCount++;
+            return true;
+        }
+        if (current != null) {
+            findings.add(Finding.at(Violation.DATA_FRAME_DURING_FRAGMENTED_MESSAGE, header.streamOffset(),
+                    header.opcode().shortName() + " frame while the " + current.opcode.shortName()
+                            + " message started at byte " + current.startOffset + " had " + current.frameCount
+                            + " frame(s) and no FIN; that message is abandoned"));
+        }
+        boolean compressed = header.rsv1() && inflater.isPresent();
+        current = new InProgress(header.opcode(), header.streamOffset(), compressed);
+        return true;
+    }
+
+    /**
+     * What one frame (chunk) contributed.
+     *
+     * @param inflated the inflated bytes this chunk produced, when its message is compressed
+     * @param findings message-level findings raised by this chunk (frame-level ones are on the frame)
+     * @param message  the message this chunk completed
+     */
+    public record Step(Optional<byte[]> inflated, List<Finding> findings, Optional<Message> message) {
+    }
+
+    private final class InProgress {
+        final Opcode opcode;
+        final long startOffset;
+        final boolean compressed;
+        final Utf8Validator utf8 = new Utf8Validator();
+        final ByteArrayOutputStream retained = new ByteArrayOutputStream();
+        final List<Finding> findings = new ArrayList<>(0);
+        int frameCount = 1;
+        long wireLength;
+        long length;
+        boolean inflateStopped;
+
+        InProgress(Opcode opcode, long startOffset, boolean compressed) {
+            this.opcode = opcode;
+            this.startOffset = startOffset;
+            this.compressed = compressed;
+        }
+
+        Optional<byte[]> append(Frame frame, List<Finding> stepFindings) {
+            byte[] wire = frame.payload();
+            wireLength += wire.length;
+            if (!compressed) {
+                take(wire, frame, stepFindings);
+                return Optional.empty();
+            }
+            boolean end = frame.lastChunk() && frame.header().fin();
+            if (inflateStopped) {
+                return Optional.of(new byte[0]);
+            }
+            MessageInflater.Inflated result = inflater.orElseThrow().inflate(wire, 0, wire.length, end);
+            take(result.bytes(), frame, stepFindings);
+            switch (result.status()) {
+                case LIMIT_EXCEEDED -> {
+                    inflateStopped = true;
+                    report(stepFindings, Finding.at(Violation.INFLATE_LIMIT_EXCEEDED, frame.header().streamOffset(),
+                            "stopped after " + length + " inflated bytes"));
+                }
+                case ERROR -> {
+                    inflateStopped = true;
+                    report(stepFindings, Finding.at(Violation.DEFLATE_ERROR, frame.header().streamOffset(),
+                            result.error()));
+                }
+                default -> { }
+            }
+            return Optional.of(result.bytes());
+        }
+
+        private void take(byte[] data, Frame frame, List<Finding> stepFindings) {
+            if (opcode == Opcode.TEXT && !utf8.hasFailed() && !utf8.feed(data, 0, data.length)) {
+                report(stepFindings, Finding.at(Violation.INVALID_UTF8, frame.header().streamOffset(),
+                        "byte " + utf8.errorPosition() + " of the message"));
+            }
+            int room = (int) Math.max(0, Math.min(data.length, maxRetainedBytes - (long) retained.size()));
+            retained.write(data, 0, room);
+            length += data.length;
+        }
+
+        Message finish(List<Finding> stepFindings) {
+            if (opcode == Opcode.TEXT && !utf8.hasFailed() && !utf8.isCompleteAndValid() && !inflateStopped) {
+                report(stepFindings, Finding.at(Violation.INVALID_UTF8, startOffset,
+                        "the message ends inside a UTF-8 sequence"));
+            }
+            return new Message(sender, opcode, startOffset, frameCount, wireLength, compressed, length,
+                    retained.toByteArray(), findings);
+        }
+
+        private void report(List<Finding> stepFindings, Finding finding) {
+            stepFindings.add(finding);
+            findings.add(finding);
+        }
+    }
+}
