@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "framescope",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
+        subcommands = {DissectCommand.class},
         description = "Frame-exact WebSocket inspector (RFC 6455 / RFC 7692).")
 public final class Main implements Runnable {
 
@@ -17,8 +18,12 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
     }
 
     @Override

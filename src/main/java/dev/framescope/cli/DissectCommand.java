@@ -1,0 +1,129 @@
+package dev.framescope.cli;
+
+import dev.framescope.wire.Dissected;
+import dev.framescope.wire.DecoderOptions;
+import dev.framescope.wire.MessageAssembler;
+import dev.framescope.wire.Finding;
+import dev.framescope.wire.Sender;
+import dev.framescope.wire.StreamDissector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code framescope dissect}: decode a byte stream written by one side of a WebSocket connection. */
+@Command(name = "dissect",
+        description = {"Decode the WebSocket frames of a byte stream sent by one side of a connection.",
+                "Input: hex (spaces and 0x allowed), a raw file, or stdin with '-'. A stream that starts with an",
+                "HTTP upgrade request or response has its handshake shown first."},
+        mixinStandardHelpOptions = true)
+final class DissectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", defaultValue = "server", paramLabel = "server|client",
+            description = "Which side wrote the bytes (decides the masking rule). Default: ${DEFAULT-VALUE}.")
+    String from;
+
+    @Option(names = "--deflate", paramLabel = "EXTENSION",
+            description = "The negotiated Sec-WebSocket-Extensions value, e.g. 'permessage-deflate; server_no_context_takeover'.")
+    Optional<String> deflate;
+
+    @Option(names = "--json", description = "One JSON object per frame and per completed message.")
+    boolean json;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Read raw bytes from FILE.")
+    Optional<Path> file;
+
+    @Option(names = "--max-inflated", paramLabel = "BYTES", defaultValue = "67108864",
+            description = "Inflated bytes allowed per message. Default: ${DEFAULT-VALUE}.")
+    long maxInflated;
+
+    @Parameters(paramLabel = "HEX", arity = "0..*", description = "Bytes as hex, or '-' to read raw bytes from stdin.")
+    List<String> hex = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Sender sender;
+        byte[] input;
+        try {
+            sender = parseSender(from);
+            input = readInput();
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("dissect: " + e.getMessage());
+            return 2;
+        }
+        DissectionPrinter printer = json ? new DissectionPrinter.Json(out) : new DissectionPrinter.Table(out);
+        HandshakePrefix.Result prefix = HandshakePrefix.skip(input, printer);
+        int start = prefix.framesStart();
+        StreamDissector dissector = new StreamDissector(sender, DecoderOptions.defaults().withStartOffset(start),
+                MessageAssembler.DEFAULT_RETAINED_BYTES);
+        Optional<String> problem = deflate.or(prefix::extensions)
+                .flatMap(d -> DeflateSetup.apply(d, sender, maxInflated, dissector));
+        if (problem.isPresent()) {
+            err.println("dissect: " + problem.get());
+            return 2;
+        }
+        for (Dissected item : dissector.feed(input, start, input.length - start)) {
+            printer.print(item);
+        }
+        List<Finding> end = dissector.endOfStream();
+        end.forEach(printer::streamFinding);
+        printer.summary(dissector.streamOffset());
+        out.flush();
+        return 0;
+    }
+
+    static Sender parseSender(String from) {
+        return switch (from.toLowerCase(java.util.Locale.ROOT)) {
+            case "server" -> Sender.SERVER;
+            case "client" -> Sender.CLIENT;
+            default -> throw new IllegalArgumentException("--from must be 'server' or 'client', not '" + from + "'");
+        };
+    }
+
+    private byte[] readInput() throws IOException {
+        if (file.isPresent()) {
+            if (!hex.isEmpty()) {
+                throw new IllegalArgumentException("give either --file or hex bytes, not both");
+            }
+            return Files.readAllBytes(file.get());
+        }
+        if (hex.size() == 1 && hex.get(0).equals("-")) {
+            try (InputStream in = System.in) {
+                return in.readAllBytes();
+            }
+        }
+        if (hex.isEmpty()) {
+            throw new IllegalArgumentException("no input: give hex bytes, --file FILE, or '-' for stdin");
+        }
+        return parseHex(String.join("", hex));
+    }
+
+    static byte[] parseHex(String text) {
+        String clean = text.replaceAll("0[xX]", "").replaceAll("[\\s:,]", "");
+        if (clean.length() % 2 != 0) {
+            throw new IllegalArgumentException("hex input has an odd number of digits (" + clean.length() + ")");
+        }
+        for (int i = 0; i < clean.length(); i++) {
+            if (Character.digit(clean.charAt(i), 16) < 0) {
+                throw new IllegalArgumentException("not a hex digit at position " + i + ": '" + clean.charAt(i) + "'");
+            }
+        }
+        return HexFormat.of().parseHex(clean);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.framescope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.framescope.capture.FrameJson;
+import dev.framescope.capture.MessageJson;
+import dev.framescope.wire.ClosePayload;
+import dev.framescope.wire.Dissected;
+import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Finding;
+import dev.framescope.wire.FrameHeader;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Prints what {@code dissect} finds: a table for people or JSON Lines for programs. */
+abstract class DissectionPrinter {
+
+    final PrintWriter out;
+    private final Map<String, Integer> violations = new TreeMap<>();
+    private int frames;
+    private int messages;
+
+    DissectionPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    final void print(Dissected item) {
+        if (item instanceof Dissected.FrameItem f) {
+            if (f.frame().isFirstChunk()) {
+                frames++;
+            }
+            count(f.findings());
+            frame(f);
+        } else if (item instanceof Dissected.MessageItem m) {
+            messages++;
+            message(m);
+        }
+    }
+
+    final void streamFinding(Finding finding) {
+        count(List.of(finding));
+        finding(finding);
+    }
+
+    abstract void handshake(String title, List<String> lines, List<Finding> findings);
+
+    abstract void frame(Dissected.FrameItem item);
+
+    abstract void message(Dissected.MessageItem item);
+
+    abstract void finding(Finding finding);
+
+    abstract void summary(long bytes, int frames, int messages, Map<String, Integer> violations);
+
+    final void summary(long bytes) {
+        summary(bytes, frames, messages, violations);
+    }
+
+    private void count(List<Finding> findings) {
+        findings.forEach(f -> violations.merge(f.violation().id(), 1, Integer::sum));
+    }
+
+    /** Aligned columns, one frame per line, message lines indented under their last frame. */
+    static final class Table extends DissectionPrinter {
+
+        private static final String ROW = "%9s  %-7s  %-12s  %-8s  %-14s  %s%s%n";
+        private boolean headed;
+
+        Table(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        void handshake(String title, List<String> lines, List<Finding> findings) {
+            out.println(title);
+            lines.forEach(l -> out.println("  " + l));
+            findings.forEach(f -> out.println("  ! " + f.describe()));
+            out.println();
+        }
+
+        @Override
+        void frame(Dissected.FrameItem item) {
+            if (!headed) {
+                out.printf(ROW, "offset", "F RSV M", "opcode", "key", "length (bits)", "payload", "");
+                headed = true;
+            }
+            FrameHeader h = item.frame().header();
+            String offset = item.frame().isFirstChunk() ? Long.toString(h.streamOffset())
+                    : "+" + item.frame().chunkOffset();
+            byte[] shown = item.inflated().orElse(item.frame().payload());
+            String preview = FrameText.preview(shown, item.carriesText(), shown.length);
+            if (h.opcode() == Opcode.CLOSE && item.frame().isWhole()) {
+                preview = ClosePayload.parse(item.frame().payload()).describe();
+            }
+            if (item.inflated().isPresent()) {
+                preview = "[inflated " + shown.length + " B] " + preview;
+            }
+            String flagged = item.findings().isEmpty() ? "" : "   ! " + FrameText.ids(item.findings());
+            out.printf(ROW, offset, FrameText.flags(h), h.opcode().shortName(), h.maskingKeyHex().orElse("-"),
+                    FrameText.length(h), preview, flagged);
+        }
+
+        @Override
+        void message(Dissected.MessageItem item) {
+            var m = item.message();
+            String size = m.compressed() ? m.wireLength() + " B → " + m.length() + " B inflated" : m.length() + " B";
+            String flagged = m.findings().isEmpty() ? "" : "   ! " + FrameText.ids(m.findings());
+            out.printf("%9s  = %s message, %d frame%s, %s: %s%s%n", "", m.opcode().shortName(), m.frameCount(),
+                    m.frameCount() == 1 ? "" : "s", size, FrameText.preview(m), flagged);
+        }
+
+        @Override
+        void finding(Finding finding) {
+            out.println("  ! " + finding.describe());
+        }
+
+        @Override
+        void summary(long bytes, int frames, int messages, Map<String, Integer> violations) {
+            out.printf("%n%d bytes, %d frames, %d messages, %s%n", bytes, frames, messages,
+                    violations.isEmpty() ? "no violations" : "violations: " + violations);
+        }
+    }
+
+    /** One JSON object per line: frames with {@link FrameJson}'s keys, messages, findings and a summary. */
+    static final class Json extends DissectionPrinter {
+
+        private static final ObjectMapper MAPPER = new ObjectMapper();
+
+        Json(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        void handshake(String title, List<String> lines, List<Finding> findings) {
+            ObjectNode node = MAPPER.createObjectNode().put("type", "handshake").put("title", title);
+            lines.forEach(node.putArray("lines")::add);
+            findings.forEach(f -> node.withArray("violations").add(f.violation().id()));
+            emit(node);
+        }
+
+        @Override
+        void frame(Dissected.FrameItem item) {
+            emit(FrameJson.toJson(item));
+        }
+
+        @Override
+        void message(Dissected.MessageItem item) {
+            emit(MessageJson.toJson(item.message()));
+        }
+
+        @Override
+        void finding(Finding finding) {
+            emit(MAPPER.createObjectNode().put("type", "violation").put("id", finding.violation().id())
+                    .put("rfc", finding.violation().rfcSection()).put("offset", finding.streamOffset())
+                    .put("message", finding.describe()));
+        }
+
+        @Override
+        void summary(long bytes, int frames, int messages, Map<String, Integer> violations) {
+            ObjectNode node = MAPPER.createObjectNode().put("type", "summary").put("bytes", bytes)
+                    .put("frames", frames).put("messages", messages);
+            ObjectNode counts = node.putObject("violations");
+            violations.forEach(counts::put);
+            emit(node);
+        }
+
+        private void emit(ObjectNode node) {
+            out.println(node.toString());
+        }
+    }
+}
