@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -ntp -q -Pbench -DskipTests package
 java -jar target/benchmarks.jar FrameDecodeBenchmark -prof gc -rf csv -rff target/frame-decode.csv "$@"
-bash src/jmh/table.sh target/frame-decode.csv
+python3 src/jmh/table.py target/frame-decode.csv
