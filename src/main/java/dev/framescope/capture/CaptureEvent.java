@@ -1,0 +1,140 @@
+package dev.framescope.capture;
+
+import dev.framescope.wire.ClosePayload;
+import dev.framescope.wire.Finding;
+import dev.framescope.wire.Frame;
+import dev.framescope.wire.FrameHeader;
+import dev.framescope.wire.Message;
+import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Severity;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** Everything a connection's log records. Immutable; payload bytes may live in a spill file ({@link Payload}). */
+public sealed interface CaptureEvent {
+
+    Stamp stamp();
+
+    default long seq() {
+        return stamp().seq();
+    }
+
+    default long nanos() {
+        return stamp().nanos();
+    }
+
+    /** Findings this event carries (frames, messages, handshakes, violations); empty for most others. */
+    default List<Finding> findings() {
+        return List.of();
+    }
+
+    record StateEvent(Stamp stamp, ConnectionState state, String detail) implements CaptureEvent {
+    }
+
+    enum Phase { DNS, TCP, TLS, UPGRADE }
+
+    record TimingEvent(Stamp stamp, Phase phase, long durationNanos, String detail) implements CaptureEvent {
+    }
+
+    record TlsEvent(Stamp stamp, String protocol, String cipherSuite, List<String> peerChain, boolean verified,
+                    boolean insecureOverride) implements CaptureEvent {
+        public TlsEvent {
+            peerChain = List.copyOf(peerChain);
+        }
+    }
+
+    /**
+     * The opening handshake as it crossed the wire, with the Accept check.
+     *
+     * @param status 0 when no response head arrived
+     */
+    record HandshakeEvent(Stamp stamp, byte[] rawRequest, byte[] rawResponse, byte[] responseBody, int status,
+                          String expectedAccept, Optional<String> receivedAccept, Optional<String> subprotocol,
+                          String offeredExtensions, String acceptedExtensions, List<Finding> findings)
+            implements CaptureEvent {
+        public HandshakeEvent {
+            findings = List.copyOf(findings);
+        }
+
+        public boolean acceptOk() {
+            return receivedAccept.map(expectedAccept::equals).orElse(false);
+        }
+    }
+
+    record NegotiationEvent(Stamp stamp, String offered, String accepted, List<String> effects,
+                            List<Finding> findings) implements CaptureEvent {
+        public NegotiationEvent {
+            effects = List.copyOf(effects);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * A frame (or chunk of a large frame) in one direction.
+     *
+     * @param messageOpcode TEXT or BINARY when the frame carries part of a data message
+     * @param inflated      what its compressed payload inflated to
+     */
+    record FrameEvent(Stamp stamp, Direction dir, FrameHeader header, long chunkOffset, boolean lastChunk,
+                      Payload payload, Optional<Opcode> messageOpcode, Optional<Payload> inflated,
+                      List<Finding> findings) implements CaptureEvent {
+        public FrameEvent {
+            Objects.requireNonNull(header, "header");
+            findings = List.copyOf(findings);
+        }
+
+        public Frame frame() {
+            return new Frame(header, chunkOffset, payload.bytes(), lastChunk, findings);
+        }
+
+        public boolean carriesText() {
+            return messageOpcode.filter(op -> op == Opcode.TEXT).isPresent();
+        }
+
+        public boolean isFirstChunk() {
+            return chunkOffset == 0;
+        }
+
+        /** The close frame's status and reason, for a whole close frame. */
+        public Optional<ClosePayload> close() {
+            return header.opcode() == Opcode.CLOSE && chunkOffset == 0 && lastChunk
+                    ? Optional.of(ClosePayload.parse(payload.bytes())) : Optional.empty();
+        }
+    }
+
+    record MessageEvent(Stamp stamp, Direction dir, Message message) implements CaptureEvent {
+        @Override
+        public List<Finding> findings() {
+            return message.findings();
+        }
+    }
+
+    enum HeartbeatKind { PING_SENT, PONG_RECEIVED, PONG_MISSED, SERVER_PING, PONG_SENT, UNSOLICITED_PONG }
+
+    /** @param rttNanos ping→pong round trip (ours), or server ping→our pong answer time */
+    record HeartbeatEvent(Stamp stamp, HeartbeatKind kind, byte[] payload, OptionalLong rttNanos)
+            implements CaptureEvent {
+    }
+
+    /** A stream-level finding not carried by one frame (truncation, abnormal closure, library disagreement). */
+    record ViolationEvent(Stamp stamp, Direction dir, Finding finding) implements CaptureEvent {
+        @Override
+        public List<Finding> findings() {
+            return List.of(finding);
+        }
+    }
+
+    enum Initiator { CLIENT, SERVER, NONE }
+
+    /** @param initiator who sent the first close frame; NONE when TCP ended without one */
+    record CloseEvent(Stamp stamp, Initiator initiator, OptionalInt sentCode, String sentReason,
+                      OptionalInt receivedCode, String receivedReason, boolean clean, OptionalLong handshakeNanos)
+            implements CaptureEvent {
+    }
+
+    record NoteEvent(Stamp stamp, Severity level, String text) implements CaptureEvent {
+    }
+}

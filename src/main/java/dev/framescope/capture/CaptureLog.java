@@ -1,0 +1,124 @@
+package dev.framescope.capture;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The append-only event log of one connection. I/O threads append (a short lock, no copying); the UI, the CLI and
+ * exporters read by index at the same time and always see a consistent prefix. Payload bytes go to a
+ * {@link PayloadStore} so the index stays small when payloads spill to disk.
+ */
+public final class CaptureLog implements AutoCloseable {
+
+    private static final int SEGMENT = 4096;
+
+    private final long connectionId;
+    private final String label;
+    private final long nanoAnchor;
+    private final Instant wallAnchor;
+    private final PayloadStore payloads;
+    private final Object lock = new Object();
+    private volatile CaptureEvent[][] segments = new CaptureEvent[16][];
+    private volatile int size;
+    private final Counters counters = new Counters();
+
+    public CaptureLog(long connectionId, String label, PayloadStore payloads) {
+        this(connectionId, label, payloads, System.nanoTime(), Instant.now());
+    }
+
+    /** A log whose clock anchor is given (session files loaded from disk keep their original times). */
+    public CaptureLog(long connectionId, String label, PayloadStore payloads, long nanoAnchor, Instant wallAnchor) {
+        this.connectionId = connectionId;
+        this.label = label;
+        this.payloads = payloads;
+        this.nanoAnchor = nanoAnchor;
+        this.wallAnchor = wallAnchor;
+    }
+
+    public long connectionId() {
+        return connectionId;
+    }
+
+    /** What the user connected to, e.g. the URL. */
+    public String label() {
+        return label;
+    }
+
+    public PayloadStore payloads() {
+        return payloads;
+    }
+
+    public long nanoAnchor() {
+        return nanoAnchor;
+    }
+
+    public Instant wallAnchor() {
+        return wallAnchor;
+    }
+
+    /** Wall-clock time of a monotonic timestamp of this log. */
+    public Instant wallClock(long nanos) {
+        return wallAnchor.plusNanos(nanos - nanoAnchor);
+    }
+
+    /** Seconds since the log began. */
+    public double secondsSinceStart(long nanos) {
+        return (nanos - nanoAnchor) / 1e9;
+    }
+
+    /** Appends the event the factory builds with its stamp (sequence number = index); returns it. */
+    public <E extends CaptureEvent> E append(long nanos, Function<Stamp, E> factory) {
+        synchronized (lock) {
+            int index = size;
+            E event = factory.apply(new Stamp(connectionId, index, nanos));
+            CaptureEvent[][] segs = segments;
+            int s = index / SEGMENT;
+            if (s == segs.length) {
+                CaptureEvent[][] grown = new CaptureEvent[segs.length * 2][];
+                System.arraycopy(segs, 0, grown, 0, segs.length);
+                segs = grown;
+                segments = grown;
+            }
+            if (segs[s] == null) {
+                segs[s] = new CaptureEvent[SEGMENT];
+            }
+            segs[s][index % SEGMENT] = event;
+            counters.count(event);
+            size = index + 1;
+            return event;
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public CaptureEvent get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("event " + index + " of " + size);
+        }
+        return segments[index / SEGMENT][index % SEGMENT];
+    }
+
+    /** Up to {@code max} events from {@code from} on: what a consumer drains in one batch. */
+    public List<CaptureEvent> readFrom(int from, int max) {
+        int end = (int) Math.min(size, (long) from + max);
+        List<CaptureEvent> out = new ArrayList<>(Math.max(0, end - from));
+        CaptureEvent[][] segs = segments;
+        for (int i = from; i < end; i++) {
+            out.add(segs[i / SEGMENT][i % SEGMENT]);
+        }
+        return out;
+    }
+
+    public Counters.Snapshot counters() {
+        return counters.snapshot();
+    }
+
+    @Override
+    public void close() {
+        payloads.close();
+    }
+}

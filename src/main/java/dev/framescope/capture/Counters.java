@@ -1,0 +1,48 @@
+package dev.framescope.capture;
+
+/** Running totals of a log, updated under the log's append lock and read as a snapshot. */
+public final class Counters {
+
+    private long framesIn;
+    private long framesOut;
+    private long payloadIn;
+    private long payloadOut;
+    private long messagesIn;
+    private long messagesOut;
+    private long violations;
+
+    /** Totals at one moment. */
+    public record Snapshot(long framesIn, long framesOut, long payloadIn, long payloadOut, long messagesIn,
+                           long messagesOut, long violations) {
+    }
+
+    synchronized void count(CaptureEvent event) {
+        violations += event.findings().size();
+        if (event instanceof CaptureEvent.FrameEvent f) {
+            boolean in = f.dir() == Direction.IN;
+            if (f.isFirstChunk()) {
+                if (in) {
+                    framesIn++;
+                } else {
+                    framesOut++;
+                }
+            }
+            if (in) {
+                payloadIn += f.payload().length();
+            } else {
+                payloadOut += f.payload().length();
+            }
+        } else if (event instanceof CaptureEvent.MessageEvent m) {
+            violations -= m.findings().size();
+            if (m.dir() == Direction.IN) {
+                messagesIn++;
+            } else {
+                messagesOut++;
+            }
+        }
+    }
+
+    synchronized Snapshot snapshot() {
+        return new Snapshot(framesIn, framesOut, payloadIn, payloadOut, messagesIn, messagesOut, violations);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.framescope.capture;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where captured payload bytes live: on the heap up to a memory budget, then appended to a temporary spill file
+ * (deleted on close) while the events that refer to them stay in memory. Nothing is ever dropped.
+ */
+public final class PayloadStore implements AutoCloseable {
+
+    public static final long DEFAULT_BUDGET = 256L * 1024 * 1024;
+
+    private final long budget;
+    private final AtomicLong inMemory = new AtomicLong();
+    private final Object spillLock = new Object();
+    private FileChannel spill;
+    private Path spillPath;
+    private long spillSize;
+
+    public PayloadStore(long budgetBytes) {
+        this.budget = budgetBytes;
+    }
+
+    /** Keeps the bytes (the caller must not modify them afterwards). */
+    public Payload store(byte[] bytes) {
+        if (bytes.length == 0 || inMemory.addAndGet(bytes.length) <= budget) {
+            return new Payload.InMemory(bytes);
+        }
+        inMemory.addAndGet(-bytes.length);
+        return spill(bytes);
+    }
+
+    /** Payload bytes held on the heap. */
+    public long bytesInMemory() {
+        return inMemory.get();
+    }
+
+    public long bytesSpilled() {
+        synchronized (spillLock) {
+            return spillSize;
+        }
+    }
+
+    private Payload spill(byte[] bytes) {
+        synchronized (spillLock) {
+            try {
+                if (spill == null) {
+                    spillPath = Files.createTempFile("framescope-payloads-", ".spill");
+                    spillPath.toFile().deleteOnExit();
+                    spill = FileChannel.open(spillPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                }
+                long position = spillSize;
+                ByteBuffer src = ByteBuffer.wrap(bytes);
+                while (src.hasRemaining()) {
+                    spill.write(src, position + src.position());
+                }
+                spillSize += bytes.length;
+                return new Spilled(this, position, bytes.length);
+            } catch (IOException e) {
+                // A full disk must not lose the frame: keep it in memory beyond the budget instead.
+                inMemory.addAndGet(bytes.length);
+                return new Payload.InMemory(bytes);
+            }
+        }
+    }
+
+    byte[] read(long position, int length) {
+        ByteBuffer dst = ByteBuffer.allocate(length);
+        try {
+            FileChannel channel;
+            synchronized (spillLock) {
+                channel = spill;
+            }
+            while (dst.hasRemaining()) {
+                if (channel.read(dst, position + dst.position()) < 0) {
+                    throw new IOException("spill file ended at " + (position + dst.position()));
+                }
+            }
+            return dst.array();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading captured payload back from " + spillPath, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (spillLock) {
+            if (spill != null) {
+                try {
+                    spill.close();
+                    Files.deleteIfExists(spillPath);
+                } catch (IOException e) {
+                    spillPath.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    /** Bytes in the spill file. */
+    record Spilled(PayloadStore store, long position, int length) implements Payload {
+        @Override
+        public byte[] bytes() {
+            return store.read(position, length);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.framescope.demo;
+
+import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.LengthEncoding;
+import dev.framescope.wire.Opcode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The /chaos scenario: protocol violations a server could commit, each written as raw bytes and announced by a legal
+ * text frame naming it. Data, not code, so tests and documentation list the same steps the server sends.
+ */
+public final class ChaosScript {
+
+    /** One step: what it does, the violation id a dissector must report, and the bytes on the wire. */
+    public record Step(String description, String violation, byte[] bytes) {
+    }
+
+    private static final List<Step> STEPS = List.of(
+            new Step("a masked frame from the server", "MASKED_SERVER_FRAME",
+                    FrameEncoder.text("masked by the server").masked(0x11223344).encode()),
+            new Step("RSV2 set without an extension", "RESERVED_BITS", FrameEncoder.text("rsv2").rsv2(true).encode()),
+            new Step("reserved opcode 0x3", "RESERVED_OPCODE",
+                    FrameEncoder.frame(Opcode.TEXT).opcode(3).payload(bytes("reserved")).encode()),
+            new Step("a ping of 126 bytes", "CONTROL_FRAME_TOO_LONG", FrameEncoder.ping(new byte[126]).encode()),
+            new Step("a ping without FIN", "FRAGMENTED_CONTROL_FRAME",
+                    FrameEncoder.ping(bytes("half")).fin(false).encode()),
+            new Step("a continuation with no message started", "CONTINUATION_WITHOUT_START",
+                    FrameEncoder.frame(Opcode.CONTINUATION).payload(bytes("orphan")).encode()),
+            new Step("text that is not UTF-8", "INVALID_UTF8",
+                    FrameEncoder.frame(Opcode.TEXT).payload(new byte[] {(byte) 0xc3, 0x28}).encode()),
+            new Step("5 bytes with a 16-bit length", "NON_MINIMAL_LENGTH",
+                    FrameEncoder.text("12345").lengthEncoding(LengthEncoding.EXTENDED_16).encode()),
+            new Step("a close frame with a one-byte body", "CLOSE_PAYLOAD_ONE_BYTE",
+                    FrameEncoder.frame(Opcode.CLOSE).payload(new byte[] {0x03}).encode()),
+            new Step("text after the close frame", "DATA_AFTER_CLOSE", FrameEncoder.text("too late").encode()),
+            new Step("a close with status 1005, which must not be sent", "INVALID_CLOSE_CODE",
+                    FrameEncoder.close(1005, "no status").encode()));
+
+    private ChaosScript() {
+    }
+
+    public static List<Step> steps() {
+        return STEPS;
+    }
+
+    /** The whole script as one write: each step announced by a legal text frame ("chaos 3/11: RESERVED_OPCODE ..."). */
+    public static byte[] stream() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < STEPS.size(); i++) {
+            Step step = STEPS.get(i);
+            if (!step.violation().equals("DATA_AFTER_CLOSE") && !step.violation().equals("INVALID_CLOSE_CODE")) {
+                out.writeBytes(FrameEncoder.text("chaos " + (i + 1) + "/" + STEPS.size() + ": " + step.violation()
+                        + " — " + step.description()).encode());
+            }
+            out.writeBytes(step.bytes());
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,272 @@
+package dev.framescope.demo;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.Opcode;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.framing.PongFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * The built-in demo endpoint: a loopback WebSocket server (Java-WebSocket) whose request path picks a scenario, so
+ * Framescope shows live traffic with no other setup. See {@link DemoScenarios}.
+ */
+public final class DemoServer extends WebSocketServer implements AutoCloseable {
+
+    public static final int DEFAULT_PORT = 9001;
+    private static final int MAX_QUEUED_WRITES = 2_000;
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "demo-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<WebSocket, Session> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong framesSent = new AtomicLong();
+    private volatile Exception startFailure;
+
+    /** Per-connection state: its scenario and the timers it started. */
+    private static final class Session {
+        final Scenario scenario;
+        final List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final AtomicLong seq = new AtomicLong();
+
+        Session(Scenario scenario) {
+            this.scenario = scenario;
+        }
+    }
+
+    public DemoServer(int port) {
+        super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new Draft_6455(new PerMessageDeflateExtension())));
+        setReuseAddr(true);
+        setConnectionLostTimeout(0);
+        setDaemon(true);
+    }
+
+    /** Starts and waits until the port is bound. */
+    public DemoServer startAndWait() throws InterruptedException {
+        start();
+        if (!started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the demo server did not start within 10 s");
+        }
+        if (startFailure != null) {
+            throw new IllegalStateException("the demo server could not start: " + startFailure.getMessage(),
+                    startFailure);
+        }
+        return this;
+    }
+
+    public URI uri(String pathAndQuery) {
+        return URI.create("ws://127.0.0.1:" + getPort() + pathAndQuery);
+    }
+
+    /** Frames the server has sent, all connections together (the load tests compare it with what was captured). */
+    public long framesSent() {
+        return framesSent.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        timer.shutdownNow();
+        stop(1000);
+    }
+
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+                                                                       ClientHandshake request)
+            throws InvalidDataException {
+        ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+        if (Scenario.parse(request.getResourceDescriptor()).isEmpty()) {
+            // Java-WebSocket answers this with "404 WebSocket Upgrade Failure".
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION,
+                    "no demo scenario at " + request.getResourceDescriptor());
+        }
+        return response;
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        Scenario scenario = Scenario.parse(handshake.getResourceDescriptor()).orElseThrow();
+        Session session = new Session(scenario);
+        sessions.put(conn, session);
+        switch (scenario.name()) {
+            case "ticker" -> startTicker(conn, session);
+            case "fragmented" -> sendFragments(conn);
+            case "compressed" -> sendCompressible(conn, session);
+            case "heartbeat" -> session.tasks.add(timer.scheduleAtFixedRate(() -> serverPing(conn, session),
+                    scenario.param("interval", 1000), scenario.param("interval", 1000), TimeUnit.MILLISECONDS));
+            case "close" -> {
+                int code = (int) scenario.param("code", 1000);
+                conn.close(code, "demo close " + code);
+            }
+            case "chaos" -> writeRaw(conn, ChaosScript.stream(), ChaosScript.steps().size() * 2);
+            default -> { }
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        Session session = sessions.get(conn);
+        if (session == null) {
+            return;
+        }
+        switch (session.scenario.name()) {
+            case "fragmented" -> sendFragments(conn);
+            case "compressed", "echo", "heartbeat" -> send(conn, message);
+            default -> { }
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        Session session = sessions.get(conn);
+        if (session != null && !session.scenario.name().equals("ticker")) {
+            conn.send(message);
+            framesSent.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket conn, Framedata ping) {
+        Session session = sessions.get(conn);
+        long delay = session == null ? 0 : session.scenario.param("pongDelay", 0);
+        PongFrame pong = new PongFrame((PingFrame) ping);
+        if (delay <= 0) {
+            conn.sendFrame(pong);
+        } else {
+            timer.schedule(() -> sendIfOpen(conn, pong), delay, TimeUnit.MILLISECONDS);
+        }
+        framesSent.incrementAndGet();
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        Session session = sessions.remove(conn);
+        if (session != null) {
+            session.tasks.forEach(t -> t.cancel(false));
+        }
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        if (conn == null) {
+            startFailure = ex;
+            started.countDown();
+        }
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    private void send(WebSocket conn, String text) {
+        if (conn.isOpen()) {
+            conn.send(text);
+            framesSent.incrementAndGet();
+        }
+    }
+
+    private void sendIfOpen(WebSocket conn, Framedata frame) {
+        if (conn.isOpen()) {
+            conn.sendFrame(frame);
+        }
+    }
+
+    /** Sends {@code rate} ticks per second in 1 ms slices; a slow reader makes it wait rather than queue forever. */
+    private void startTicker(WebSocket conn, Session session) {
+        long rate = Math.max(1, Math.min(session.scenario.param("rate", 10), 100_000));
+        long size = Math.max(40, Math.min(session.scenario.param("size", 80), 1 << 20));
+        long count = session.scenario.param("count", Long.MAX_VALUE);
+        long startNanos = System.nanoTime();
+        String padding = "x".repeat((int) size);
+        session.tasks.add(timer.scheduleAtFixedRate(() -> {
+            long due = Math.min(count, (System.nanoTime() - startNanos) * rate / 1_000_000_000L + 1);
+            while (session.seq.get() < due && conn.isOpen() && queued(conn) < MAX_QUEUED_WRITES) {
+                long seq = session.seq.incrementAndGet();
+                send(conn, tick(seq, (int) size, padding));
+            }
+            if (session.seq.get() >= count) {
+                session.tasks.forEach(t -> t.cancel(false));
+            }
+        }, 0, 1, TimeUnit.MILLISECONDS));
+    }
+
+    static String tick(long seq, int size, String padding) {
+        String body = "{\"seq\":" + seq + ",\"t\":" + System.currentTimeMillis() + ",\"price\":"
+                + String.format(java.util.Locale.ROOT, "%.2f", 100 + 10 * Math.sin(seq / 50.0)) + ",\"pad\":\"";
+        int pad = Math.max(0, size - body.length() - 2);
+        return body + padding.substring(0, Math.min(pad, padding.length())) + "\"}";
+    }
+
+    private static int queued(WebSocket conn) {
+        return conn instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
+    }
+
+    private void sendFragments(WebSocket conn) {
+        byte[] text = "This text message travels in three fragments.".getBytes(StandardCharsets.UTF_8);
+        conn.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(text, 0, 10), false);
+        conn.sendFrame(pingWith("between fragments"));
+        conn.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(text, 10, 20), false);
+        conn.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(text, 30, text.length - 30), true);
+        byte[] binary = new byte[300];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) i;
+        }
+        conn.sendFragmentedFrame(Opcode.BINARY, ByteBuffer.wrap(binary, 0, 150), false);
+        conn.sendFragmentedFrame(Opcode.BINARY, ByteBuffer.wrap(binary, 150, 150), true);
+        framesSent.addAndGet(6);
+    }
+
+    private void sendCompressible(WebSocket conn, Session session) {
+        for (int i = 0; i < 3; i++) {
+            send(conn, "{\"event\":\"quote\",\"symbol\":\"FSCP\",\"bids\":[100.1,100.0,99.9,99.8],"
+                    + "\"asks\":[100.2,100.3,100.4,100.5],\"note\":\"" + "compress me ".repeat(20) + "\",\"n\":"
+                    + session.seq.incrementAndGet() + "}");
+        }
+    }
+
+    private void serverPing(WebSocket conn, Session session) {
+        if (conn.isOpen()) {
+            conn.sendFrame(pingWith("server-ping-" + session.seq.incrementAndGet()));
+            framesSent.incrementAndGet();
+        }
+    }
+
+    private static PingFrame pingWith(String payload) {
+        PingFrame ping = new PingFrame();
+        ping.setPayload(ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8)));
+        return ping;
+    }
+
+    /** Writes bytes as they are, bypassing framing: the only way to commit violations on purpose. */
+    private void writeRaw(WebSocket conn, byte[] bytes, int frames) {
+        if (conn instanceof WebSocketImpl impl) {
+            impl.outQueue.add(ByteBuffer.wrap(bytes));
+            onWriteDemand(impl);
+            framesSent.addAndGet(frames);
+        }
+    }
+}
