@@ -1,0 +1,370 @@
+package dev.framescope.engine;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureEvent.Phase;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.ConnectionState;
+import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Severity;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.IExtension;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.framing.PongFrame;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+
+/**
+ * One WebSocket connection, instrumented: opened from a {@link ConnectionSpec}, recorded into a {@link CaptureLog}.
+ * All methods return at once; I/O runs on the connection's own threads.
+ */
+public final class Connection implements AutoCloseable {
+
+    private static final ScheduledExecutorService TIMERS = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "framescope-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ConnectionSpec spec;
+    private final CaptureLog log;
+    private final Random jitter = new Random();
+    private final AtomicLong pings = new AtomicLong();
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private volatile ConnectionState state = ConnectionState.CONNECTING;
+    private volatile EngineClient client;
+    private volatile ConnectionRecorder recorder;
+    private volatile CountDownLatch opened = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile Optional<String> failure = Optional.empty();
+    private volatile boolean closeRequested;
+    private volatile long upgradeStart;
+    private int attempt;
+
+    private Connection(ConnectionSpec spec, CaptureLog log) {
+        this.spec = spec;
+        this.log = log;
+    }
+
+    /** Starts connecting; the log receives every event from now on. */
+    public static Connection open(ConnectionSpec spec, CaptureLog log) {
+        Connection c = new Connection(spec, log);
+        c.start();
+        return c;
+    }
+
+    public ConnectionSpec spec() {
+        return spec;
+    }
+
+    public CaptureLog log() {
+        return log;
+    }
+
+    public ConnectionState state() {
+        return state;
+    }
+
+    /** Why the connection failed, in words for the user. */
+    public Optional<String> failure() {
+        return failure;
+    }
+
+    public boolean awaitOpen(Duration timeout) throws InterruptedException {
+        return opened.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && state == ConnectionState.OPEN;
+    }
+
+    public boolean awaitEnded(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean ended() {
+        return ended.getCount() == 0;
+    }
+
+    public void sendText(String text) {
+        requireOpen().send(text);
+    }
+
+    public void sendBinary(byte[] data) {
+        requireOpen().send(data);
+    }
+
+    /** Sends one message as {@code fragments} frames (RFC 6455 §5.4). */
+    public void sendFragmented(Opcode opcode, byte[] data, int fragments) {
+        EngineClient c = requireOpen();
+        org.java_websocket.enums.Opcode op = opcode == Opcode.TEXT ? org.java_websocket.enums.Opcode.TEXT
+                : org.java_websocket.enums.Opcode.BINARY;
+        int n = Math.max(1, Math.min(fragments, Math.max(1, data.length)));
+        int size = (data.length + n - 1) / n;
+        for (int i = 0; i < n; i++) {
+            int from = Math.min(data.length, i * size);
+            int to = Math.min(data.length, from + size);
+            c.sendFragmentedFrame(op, ByteBuffer.wrap(data, from, to - from), i == n - 1);
+        }
+    }
+
+    public void ping(byte[] payload) {
+        PingFrame ping = new PingFrame();
+        ping.setPayload(ByteBuffer.wrap(payload));
+        requireOpen().sendFrame(ping);
+    }
+
+    public void pong(byte[] payload) {
+        PongFrame pong = new PongFrame();
+        pong.setPayload(ByteBuffer.wrap(payload));
+        requireOpen().sendFrame(pong);
+    }
+
+    public void close(int code, String reason) {
+        closeRequested = true;
+        cancelTimers();
+        EngineClient c = client;
+        if (c != null && state == ConnectionState.OPEN) {
+            setState(ConnectionState.CLOSING, "closing with " + code);
+            c.close(code, reason);
+        } else if (c != null) {
+            c.close();
+        }
+    }
+
+    /** Writes bytes as they are, in order with the library's writes: crafted frames for probing a server. */
+    public void sendRaw(byte[] frameBytes) {
+        EngineClient c = requireOpen();
+        if (c.getConnection() instanceof WebSocketImpl impl) {
+            impl.outQueue.add(ByteBuffer.wrap(frameBytes.clone()));
+        }
+    }
+
+    @Override
+    public void close() {
+        close(CloseFrame.NORMAL, "");
+    }
+
+    private EngineClient requireOpen() {
+        EngineClient c = client;
+        if (c == null || state != ConnectionState.OPEN) {
+            throw new IllegalStateException("the connection is " + state.name().toLowerCase() + ", not open");
+        }
+        return c;
+    }
+
+    private void start() {
+        Thread t = new Thread(this::connect, "framescope-connect-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void connect() {
+        setState(ConnectionState.CONNECTING, spec.uri().toString());
+        recorder = new ConnectionRecorder(log, spec.maxMessageBytes());
+        if (spec.tls().insecure() && spec.secure()) {
+            recorder.note(Severity.WARNING, "TLS verification is OFF for this connection (insecure): certificate and "
+                    + "host name are not checked");
+        }
+        Socket socket;
+        try {
+            socket = Connector.open(spec, new Connector.Listener() {
+                @Override
+                public void phase(Phase phase, long durationNanos, String detail) {
+                    timing(phase, durationNanos, detail);
+                }
+
+                @Override
+                public void tls(String protocol, String cipher, List<String> chain, boolean verified, boolean insecure) {
+                    log.append(System.nanoTime(), s -> new CaptureEvent.TlsEvent(s, protocol, cipher, chain, verified,
+                            insecure));
+                }
+            });
+        } catch (IOException e) {
+            fail(e.getMessage());
+            return;
+        }
+        try {
+            EngineClient c = new EngineClient(spec.uri(), draft(), headers(), (int) spec.connectTimeout().toMillis(),
+                    events(), text -> recorder.note(Severity.INFO, text));
+            c.setSocket(new TappedSocket(socket, recorder));
+            client = c;
+            upgradeStart = System.nanoTime();
+            c.connect();
+            schedule(() -> {
+                if (state == ConnectionState.CONNECTING) {
+                    recorder.note(Severity.ERROR, "no upgrade response within " + spec.handshakeTimeout().toMillis()
+                            + " ms");
+                    c.close();
+                }
+            }, spec.handshakeTimeout().toMillis());
+        } catch (IOException e) {
+            fail("cannot start: " + e.getMessage());
+        }
+    }
+
+    private EngineClient.Events events() {
+        return new EngineClient.Events() {
+            @Override
+            public void opened() {
+                timing(Phase.UPGRADE, System.nanoTime() - upgradeStart, "request written → 101 received");
+                setState(ConnectionState.OPEN, "");
+                attempt = 0;
+                opened.countDown();
+                startHeartbeat();
+            }
+
+            @Override
+            public void closed(int code, String reason, boolean remote) {
+                onLibraryClosed(code, reason);
+            }
+
+            @Override
+            public void failed(Exception e) {
+                failure = Optional.of(String.valueOf(e.getMessage()));
+            }
+        };
+    }
+
+    private void onLibraryClosed(int code, String reason) {
+        cancelTimers();
+        ConnectionRecorder r = recorder;
+        r.recordClose(System.nanoTime());
+        boolean wasOpen = opened.getCount() == 0 && state != ConnectionState.CONNECTING;
+        if (!wasOpen) {
+            String why = failure.orElse(reason.isEmpty() ? "closed during the handshake (" + code + ")" : reason);
+            fail("upgrade failed: " + why);
+            return;
+        }
+        setState(ConnectionState.CLOSED, code + (reason.isEmpty() ? "" : " " + reason));
+        if (code != CloseFrame.NORMAL && !closeRequested && spec.reconnect().allows(attempt + 1)) {
+            reconnect();
+            return;
+        }
+        ended.countDown();
+    }
+
+    private void reconnect() {
+        attempt++;
+        Duration delay = spec.reconnect().delayBefore(attempt, jitter);
+        recorder.note(Severity.INFO, "reconnecting in " + delay.toMillis() + " ms (attempt " + attempt + ")");
+        opened = new CountDownLatch(1);
+        schedule(this::connect, delay.toMillis());
+    }
+
+    private void fail(String message) {
+        failure = Optional.of(message);
+        setState(ConnectionState.FAILED, message);
+        opened.countDown();
+        if (!closeRequested && spec.reconnect().allows(attempt + 1)) {
+            reconnect();
+            return;
+        }
+        ended.countDown();
+    }
+
+    private void startHeartbeat() {
+        HeartbeatPolicy policy = spec.heartbeat();
+        if (!policy.enabled()) {
+            return;
+        }
+        long every = policy.interval().toMillis();
+        synchronized (timers) {
+            timers.add(TIMERS.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void heartbeat() {
+        if (state != ConnectionState.OPEN) {
+            return;
+        }
+        HeartbeatPolicy policy = spec.heartbeat();
+        String payload = policy.payloadPrefix() + pings.incrementAndGet();
+        try {
+            ping(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException e) {
+            return;
+        }
+        ConnectionRecorder r = recorder;
+        schedule(() -> {
+            if (r.awaitingPong(payload)) {
+                r.missed(payload);
+                switch (policy.onMissed()) {
+                    case CLOSE -> close(CloseFrame.GOING_AWAY, "heartbeat: no pong within "
+                            + policy.pongTimeout().toMillis() + " ms");
+                    case RECONNECT -> {
+                        EngineClient c = client;
+                        if (c != null) {
+                            c.closeConnection(CloseFrame.ABNORMAL_CLOSE, "heartbeat: pong missed");
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        }, policy.pongTimeout().toMillis());
+    }
+
+    private void schedule(Runnable task, long delayMillis) {
+        synchronized (timers) {
+            timers.add(TIMERS.schedule(task, delayMillis, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void cancelTimers() {
+        synchronized (timers) {
+            timers.forEach(t -> t.cancel(false));
+            timers.clear();
+        }
+    }
+
+    private void timing(Phase phase, long durationNanos, String detail) {
+        log.append(System.nanoTime(), s -> new CaptureEvent.TimingEvent(s, phase, durationNanos, detail));
+    }
+
+    private void setState(ConnectionState next, String detail) {
+        state = next;
+        log.append(System.nanoTime(), s -> new CaptureEvent.StateEvent(s, next, detail));
+    }
+
+    private Draft draft() {
+        List<IExtension> extensions = new ArrayList<>();
+        List<String> deflateOffers = spec.extensionOffers().stream()
+                .filter(o -> o.trim().toLowerCase().startsWith("permessage-deflate")).toList();
+        List<String> others = spec.extensionOffers().stream().filter(o -> !deflateOffers.contains(o)).toList();
+        if (!deflateOffers.isEmpty()) {
+            extensions.add(new DeflateExtension(deflateOffers, spec.maxMessageBytes()));
+        }
+        extensions.addAll(Extensions.forOffers(others));
+        List<IProtocol> protocols = new ArrayList<>();
+        spec.subprotocols().forEach(p -> protocols.add(new Protocol(p)));
+        // Accept a response that selects no subprotocol; one we did not offer is still refused (and recorded).
+        protocols.add(new Protocol(""));
+        return new Draft_6455(extensions, protocols);
+    }
+
+    private Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        spec.origin().ifPresent(o -> headers.put("Origin", o));
+        for (ConnectionSpec.Header h : spec.headers()) {
+            headers.merge(h.name(), h.value(), (a, b) -> a + ", " + b);
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,260 @@
+package dev.framescope.engine;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureEvent.HeartbeatKind;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Direction;
+import dev.framescope.wire.ClosePayload;
+import dev.framescope.wire.DecoderOptions;
+import dev.framescope.wire.Dissected;
+import dev.framescope.wire.Finding;
+import dev.framescope.wire.HandshakeChecker;
+import dev.framescope.wire.HandshakeRequest;
+import dev.framescope.wire.HandshakeResponse;
+import dev.framescope.wire.HandshakeResult;
+import dev.framescope.wire.HttpHead;
+import dev.framescope.wire.HttpHeadParser;
+import dev.framescope.wire.MessageAssembler;
+import dev.framescope.wire.NegotiatedDeflate;
+import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Sender;
+import dev.framescope.wire.Severity;
+import dev.framescope.wire.StreamDissector;
+import dev.framescope.wire.Violation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The truth about one connection, from its bytes: each direction's HTTP head, then frames and messages through our
+ * dissector, heartbeats matched by payload, and how it closed — appended to the connection's {@link CaptureLog}.
+ * Called on the I/O thread that read or wrote the bytes; never waits for anything but its own short locks.
+ */
+final class ConnectionRecorder implements TappedSocket.WireTap {
+
+    private final CaptureLog log;
+    private final long inflateLimit;
+    private final Side out = new Side(Sender.CLIENT);
+    private final Side in = new Side(Sender.SERVER);
+    private final Map<String, Long> pingsSent = new ConcurrentHashMap<>();
+    private final Map<String, Long> pingsReceived = new ConcurrentHashMap<>();
+    private volatile Optional<HandshakeRequest> request = Optional.empty();
+    private volatile boolean closeRecorded;
+    private volatile Optional<ClosePayload> closeSent = Optional.empty();
+    private volatile Optional<ClosePayload> closeReceived = Optional.empty();
+    private volatile long firstCloseNanos;
+    private volatile Optional<CaptureEvent.Initiator> initiator = Optional.empty();
+
+    /** One direction: its head parser until the head is complete, then its dissector. */
+    private final class Side {
+        final Sender sender;
+        final HttpHeadParser head = new HttpHeadParser();
+        StreamDissector dissector;
+        boolean upgraded;
+        boolean headDone;
+
+        Side(Sender sender) {
+            this.sender = sender;
+        }
+    }
+
+    ConnectionRecorder(CaptureLog log, long inflateLimit) {
+        this.log = log;
+        this.inflateLimit = inflateLimit;
+    }
+
+    CaptureLog log() {
+        return log;
+    }
+
+    @Override
+    public void bytes(Sender sender, byte[] b, int off, int len, long nanos) {
+        Side side = sender == Sender.CLIENT ? out : in;
+        synchronized (side) {
+            if (!side.headDone) {
+                Optional<HttpHead> head = side.head.feed(b, off, len);
+                if (head.isEmpty()) {
+                    return;
+                }
+                side.headDone = true;
+                byte[] all = side.head.received();
+                onHead(side, head.get(), all, nanos);
+                int rest = all.length - head.get().headLength();
+                if (side.upgraded && rest > 0) {
+                    dissect(side, ByteBuffer.wrap(all, head.get().headLength(), rest), nanos);
+                }
+                return;
+            }
+            if (side.upgraded) {
+                dissect(side, ByteBuffer.wrap(b, off, len), nanos);
+            }
+        }
+    }
+
+    @Override
+    public void ended(Sender sender, Optional<IOException> cause) {
+        Side side = sender == Sender.CLIENT ? out : in;
+        long now = System.nanoTime();
+        synchronized (side) {
+            if (side.dissector != null) {
+                for (Finding f : side.dissector.endOfStream()) {
+                    log.append(now, s -> new CaptureEvent.ViolationEvent(s, Direction.of(sender), f));
+                }
+            }
+        }
+        if (sender == Sender.SERVER) {
+            cause.ifPresent(e -> note(Severity.WARNING, "connection error while reading: " + e.getMessage()));
+            recordClose(now);
+        }
+    }
+
+    /** Records the close once: clean when both close frames crossed, else ABNORMAL_CLOSURE (RFC 6455 §7.1.5). */
+    void recordClose(long nanos) {
+        synchronized (this) {
+            if (closeRecorded || !in.upgraded) {
+                return;
+            }
+            closeRecorded = true;
+        }
+        boolean clean = closeSent.isPresent() && closeReceived.isPresent();
+        if (closeReceived.isEmpty()) {
+            log.append(nanos, s -> new CaptureEvent.ViolationEvent(s, Direction.IN, Finding.at(
+                    Violation.ABNORMAL_CLOSURE, in.dissector == null ? -1 : in.dissector.streamOffset(),
+                    "TCP ended after " + (in.dissector == null ? 0 : in.dissector.streamOffset())
+                            + " bytes without a close frame from the server")));
+        }
+        OptionalLong handshake = clean ? OptionalLong.of(nanos - firstCloseNanos) : OptionalLong.empty();
+        log.append(nanos, s -> new CaptureEvent.CloseEvent(s, initiator.orElse(CaptureEvent.Initiator.NONE),
+                code(closeSent), reason(closeSent), code(closeReceived), reason(closeReceived), clean, handshake));
+    }
+
+    private static OptionalInt code(Optional<ClosePayload> p) {
+        return p.map(ClosePayload::code).orElse(OptionalInt.empty());
+    }
+
+    private static String reason(Optional<ClosePayload> p) {
+        return p.map(ClosePayload::reason).orElse("");
+    }
+
+    void note(Severity level, String text) {
+        log.append(System.nanoTime(), s -> new CaptureEvent.NoteEvent(s, level, text));
+    }
+
+    private void onHead(Side side, HttpHead head, byte[] all, long nanos) {
+        if (side.sender == Sender.CLIENT) {
+            request = head.asRequest(all);
+            side.upgraded = true;
+            side.dissector = new StreamDissector(Sender.CLIENT,
+                    DecoderOptions.defaults().withStartOffset(head.headLength()), MessageAssembler.DEFAULT_RETAINED_BYTES);
+            return;
+        }
+        Optional<HandshakeResponse> response = head.asResponse(all);
+        HandshakeRequest req = request.orElse(new HandshakeRequest("GET", "?", "HTTP/1.1",
+                new dev.framescope.wire.HttpHeaders(List.of()), new byte[0]));
+        if (response.isEmpty()) {
+            log.append(nanos, s -> new CaptureEvent.HandshakeEvent(s, req.raw(), Arrays.copyOf(all, head.headLength()),
+                    new byte[0], 0, "", Optional.empty(), Optional.empty(), "", "", head.findings()));
+            return;
+        }
+        HandshakeResult result = HandshakeChecker.check(req, response.get());
+        HandshakeResponse r = response.get();
+        String offered = String.join(", ", req.headers().all("Sec-WebSocket-Extensions"));
+        String accepted = String.join(", ", r.headers().all("Sec-WebSocket-Extensions"));
+        List<Finding> findings = new java.util.ArrayList<>(head.findings());
+        findings.addAll(result.findings());
+        log.append(nanos, s -> new CaptureEvent.HandshakeEvent(s, req.raw(), r.raw(), r.body(), r.status(),
+                result.expectedAccept(), result.receivedAccept(), result.subprotocol(), offered, accepted, findings));
+        if (!offered.isEmpty() || !accepted.isEmpty()) {
+            List<String> effects = result.deflate().map(NegotiatedDeflate::effects).orElse(List.of());
+            List<Finding> negotiation = result.deflate().map(NegotiatedDeflate::findings).orElse(List.of());
+            log.append(nanos, s -> new CaptureEvent.NegotiationEvent(s, offered, accepted, effects, negotiation));
+        }
+        side.upgraded = r.isSwitchingProtocols();
+        if (side.upgraded) {
+            side.dissector = new StreamDissector(Sender.SERVER,
+                    DecoderOptions.defaults().withStartOffset(head.headLength()), MessageAssembler.DEFAULT_RETAINED_BYTES);
+            result.deflate().ifPresent(d -> enableDeflate(d));
+        }
+    }
+
+    private void enableDeflate(NegotiatedDeflate d) {
+        in.dissector.enableDeflate(d.serverToClient().windowBits(), d.serverToClient().contextTakeover(), inflateLimit);
+        synchronized (out) {
+            out.dissector.enableDeflate(d.clientToServer().windowBits(), d.clientToServer().contextTakeover(),
+                    inflateLimit);
+        }
+    }
+
+    private void dissect(Side side, ByteBuffer bytes, long nanos) {
+        Direction dir = Direction.of(side.sender);
+        for (Dissected item : side.dissector.feed(bytes)) {
+            if (item instanceof Dissected.FrameItem f) {
+                var payload = log.payloads().store(f.frame().payload());
+                var inflated = f.inflated().map(log.payloads()::store);
+                log.append(nanos, s -> new CaptureEvent.FrameEvent(s, dir, f.frame().header(), f.frame().chunkOffset(),
+                        f.frame().lastChunk(), payload, f.messageOpcode(), inflated, f.findings()));
+                if (f.frame().isWhole() && f.frame().opcode().isControl()) {
+                    control(dir, f.frame().opcode(), f.frame().payload(), nanos);
+                }
+            } else if (item instanceof Dissected.MessageItem m) {
+                log.append(nanos, s -> new CaptureEvent.MessageEvent(s, dir, m.message()));
+            }
+        }
+    }
+
+    /** Pings and pongs matched by payload (RFC 6455 §5.5.3); close frames noted for the close summary. */
+    private void control(Direction dir, Opcode opcode, byte[] payload, long nanos) {
+        String key = new String(payload, StandardCharsets.ISO_8859_1);
+        if (opcode == Opcode.PING) {
+            (dir == Direction.OUT ? pingsSent : pingsReceived).put(key, nanos);
+            heartbeat(dir == Direction.OUT ? HeartbeatKind.PING_SENT : HeartbeatKind.SERVER_PING, payload,
+                    OptionalLong.empty(), nanos);
+        } else if (opcode == Opcode.PONG) {
+            Long pinged = (dir == Direction.IN ? pingsSent : pingsReceived).remove(key);
+            HeartbeatKind kind = dir == Direction.OUT ? HeartbeatKind.PONG_SENT
+                    : pinged == null ? HeartbeatKind.UNSOLICITED_PONG : HeartbeatKind.PONG_RECEIVED;
+            heartbeat(kind, payload, pinged == null ? OptionalLong.empty() : OptionalLong.of(nanos - pinged), nanos);
+        } else if (opcode == Opcode.CLOSE) {
+            ClosePayload close = ClosePayload.parse(payload);
+            if (initiator.isEmpty()) {
+                initiator = Optional.of(dir == Direction.OUT ? CaptureEvent.Initiator.CLIENT
+                        : CaptureEvent.Initiator.SERVER);
+                firstCloseNanos = nanos;
+            }
+            if (dir == Direction.OUT) {
+                closeSent = Optional.of(close);
+            } else {
+                closeReceived = Optional.of(close);
+            }
+        }
+    }
+
+    private void heartbeat(HeartbeatKind kind, byte[] payload, OptionalLong rtt, long nanos) {
+        log.append(nanos, s -> new CaptureEvent.HeartbeatEvent(s, kind, payload, rtt));
+    }
+
+    /** Whether our ping with this payload is still waiting for its pong. */
+    boolean awaitingPong(String payload) {
+        return pingsSent.containsKey(payload);
+    }
+
+    /** Marks a ping as missed so a late pong counts as unsolicited. */
+    void missed(String payload) {
+        if (pingsSent.remove(payload) != null) {
+            heartbeat(HeartbeatKind.PONG_MISSED, payload.getBytes(StandardCharsets.ISO_8859_1), OptionalLong.empty(),
+                    System.nanoTime());
+        }
+    }
+
+    static String describe(List<Finding> findings) {
+        return findings.stream().map(f -> f.violation().id()).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.framescope.engine;
+
+import dev.framescope.wire.Sender;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.util.Optional;
+
+/**
+ * A connected (and, for wss, already TLS-wrapped) socket whose streams report every plaintext byte to a
+ * {@link WireTap} before it is written and as soon as it is read. Java-WebSocket gets this socket through
+ * {@code setSocket}, so what we record is exactly what crossed the connection.
+ */
+final class TappedSocket extends Socket {
+
+    /** Receives the bytes, on the thread that read or wrote them; must not block. */
+    interface WireTap {
+        void bytes(Sender sender, byte[] b, int off, int len, long nanos);
+
+        void ended(Sender sender, Optional<IOException> cause);
+    }
+
+    private final Socket delegate;
+    private final InputStream in;
+    private final OutputStream out;
+
+    TappedSocket(Socket delegate, WireTap tap) throws IOException {
+        this.delegate = delegate;
+        this.in = new TappedInput(delegate.getInputStream(), tap);
+        this.out = new TappedOutput(delegate.getOutputStream(), tap);
+    }
+
+    Socket delegate() {
+        return delegate;
+    }
+
+    @Override
+    public InputStream getInputStream() {
+        return in;
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+        return out;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return delegate.isConnected();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return delegate.isClosed();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        delegate.close();
+    }
+
+    @Override
+    public void setTcpNoDelay(boolean on) throws SocketException {
+        delegate.setTcpNoDelay(on);
+    }
+
+    @Override
+    public void setReuseAddress(boolean on) throws SocketException {
+        delegate.setReuseAddress(on);
+    }
+
+    @Override
+    public synchronized void setReceiveBufferSize(int size) throws SocketException {
+        delegate.setReceiveBufferSize(size);
+    }
+
+    @Override
+    public synchronized void setSoTimeout(int timeout) throws SocketException {
+        delegate.setSoTimeout(timeout);
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        delegate.shutdownOutput();
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        delegate.shutdownInput();
+    }
+
+    @Override
+    public InetAddress getInetAddress() {
+        return delegate.getInetAddress();
+    }
+
+    @Override
+    public int getPort() {
+        return delegate.getPort();
+    }
+
+    @Override
+    public SocketAddress getRemoteSocketAddress() {
+        return delegate.getRemoteSocketAddress();
+    }
+
+    @Override
+    public SocketAddress getLocalSocketAddress() {
+        return delegate.getLocalSocketAddress();
+    }
+
+    @Override
+    public int getLocalPort() {
+        return delegate.getLocalPort();
+    }
+
+    private static final class TappedInput extends FilterInputStream {
+        private final WireTap tap;
+        private boolean ended;
+
+        TappedInput(InputStream in, WireTap tap) {
+            super(in);
+            this.tap = tap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException e) {
+                end(Optional.of(e));
+                throw e;
+            }
+            if (n > 0) {
+                tap.bytes(Sender.SERVER, b, off, n, System.nanoTime());
+            } else if (n < 0) {
+                end(Optional.empty());
+            }
+            return n;
+        }
+
+        private void end(Optional<IOException> cause) {
+            if (!ended) {
+                ended = true;
+                tap.ended(Sender.SERVER, cause);
+            }
+        }
+    }
+
+    private static final class TappedOutput extends FilterOutputStream {
+        private final WireTap tap;
+
+        TappedOutput(OutputStream out, WireTap tap) {
+            super(out);
+            this.tap = tap;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            // Recorded before the write: the request is in the log before any response can arrive.
+            tap.bytes(Sender.CLIENT, b, off, len, System.nanoTime());
+            out.write(b, off, len);
+        }
+    }
+}
