@@ -92,7 +92,7 @@ abstract class DissectionPrinter {
             byte[] shown = item.inflated().orElse(item.frame().payload());
             String preview = FrameText.preview(shown, item.carriesText(), shown.length);
             if (h.opcode() == Opcode.CLOSE && item.frame().isWhole()) {
-                preview = ClosePayload.parse(item.frame().payload()).describe();
+                preview = ClosePayload.parse(item.frame().payload()).brief();
             }
             if (item.inflated().isPresent()) {
                 preview = "[inflated " + shown.length + " B] " + preview;

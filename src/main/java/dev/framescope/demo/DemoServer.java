@@ -59,10 +59,17 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     }
 
     public DemoServer(int port) {
-        super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new Draft_6455(new PerMessageDeflateExtension())));
+        super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new Draft_6455(deflate())));
         setReuseAddr(true);
         setConnectionLostTimeout(0);
         setDaemon(true);
+    }
+
+    /** The library's permessage-deflate, compressing every message (its default skips those under 1 KiB). */
+    private static PerMessageDeflateExtension deflate() {
+        PerMessageDeflateExtension deflate = new PerMessageDeflateExtension();
+        deflate.setThreshold(0);
+        return deflate;
     }
 
     /** Starts and waits until the port is bound. */

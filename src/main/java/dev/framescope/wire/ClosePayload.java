@@ -40,6 +40,17 @@ public record ClosePayload(OptionalInt code, String reason, boolean reasonValidU
         return findings;
     }
 
+    /** "1000 Normal Closure — \"bye\"": the code with its registry name, and the reason. */
+    public String brief() {
+        if (code.isEmpty()) {
+            return length == 1 ? "malformed (1 byte)" : "no status code";
+        }
+        int c = code.getAsInt();
+        String name = CloseCode.of(c).map(CloseCode::title).orElse(c >= 4000 && c <= 4999 ? "private use"
+                : c >= 3000 && c <= 3999 ? "registered" : "not a valid code");
+        return c + " " + name + (reason.isEmpty() ? "" : " — \"" + reason + "\"");
+    }
+
     public String describe() {
         if (code.isEmpty()) {
             return length == 1 ? "malformed (1 byte)" : "no status code";

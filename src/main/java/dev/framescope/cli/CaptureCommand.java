@@ -1,0 +1,232 @@
+package dev.framescope.cli;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.ConnectionState;
+import dev.framescope.capture.PayloadStore;
+import dev.framescope.capture.io.SessionJson;
+import dev.framescope.capture.io.SessionWriter;
+import dev.framescope.demo.DemoServer;
+import dev.framescope.engine.Connection;
+import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.engine.TlsOptions;
+import dev.framescope.wire.Utf8Validator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code framescope capture}: connect, print every frame live, summarise, and write the session file. */
+@Command(name = "capture", mixinStandardHelpOptions = true,
+        description = {"Connect to a WebSocket endpoint and record everything that crosses the wire.",
+                "URL is ws://…, wss://…, or demo:/PATH for the built-in demo endpoint (e.g. demo:/ticker?rate=100)."})
+final class CaptureCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "URL")
+    String url;
+
+    @Option(names = "--header", paramLabel = "K:V", description = "Extra request header (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--subprotocol", paramLabel = "P", description = "Offer a subprotocol (repeatable, in order).")
+    List<String> subprotocols = new ArrayList<>();
+
+    @Option(names = "--offer", paramLabel = "EXT",
+            description = "Offer an extension, e.g. 'permessage-deflate; client_max_window_bits' (repeatable).")
+    List<String> offers = new ArrayList<>();
+
+    @Option(names = "--send", paramLabel = "TEXT", description = "Send a text message once open (repeatable).")
+    List<String> sends = new ArrayList<>();
+
+    @Option(names = "--send-file", paramLabel = "F", description = "Send a file's bytes (text if valid UTF-8).")
+    Optional<Path> sendFile;
+
+    @Option(names = "--ping-interval", paramLabel = "D", converter = Durations.class,
+            description = "Ping at this interval and measure round trips (e.g. 1s).")
+    Optional<Duration> pingInterval;
+
+    @ArgGroup(exclusive = true)
+    Until until = new Until();
+
+    static final class Until {
+        @Option(names = "--duration", paramLabel = "D", converter = Durations.class,
+                description = "Close (1000) after this long, e.g. 10s.")
+        Optional<Duration> duration = Optional.empty();
+
+        @Option(names = "--until-close", description = "Run until the connection closes (the default; Ctrl-C ends it).")
+        boolean untilClose;
+    }
+
+    @Option(names = "--insecure", description = "Do not verify the TLS certificate or host name (this connection only).")
+    boolean insecure;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust the CA certificates in this file.")
+    Optional<Path> caFile;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Session file to write (default: capture-<time>.fscap).")
+    Optional<Path> out;
+
+    @Option(names = "--keep-secrets", description = "Keep Authorization, cookies and query tokens in the session file.")
+    boolean keepSecrets;
+
+    @Option(names = "--json", description = "Print session-file JSON lines instead of the table.")
+    boolean json;
+
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean interrupted;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Optional<DemoServer> demo = Optional.empty();
+        ConnectionSpec connection;
+        try {
+            if (url.startsWith("demo:")) {
+                demo = Optional.of(new DemoServer(0).startAndWait());
+                url = demo.get().uri(url.substring("demo:".length())).toString();
+            }
+            connection = connectionSpec();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            stderr.println("capture: " + e.getMessage());
+            return 2;
+        }
+        Path file = out.orElseGet(() -> Path.of("capture-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".fscap"));
+        Thread hook = new Thread(this::onInterrupt);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(PayloadStore.DEFAULT_BUDGET));
+             SessionWriter writer = new SessionWriter(file, keepSecrets)) {
+            Connection c = Connection.open(connection, log);
+            run(c, log, writer, stdout);
+            if (!json) {
+                stdout.println();
+                EventText.summary(log).forEach(stdout::println);
+                stdout.println("  session:     " + file + " (" + writer.lines() + " lines)");
+            }
+            stdout.flush();
+            return c.failure().isPresent() && c.state() == ConnectionState.FAILED ? 1 : 0;
+        } finally {
+            finished.countDown();
+            removeHook(hook);
+            for (DemoServer d : demo.stream().toList()) {
+                d.close();
+            }
+        }
+    }
+
+    private void run(Connection c, CaptureLog log, SessionWriter writer, PrintWriter stdout) throws IOException {
+        long deadline = until.duration.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+        long closeDeadline = Long.MAX_VALUE;
+        boolean sent = false;
+        int index = 0;
+        while (true) {
+            List<CaptureEvent> batch = log.readFrom(index, 10_000);
+            if (!batch.isEmpty()) {
+                print(log, batch, stdout);
+                writer.write(log, batch);
+                index += batch.size();
+                continue;
+            }
+            if (c.ended() || System.nanoTime() > closeDeadline) {
+                break;
+            }
+            if (!sent && c.state() == ConnectionState.OPEN) {
+                sent = true;
+                sendAll(c);
+            }
+            if ((System.nanoTime() > deadline || interrupted) && closeDeadline == Long.MAX_VALUE) {
+                c.close(1000, "capture finished");
+                closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            }
+            stdout.flush();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        List<CaptureEvent> rest = log.readFrom(index, Integer.MAX_VALUE);
+        print(log, rest, stdout);
+        writer.write(log, rest);
+        c.failure().filter(f -> c.state() == ConnectionState.FAILED)
+                .ifPresent(f -> spec.commandLine().getErr().println("capture: " + f));
+    }
+
+    private void print(CaptureLog log, List<CaptureEvent> batch, PrintWriter stdout) {
+        for (CaptureEvent e : batch) {
+            if (json) {
+                stdout.println(SessionJson.toJson(log, e, keepSecrets));
+            } else {
+                EventText.line(log, e).ifPresent(stdout::println);
+            }
+        }
+    }
+
+    private void sendAll(Connection c) {
+        try {
+            sends.forEach(c::sendText);
+            if (sendFile.isPresent()) {
+                byte[] data = Files.readAllBytes(sendFile.get());
+                if (Utf8Validator.isValid(data)) {
+                    c.sendText(new String(data, StandardCharsets.UTF_8));
+                } else {
+                    c.sendBinary(data);
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            spec.commandLine().getErr().println("capture: cannot send: " + e.getMessage());
+        }
+    }
+
+    private ConnectionSpec connectionSpec() {
+        ConnectionSpec s = ConnectionSpec.to(url).withSubprotocols(subprotocols).withExtensionOffers(offers);
+        for (String h : headers) {
+            ConnectionSpec.Header header = ConnectionSpec.Header.parse(h);
+            s = s.withHeader(header.name(), header.value());
+        }
+        if (insecure) {
+            s = s.withTls(TlsOptions.INSECURE);
+        } else if (caFile.isPresent()) {
+            s = s.withTls(TlsOptions.trusting(caFile.get()));
+        }
+        if (pingInterval.isPresent()) {
+            s = s.withHeartbeat(HeartbeatPolicy.every(pingInterval.get()));
+        }
+        return s;
+    }
+
+    private void onInterrupt() {
+        interrupted = true;
+        try {
+            finished.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running and waits for us.
+        }
+    }
+}
