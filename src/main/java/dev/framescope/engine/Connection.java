@@ -246,7 +246,14 @@ public final class Connection implements AutoCloseable {
     private void onLibraryClosed(int code, String reason) {
         cancelTimers();
         ConnectionRecorder r = recorder;
-        r.recordClose(System.nanoTime());
+        try {
+            if (!r.awaitCloseRecorded(TappedSocket.LINGER_MILLIS + 1000L)) {
+                r.recordClose(System.nanoTime());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r.recordClose(System.nanoTime());
+        }
         boolean wasOpen = opened.getCount() == 0 && state != ConnectionState.CONNECTING;
         if (!wasOpen) {
             String why = failure.orElse(reason.isEmpty() ? "closed during the handshake (" + code + ")" : reason);

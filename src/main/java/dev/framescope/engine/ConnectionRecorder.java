@@ -48,6 +48,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     private final Map<String, Long> pingsReceived = new ConcurrentHashMap<>();
     private volatile Optional<HandshakeRequest> request = Optional.empty();
     private volatile boolean closeRecorded;
+    private final java.util.concurrent.CountDownLatch closeLatch = new java.util.concurrent.CountDownLatch(1);
     private volatile Optional<ClosePayload> closeSent = Optional.empty();
     private volatile Optional<ClosePayload> closeReceived = Optional.empty();
     private volatile long firstCloseNanos;
@@ -112,17 +113,41 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         }
         if (sender == Sender.SERVER) {
             cause.ifPresent(e -> note(Severity.WARNING, "connection error while reading: " + e.getMessage()));
-            recordClose(now);
+            // After the server's close frame our reply may still be on its way out; the socket's close records then.
+            if (!(closeReceived.isPresent() && closeSent.isEmpty())) {
+                recordClose(now);
+            }
         }
+    }
+
+    @Override
+    public boolean awaitingPeerClose() {
+        return closeSent.isPresent() && closeReceived.isEmpty();
+    }
+
+    /** Waits until the close has been recorded (the socket may linger for the server's close frame). */
+    boolean awaitCloseRecorded(long millis) throws InterruptedException {
+        return closeLatch.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Records the close once: clean when both close frames crossed, else ABNORMAL_CLOSURE (RFC 6455 §7.1.5). */
     void recordClose(long nanos) {
         synchronized (this) {
-            if (closeRecorded || !in.upgraded) {
+            if (closeRecorded) {
                 return;
             }
             closeRecorded = true;
+        }
+        try {
+            recordUpgradedClose(nanos);
+        } finally {
+            closeLatch.countDown();
+        }
+    }
+
+    private void recordUpgradedClose(long nanos) {
+        if (!in.upgraded) {
+            return;
         }
         boolean clean = closeSent.isPresent() && closeReceived.isPresent();
         if (closeReceived.isEmpty()) {

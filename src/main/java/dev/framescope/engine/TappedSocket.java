@@ -24,14 +24,23 @@ final class TappedSocket extends Socket {
         void bytes(Sender sender, byte[] b, int off, int len, long nanos);
 
         void ended(Sender sender, Optional<IOException> cause);
+
+        /** Whether we sent a close frame and still wait for the server's (RFC 6455 §7.1.1). */
+        boolean awaitingPeerClose();
     }
 
+    /** How long a client that closed first keeps reading for the server's close frame and TCP close. */
+    static final int LINGER_MILLIS = 2000;
+
     private final Socket delegate;
-    private final InputStream in;
+    private final TappedInput in;
     private final OutputStream out;
+
+    private final WireTap tap;
 
     TappedSocket(Socket delegate, WireTap tap) throws IOException {
         this.delegate = delegate;
+        this.tap = tap;
         this.in = new TappedInput(delegate.getInputStream(), tap);
         this.out = new TappedOutput(delegate.getOutputStream(), tap);
     }
@@ -60,8 +69,16 @@ final class TappedSocket extends Socket {
         return delegate.isClosed();
     }
 
+    /**
+     * Java-WebSocket stops reading once it has sent its close frame and then closes the socket; an inspector must
+     * still see the server's answer, so we keep reading (through the tap) until the server closes or a deadline.
+     */
     @Override
     public synchronized void close() throws IOException {
+        if (!delegate.isClosed() && tap.awaitingPeerClose()) {
+            in.drain(LINGER_MILLIS, delegate);
+        }
+        in.end(Optional.empty());
         delegate.close();
     }
 
@@ -122,7 +139,7 @@ final class TappedSocket extends Socket {
 
     private static final class TappedInput extends FilterInputStream {
         private final WireTap tap;
-        private boolean ended;
+        private volatile boolean ended;
 
         TappedInput(InputStream in, WireTap tap) {
             super(in);
@@ -153,7 +170,27 @@ final class TappedSocket extends Socket {
             return n;
         }
 
-        private void end(Optional<IOException> cause) {
+        /** Reads and discards (the tap records it) until end of stream or the deadline. */
+        void drain(int millis, Socket socket) {
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            byte[] buffer = new byte[8192];
+            try {
+                while (!ended) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000L;
+                    if (left <= 0) {
+                        return;
+                    }
+                    socket.setSoTimeout((int) left);
+                    if (read(buffer, 0, buffer.length) < 0) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                // Timed out or reset: what arrived is recorded; the cause is reported by read().
+            }
+        }
+
+        synchronized void end(Optional<IOException> cause) {
             if (!ended) {
                 ended = true;
                 tap.ended(Sender.SERVER, cause);

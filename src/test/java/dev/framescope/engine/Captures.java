@@ -1,0 +1,73 @@
+package dev.framescope.engine;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Direction;
+import dev.framescope.capture.PayloadStore;
+import dev.framescope.testutil.Await;
+import dev.framescope.wire.Finding;
+import dev.framescope.wire.Violation;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Test helpers: open a connection into a fresh log and read facts back out of it. */
+final class Captures {
+
+    private Captures() {
+    }
+
+    static Connection open(ConnectionSpec spec) {
+        return Connection.open(spec, new CaptureLog(1, spec.uri().toString(), new PayloadStore(64L << 20)));
+    }
+
+    static Connection openAndAwait(ConnectionSpec spec) throws InterruptedException {
+        Connection c = open(spec);
+        if (!c.awaitOpen(Duration.ofSeconds(10))) {
+            throw new AssertionError("not open: " + c.state() + " " + c.failure().orElse("") + "\n" + dump(c.log()));
+        }
+        return c;
+    }
+
+    static void closeAndAwait(Connection c) throws InterruptedException {
+        c.close(1000, "test done");
+        Await.until(c::ended, "connection ended");
+    }
+
+    static <E extends CaptureEvent> List<E> events(CaptureLog log, Class<E> type) {
+        return log.readFrom(0, log.size()).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    static List<String> texts(CaptureLog log, Direction dir) {
+        return events(log, CaptureEvent.MessageEvent.class).stream().filter(m -> m.dir() == dir)
+                .filter(m -> m.message().isText())
+                .map(m -> new String(m.message().payload(), StandardCharsets.UTF_8)).toList();
+    }
+
+    static List<CaptureEvent.FrameEvent> frames(CaptureLog log, Direction dir) {
+        return events(log, CaptureEvent.FrameEvent.class).stream().filter(f -> f.dir() == dir).toList();
+    }
+
+    static List<Violation> violations(CaptureLog log) {
+        return log.readFrom(0, log.size()).stream().filter(e -> !(e instanceof CaptureEvent.MessageEvent))
+                .flatMap(e -> e.findings().stream()).map(Finding::violation).toList();
+    }
+
+    static Optional<CaptureEvent.HandshakeEvent> handshake(CaptureLog log) {
+        return events(log, CaptureEvent.HandshakeEvent.class).stream().findFirst();
+    }
+
+    static String dump(CaptureLog log) {
+        StringBuilder sb = new StringBuilder();
+        for (CaptureEvent e : log.readFrom(0, log.size())) {
+            sb.append(e).append('\n');
+            if (e instanceof CaptureEvent.HandshakeEvent h) {
+                sb.append(new String(h.rawRequest(), StandardCharsets.ISO_8859_1))
+                        .append(new String(h.rawResponse(), StandardCharsets.ISO_8859_1))
+                        .append(new String(h.responseBody(), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.framescope.engine;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/** A real, independent WebSocket server for the engine's interop tests: Jetty 12 on loopback. */
+public final class JettyPeer implements AutoCloseable {
+
+    final List<String> received = new CopyOnWriteArrayList<>();
+    final List<String> sent = new CopyOnWriteArrayList<>();
+    private final Server server = new Server();
+    private final ServerConnector connector;
+    private final boolean tls;
+
+    JettyPeer() throws Exception {
+        this(null);
+    }
+
+    /** With a keystore, the connector speaks TLS (wss). */
+    JettyPeer(SslContextFactory.Server ssl) throws Exception {
+        tls = ssl != null;
+        connector = ssl == null ? new ServerConnector(server) : new ServerConnector(server, ssl);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
+            container.addMapping("/echo", (rq, rs, cb) -> new Echo());
+            container.addMapping("/proto", (rq, rs, cb) -> {
+                List<String> offered = rq.getSubProtocols();
+                rs.setAcceptedSubProtocol(offered.get(offered.size() - 1));
+                return new Echo();
+            });
+            container.addMapping("/script", (rq, rs, cb) -> new Script());
+        }));
+        server.start();
+    }
+
+    URI uri(String path) {
+        return URI.create((tls ? "wss" : "ws") + "://127.0.0.1:" + connector.getLocalPort() + path);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /** Echoes what it gets, remembering both directions. */
+    public final class Echo implements Session.Listener.AutoDemanding {
+        private Session session;
+
+        @Override
+        public void onWebSocketOpen(Session s) {
+            session = s;
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            received.add(message);
+            sent.add(message);
+            session.sendText(message, Callback.NOOP);
+        }
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            received.add("binary:" + payload.remaining());
+            session.sendBinary(payload, callback);
+        }
+    }
+
+    /** Sends a fragmented text message, a ping, then closes with 4001. */
+    public final class Script implements Session.Listener.AutoDemanding {
+        @Override
+        public void onWebSocketOpen(Session s) {
+            s.sendPartialText("frag", false, Callback.NOOP);
+            s.sendPing(ByteBuffer.wrap("jetty-ping".getBytes()), Callback.NOOP);
+            s.sendPartialText("mented", true, Callback.NOOP);
+            sent.add("fragmented");
+            s.close(4001, "script done", Callback.NOOP);
+        }
+    }
+}
