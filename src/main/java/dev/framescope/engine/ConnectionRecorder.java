@@ -121,6 +121,11 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     }
 
     @Override
+    public void closed() {
+        recordClose(System.nanoTime());
+    }
+
+    @Override
     public boolean awaitingPeerClose() {
         return closeSent.isPresent() && closeReceived.isEmpty();
     }

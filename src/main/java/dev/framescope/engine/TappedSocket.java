@@ -25,6 +25,9 @@ final class TappedSocket extends Socket {
 
         void ended(Sender sender, Optional<IOException> cause);
 
+        /** The socket was closed: nothing more can cross it. */
+        void closed();
+
         /** Whether we sent a close frame and still wait for the server's (RFC 6455 §7.1.1). */
         boolean awaitingPeerClose();
     }
@@ -80,6 +83,7 @@ final class TappedSocket extends Socket {
         }
         in.end(Optional.empty());
         delegate.close();
+        tap.closed();
     }
 
     @Override

@@ -111,7 +111,7 @@ class JettyInteropTest {
         assertEquals(CaptureEvent.Initiator.SERVER, close.initiator());
         assertEquals(4001, close.receivedCode().getAsInt());
         assertEquals("script done", close.receivedReason());
-        assertTrue(close.clean());
+        assertTrue(close.clean(), Captures.dump(log));
         assertFalse(Captures.violations(log).contains(Violation.ABNORMAL_CLOSURE));
     }
 
