@@ -1,0 +1,112 @@
+package dev.framescope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.ConnectionState;
+import dev.framescope.capture.Direction;
+import dev.framescope.testutil.Await;
+import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.Violation;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the capture holds when the server refuses, misbehaves or drops the connection. */
+class EngineFaultsTest {
+
+    @Test
+    void a401IsRecordedWholeWithItsBody() throws Exception {
+        String body = "{\"error\":\"token expired\"}";
+        try (RawServer server = new RawServer((socket, accept) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer realm=\"api\"\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        })) {
+            Connection c = Captures.open(ConnectionSpec.to(server.uri("/secret")).withHeader("Authorization", "Bearer x"));
+            Await.until(c::ended, "the connection ends");
+            CaptureLog log = c.log();
+            assertEquals(ConnectionState.FAILED, c.state());
+            assertTrue(c.failure().orElseThrow().contains("401"), c.failure().orElseThrow());
+            CaptureEvent.HandshakeEvent h = Captures.handshake(log).orElseThrow();
+            assertEquals(401, h.status());
+            assertEquals(body, new String(h.responseBody(), StandardCharsets.UTF_8));
+            assertTrue(new String(h.rawResponse(), StandardCharsets.ISO_8859_1).contains("WWW-Authenticate: Bearer"));
+            assertEquals(List.of(Violation.HANDSHAKE_STATUS), Captures.violations(log));
+        }
+    }
+
+    @Test
+    void aWrongAcceptIsRecordedEvenThoughTheLibraryRefusesIt() throws Exception {
+        try (RawServer server = new RawServer((socket, accept) -> {
+            socket.getOutputStream().write(RawServer.upgrade("AAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.getInputStream().read();
+        })) {
+            Connection c = Captures.open(ConnectionSpec.to(server.uri("/")));
+            Await.until(c::ended, "the connection ends");
+            assertEquals(ConnectionState.FAILED, c.state());
+            CaptureEvent.HandshakeEvent h = Captures.handshake(c.log()).orElseThrow();
+            assertFalse(h.acceptOk());
+            assertTrue(Captures.violations(c.log()).contains(Violation.HANDSHAKE_ACCEPT_MISMATCH));
+        }
+    }
+
+    @Test
+    void aTcpDropWithoutCloseIsAnAbnormalClosureAndKeepsWhatArrived() throws Exception {
+        try (RawServer server = new RawServer((socket, accept) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(RawServer.upgrade(accept).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(FrameEncoder.text("last words").encode());
+            out.write(FrameEncoder.text("cut short").encode(), 0, 5);
+            out.flush();
+            socket.setSoLinger(true, 0);
+        })) {
+            Connection c = Captures.open(ConnectionSpec.to(server.uri("/")));
+            Await.until(c::ended, "the connection ends");
+            CaptureLog log = c.log();
+            assertEquals(List.of("last words"), Captures.texts(log, Direction.IN));
+            List<Violation> violations = Captures.violations(log);
+            assertTrue(violations.contains(Violation.TRUNCATED_FRAME), violations.toString());
+            assertTrue(violations.contains(Violation.ABNORMAL_CLOSURE), violations.toString());
+            CaptureEvent.CloseEvent close = Captures.events(log, CaptureEvent.CloseEvent.class).get(0);
+            assertFalse(close.clean());
+            assertEquals(CaptureEvent.Initiator.NONE, close.initiator());
+        }
+    }
+
+    @Test
+    void anUnresolvableHostFailsWithTheDnsPhaseNamed() throws Exception {
+        Connection c = Captures.open(ConnectionSpec.to("ws://no-such-host.invalid/"));
+        Await.until(c::ended, "the connection ends");
+        assertEquals(ConnectionState.FAILED, c.state());
+        assertTrue(c.failure().orElseThrow().startsWith("DNS: cannot resolve host 'no-such-host.invalid'"),
+                c.failure().orElseThrow());
+    }
+
+    @Test
+    void reconnectBackoffGrowsWithJitterAndStopsAtTheCap() {
+        ReconnectPolicy policy = ReconnectPolicy.backoff(java.time.Duration.ofMillis(100),
+                java.time.Duration.ofSeconds(2), 10);
+        java.util.Random random = new java.util.Random(42);
+        long previousCap = 0;
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            long cap = Math.min(100L << (attempt - 1), 2000);
+            long delay = policy.delayBefore(attempt, random).toMillis();
+            assertTrue(delay >= cap / 2 && delay <= cap, "attempt " + attempt + ": " + delay + " not in [" + cap / 2
+                    + ", " + cap + "]");
+            assertTrue(cap >= previousCap);
+            previousCap = cap;
+        }
+        assertTrue(policy.allows(10));
+        assertFalse(policy.allows(11));
+        assertFalse(ReconnectPolicy.OFF.allows(1));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.framescope.engine;
+
+import dev.framescope.wire.Handshake;
+import dev.framescope.wire.HttpHeadParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/** A one-connection server on loopback that answers with exactly the bytes a test scripts. */
+final class RawServer implements AutoCloseable {
+
+    /** What to do with the accepted socket once the request head has been read. */
+    interface Script {
+        void run(Socket socket, String acceptValue) throws IOException;
+    }
+
+    private final ServerSocket server;
+    private final Thread thread;
+
+    RawServer(Script script) throws IOException {
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        thread = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                String key = readKey(s.getInputStream());
+                script.run(s, Handshake.acceptFor(key));
+            } catch (IOException e) {
+                // The test asserts on what the client recorded.
+            }
+        }, "raw-server");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    URI uri(String path) {
+        return URI.create("ws://127.0.0.1:" + server.getLocalPort() + path);
+    }
+
+    static String upgrade(String accept) {
+        return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n";
+    }
+
+    private static String readKey(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("request ended early");
+            }
+            head.write(b);
+        }
+        return HttpHeadParser.parseRequest(head.toByteArray()).orElseThrow().headers().first("Sec-WebSocket-Key")
+                .orElse("");
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
