@@ -1,0 +1,73 @@
+package dev.framescope.capture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framescope.wire.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CaptureLogTest {
+
+    @Test
+    void concurrentAppendsAreSeenOnceInOrderByAConcurrentReader() throws Exception {
+        CaptureLog log = new CaptureLog(1, "test", new PayloadStore(1 << 20));
+        int perThread = 50_000;
+        Runnable writer = () -> {
+            for (int i = 0; i < perThread; i++) {
+                log.append(System.nanoTime(), s -> new CaptureEvent.NoteEvent(s, Severity.INFO,
+                        Thread.currentThread().getName()));
+            }
+        };
+        Thread a = new Thread(writer, "a");
+        Thread b = new Thread(writer, "b");
+        a.start();
+        b.start();
+        List<CaptureEvent> seen = new ArrayList<>();
+        while (seen.size() < 2 * perThread) {
+            seen.addAll(log.readFrom(seen.size(), 1000));
+        }
+        a.join();
+        b.join();
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(i, seen.get(i).seq());
+        }
+        assertEquals(perThread, seen.stream().filter(e -> ((CaptureEvent.NoteEvent) e).text().equals("a")).count());
+        assertEquals(2 * perThread, log.size());
+    }
+
+    @Test
+    void payloadsBeyondTheBudgetSpillToDiskAndReadBackExactly() {
+        PayloadStore store = new PayloadStore(64 * 1024);
+        Random random = new Random(7);
+        List<byte[]> originals = new ArrayList<>();
+        List<Payload> stored = new ArrayList<>();
+        for (int i = 0; i < 160; i++) {
+            byte[] data = new byte[64 * 1024 + i];
+            random.nextBytes(data);
+            originals.add(data.clone());
+            stored.add(store.store(data));
+        }
+        assertTrue(store.bytesInMemory() <= 64 * 1024, "in memory: " + store.bytesInMemory());
+        assertTrue(store.bytesSpilled() > 10_000_000L, "spilled: " + store.bytesSpilled());
+        for (int i = 0; i < originals.size(); i++) {
+            assertArrayEquals(originals.get(i), stored.get(i).bytes(), "payload " + i);
+        }
+        store.close();
+    }
+
+    @Test
+    void heartbeatStatsUseNearestRankPercentilesAndMeanJitter() {
+        HeartbeatStats s = HeartbeatStats.of(List.of(10L, 30L, 20L, 40L), 1);
+        assertEquals(4, s.count());
+        assertEquals(10, s.min());
+        assertEquals(20, s.median());
+        assertEquals(40, s.p95());
+        assertEquals(40, s.max());
+        assertEquals((20 + 10 + 20) / 3, s.jitter());
+        assertEquals(1, s.missed());
+    }
+}
