@@ -1,0 +1,96 @@
+package dev.framescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The headless capture against the built-in demo endpoint, and inspect of what it saved. */
+class CaptureCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void capturePrintsFramesLiveSummarisesAndWritesTheSession() throws Exception {
+        Path session = dir.resolve("echo.fscap");
+        assertEquals(0, run("capture", "demo:/echo", "--send", "hello framescope", "--ping-interval", "50ms",
+                "--duration", "400ms", "--out", session.toString(), "--header", "Authorization: Bearer t0k3n"));
+        String text = out.toString();
+        assertTrue(text.contains("→ TEXT   F --- M     16 (7)  \"hello framescope\""), text);
+        assertTrue(text.contains("← TEXT   F --- -     16 (7)  \"hello framescope\""), text);
+        assertTrue(text.contains("Accept ✓"), text);
+        assertTrue(text.contains("heartbeat:   ") && text.contains("pongs: min"), text);
+        assertTrue(text.contains("close:       we closed; sent 1000 capture finished"), text);
+        assertTrue(text.contains("violations:  none"), text);
+        String saved = Files.readString(session);
+        assertTrue(saved.startsWith("{\"format\":\"framescope-session\",\"version\":1"), saved);
+        assertTrue(saved.contains("Authorization: [redacted]") && !saved.contains("t0k3n"));
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("inspect", session.toString()));
+        assertTrue(out.toString().contains("\"hello framescope\""), out.toString());
+        assertTrue(out.toString().contains("violations:  none"), out.toString());
+    }
+
+    @Test
+    void jsonLinesCarryTheDissectKeysPlusConnSeqDirAndTime() throws Exception {
+        assertEquals(0, run("capture", "demo:/echo", "--send", "x", "--duration", "300ms", "--json",
+                "--out", dir.resolve("j.fscap").toString()));
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode frame = null;
+        for (String line : out.toString().split("\n")) {
+            JsonNode node = mapper.readTree(line);
+            if (node.path("type").asText().equals("frame") && node.path("dir").asText().equals("out")) {
+                frame = node;
+                break;
+            }
+        }
+        assertTrue(frame != null, out.toString());
+        for (String key : List.of("conn", "seq", "dir", "t", "fin", "rsv1", "opcode", "opcodeName", "masked",
+                "maskingKey", "payloadLength", "lengthEncoding", "payloadHex", "violations")) {
+            assertTrue(frame.has(key), "missing " + key + " in " + frame);
+        }
+        assertEquals(8, frame.get("maskingKey").asText().length());
+    }
+
+    @Test
+    void chaosViolationsAreCountedInTheSummary() {
+        assertEquals(0, run("capture", "demo:/chaos", "--duration", "2s", "--out", dir.resolve("c.fscap").toString()));
+        String text = out.toString();
+        assertTrue(text.contains("RESERVED_OPCODE=1") && text.contains("MASKED_SERVER_FRAME=1"), text);
+    }
+
+    @Test
+    void aFailedConnectionExitsNonZeroWithTheReason() {
+        assertEquals(1, run("capture", "demo:/no-such-scenario", "--duration", "2s",
+                "--out", dir.resolve("f.fscap").toString()));
+        assertTrue(err.toString().contains("404"), err.toString());
+        assertTrue(out.toString().contains("status 404"), out.toString());
+    }
+
+    @Test
+    void badArgumentsAreExplained() {
+        assertEquals(2, run("capture", "http://example.com/"));
+        assertTrue(err.toString().contains("must start with ws:// or wss://"), err.toString());
+    }
+}
