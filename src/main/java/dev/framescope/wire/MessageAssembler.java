@@ -115,7 +115,9 @@ public final class MessageAssembler {
         final long startOffset;
         final boolean compressed;
         final Utf8Validator utf8 = new Utf8Validator();
-        final ByteArrayOutputStream retained = new ByteArrayOutputStream();
+        // A message of one chunk shares that chunk's array (chunks are immutable); more chunks are copied together.
+        byte[] single;
+        ByteArrayOutputStream retained;
         final List<Finding> findings = new ArrayList<>(0);
         int frameCount = 1;
         long wireLength;
@@ -162,8 +164,19 @@ public final class MessageAssembler {
                 report(stepFindings, Finding.at(Violation.INVALID_UTF8, frame.header().streamOffset(),
                         "byte " + utf8.errorPosition() + " of the message"));
             }
-            int room = (int) Math.max(0, Math.min(data.length, maxRetainedBytes - (long) retained.size()));
-            retained.write(data, 0, room);
+            if (single == null && retained == null && data.length <= maxRetainedBytes) {
+                single = data;
+            } else {
+                if (retained == null) {
+                    retained = new ByteArrayOutputStream();
+                    if (single != null) {
+                        retained.write(single, 0, single.length);
+                        single = null;
+                    }
+                }
+                int room = (int) Math.max(0, Math.min(data.length, maxRetainedBytes - (long) retained.size()));
+                retained.write(data, 0, room);
+            }
             length += data.length;
         }
 
@@ -173,7 +186,7 @@ public final class MessageAssembler {
                         "the message ends inside a UTF-8 sequence"));
             }
             return new Message(sender, opcode, startOffset, frameCount, wireLength, compressed, length,
-                    retained.toByteArray(), findings);
+                    retained != null ? retained.toByteArray() : single != null ? single : new byte[0], findings);
         }
 
         private void report(List<Finding> stepFindings, Finding finding) {
