@@ -204,7 +204,9 @@ public final class Connection implements AutoCloseable {
         try {
             EngineClient c = new EngineClient(spec.uri(), draft(), headers(), (int) spec.connectTimeout().toMillis(),
                     events(), text -> recorder.note(Severity.INFO, text));
-            c.setSocket(new TappedSocket(socket, recorder));
+            TappedSocket tapped = new TappedSocket(socket, recorder);
+            tapped.beforeClose(() -> flushDroppedWrites(c, tapped));
+            c.setSocket(tapped);
             client = c;
             upgradeStart = System.nanoTime();
             c.connect();
@@ -217,6 +219,24 @@ public final class Connection implements AutoCloseable {
             }, spec.handshakeTimeout().toMillis());
         } catch (IOException e) {
             fail("cannot start: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Java-WebSocket's write thread, interrupted at close, can close the socket with frames still queued (our close
+     * reply among them); write them first so the peer and the capture see them.
+     */
+    private void flushDroppedWrites(EngineClient c, TappedSocket socket) {
+        if (!(c.getConnection() instanceof WebSocketImpl impl)) {
+            return;
+        }
+        try {
+            for (ByteBuffer b = impl.outQueue.poll(); b != null; b = impl.outQueue.poll()) {
+                socket.getOutputStream().write(b.array(), b.arrayOffset(), b.limit());
+            }
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            recorder.note(Severity.WARNING, "could not flush queued frames before closing: " + e.getMessage());
         }
     }
 

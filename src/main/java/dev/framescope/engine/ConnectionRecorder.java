@@ -96,8 +96,17 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
             }
             if (side.upgraded) {
                 dissect(side, ByteBuffer.wrap(b, off, len), nanos);
+            } else {
+                lateBody(b, off, len, nanos);
             }
         }
+    }
+
+    /** Body bytes of a refused handshake that arrived after its head: kept as a note with the bytes. */
+    private void lateBody(byte[] b, int off, int len, long nanos) {
+        String text = new String(b, off, len, StandardCharsets.UTF_8);
+        log.append(nanos, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "more of the refused response's body ("
+                + len + " bytes): " + text));
     }
 
     @Override
@@ -125,9 +134,13 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         recordClose(System.nanoTime());
     }
 
+    /**
+     * Whether more may come that an inspector must see: the server's close frame after ours, or the rest of a
+     * refused handshake's body (Java-WebSocket stops reading after the status line).
+     */
     @Override
     public boolean awaitingPeerClose() {
-        return closeSent.isPresent() && closeReceived.isEmpty();
+        return closeSent.isPresent() && closeReceived.isEmpty() || in.headDone && !in.upgraded;
     }
 
     /** Waits until the close has been recorded (the socket may linger for the server's close frame). */

@@ -40,6 +40,8 @@ final class TappedSocket extends Socket {
     private final OutputStream out;
 
     private final WireTap tap;
+    private volatile Runnable beforeClose = () -> { };
+    private boolean closing;
 
     TappedSocket(Socket delegate, WireTap tap) throws IOException {
         this.delegate = delegate;
@@ -76,8 +78,20 @@ final class TappedSocket extends Socket {
      * Java-WebSocket stops reading once it has sent its close frame and then closes the socket; an inspector must
      * still see the server's answer, so we keep reading (through the tap) until the server closes or a deadline.
      */
+    /** Runs once just before the socket closes, with the streams still usable. */
+    void beforeClose(Runnable action) {
+        beforeClose = action;
+    }
+
     @Override
     public synchronized void close() throws IOException {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        if (!delegate.isClosed()) {
+            beforeClose.run();
+        }
         if (!delegate.isClosed() && tap.awaitingPeerClose()) {
             in.drain(LINGER_MILLIS, delegate);
         }

@@ -43,6 +43,26 @@ class EngineFaultsTest {
     }
 
     @Test
+    void aBodyWrittenAfterTheHeadIsStillCaptured() throws Exception {
+        try (RawServer server = new RawServer((socket, accept) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 403 Forbidden\r\nContent-Length: 14\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            out.write("origin refused".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        })) {
+            Connection c = Captures.open(ConnectionSpec.to(server.uri("/")));
+            Await.until(c::ended, "the connection ends");
+            assertEquals(403, Captures.handshake(c.log()).orElseThrow().status());
+            boolean inBody = new String(Captures.handshake(c.log()).orElseThrow().responseBody(),
+                    StandardCharsets.ISO_8859_1).equals("origin refused");
+            boolean inNote = Captures.events(c.log(), CaptureEvent.NoteEvent.class).stream()
+                    .anyMatch(n -> n.text().endsWith("origin refused"));
+            assertTrue(inBody || inNote, Captures.dump(c.log()));
+        }
+    }
+
+    @Test
     void aWrongAcceptIsRecordedEvenThoughTheLibraryRefusesIt() throws Exception {
         try (RawServer server = new RawServer((socket, accept) -> {
             socket.getOutputStream().write(RawServer.upgrade("AAAAAAAAAAAAAAAAAAAAAAAAAAA=")
