@@ -105,10 +105,28 @@ public sealed interface CaptureEvent {
         }
     }
 
-    record MessageEvent(Stamp stamp, Direction dir, Message message) implements CaptureEvent {
+    /**
+     * A reassembled message. Its bytes live in the log's payload store (a one-frame message shares its frame's),
+     * so the memory budget covers them too.
+     */
+    record MessageEvent(Stamp stamp, Direction dir, Message header, Payload payload) implements CaptureEvent {
+
+        public MessageEvent(Stamp stamp, Direction dir, Message message) {
+            this(stamp, dir, message, Payload.of(message.payload()));
+        }
+
+        public MessageEvent {
+            header = header.withPayload(new byte[0]);
+        }
+
+        /** The message with its bytes (read back from the spill file when they were spilled). */
+        public Message message() {
+            return header.withPayload(payload.bytes());
+        }
+
         @Override
         public List<Finding> findings() {
-            return message.findings();
+            return header.findings();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureEvent.HeartbeatKind;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
+import dev.framescope.capture.Payload;
 import dev.framescope.wire.ClosePayload;
 import dev.framescope.wire.DecoderOptions;
 import dev.framescope.wire.Dissected;
@@ -238,9 +239,13 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
 
     private void dissect(Side side, ByteBuffer bytes, long nanos) {
         Direction dir = Direction.of(side.sender);
+        Payload last = Payload.of(new byte[0]);
+        byte[] lastBytes = null;
         for (Dissected item : side.dissector.feed(bytes)) {
             if (item instanceof Dissected.FrameItem f) {
                 var payload = log.payloads().store(f.frame().payload());
+                last = payload;
+                lastBytes = f.frame().payload();
                 var inflated = f.inflated().map(log.payloads()::store);
                 log.append(nanos, s -> new CaptureEvent.FrameEvent(s, dir, f.frame().header(), f.frame().chunkOffset(),
                         f.frame().lastChunk(), payload, f.messageOpcode(), inflated, f.findings()));
@@ -248,7 +253,9 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                     control(dir, f.frame().opcode(), f.frame().payload(), nanos);
                 }
             } else if (item instanceof Dissected.MessageItem m) {
-                log.append(nanos, s -> new CaptureEvent.MessageEvent(s, dir, m.message()));
+                byte[] data = m.message().payload();
+                Payload stored = data == lastBytes ? last : log.payloads().store(data);
+                log.append(nanos, s -> new CaptureEvent.MessageEvent(s, dir, m.message(), stored));
             }
         }
     }

@@ -31,6 +31,11 @@ public record Message(Sender sender, Opcode opcode, long startOffset, int frameC
         return payload.length < length;
     }
 
+    /** The same message with other retained bytes (e.g. read back from storage). */
+    public Message withPayload(byte[] bytes) {
+        return new Message(sender, opcode, startOffset, frameCount, wireLength, compressed, length, bytes, findings);
+    }
+
     public boolean isText() {
         return opcode == Opcode.TEXT;
     }
