@@ -66,7 +66,8 @@ public final class MessageAssembler {
         if (opcode.isControl() || opcode.isReserved()) {
             return new Step(Optional.empty(), findings, Optional.empty());
         }
-        if (frame.isFirstChunk() && !startFrame(header, findings)) {
+        if (frame.isFirstChunk() && !startFrame(header, findings) || current == null) {
+            // Later chunks of a frame that belongs to no message (an orphan continuation) are skipped as well.
             return new Step(Optional.empty(), findings, Optional.empty());
         }
         Optional<byte[]> inflated = current.append(frame, findings);
