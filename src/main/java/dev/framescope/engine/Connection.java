@@ -61,6 +61,8 @@ public final class Connection implements AutoCloseable {
     private volatile boolean closeRequested;
     private volatile long upgradeStart;
     private int attempt;
+    private volatile long openedAt;
+    private static final long STABLE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private Connection(ConnectionSpec spec, CaptureLog log) {
         this.spec = spec;
@@ -246,7 +248,7 @@ public final class Connection implements AutoCloseable {
             public void opened() {
                 timing(Phase.UPGRADE, System.nanoTime() - upgradeStart, "request written → 101 received");
                 setState(ConnectionState.OPEN, "");
-                attempt = 0;
+                openedAt = System.nanoTime();
                 opened.countDown();
                 startHeartbeat();
             }
@@ -281,6 +283,10 @@ public final class Connection implements AutoCloseable {
             return;
         }
         setState(ConnectionState.CLOSED, code + (reason.isEmpty() ? "" : " " + reason));
+        if (System.nanoTime() - openedAt > STABLE_NANOS) {
+            // Only a connection that stayed up earns a fresh backoff; one that fails at once keeps backing off.
+            attempt = 0;
+        }
         if (code != CloseFrame.NORMAL && !closeRequested && spec.reconnect().allows(attempt + 1)) {
             reconnect();
             return;
