@@ -17,7 +17,7 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    public static int run(String... args) {
         return new CommandLine(new Main()).execute(args);
     }
 
