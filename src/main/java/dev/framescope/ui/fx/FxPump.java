@@ -25,12 +25,8 @@ public final class FxPump {
     private final List<PulseListener> listeners = new CopyOnWriteArrayList<>();
     private final PulseStats stats = new PulseStats();
     private final LongSupplier clock;
-    private final AnimationTimer timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            pulse(now);
-        }
-    };
+    /** Created on {@link #start()}: an AnimationTimer needs the FX toolkit, tests of {@link #pulse} do not. */
+    private AnimationTimer timer;
 
     public FxPump() {
         this(System::nanoTime);
@@ -49,11 +45,21 @@ public final class FxPump {
 
     /** Starts pulsing; call on the FX thread. */
     public void start() {
+        if (timer == null) {
+            timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulse(now);
+                }
+            };
+        }
         timer.start();
     }
 
     public void stop() {
-        timer.stop();
+        if (timer != null) {
+            timer.stop();
+        }
     }
 
     /**
