@@ -1,0 +1,80 @@
+package dev.framescope.ui;
+
+import dev.framescope.ui.fx.FxPump;
+import dev.framescope.ui.live.LiveWindow;
+import dev.framescope.ui.live.SessionModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: loads the main window, applies the theme and starts the once-per-pulse pump. */
+public final class FramescopeApp extends Application {
+
+    public static final String TITLE = "Framescope";
+    public static final double DEFAULT_WIDTH = 1280;
+    public static final double DEFAULT_HEIGHT = 800;
+    private static final long STATS_REFRESH_NANOS = 1_000_000_000L;
+
+    private final FxPump pump = new FxPump();
+    private final SessionModel session = new SessionModel();
+
+    /** The loaded main window: its root, controller and theme manager. */
+    public record MainWindow(Scene scene, MainWindowController controller, ThemeManager themeManager) {
+    }
+
+    @Override
+    public void start(Stage stage) {
+        MainWindow window = createMainWindow(Theme.valueOf(System.getProperty("framescope.theme", "LIGHT")));
+        stage.setTitle(TITLE);
+        stage.setScene(window.scene());
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        showPulseStats(window.controller());
+        LiveWindow live = new LiveWindow(window.controller(), session, pump);
+        pump.start();
+        stage.show();
+        if (!Boolean.getBoolean("framescope.noDemo")) {
+            try {
+                live.openDemo();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        pump.stop();
+        session.close();
+    }
+
+    /** Builds the main window's scene; FX thread. Tests call this without starting the application. */
+    public static MainWindow createMainWindow(Theme theme) {
+        FXMLLoader loader = new FXMLLoader(FramescopeApp.class.getResource("MainWindow.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load MainWindow.fxml", e);
+        }
+        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        ThemeManager themes = new ThemeManager(scene, theme);
+        MainWindowController controller = loader.getController();
+        controller.attach(themes);
+        return new MainWindow(scene, controller, themes);
+    }
+
+    private void showPulseStats(MainWindowController controller) {
+        long[] last = {0};
+        pump.register(now -> {
+            if (now - last[0] >= STATS_REFRESH_NANOS) {
+                last[0] = now;
+                controller.pulseStatsLabel().setText("UI pulse " + pump.stats().snapshot().describe());
+            }
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package dev.framescope.ui;
+
+import dev.framescope.ui.frame.FrameDetailPane;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** Thin controller of MainWindow.fxml: menu actions and access to the placeholder panes views plug into. */
+public final class MainWindowController {
+
+    @FXML private BorderPane root;
+    @FXML private MenuBar menuBar;
+    @FXML private SplitPane mainSplit;
+    @FXML private VBox connectionsPane;
+    @FXML private StackPane connectionsContent;
+    @FXML private SplitPane centerSplit;
+    @FXML private StackPane frameTableContent;
+    @FXML private TabPane detailTabs;
+    @FXML private FrameDetailPane frameDetail;
+    @FXML private HBox composerPane;
+    @FXML private HBox statusBar;
+    @FXML private Label statusText;
+    @FXML private Label pulseStatsLabel;
+    @FXML private Label themeLabel;
+
+    private ThemeManager themeManager;
+
+    @FXML
+    private void initialize() {
+        SplitPane.setResizableWithParent(connectionsPane, false);
+    }
+
+    /** Called once the scene exists. */
+    void attach(ThemeManager manager) {
+        this.themeManager = Objects.requireNonNull(manager, "manager");
+        themeLabel.textProperty().bind(manager.themeProperty().asString("Theme: %s"));
+    }
+
+    @FXML
+    void toggleTheme() {
+        themeManager.toggle();
+    }
+
+    @FXML
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("About Framescope");
+        alert.setHeaderText("Framescope");
+        alert.setContentText("A frame-exact WebSocket inspector (RFC 6455, RFC 7692).");
+        alert.show();
+    }
+
+    @FXML
+    private void quit() {
+        Platform.exit();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** Holds the connections list; replace its children with the real view. */
+    public StackPane connectionsContent() {
+        return connectionsContent;
+    }
+
+    /** Holds the frame table; replace its children with the real view. */
+    public StackPane frameTableContent() {
+        return frameTableContent;
+    }
+
+    public TabPane detailTabs() {
+        return detailTabs;
+    }
+
+    public FrameDetailPane frameDetail() {
+        return frameDetail;
+    }
+
+    public HBox composerPane() {
+        return composerPane;
+    }
+
+    public Label statusText() {
+        return statusText;
+    }
+
+    public Label pulseStatsLabel() {
+        return pulseStatsLabel;
+    }
+}

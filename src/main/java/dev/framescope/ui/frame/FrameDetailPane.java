@@ -1,0 +1,125 @@
+package dev.framescope.ui.frame;
+
+import dev.framescope.wire.Finding;
+import dev.framescope.wire.Frame;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Frame detail tab: a summary line with the opcode badge, the header diagram, the frame's findings and the
+ * payload. Shows an empty-state label when no frame is selected.
+ */
+public final class FrameDetailPane extends StackPane {
+
+    public static final String STYLE_CLASS = "frame-detail";
+
+    private final ObjectProperty<Optional<FrameDetail>> detail =
+            new SimpleObjectProperty<>(this, "detail", Optional.empty());
+    private final OpcodeBadge badge = new OpcodeBadge();
+    private final Label summary = new Label();
+    private final HeaderBitsView headerBits = new HeaderBitsView();
+    private final VBox findings = new VBox();
+    private final PayloadView payload = new PayloadView();
+    private final VBox body;
+    private final Label empty = new Label("Select a frame to see its header, findings and payload.");
+
+    public FrameDetailPane() {
+        getStyleClass().add(STYLE_CLASS);
+        summary.getStyleClass().add("frame-summary");
+        summary.setId("frame-summary");
+        HBox summaryRow = new HBox(10, badge, summary);
+        summaryRow.setAlignment(Pos.CENTER_LEFT);
+        summaryRow.getStyleClass().add("frame-summary-row");
+        findings.getStyleClass().add("findings");
+        findings.setId("frame-findings");
+        VBox.setVgrow(payload, Priority.ALWAYS);
+        body = new VBox(summaryRow, section("Header"), headerBits, findings, section("Payload"), payload);
+        body.getStyleClass().add("frame-detail-body");
+        empty.getStyleClass().add("empty-state");
+        getChildren().addAll(body, empty);
+        detail.addListener((obs, old, now) -> refresh());
+        refresh();
+    }
+
+    public ObjectProperty<Optional<FrameDetail>> detailProperty() {
+        return detail;
+    }
+
+    public void show(FrameDetail value) {
+        detail.set(Optional.of(value));
+    }
+
+    public void clear() {
+        detail.set(Optional.empty());
+    }
+
+    public HeaderBitsView headerBitsView() {
+        return headerBits;
+    }
+
+    public PayloadView payloadView() {
+        return payload;
+    }
+
+    private void refresh() {
+        Optional<FrameDetail> d = detail.get() == null ? Optional.empty() : detail.get();
+        body.setVisible(d.isPresent());
+        empty.setVisible(d.isEmpty());
+        d.ifPresent(this::fill);
+    }
+
+    private void fill(FrameDetail d) {
+        Frame frame = d.frame();
+        badge.setOpcode(frame.opcode());
+        summary.setText(d.summary());
+        headerBits.setHeader(frame.header());
+        headerBits.setFindings(frame.findings());
+        fillFindings(frame.findings());
+        Optional<Integer> key = frame.header().masked() ? Optional.of(frame.header().maskingKey()) : Optional.empty();
+        payload.setContent(new PayloadView.Content(frame.payload(), key, frame.chunkOffset(), d.inflated()));
+    }
+
+    private void fillFindings(List<Finding> list) {
+        findings.getChildren().clear();
+        findings.setVisible(!list.isEmpty());
+        findings.setManaged(!list.isEmpty());
+        for (Finding f : list) {
+            findings.getChildren().add(findingRow(f));
+        }
+    }
+
+    private static HBox findingRow(Finding f) {
+        Label severity = new Label(f.violation().severity().name());
+        severity.getStyleClass().addAll("finding-severity",
+                "severity-" + f.violation().severity().name().toLowerCase(Locale.ROOT));
+        Label id = new Label(f.violation().id());
+        id.getStyleClass().add("finding-id");
+        Label section = new Label(f.violation().rfcSection());
+        section.getStyleClass().add("finding-section");
+        String where = f.streamOffset() >= 0 ? String.format(" at byte %,d", f.streamOffset()) : "";
+        String detail = f.detail().isEmpty() ? "" : " — " + f.detail();
+        Label message = new Label(f.violation().message() + detail + where);
+        message.getStyleClass().add("finding-message");
+        message.setWrapText(true);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox row = new HBox(8, severity, id, section, message);
+        row.setAlignment(Pos.BASELINE_LEFT);
+        row.getStyleClass().add("finding-row");
+        return row;
+    }
+
+    private static Label section(String title) {
+        Label label = new Label(title);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.framescope.ui.fx;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Moves live data onto the FX thread once per pulse. Producers (tap threads) only append to their own buffers;
+ * on each pulse the pump calls every registered {@link PulseListener}, which drains its buffer in one batch.
+ * Nobody calls {@code Platform.runLater} per event.
+ *
+ * <p>The work of each pulse is timed with {@link System#nanoTime()} into {@link #stats()}.
+ */
+public final class FxPump {
+
+    /** Undoes a {@link #register}; a view calls it when it is hidden. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final List<PulseListener> listeners = new CopyOnWriteArrayList<>();
+    private final PulseStats stats = new PulseStats();
+    private final LongSupplier clock;
+    /** Created on {@link #start()}: an AnimationTimer needs the FX toolkit, tests of {@link #pulse} do not. */
+    private AnimationTimer timer;
+
+    public FxPump() {
+        this(System::nanoTime);
+    }
+
+    /** @param clock the clock work is measured with; {@code System::nanoTime} outside tests */
+    public FxPump(LongSupplier clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Registration register(PulseListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Starts pulsing; call on the FX thread. */
+    public void start() {
+        if (timer == null) {
+            timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulse(now);
+                }
+            };
+        }
+        timer.start();
+    }
+
+    public void stop() {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+
+    /**
+     * One pulse: every listener once, in registration order. A failing listener is reported to the thread's
+     * uncaught-exception handler and does not starve the others.
+     */
+    public void pulse(long nowNanos) {
+        long start = clock.getAsLong();
+        for (PulseListener listener : listeners) {
+            try {
+                listener.onPulse(nowNanos);
+            } catch (RuntimeException e) {
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            }
+        }
+        stats.record(Math.max(0, clock.getAsLong() - start));
+    }
+
+    public PulseStats stats() {
+        return stats;
+    }
+
+    public int listenerCount() {
+        return listeners.size();
+    }
+}

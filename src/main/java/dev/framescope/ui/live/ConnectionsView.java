@@ -1,0 +1,69 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.ui.fx.PulseListener;
+import java.util.Locale;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+
+/** The session's connections with state, URL and counters; refreshed a few times a second, not per frame. */
+public final class ConnectionsView extends ListView<LiveConnection> implements PulseListener {
+
+    private static final long REFRESH_NANOS = 250_000_000L;
+    private long lastRefresh;
+
+    public ConnectionsView(ObservableList<LiveConnection> connections) {
+        super(connections);
+        setId("connections-list");
+        getStyleClass().add("connections-list");
+        setPlaceholder(new Label("No connections"));
+        setCellFactory(v -> new ConnectionCell());
+    }
+
+    @Override
+    public void onPulse(long nowNanos) {
+        if (nowNanos - lastRefresh >= REFRESH_NANOS) {
+            lastRefresh = nowNanos;
+            refresh();
+        }
+    }
+
+    private static final class ConnectionCell extends ListCell<LiveConnection> {
+        private final Label name = new Label();
+        private final Label state = new Label();
+        private final Label url = new Label();
+        private final Label counters = new Label();
+        private final VBox box = new VBox(2, name, state, url, counters);
+
+        ConnectionCell() {
+            box.setPadding(new Insets(4, 2, 4, 2));
+            name.getStyleClass().add("connection-name");
+            state.getStyleClass().add("connection-state");
+            url.getStyleClass().add("connection-url");
+            counters.getStyleClass().add("connection-counters");
+        }
+
+        @Override
+        protected void updateItem(LiveConnection c, boolean empty) {
+            super.updateItem(c, empty);
+            if (empty || c == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText(c.name());
+            String s = c.stateText();
+            state.setText("● " + s + (c.insecure() ? "  ⚠ TLS NOT VERIFIED" : ""));
+            state.getStyleClass().removeIf(x -> x.startsWith("state-"));
+            state.getStyleClass().add("state-" + s);
+            url.setText(c.log().label());
+            setTooltip(new javafx.scene.control.Tooltip(c.log().label()));
+            var k = c.log().counters();
+            counters.setText(String.format(Locale.ROOT, "↓ %,d  ↑ %,d frames  ⚠ %,d", k.framesIn(), k.framesOut(),
+                    k.violations()));
+            setGraphic(box);
+        }
+    }
+}

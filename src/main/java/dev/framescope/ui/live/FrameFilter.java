@@ -1,0 +1,68 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.Direction;
+import dev.framescope.capture.Payload;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What the timeline shows: a direction, an opcode class, violations only, and a search over payload text (inflated
+ * when compressed) — plain text, or a regular expression written between slashes.
+ */
+public record FrameFilter(Optional<Direction> direction, OpcodeClass opcodes, boolean violationsOnly, String search) {
+
+    public enum OpcodeClass { ALL, DATA, CONTROL }
+
+    public static final FrameFilter ALL = new FrameFilter(Optional.empty(), OpcodeClass.ALL, false, "");
+
+    /** The predicate, or a problem with the search (an invalid regular expression). */
+    public Predicate<FrameEvent> predicate() {
+        Predicate<FrameEvent> p = f -> true;
+        if (direction.isPresent()) {
+            Direction d = direction.get();
+            p = p.and(f -> f.dir() == d);
+        }
+        if (opcodes == OpcodeClass.DATA) {
+            p = p.and(f -> !f.header().opcode().isControl());
+        } else if (opcodes == OpcodeClass.CONTROL) {
+            p = p.and(f -> f.header().opcode().isControl());
+        }
+        if (violationsOnly) {
+            p = p.and(f -> !f.findings().isEmpty());
+        }
+        if (!search.isBlank()) {
+            Predicate<String> match = matcher(search);
+            p = p.and(f -> match.test(text(f)));
+        }
+        return p;
+    }
+
+    /** A readable error when the search is an invalid regular expression. */
+    public Optional<String> problem() {
+        try {
+            matcher(search);
+            return Optional.empty();
+        } catch (PatternSyntaxException e) {
+            return Optional.of("invalid regular expression: " + e.getDescription());
+        }
+    }
+
+    private static Predicate<String> matcher(String search) {
+        if (search.length() > 2 && search.startsWith("/") && search.endsWith("/")) {
+            Pattern pattern = Pattern.compile(search.substring(1, search.length() - 1));
+            return s -> pattern.matcher(s).find();
+        }
+        String needle = search.toLowerCase(Locale.ROOT);
+        return s -> s.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private static String text(FrameEvent f) {
+        byte[] bytes = f.inflated().map(Payload::bytes).orElseGet(() -> f.payload().bytes());
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.Direction;
+import dev.framescope.capture.Payload;
+import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.ui.MainWindowController;
+import dev.framescope.ui.frame.FrameDetail;
+import dev.framescope.ui.fx.FxPump;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** Puts the live views into the main window's panes and connects them to the session and the pump. */
+public final class LiveWindow {
+
+    private final SessionModel session;
+    private final TimelineModel timeline = new TimelineModel();
+    private final FilteredList<FrameEvent> filtered = new FilteredList<>(timeline.frames());
+    private final ConnectionsView connections;
+    private final TimelineView table;
+    private final MainWindowController window;
+    private final Label filterProblem = new Label();
+
+    public LiveWindow(MainWindowController window, SessionModel session, FxPump pump) {
+        this.window = window;
+        this.session = session;
+        this.connections = new ConnectionsView(session.connections());
+        this.table = new TimelineView(timeline, filtered);
+        window.connectionsContent().getChildren().setAll(connections);
+        BorderPane center = new BorderPane(table);
+        center.setTop(filterBar());
+        window.frameTableContent().getChildren().setAll(center);
+        ComposerView composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection));
+        HBox.setHgrow(composer, Priority.ALWAYS);
+        window.composerPane().getChildren().setAll(composer);
+        connections.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                timeline.show(Optional.ofNullable(now).map(LiveConnection::log)));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail(now));
+        pump.register(timeline);
+        pump.register(connections);
+        pump.register(now -> status());
+    }
+
+    /** Starts the demo endpoint and opens its ticker, echo and chaos scenarios, the ticker selected. */
+    public void openDemo() throws InterruptedException {
+        LiveConnection ticker = session.open("demo ticker", ConnectionSpec.to(session.demoUrl("/ticker?rate=10")));
+        session.open("demo echo", ConnectionSpec.to(session.demoUrl("/echo"))
+                .withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(2))));
+        session.open("demo chaos (violations)", ConnectionSpec.to(session.demoUrl("/chaos")));
+        connections.getSelectionModel().select(ticker);
+    }
+
+    public TimelineView table() {
+        return table;
+    }
+
+    public ConnectionsView connections() {
+        return connections;
+    }
+
+    public TimelineModel timeline() {
+        return timeline;
+    }
+
+    private Optional<LiveConnection> selected() {
+        return Optional.ofNullable(connections.getSelectionModel().getSelectedItem());
+    }
+
+    private HBox filterBar() {
+        ChoiceBox<String> direction = new ChoiceBox<>();
+        direction.getItems().addAll("Both directions", "← from server", "→ from client");
+        direction.setValue("Both directions");
+        ChoiceBox<FrameFilter.OpcodeClass> opcodes = new ChoiceBox<>();
+        opcodes.getItems().addAll(FrameFilter.OpcodeClass.values());
+        opcodes.setValue(FrameFilter.OpcodeClass.ALL);
+        CheckBox violations = new CheckBox("Violations only");
+        TextField search = new TextField();
+        search.setId("filter-search");
+        search.setPromptText("Search payloads (text, or /regex/)");
+        HBox.setHgrow(search, Priority.ALWAYS);
+        ToggleButton follow = new ToggleButton("Follow");
+        follow.selectedProperty().bindBidirectional(table.followProperty());
+        Runnable apply = () -> {
+            Optional<Direction> d = switch (direction.getValue()) {
+                case "← from server" -> Optional.of(Direction.IN);
+                case "→ from client" -> Optional.of(Direction.OUT);
+                default -> Optional.empty();
+            };
+            FrameFilter filter = new FrameFilter(d, opcodes.getValue(), violations.isSelected(), search.getText());
+            filterProblem.setText(filter.problem().orElse(""));
+            if (filter.problem().isEmpty()) {
+                filtered.setPredicate(filter.predicate());
+            }
+        };
+        direction.setOnAction(e -> apply.run());
+        opcodes.setOnAction(e -> apply.run());
+        violations.setOnAction(e -> apply.run());
+        search.textProperty().addListener((o, a, b) -> apply.run());
+        filterProblem.getStyleClass().add("filter-problem");
+        HBox bar = new HBox(8, direction, opcodes, violations, search, filterProblem, follow);
+        bar.setId("filter-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        return bar;
+    }
+
+    private void showDetail(FrameEvent f) {
+        if (f == null) {
+            window.frameDetail().clear();
+            return;
+        }
+        Optional<byte[]> inflated = f.inflated().map(Payload::bytes);
+        window.frameDetail().show(new FrameDetail(f.seq(), f.dir().sender(), f.frame(), inflated));
+    }
+
+    private long lastStatus;
+    private long lastFrames;
+
+    private void status() {
+        long now = System.nanoTime();
+        if (now - lastStatus < 1_000_000_000L) {
+            return;
+        }
+        long total = 0;
+        for (LiveConnection c : List.copyOf(session.connections())) {
+            var k = c.log().counters();
+            total += k.framesIn() + k.framesOut();
+        }
+        double seconds = lastStatus == 0 ? 1 : (now - lastStatus) / 1e9;
+        double rate = (total - lastFrames) / seconds;
+        lastStatus = now;
+        lastFrames = total;
+        window.statusText().setText(String.format(Locale.ROOT, "%d connections · %,d frames captured · %,.0f frames/s"
+                + " · %,d shown of %,d in this view", session.connections().size(), total, rate, filtered.size(),
+                timeline.frames().size()));
+    }
+}

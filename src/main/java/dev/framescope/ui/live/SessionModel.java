@@ -1,0 +1,63 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.PayloadStore;
+import dev.framescope.demo.DemoServer;
+import dev.framescope.engine.Connection;
+import dev.framescope.engine.ConnectionSpec;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The connections of this window's session; FX thread only. Engines run on their own threads. */
+public final class SessionModel implements AutoCloseable {
+
+    private final ObservableList<LiveConnection> connections = FXCollections.observableArrayList();
+    private final AtomicLong ids = new AtomicLong();
+    private Optional<DemoServer> demo = Optional.empty();
+
+    public ObservableList<LiveConnection> connections() {
+        return connections;
+    }
+
+    /** Starts the built-in demo endpoint (once) and returns the URL of a scenario path on it. */
+    public String demoUrl(String path) throws InterruptedException {
+        if (demo.isEmpty()) {
+            demo = Optional.of(new DemoServer(0).startAndWait());
+        }
+        return demo.get().uri(path).toString();
+    }
+
+    public LiveConnection open(String name, ConnectionSpec spec) {
+        CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(),
+                new PayloadStore(PayloadStore.DEFAULT_BUDGET));
+        LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log);
+        connections.add(live);
+        return live;
+    }
+
+    /** A log loaded from a session file. */
+    public LiveConnection add(String name, CaptureLog log) {
+        LiveConnection loaded = new LiveConnection(name, Optional.empty(), log);
+        connections.add(loaded);
+        return loaded;
+    }
+
+    public void remove(LiveConnection c) {
+        c.connection().ifPresent(Connection::close);
+        connections.remove(c);
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(c -> c.connection().ifPresent(conn -> conn.close(1001, "Framescope closing")));
+        demo.ifPresent(d -> {
+            try {
+                d.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+}

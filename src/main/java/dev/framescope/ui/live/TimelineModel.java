@@ -1,0 +1,69 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.ui.fx.PulseListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The frames of the selected connection, appended once per pulse in one batch from its capture log (the engine
+ * threads never touch this). Rows are the log's own frame events: nothing is copied per frame.
+ */
+public final class TimelineModel implements PulseListener {
+
+    /** Events drained per pulse at most, so one pulse stays short however far behind the view is. */
+    static final int MAX_PER_PULSE = 20_000;
+
+    private final ObservableList<CaptureEvent.FrameEvent> frames = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper captured = new ReadOnlyLongWrapper();
+    private Optional<CaptureLog> log = Optional.empty();
+    private int next;
+
+    public ObservableList<CaptureEvent.FrameEvent> frames() {
+        return frames;
+    }
+
+    public Optional<CaptureLog> log() {
+        return log;
+    }
+
+    /** Frames in the capture log (in and out); {@code frames().size()} is how many the view has taken. */
+    public ReadOnlyLongProperty capturedProperty() {
+        return captured.getReadOnlyProperty();
+    }
+
+    public void show(Optional<CaptureLog> selected) {
+        log = selected;
+        next = 0;
+        frames.clear();
+        onPulse(0);
+    }
+
+    @Override
+    public void onPulse(long nowNanos) {
+        if (log.isEmpty()) {
+            return;
+        }
+        CaptureLog l = log.get();
+        List<CaptureEvent> batch = l.readFrom(next, MAX_PER_PULSE);
+        if (batch.isEmpty()) {
+            return;
+        }
+        next += batch.size();
+        List<CaptureEvent.FrameEvent> added = new ArrayList<>(batch.size());
+        for (CaptureEvent e : batch) {
+            if (e instanceof CaptureEvent.FrameEvent f) {
+                added.add(f);
+            }
+        }
+        frames.addAll(added);
+        var c = l.counters();
+        captured.set(c.framesIn() + c.framesOut());
+    }
+}

@@ -1,0 +1,172 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.Payload;
+import dev.framescope.ui.frame.OpcodeBadge;
+import dev.framescope.wire.FrameHeader;
+import dev.framescope.wire.Utf8Validator;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The frame timeline: a virtualized table over the selected connection's frame events (cells are computed only for
+ * visible rows). Follows the newest frame until the user scrolls up.
+ */
+public final class TimelineView extends TableView<FrameEvent> {
+
+    static final int PREVIEW_CHARS = 120;
+    private static final String TOOLTIP_KEY = "framescope.tooltip";
+
+    private final TimelineModel model;
+    private final BooleanProperty follow = new SimpleBooleanProperty(true);
+
+    public TimelineView(TimelineModel model, FilteredList<FrameEvent> filtered) {
+        super(filtered);
+        this.model = model;
+        setId("frame-table");
+        getStyleClass().add("frame-table");
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setPlaceholder(new javafx.scene.control.Label("No frames yet"));
+        getColumns().addAll(java.util.List.of(
+                text("#", 64, "Sequence number of the event in this connection's log", f -> Long.toString(f.seq())),
+                text("Time", 80, "Seconds since the connection started", this::time),
+                text("Dir", 52, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
+                opcode(),
+                text("FIN", 54, "FIN: 1 when this is the final fragment of a message (RFC 6455 §5.2)",
+                        f -> f.header().fin() ? "1" : "0"),
+                text("RSV", 60, "RSV1, RSV2, RSV3: reserved bits; RSV1 marks a compressed message with "
+                        + "permessage-deflate (RFC 7692 §6)", f -> rsv(f.header())),
+                text("MASK", 66, "MASK: 1 when the payload is masked (client frames must be, §5.3)",
+                        f -> f.header().masked() ? "1" : "0"),
+                text("Masking key", 116, "The 32-bit masking key, in hex", f -> f.header().maskingKeyHex().orElse("")),
+                text("Length", 96, "Payload length and how it was written: 7-bit, 16-bit or 64-bit (§5.2)",
+                        f -> f.header().payloadLength() + " (" + f.header().lengthEncoding().bits() + ")"),
+                text("Inflated", 86, "Size after permessage-deflate inflation", f -> f.inflated()
+                        .map(p -> Integer.toString(p.length())).orElse("")),
+                preview(),
+                violations()));
+        filtered.addListener((ListChangeListener<FrameEvent>) change -> {
+            if (follow.get() && !filtered.isEmpty()) {
+                scrollTo(filtered.size() - 1);
+            }
+        });
+        skinProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(this::installHeaderTooltips));
+        addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                follow.set(false);
+            }
+        });
+    }
+
+    /** Every abbreviated column header explains itself in a tooltip. */
+    private void installHeaderTooltips() {
+        for (javafx.scene.Node node : lookupAll(".column-header")) {
+            if (node instanceof javafx.scene.control.skin.TableColumnHeader header
+                    && header.getTableColumn() != null
+                    && header.getTableColumn().getProperties().get(TOOLTIP_KEY) instanceof String tip) {
+                Tooltip.install(header, new Tooltip(tip));
+            }
+        }
+    }
+
+    /** Whether the table keeps the newest frame in view; scrolling up turns it off. */
+    public BooleanProperty followProperty() {
+        return follow;
+    }
+
+    private String time(FrameEvent f) {
+        return model.log().map(l -> String.format(Locale.ROOT, "%.3f", l.secondsSinceStart(f.nanos()))).orElse("");
+    }
+
+    static String rsv(FrameHeader h) {
+        return (h.rsv1() ? "1" : "0") + (h.rsv2() ? "1" : "0") + (h.rsv3() ? "1" : "0");
+    }
+
+    /** Text for text payloads (inflated when compressed), hex otherwise; close frames with their code. */
+    static String preview(FrameEvent f) {
+        if (f.close().isPresent()) {
+            return f.close().get().brief();
+        }
+        byte[] shown = f.inflated().map(Payload::bytes).orElseGet(() -> f.payload().bytes());
+        int n = Math.min(shown.length, PREVIEW_CHARS * 3);
+        byte[] head = java.util.Arrays.copyOf(shown, n);
+        boolean text = (f.carriesText() || f.header().opcode().isControl()) && Utf8Validator.isValid(head);
+        if (text) {
+            String s = new String(head, StandardCharsets.UTF_8).replace('\n', ' ');
+            return s.length() > PREVIEW_CHARS ? s.substring(0, PREVIEW_CHARS) + "…" : s;
+        }
+        int bytes = Math.min(shown.length, PREVIEW_CHARS / 3);
+        return HexFormat.ofDelimiter(" ").formatHex(shown, 0, bytes) + (bytes < shown.length ? " …" : "");
+    }
+
+    private static TableColumn<FrameEvent, String> text(String title, double width, String tooltip,
+                                                        Function<FrameEvent, String> value) {
+        TableColumn<FrameEvent, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 48));
+        column.setSortable(false);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.getProperties().put(TOOLTIP_KEY, tooltip);
+        column.getStyleClass().add("mono-column");
+        return column;
+    }
+
+    private static TableColumn<FrameEvent, FrameEvent> opcode() {
+        TableColumn<FrameEvent, FrameEvent> column = new TableColumn<>("Opcode");
+        column.setPrefWidth(90);
+        column.setSortable(false);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final OpcodeBadge badge = new OpcodeBadge();
+
+            @Override
+            protected void updateItem(FrameEvent f, boolean empty) {
+                super.updateItem(f, empty);
+                if (empty || f == null) {
+                    setGraphic(null);
+                    return;
+                }
+                badge.setOpcode(f.header().opcode());
+                setGraphic(badge);
+            }
+        });
+        return column;
+    }
+
+    private static TableColumn<FrameEvent, String> preview() {
+        TableColumn<FrameEvent, String> column = text("Payload", 420, "The payload: text, or the first bytes in hex",
+                TimelineView::preview);
+        column.getStyleClass().add("preview-column");
+        return column;
+    }
+
+    private static TableColumn<FrameEvent, String> violations() {
+        TableColumn<FrameEvent, String> column = text("Violations", 260,
+                "Rules of RFC 6455 / RFC 7692 this frame breaks (see the Violations tab)",
+                f -> f.findings().stream().map(x -> x.violation().id()).distinct().collect(Collectors.joining(", ")));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String ids, boolean empty) {
+                super.updateItem(ids, empty);
+                setText(empty || ids == null || ids.isEmpty() ? null : "⚠ " + ids);
+                getStyleClass().remove("violation-cell");
+                if (!empty && ids != null && !ids.isEmpty()) {
+                    getStyleClass().add("violation-cell");
+                }
+            }
+        });
+        return column;
+    }
+}

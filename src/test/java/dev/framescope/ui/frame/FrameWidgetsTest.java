@@ -1,0 +1,76 @@
+package dev.framescope.ui.frame;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Sender;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class FrameWidgetsTest {
+
+    private StackPane holder;
+
+    @Start
+    void start(Stage stage) {
+        holder = new StackPane();
+        stage.setScene(new Scene(holder, 1000, 700));
+        stage.show();
+    }
+
+    @Test
+    void frameDetailShowsSummaryHeaderAndMaskedBesideUnmasked(FxRobot robot) {
+        FrameDetailPane pane = new FrameDetailPane();
+        robot.interact(() -> {
+            holder.getChildren().setAll(pane);
+            pane.show(FrameDetail.of(3, Sender.CLIENT, Fixtures.MASKED_HELLO));
+        });
+        assertEquals("#3 · client → server · TEXT · FIN · 5 B (7-bit) · mask 37fa213d · offset 0",
+                robot.lookup("#frame-summary").queryAs(Label.class).getText());
+        assertEquals("37fa213d", pane.headerBitsView().getChildren().stream()
+                .map(n -> (HeaderCell) n.getUserData()).filter(c -> c.field() == HeaderField.MASKING_KEY)
+                .findFirst().orElseThrow().value());
+        assertEquals("Hello", robot.lookup(".payload-text").queryAs(TextArea.class).getText());
+        SplitPane compare = (SplitPane) pane.payloadView().getTabs().get(2).getContent();
+        HexDumpView masked = (HexDumpView) compare.getItems().get(0).lookup(".hex-dump");
+        assertEquals("7f9f4d5158", java.util.HexFormat.of().formatHex(masked.getData()));
+    }
+
+    @Test
+    void hexDumpOfOneMebibyteIsVirtualizedAndCapped(FxRobot robot) {
+        HexDumpView dump = new HexDumpView();
+        robot.interact(() -> {
+            holder.getChildren().setAll(dump);
+            dump.setData(new byte[1024 * 1024]);
+        });
+        assertEquals(65_536, dump.rowCount());
+        assertTrue(robot.lookup(".hex-row").queryAll().size() < 200, "only visible rows have cells");
+        assertEquals("", dump.noteText());
+
+        robot.interact(() -> dump.capProperty().set(64 * 1024));
+        assertEquals(4_096, dump.rowCount());
+        assertEquals("first 64 KiB of 1,048,576 B", dump.noteText());
+    }
+
+    @Test
+    void opcodeBadgeSwapsItsClass(FxRobot robot) {
+        OpcodeBadge badge = new OpcodeBadge(Opcode.PING);
+        robot.interact(() -> holder.getChildren().setAll(badge));
+        assertTrue(badge.getStyleClass().contains("opcode-ping"));
+        robot.interact(() -> badge.setOpcode(Opcode.of(0x3)));
+        assertTrue(badge.getStyleClass().contains("opcode-reserved"));
+        assertTrue(!badge.getStyleClass().contains("opcode-ping"));
+        assertEquals("0x3", badge.getText());
+    }
+}
