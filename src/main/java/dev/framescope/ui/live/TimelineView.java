@@ -55,8 +55,18 @@ public final class TimelineView extends TableView<FrameEvent> {
                         f -> f.header().payloadLength() + " (" + f.header().lengthEncoding().bits() + ")"),
                 text("Inflated", 86, "Size after permessage-deflate inflation", f -> f.inflated()
                         .map(p -> Integer.toString(p.length())).orElse("")),
-                preview(),
-                violations()));
+                violations(),
+                preview()));
+        setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(FrameEvent f, boolean empty) {
+                super.updateItem(f, empty);
+                getStyleClass().remove("violation-row");
+                if (!empty && f != null && !f.findings().isEmpty()) {
+                    getStyleClass().add("violation-row");
+                }
+            }
+        });
         filtered.addListener((ListChangeListener<FrameEvent>) change -> {
             if (follow.get() && !filtered.isEmpty()) {
                 scrollTo(filtered.size() - 1);
@@ -146,14 +156,14 @@ public final class TimelineView extends TableView<FrameEvent> {
     }
 
     private static TableColumn<FrameEvent, String> preview() {
-        TableColumn<FrameEvent, String> column = text("Payload", 420, "The payload: text, or the first bytes in hex",
+        TableColumn<FrameEvent, String> column = text("Payload", 380, "The payload: text, or the first bytes in hex",
                 TimelineView::preview);
         column.getStyleClass().add("preview-column");
         return column;
     }
 
     private static TableColumn<FrameEvent, String> violations() {
-        TableColumn<FrameEvent, String> column = text("Violations", 260,
+        TableColumn<FrameEvent, String> column = text("Violations", 230,
                 "Rules of RFC 6455 / RFC 7692 this frame breaks (see the Violations tab)",
                 f -> f.findings().stream().map(x -> x.violation().id()).distinct().collect(Collectors.joining(", ")));
         column.setCellFactory(c -> new TableCell<>() {
