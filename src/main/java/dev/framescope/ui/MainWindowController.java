@@ -7,6 +7,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -31,6 +32,10 @@ public final class MainWindowController {
     @FXML private Label statusText;
     @FXML private Label pulseStatsLabel;
     @FXML private Label themeLabel;
+    @FXML private MenuItem newConnectionItem;
+    @FXML private MenuItem openSessionItem;
+    @FXML private MenuItem copyItem;
+    @FXML private MenuItem findItem;
 
     private ThemeManager themeManager;
 
@@ -93,6 +98,23 @@ public final class MainWindowController {
 
     public Label statusText() {
         return statusText;
+    }
+
+    /** File → New Connection…, Open Session…, Edit → Copy, Find…: enabled by the view that implements them. */
+    public MenuItem newConnectionItem() {
+        return newConnectionItem;
+    }
+
+    public MenuItem openSessionItem() {
+        return openSessionItem;
+    }
+
+    public MenuItem copyItem() {
+        return copyItem;
+    }
+
+    public MenuItem findItem() {
+        return findItem;
     }
 
     public Label pulseStatsLabel() {

@@ -34,6 +34,7 @@ public final class LiveWindow {
     private final TimelineView table;
     private final MainWindowController window;
     private final Label filterProblem = new Label();
+    private final TextField search = new TextField();
 
     public LiveWindow(MainWindowController window, SessionModel session, FxPump pump) {
         this.window = window;
@@ -50,6 +51,7 @@ public final class LiveWindow {
         connections.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 timeline.show(Optional.ofNullable(now).map(LiveConnection::log)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail(now));
+        installMenus();
         pump.register(timeline);
         pump.register(connections);
         pump.register(now -> status());
@@ -80,6 +82,86 @@ public final class LiveWindow {
         return Optional.ofNullable(connections.getSelectionModel().getSelectedItem());
     }
 
+    private void installMenus() {
+        window.newConnectionItem().setDisable(false);
+        window.newConnectionItem().setOnAction(e -> newConnection());
+        window.openSessionItem().setDisable(false);
+        window.openSessionItem().setOnAction(e -> openSession());
+        window.copyItem().setDisable(false);
+        window.copyItem().setOnAction(e -> copyPayload());
+        window.findItem().setDisable(false);
+        window.findItem().setOnAction(e -> search.requestFocus());
+    }
+
+    /** Asks for a ws:// or wss:// URL and opens it (certificates verified). */
+    private void newConnection() {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog("wss://");
+        dialog.initOwner(window.root().getScene().getWindow());
+        dialog.setTitle("New connection");
+        dialog.setHeaderText("Connect to a WebSocket endpoint");
+        dialog.setContentText("URL:");
+        dialog.showAndWait().ifPresent(url -> {
+            try {
+                LiveConnection c = session.open(url, ConnectionSpec.to(url.trim()));
+                connections.getSelectionModel().select(c);
+            } catch (IllegalArgumentException ex) {
+                alert("Cannot connect", ex.getMessage());
+            }
+        });
+    }
+
+    /** Loads a session file; damaged lines are listed, everything else is shown. */
+    private void openSession() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open session");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Framescope sessions",
+                "*.fscap", "*.jsonl"));
+        java.io.File file = chooser.showOpenDialog(window.root().getScene().getWindow());
+        if (file != null) {
+            openSession(file.toPath());
+        }
+    }
+
+    public void openSession(java.nio.file.Path file) {
+        try {
+            var loaded = dev.framescope.capture.io.SessionReader.read(file,
+                    dev.framescope.capture.PayloadStore.DEFAULT_BUDGET);
+            LiveConnection first = null;
+            for (var log : loaded.logs()) {
+                LiveConnection c = session.add(file.getFileName() + " · " + log.label(), log);
+                first = first == null ? c : first;
+            }
+            if (first != null) {
+                connections.getSelectionModel().select(first);
+            }
+            if (!loaded.problems().isEmpty()) {
+                alert("Some lines could not be loaded", loaded.problems().stream().limit(20)
+                        .map(Object::toString).collect(java.util.stream.Collectors.joining("\n")));
+            }
+        } catch (java.io.IOException ex) {
+            alert("Cannot open " + file.getFileName(), ex.getMessage());
+        }
+    }
+
+    /** Copies the selected frame's payload (inflated when compressed) as hex. */
+    private void copyPayload() {
+        FrameEvent f = table.getSelectionModel().getSelectedItem();
+        if (f != null) {
+            byte[] bytes = f.inflated().map(Payload::bytes).orElseGet(() -> f.payload().bytes());
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(java.util.HexFormat.of().formatHex(bytes));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private void alert(String header, String text) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING);
+        a.initOwner(window.root().getScene().getWindow());
+        a.setHeaderText(header);
+        a.setContentText(text);
+        a.show();
+    }
+
     private HBox filterBar() {
         ChoiceBox<String> direction = new ChoiceBox<>();
         direction.getItems().addAll("Both directions", "← from server", "→ from client");
@@ -88,7 +170,6 @@ public final class LiveWindow {
         opcodes.getItems().addAll(FrameFilter.OpcodeClass.values());
         opcodes.setValue(FrameFilter.OpcodeClass.ALL);
         CheckBox violations = new CheckBox("Violations only");
-        TextField search = new TextField();
         search.setId("filter-search");
         search.setPromptText("Search payloads (text, or /regex/)");
         HBox.setHgrow(search, Priority.ALWAYS);
