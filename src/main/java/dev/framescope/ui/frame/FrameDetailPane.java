@@ -9,8 +9,10 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -111,9 +113,13 @@ public final class FrameDetailPane extends StackPane {
         message.getStyleClass().add("finding-message");
         message.setWrapText(true);
         HBox.setHgrow(message, Priority.ALWAYS);
+        for (Label fixed : new Label[] {severity, id, section}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox row = new HBox(8, severity, id, section, message);
         row.setAlignment(Pos.BASELINE_LEFT);
         row.getStyleClass().add("finding-row");
+        Tooltip.install(row, new Tooltip(f.describe()));
         return row;
     }
 

@@ -12,10 +12,13 @@ public final class PulseStats {
     /** A summary of the window; all durations in nanoseconds, 0 when empty. */
     public record Snapshot(long totalPulses, int windowSize, long p50Nanos, long p99Nanos, long maxNanos) {
 
-        /** "p50 0.12 ms · p99 1.30 ms · max 4.02 ms". */
+        /** "p50 120 µs · p99 1.30 ms · max 4.02 ms". */
         public String describe() {
-            return String.format("p50 %.2f ms · p99 %.2f ms · max %.2f ms",
-                    p50Nanos / 1e6, p99Nanos / 1e6, maxNanos / 1e6);
+            return "p50 " + duration(p50Nanos) + " · p99 " + duration(p99Nanos) + " · max " + duration(maxNanos);
+        }
+
+        private static String duration(long nanos) {
+            return nanos < 1_000_000 ? (nanos / 1_000) + " µs" : String.format("%.2f ms", nanos / 1e6);
         }
     }
 

@@ -49,7 +49,7 @@ class PulseStatsTest {
 
     @Test
     void describesInMilliseconds() {
-        assertEquals("p50 0.12 ms · p99 1.30 ms · max 4.02 ms",
+        assertEquals("p50 120 µs · p99 1.30 ms · max 4.02 ms",
                 new PulseStats.Snapshot(3, 3, 120_000, 1_300_000, 4_020_000).describe());
     }
 
