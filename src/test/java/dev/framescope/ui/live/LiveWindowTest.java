@@ -1,0 +1,111 @@
+package dev.framescope.ui.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.Direction;
+import dev.framescope.capture.io.SessionWriter;
+import dev.framescope.testutil.Await;
+import dev.framescope.ui.FramescopeApp;
+import dev.framescope.ui.Theme;
+import dev.framescope.ui.fx.FxPump;
+import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Violation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The live window on the real scene (headless Monocle) against the built-in demo endpoint. */
+@ExtendWith(ApplicationExtension.class)
+class LiveWindowTest {
+
+    private final SessionModel session = new SessionModel();
+    private final FxPump pump = new FxPump();
+    private FramescopeApp.MainWindow window;
+    private LiveWindow live;
+
+    @Start
+    void start(Stage stage) throws InterruptedException {
+        window = FramescopeApp.createMainWindow(Theme.LIGHT);
+        live = new LiveWindow(window.controller(), session, pump);
+        stage.setScene(window.scene());
+        stage.show();
+        pump.start();
+        live.openDemo();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> {
+            pump.stop();
+            session.close();
+        });
+    }
+
+    private void select(FxRobot robot, String name) {
+        robot.interact(() -> live.connections().getSelectionModel().select(session.connections().stream()
+                .filter(c -> c.name().equals(name)).findFirst().orElseThrow()));
+    }
+
+    @Test
+    void tickerFramesAppearAndSelectingOneShowsItsHeaderBits(FxRobot robot) {
+        Await.until(Duration.ofSeconds(15), () -> live.table().getItems().size() >= 3, "ticker frames in the table");
+        robot.interact(() -> live.table().getSelectionModel().select(0));
+        FrameEvent first = live.table().getItems().get(0);
+        assertEquals(Opcode.TEXT, first.header().opcode());
+        assertEquals(Direction.IN, first.dir());
+        String summary = window.controller().frameDetail().detailProperty().get().orElseThrow().summary();
+        assertTrue(summary.contains("server → client · TEXT · FIN"), summary);
+        assertEquals(first.header(), window.controller().frameDetail().headerBitsView().headerProperty().get());
+    }
+
+    @Test
+    void theComposerSendsAndTheEchoArrives(FxRobot robot) {
+        select(robot, "demo echo");
+        robot.clickOn("#composer-text").write("typed in the composer");
+        robot.clickOn("#composer-send");
+        Await.until(Duration.ofSeconds(10), () -> live.table().getItems().stream().filter(f -> f.dir() == Direction.IN)
+                .anyMatch(f -> new String(f.payload().bytes()).equals("typed in the composer")), "the echo");
+        assertTrue(live.table().getItems().stream().anyMatch(f -> f.dir() == Direction.OUT && f.header().masked()));
+    }
+
+    @Test
+    void aFilterNarrowsTheTableAndChaosViolationsAreMarked(FxRobot robot) {
+        select(robot, "demo chaos (violations)");
+        Await.until(Duration.ofSeconds(10), () -> live.table().getItems().size() >= 20, "chaos frames");
+        int all = live.table().getItems().size();
+        robot.interact(() -> robot.lookup("#filter-search").queryAs(TextField.class).setText("/^orphan$/"));
+        assertEquals(1, live.table().getItems().size());
+        assertEquals(Violation.CONTINUATION_WITHOUT_START,
+                live.table().getItems().get(0).findings().get(0).violation());
+        robot.interact(() -> robot.lookup("#filter-search").queryAs(TextField.class).setText(""));
+        assertEquals(all, live.table().getItems().size());
+    }
+
+    @Test
+    void aSavedSessionReopensWithTheSameFrames(FxRobot robot, @TempDir Path dir) throws Exception {
+        select(robot, "demo chaos (violations)");
+        Await.until(Duration.ofSeconds(10), () -> live.table().getItems().size() >= 20, "chaos frames");
+        LiveConnection chaos = session.connections().stream().filter(c -> c.name().startsWith("demo chaos"))
+                .findFirst().orElseThrow();
+        Await.until(() -> chaos.connection().orElseThrow().ended(), "chaos ended");
+        Path file = dir.resolve("chaos.fscap");
+        try (SessionWriter writer = new SessionWriter(file, false)) {
+            writer.write(chaos.log(), chaos.log().readFrom(0, chaos.log().size()));
+        }
+        List<String> before = live.table().getItems().stream().map(f -> f.header().rawHeaderHex()).toList();
+        robot.interact(() -> live.openSession(file));
+        Await.until(() -> live.timeline().frames().size() == before.size(), "the reopened frames");
+        assertEquals(before, live.table().getItems().stream().map(f -> f.header().rawHeaderHex()).toList());
+    }
+}
