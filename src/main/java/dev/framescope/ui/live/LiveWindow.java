@@ -34,6 +34,7 @@ public final class LiveWindow {
     private final TimelineView table;
     private final MainWindowController window;
     private final Label filterProblem = new Label();
+    private final ConnectionDetails details;
     private final TextField search = new TextField();
 
     public LiveWindow(MainWindowController window, SessionModel session, FxPump pump) {
@@ -48,12 +49,16 @@ public final class LiveWindow {
         ComposerView composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection));
         HBox.setHgrow(composer, Priority.ALWAYS);
         window.composerPane().getChildren().setAll(composer);
-        connections.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
-                timeline.show(Optional.ofNullable(now).map(LiveConnection::log)));
+        details = new ConnectionDetails(window.detailTabs(), this::selectEvent);
+        connections.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            timeline.show(Optional.ofNullable(now).map(LiveConnection::log));
+            details.show(Optional.ofNullable(now).map(LiveConnection::log));
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail(now));
         installMenus();
         pump.register(timeline);
         pump.register(connections);
+        pump.register(details);
         pump.register(now -> status());
     }
 
@@ -61,7 +66,7 @@ public final class LiveWindow {
     public void openDemo() throws InterruptedException {
         LiveConnection ticker = session.open("demo ticker", ConnectionSpec.to(session.demoUrl("/ticker?rate=10")));
         session.open("demo echo", ConnectionSpec.to(session.demoUrl("/echo"))
-                .withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(2))));
+                .withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(1))));
         session.open("demo chaos (violations)", ConnectionSpec.to(session.demoUrl("/chaos")));
         connections.getSelectionModel().select(ticker);
     }
@@ -72,6 +77,23 @@ public final class LiveWindow {
 
     public ConnectionsView connections() {
         return connections;
+    }
+
+    public ConnectionDetails details() {
+        return details;
+    }
+
+    /** Shows an event's frame: clears filters that hide it, selects and reveals it, opens the Frame tab. */
+    private void selectEvent(dev.framescope.capture.CaptureEvent event) {
+        if (event instanceof FrameEvent f) {
+            if (!filtered.contains(f)) {
+                filtered.setPredicate(null);
+            }
+            table.followProperty().set(false);
+            table.getSelectionModel().select(f);
+            table.scrollTo(f);
+            window.detailTabs().getSelectionModel().select(0);
+        }
     }
 
     public TimelineModel timeline() {

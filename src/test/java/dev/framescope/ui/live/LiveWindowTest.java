@@ -70,6 +70,34 @@ class LiveWindowTest {
     }
 
     @Test
+    void theHandshakeTabShowsTheAcceptCheckPassed(FxRobot robot) {
+        select(robot, "demo echo");
+        Await.until(Duration.ofSeconds(10), () -> live.details().handshakeSummary().getText().contains("Accept ✓"),
+                "Accept check shown");
+        assertTrue(live.details().handshakeSummary().getText().startsWith("Status 101"));
+    }
+
+    @Test
+    void heartbeatPointsAppear(FxRobot robot) {
+        select(robot, "demo echo");
+        Await.until(Duration.ofSeconds(10), () -> !live.details().rttSeries().getData().isEmpty(), "an RTT point");
+        double rttMs = live.details().rttSeries().getData().get(0).getYValue().doubleValue();
+        assertTrue(rttMs > 0 && rttMs < 1000, "RTT " + rttMs + " ms");
+    }
+
+    @Test
+    void chaosFillsTheViolationsTabAndSelectingOneSelectsItsFrame(FxRobot robot) {
+        select(robot, "demo chaos (violations)");
+        Await.until(Duration.ofSeconds(10), () -> live.details().findings().size() >= 11, "chaos violations");
+        ConnectionDetails.Located reserved = live.details().findings().stream()
+                .filter(l -> l.finding().violation() == Violation.RESERVED_OPCODE).findFirst().orElseThrow();
+        robot.interact(() -> robot.lookup("#violations-list").queryListView().getSelectionModel().select(reserved));
+        FrameEvent selected = live.table().getSelectionModel().getSelectedItem();
+        assertEquals(reserved.event(), selected);
+        assertEquals(3, selected.header().opcode().code());
+    }
+
+    @Test
     void theComposerSendsAndTheEchoArrives(FxRobot robot) {
         select(robot, "demo echo");
         robot.clickOn("#composer-text").write("typed in the composer");

@@ -1,0 +1,290 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.HeartbeatStats;
+import dev.framescope.ui.fx.PulseListener;
+import dev.framescope.wire.CloseCode;
+import dev.framescope.wire.Finding;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The connection-level tabs of the detail pane — Handshake, Violations, Heartbeat, Close — fed incrementally from
+ * the selected connection's log a few times a second.
+ */
+public final class ConnectionDetails implements PulseListener {
+
+    private static final long REFRESH_NANOS = 250_000_000L;
+
+    /** A finding and the event that carries it (a frame, a handshake, a stream-level violation). */
+    public record Located(Finding finding, CaptureEvent event) {
+    }
+
+    private final ObservableList<Located> findings = FXCollections.observableArrayList();
+    private final XYChart.Series<Number, Number> rtt = new XYChart.Series<>();
+    private final Label handshakeSummary = new Label("No handshake yet");
+    private final VBox waterfall = new VBox(4);
+    private final TextArea request = mono();
+    private final TextArea response = mono();
+    private final Label negotiation = new Label();
+    private final Label heartbeatStats = new Label("No pings yet");
+    private final Label close = new Label("Not closed");
+    private final ListView<Located> findingsList = new ListView<>(findings);
+    private Optional<CaptureLog> log = Optional.empty();
+    private int next;
+    private long lastRefresh;
+    private final List<CaptureEvent.TimingEvent> timings = new ArrayList<>();
+
+    public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent) {
+        tab(tabs, "handshakeTab", "Handshake").setContent(handshakePane());
+        Tab violations = tab(tabs, "findingsTab", "Violations");
+        findingsList.setId("violations-list");
+        findingsList.setPlaceholder(new Label("No violations: every rule held."));
+        findingsList.setCellFactory(v -> new FindingCell());
+        findingsList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                selectEvent.accept(now.event());
+            }
+        });
+        violations.setContent(findingsList);
+        Tab heartbeat = new Tab("Heartbeat", heartbeatPane());
+        heartbeat.setId("heartbeatTab");
+        Tab closeTab = new Tab("Close", padded(close));
+        closeTab.setId("closeTab");
+        tabs.getTabs().addAll(heartbeat, closeTab);
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+    }
+
+    public ObservableList<Located> findings() {
+        return findings;
+    }
+
+    public XYChart.Series<Number, Number> rttSeries() {
+        return rtt;
+    }
+
+    public Label handshakeSummary() {
+        return handshakeSummary;
+    }
+
+    public void show(Optional<CaptureLog> selected) {
+        log = selected;
+        next = 0;
+        findings.clear();
+        rtt.getData().clear();
+        timings.clear();
+        waterfall.getChildren().clear();
+        handshakeSummary.setText("No handshake yet");
+        request.clear();
+        response.clear();
+        negotiation.setText("");
+        heartbeatStats.setText("No pings yet");
+        close.setText("Not closed");
+        lastRefresh = 0;
+        refresh();
+    }
+
+    @Override
+    public void onPulse(long nowNanos) {
+        if (log.isEmpty() || nowNanos - lastRefresh < REFRESH_NANOS) {
+            return;
+        }
+        lastRefresh = nowNanos;
+        refresh();
+    }
+
+    private void refresh() {
+        if (log.isEmpty()) {
+            return;
+        }
+        CaptureLog l = log.get();
+        List<CaptureEvent> batch = l.readFrom(next, 50_000);
+        if (batch.isEmpty()) {
+            return;
+        }
+        next += batch.size();
+        List<Located> newFindings = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+        boolean heartbeatChanged = false;
+        for (CaptureEvent e : batch) {
+            if (!(e instanceof CaptureEvent.MessageEvent)) {
+                e.findings().forEach(f -> newFindings.add(new Located(f, e)));
+            }
+            if (e instanceof CaptureEvent.HandshakeEvent h) {
+                handshake(h);
+            } else if (e instanceof CaptureEvent.TimingEvent t) {
+                timings.add(t);
+                drawWaterfall();
+            } else if (e instanceof CaptureEvent.TlsEvent t) {
+                negotiation.setText(negotiation.getText() + "TLS: " + t.protocol() + " " + t.cipherSuite()
+                        + (t.insecureOverride() ? "  ⚠ NOT VERIFIED (insecure)" : "  verified") + "\n"
+                        + String.join("\n", t.peerChain()) + "\n");
+            } else if (e instanceof CaptureEvent.NegotiationEvent n) {
+                negotiation.setText(negotiation.getText() + "Extensions offered: " + n.offered() + "\nAccepted: "
+                        + (n.accepted().isEmpty() ? "none" : n.accepted()) + "\n" + String.join("\n", n.effects()));
+            } else if (e instanceof CaptureEvent.HeartbeatEvent h && h.rttNanos().isPresent()
+                    && h.kind() == CaptureEvent.HeartbeatKind.PONG_RECEIVED) {
+                points.add(new XYChart.Data<>(l.secondsSinceStart(h.nanos()), h.rttNanos().getAsLong() / 1e6));
+                heartbeatChanged = true;
+            } else if (e instanceof CaptureEvent.HeartbeatEvent) {
+                heartbeatChanged = true;
+            } else if (e instanceof CaptureEvent.CloseEvent c) {
+                close.setText(closeText(c));
+            }
+        }
+        findings.addAll(newFindings);
+        rtt.getData().addAll(points);
+        if (heartbeatChanged) {
+            heartbeatStats.setText(HeartbeatStats.of(l).describe());
+        }
+    }
+
+    private void handshake(CaptureEvent.HandshakeEvent h) {
+        String accept = h.status() != 101 ? "" : h.acceptOk()
+                ? "   Sec-WebSocket-Accept ✓ " + h.expectedAccept()
+                : "   Sec-WebSocket-Accept ✗ expected " + h.expectedAccept() + ", received "
+                        + h.receivedAccept().orElse("(none)");
+        handshakeSummary.setText((h.status() == 0 ? "No response" : "Status " + h.status()) + accept
+                + h.subprotocol().map(p -> "   subprotocol " + p).orElse(""));
+        request.setText(new String(h.rawRequest(), StandardCharsets.ISO_8859_1));
+        String body = h.responseBody().length == 0 ? ""
+                : "\n" + new String(h.responseBody(), StandardCharsets.UTF_8);
+        response.setText(new String(h.rawResponse(), StandardCharsets.ISO_8859_1) + body);
+    }
+
+    private void drawWaterfall() {
+        waterfall.getChildren().clear();
+        double total = timings.stream().mapToLong(CaptureEvent.TimingEvent::durationNanos).sum();
+        double offset = 0;
+        for (CaptureEvent.TimingEvent t : timings) {
+            Region spacer = new Region();
+            spacer.setPrefWidth(300 * offset / Math.max(1, total));
+            Region bar = new Region();
+            bar.getStyleClass().addAll("waterfall-bar", "waterfall-" + t.phase().name().toLowerCase(Locale.ROOT));
+            bar.setPrefWidth(Math.max(2, 300 * t.durationNanos() / Math.max(1, total)));
+            bar.setPrefHeight(12);
+            Label name = new Label(String.format(Locale.ROOT, "%-8s %8.2f ms", t.phase(), t.durationNanos() / 1e6));
+            name.getStyleClass().add("mono");
+            name.setMinWidth(150);
+            waterfall.getChildren().add(new HBox(8, name, new HBox(spacer, bar)));
+            offset += t.durationNanos();
+        }
+    }
+
+    private VBox handshakePane() {
+        GridPane raw = new GridPane();
+        raw.setHgap(8);
+        raw.add(new Label("Request (as sent)"), 0, 0);
+        raw.add(new Label("Response (as received)"), 1, 0);
+        raw.add(request, 0, 1);
+        raw.add(response, 1, 1);
+        GridPane.setHgrow(request, Priority.ALWAYS);
+        GridPane.setHgrow(response, Priority.ALWAYS);
+        handshakeSummary.setId("handshake-summary");
+        handshakeSummary.getStyleClass().add("detail-heading");
+        negotiation.setWrapText(true);
+        VBox box = new VBox(10, handshakeSummary, new Label("Timing"), waterfall, raw, negotiation);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private VBox heartbeatPane() {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("time (s)");
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel("RTT (ms)");
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId("rtt-chart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.getData().add(rtt);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        heartbeatStats.setId("heartbeat-stats");
+        VBox box = new VBox(6, heartbeatStats, chart);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    static String closeText(CaptureEvent.CloseEvent c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(switch (c.initiator()) {
+            case CLIENT -> "We closed first.";
+            case SERVER -> "The server closed first.";
+            case NONE -> "The TCP connection ended without a close frame (1006, abnormal).";
+        }).append('\n');
+        c.sentCode().ifPresent(code -> sb.append("Sent: ").append(CloseCode.describe(code))
+                .append(c.sentReason().isEmpty() ? "" : " — \"" + c.sentReason() + "\"").append('\n'));
+        c.receivedCode().ifPresent(code -> sb.append("Received: ").append(CloseCode.describe(code))
+                .append(c.receivedReason().isEmpty() ? "" : " — \"" + c.receivedReason() + "\"").append('\n'));
+        sb.append(c.clean() ? "Clean: both close frames crossed." : "Abnormal: the close handshake did not complete.");
+        c.handshakeNanos().ifPresent(n -> sb.append(String.format(Locale.ROOT, "\nClose handshake took %.2f ms.",
+                n / 1e6)));
+        return sb.toString();
+    }
+
+    private static Tab tab(TabPane tabs, String id, String text) {
+        Tab tab = tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseGet(() -> {
+            Tab t = new Tab();
+            t.setId(id);
+            tabs.getTabs().add(t);
+            return t;
+        });
+        tab.setText(text);
+        return tab;
+    }
+
+    private static TextArea mono() {
+        TextArea area = new TextArea();
+        area.setEditable(false);
+        area.setPrefRowCount(9);
+        area.getStyleClass().add("mono");
+        return area;
+    }
+
+    private static ScrollPane padded(Label label) {
+        label.setWrapText(true);
+        label.setPadding(new Insets(10));
+        return new ScrollPane(label);
+    }
+
+    private static final class FindingCell extends ListCell<Located> {
+        @Override
+        protected void updateItem(Located item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            Finding f = item.finding();
+            String where = item.event() instanceof CaptureEvent.FrameEvent fe
+                    ? "#" + fe.seq() + " " + fe.dir().arrow() + " " + fe.header().opcode().shortName() : "";
+            setText("⚠ " + f.violation().id() + "  ·  " + f.violation().rfcSection() + "  ·  " + where + "\n"
+                    + f.violation().message() + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")
+                    + (f.streamOffset() >= 0 ? " — at byte " + f.streamOffset() : ""));
+        }
+    }
+}
