@@ -44,6 +44,33 @@ public final class FramescopeApp extends Application {
                 Thread.currentThread().interrupt();
             }
         }
+        Integer benchSeconds = Integer.getInteger("framescope.bench.seconds");
+        if (benchSeconds != null) {
+            benchReport(live, benchSeconds);
+        }
+    }
+
+    /**
+     * Responsiveness measurement (scripts/gui-bench.sh): after the given time, prints the pulse durations and how
+     * many frames the selected connection captured vs how many the table holds, then exits.
+     */
+    private void benchReport(LiveWindow live, int seconds) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long[] phase = {0};
+        pump.register(now -> {
+            if (phase[0] == 0 && System.nanoTime() > end) {
+                phase[0] = 1;
+                session.connections().forEach(c -> c.connection().ifPresent(conn -> conn.close(1000, "bench done")));
+            } else if (phase[0] == 1 && System.nanoTime() > end + 2_000_000_000L) {
+                phase[0] = 2;
+                var log = live.timeline().log().orElseThrow();
+                var k = log.counters();
+                System.out.printf(java.util.Locale.ROOT, "pulses: %s%nframes captured (ticker): %d%nframes in the "
+                        + "table: %d%n", pump.stats().snapshot().describe(), k.framesIn() + k.framesOut(),
+                        live.timeline().frames().size());
+                javafx.application.Platform.exit();
+            }
+        });
     }
 
     @Override

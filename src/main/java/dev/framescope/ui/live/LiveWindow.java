@@ -64,7 +64,8 @@ public final class LiveWindow {
 
     /** Starts the demo endpoint and opens its ticker, echo and chaos scenarios, the ticker selected. */
     public void openDemo() throws InterruptedException {
-        LiveConnection ticker = session.open("demo ticker", ConnectionSpec.to(session.demoUrl("/ticker?rate=10")));
+        int rate = Integer.getInteger("framescope.demo.tickerRate", 10);
+        LiveConnection ticker = session.open("demo ticker", ConnectionSpec.to(session.demoUrl("/ticker?rate=" + rate)));
         session.open("demo echo", ConnectionSpec.to(session.demoUrl("/echo"))
                 .withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(1))));
         session.open("demo chaos (violations)", ConnectionSpec.to(session.demoUrl("/chaos")));

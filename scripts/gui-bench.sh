@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# GUI responsiveness under load: the real window under a private Xvfb display, the demo ticker at RATE frames/s
+# for SECONDS; prints FX pulse durations (p50, p99, max over the last 1024 pulses) and frames captured vs shown.
+#
+#   scripts/gui-bench.sh [RATE] [SECONDS]        (defaults: 50000 20)
+#
+# Needs Xvfb and GTK 3: apt-get install -y xvfb libgtk-3-0
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rate="${1:-50000}"
+seconds="${2:-20}"
+[[ -f target/framescope.jar ]] || mvn -B -ntp -q package -DskipTests
+display=120
+while [[ -e "/tmp/.X${display}-lock" ]]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1440x900x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do [[ -e "/tmp/.X11-unix/X$display" ]] && break; sleep 0.1; done
+DISPLAY=":$display" java -Xmx2g ${JAVA_OPTS:-} -Dprism.order=sw -Dframescope.demo.tickerRate="$rate" \
+  -Dframescope.bench.seconds="$seconds" -jar target/framescope.jar 2>/dev/null
