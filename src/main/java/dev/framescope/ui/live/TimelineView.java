@@ -38,6 +38,8 @@ public final class TimelineView extends TableView<FrameEvent> {
         setId("frame-table");
         getStyleClass().add("frame-table");
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // One row height for all rows: the virtual flow then never measures rows to place a million of them.
+        setFixedCellSize(34);
         setPlaceholder(new javafx.scene.control.Label("No frames yet"));
         getColumns().addAll(java.util.List.of(
                 text("#", 64, "Sequence number of the event in this connection's log", f -> Long.toString(f.seq())),
