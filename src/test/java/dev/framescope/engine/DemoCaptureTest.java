@@ -10,29 +10,18 @@ import dev.framescope.capture.HeartbeatStats;
 import dev.framescope.demo.ChaosScript;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SharedDemo;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Violation;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every demo scenario, captured by the instrumented engine and asserted from the capture. */
 class DemoCaptureTest {
 
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void start() throws InterruptedException {
-        demo = new DemoServer(0).startAndWait();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        demo.close();
-    }
+    private static final DemoServer demo = SharedDemo.server();
 
     private static ConnectionSpec to(String path) {
         return ConnectionSpec.to(demo.uri(path));

@@ -9,6 +9,7 @@ import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.Direction;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SharedDemo;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Violation;
 import java.io.IOException;
@@ -21,24 +22,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Heartbeat reactions, reconnect, raw frames and the CONNECT proxy, against the demo endpoint. */
 class EnginePoliciesTest {
 
-    private static DemoServer demo;
-
-    @BeforeAll
-    static void start() throws InterruptedException {
-        demo = new DemoServer(0).startAndWait();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        demo.close();
-    }
+    private static final DemoServer demo = SharedDemo.server();
 
     @Test
     void aMissedPongIsReportedAndClosesWhenThePolicySaysSo() throws Exception {
