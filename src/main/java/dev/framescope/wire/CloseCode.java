@@ -20,7 +20,10 @@ public enum CloseCode {
     SERVICE_RESTART(1012, "Service Restart", "The service is restarting.", true),
     TRY_AGAIN_LATER(1013, "Try Again Later", "The service is temporarily overloaded.", true),
     BAD_GATEWAY(1014, "Bad Gateway", "A gateway or proxy received an invalid response from the upstream server.", true),
-    TLS_HANDSHAKE(1015, "TLS handshake", "The TLS handshake failed; must not be sent in a close frame.", false);
+    TLS_HANDSHAKE(1015, "TLS handshake", "The TLS handshake failed; must not be sent in a close frame.", false),
+    UNAUTHORIZED(3000, "Unauthorized", "The endpoint requires authentication (IANA registry, like HTTP 401).", true),
+    FORBIDDEN(3003, "Forbidden", "The endpoint refuses the authenticated user (IANA registry, like HTTP 403).", true),
+    TIMEOUT(3008, "Timeout", "The endpoint timed out waiting for something (IANA registry, like HTTP 408).", true);
 
     private final int code;
     private final String title;
@@ -65,6 +68,7 @@ public enum CloseCode {
     /** "1001 Going Away: The endpoint is going away…", or the range the code falls in. */
     public static String describe(int code) {
         Optional<CloseCode> known = of(code);
+        // Looked up before the ranges: 3000, 3003 and 3008 are registered individually by IANA.
         if (known.isPresent()) {
             return code + " " + known.get().title + ": " + known.get().meaning;
         }
