@@ -52,6 +52,14 @@ public final class ConnectionDetails implements PulseListener {
     private final Label negotiation = new Label();
     private final Label heartbeatStats = new Label("No pings yet");
     private final Label close = new Label("Not closed");
+    private final Label extensionsText = new Label("No extension offered");
+    private final Label messageSummary = new Label("Select a data frame to see its message.");
+    private final TextArea messageText = mono();
+    private final ListView<String> fragmentList = new ListView<>();
+    private final long[] wire = new long[2];
+    private final long[] inflated = new long[2];
+    private final long[] compressedMessages = new long[2];
+    private String negotiated = "";
     private final ListView<Located> findingsList = new ListView<>(findings);
     private Optional<CaptureLog> log = Optional.empty();
     private int next;
@@ -70,11 +78,16 @@ public final class ConnectionDetails implements PulseListener {
             }
         });
         violations.setContent(findingsList);
+        Tab extensions = new Tab("Extensions", padded(extensionsText));
+        extensions.setId("extensionsTab");
+        Tab message = new Tab("Message", messagePane());
+        message.setId("messageTab");
+        tabs.getTabs().add(1, message);
         Tab heartbeat = new Tab("Heartbeat", heartbeatPane());
         heartbeat.setId("heartbeatTab");
         Tab closeTab = new Tab("Close", padded(close));
         closeTab.setId("closeTab");
-        tabs.getTabs().addAll(heartbeat, closeTab);
+        tabs.getTabs().addAll(extensions, heartbeat, closeTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
     }
 
@@ -103,6 +116,11 @@ public final class ConnectionDetails implements PulseListener {
         negotiation.setText("");
         heartbeatStats.setText("No pings yet");
         close.setText("Not closed");
+        extensionsText.setText("No extension offered");
+        negotiated = "";
+        java.util.Arrays.fill(wire, 0);
+        java.util.Arrays.fill(inflated, 0);
+        java.util.Arrays.fill(compressedMessages, 0);
         lastRefresh = 0;
         refresh();
     }
@@ -129,6 +147,7 @@ public final class ConnectionDetails implements PulseListener {
         List<Located> newFindings = new ArrayList<>();
         List<XYChart.Data<Number, Number>> points = new ArrayList<>();
         boolean heartbeatChanged = false;
+        boolean extensionsChanged = false;
         for (CaptureEvent e : batch) {
             if (!(e instanceof CaptureEvent.MessageEvent)) {
                 e.findings().forEach(f -> newFindings.add(new Located(f, e)));
@@ -143,8 +162,16 @@ public final class ConnectionDetails implements PulseListener {
                         + (t.insecureOverride() ? "  ⚠ NOT VERIFIED (insecure)" : "  verified") + "\n"
                         + String.join("\n", t.peerChain()) + "\n");
             } else if (e instanceof CaptureEvent.NegotiationEvent n) {
-                negotiation.setText(negotiation.getText() + "Extensions offered: " + n.offered() + "\nAccepted: "
-                        + (n.accepted().isEmpty() ? "none" : n.accepted()) + "\n" + String.join("\n", n.effects()));
+                negotiated = "Offered:  " + (n.offered().isEmpty() ? "nothing" : n.offered()) + "\nAccepted: "
+                        + (n.accepted().isEmpty() ? "none" : n.accepted()) + "\n\n" + String.join("\n", n.effects());
+                extensionsChanged = true;
+            } else if (e instanceof CaptureEvent.FrameEvent f && f.inflated().isPresent()) {
+                int d = f.dir().ordinal();
+                wire[d] += f.payload().length();
+                inflated[d] += f.inflated().get().length();
+                extensionsChanged = true;
+            } else if (e instanceof CaptureEvent.MessageEvent m && m.header().compressed()) {
+                compressedMessages[m.dir().ordinal()]++;
             } else if (e instanceof CaptureEvent.HeartbeatEvent h && h.rttNanos().isPresent()
                     && h.kind() == CaptureEvent.HeartbeatKind.PONG_RECEIVED) {
                 points.add(new XYChart.Data<>(l.secondsSinceStart(h.nanos()), h.rttNanos().getAsLong() / 1e6));
@@ -160,6 +187,54 @@ public final class ConnectionDetails implements PulseListener {
         if (heartbeatChanged) {
             heartbeatStats.setText(HeartbeatStats.of(l).describe());
         }
+        if (extensionsChanged) {
+            extensionsText.setText(negotiated + "\n\n" + ratio("Server → client", 0) + "\n" + ratio("Client → server", 1));
+        }
+    }
+
+    private String ratio(String direction, int d) {
+        if (wire[d] == 0) {
+            return direction + ": nothing compressed";
+        }
+        return String.format(Locale.ROOT, "%s: %,d compressed messages, %,d B on the wire → %,d B inflated (%.1f×)",
+                direction, compressedMessages[d], wire[d], inflated[d], inflated[d] / (double) wire[d]);
+    }
+
+    /** The Message tab for a selected frame: its reassembled message and the fragments that carried it. */
+    public void showMessage(Optional<CaptureEvent.FrameEvent> frame) {
+        fragmentList.getItems().clear();
+        messageText.clear();
+        Optional<MessageLookup.Found> found = log.flatMap(l -> frame.flatMap(f -> MessageLookup.of(l, f)));
+        if (found.isEmpty()) {
+            messageSummary.setText(frame.isPresent() && frame.get().messageOpcode().isPresent()
+                    ? "The message is not complete yet." : "Select a data frame to see its message.");
+            return;
+        }
+        var m = found.get().message().message();
+        messageSummary.setText(String.format(Locale.ROOT, "%s message · %d frame%s · %,d B%s%s",
+                m.opcode().shortName(), m.frameCount(), m.frameCount() == 1 ? "" : "s", m.length(),
+                m.compressed() ? String.format(Locale.ROOT, " (%,d B compressed)", m.wireLength()) : "",
+                m.findings().isEmpty() ? "" : " · ⚠ " + m.findings().stream().map(x -> x.violation().id()).toList()));
+        String body = m.isText() ? new String(m.payload(), StandardCharsets.UTF_8)
+                : java.util.HexFormat.ofDelimiter(" ").formatHex(m.payload(), 0, Math.min(m.payload().length, 65536));
+        messageText.setText(m.truncated() ? body + "\n… (" + m.length() + " bytes in all)" : body);
+        for (CaptureEvent.FrameEvent f : found.get().fragments()) {
+            fragmentList.getItems().add(String.format(Locale.ROOT, "#%d  %s  FIN=%d  RSV=%s  %,d B  at byte %,d",
+                    f.seq(), f.header().opcode().shortName(), f.header().fin() ? 1 : 0, TimelineView.rsv(f.header()),
+                    f.header().payloadLength(), f.header().streamOffset()));
+        }
+    }
+
+    private VBox messagePane() {
+        messageSummary.setId("message-summary");
+        messageSummary.getStyleClass().add("detail-heading");
+        fragmentList.setPrefHeight(110);
+        fragmentList.getStyleClass().add("mono");
+        VBox.setVgrow(messageText, Priority.ALWAYS);
+        VBox box = new VBox(6, messageSummary, new Label("Fragments"), fragmentList, new Label("Reassembled"),
+                messageText);
+        box.setPadding(new Insets(10));
+        return box;
     }
 
     private void handshake(CaptureEvent.HandshakeEvent h) {

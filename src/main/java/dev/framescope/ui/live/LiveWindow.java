@@ -196,6 +196,11 @@ public final class LiveWindow {
         search.setId("filter-search");
         search.setPromptText("Search payloads (text, or /regex/)");
         HBox.setHgrow(search, Priority.ALWAYS);
+        ChoiceBox<TimelineView.TimeMode> time = new ChoiceBox<>();
+        time.getItems().addAll(TimelineView.TimeMode.values());
+        time.valueProperty().bindBidirectional(table.timeModeProperty());
+        time.setTooltip(new javafx.scene.control.Tooltip("Time column: relative to the connection start, "
+                + "absolute wall clock, or delta to the previous row"));
         ToggleButton follow = new ToggleButton("Follow");
         follow.selectedProperty().bindBidirectional(table.followProperty());
         Runnable apply = () -> {
@@ -215,7 +220,7 @@ public final class LiveWindow {
         violations.setOnAction(e -> apply.run());
         search.textProperty().addListener((o, a, b) -> apply.run());
         filterProblem.getStyleClass().add("filter-problem");
-        HBox bar = new HBox(8, direction, opcodes, violations, search, filterProblem, follow);
+        HBox bar = new HBox(8, direction, opcodes, violations, search, filterProblem, time, follow);
         bar.setId("filter-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
@@ -223,6 +228,7 @@ public final class LiveWindow {
     }
 
     private void showDetail(FrameEvent f) {
+        details.showMessage(Optional.ofNullable(f));
         if (f == null) {
             window.frameDetail().clear();
             return;

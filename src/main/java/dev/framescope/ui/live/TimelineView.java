@@ -43,7 +43,7 @@ public final class TimelineView extends TableView<FrameEvent> {
         setPlaceholder(new javafx.scene.control.Label("No frames yet"));
         getColumns().addAll(java.util.List.of(
                 text("#", 64, "Sequence number of the event in this connection's log", f -> Long.toString(f.seq())),
-                text("Time", 80, "Seconds since the connection started", this::time),
+                time(),
                 text("Dir", 52, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
                 opcode(),
                 text("FIN", 54, "FIN: 1 when this is the final fragment of a message (RFC 6455 §5.2)",
@@ -98,8 +98,49 @@ public final class TimelineView extends TableView<FrameEvent> {
         return follow;
     }
 
-    private String time(FrameEvent f) {
-        return model.log().map(l -> String.format(Locale.ROOT, "%.3f", l.secondsSinceStart(f.nanos()))).orElse("");
+    /** How the Time column reads: since the connection started, wall clock, or since the previous row. */
+    public enum TimeMode { RELATIVE, ABSOLUTE, DELTA }
+
+    private final javafx.beans.property.ObjectProperty<TimeMode> timeMode =
+            new javafx.beans.property.SimpleObjectProperty<>(TimeMode.RELATIVE);
+
+    public javafx.beans.property.ObjectProperty<TimeMode> timeModeProperty() {
+        return timeMode;
+    }
+
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+
+    private String time(FrameEvent f, int row) {
+        if (model.log().isEmpty()) {
+            return "";
+        }
+        var log = model.log().get();
+        return switch (timeMode.get()) {
+            case ABSOLUTE -> CLOCK.format(log.wallClock(f.nanos()));
+            case DELTA -> row <= 0 ? "+0.000" : String.format(Locale.ROOT, "+%.3f",
+                    (f.nanos() - getItems().get(row - 1).nanos()) / 1e9);
+            default -> String.format(Locale.ROOT, "%.3f", log.secondsSinceStart(f.nanos()));
+        };
+    }
+
+    private TableColumn<FrameEvent, FrameEvent> time() {
+        TableColumn<FrameEvent, FrameEvent> column = new TableColumn<>("Time");
+        column.setPrefWidth(104);
+        column.setSortable(false);
+        column.getProperties().put(TOOLTIP_KEY, "Seconds since the connection started, wall-clock time, or the gap "
+                + "since the previous row (the Time choice above the table)");
+        column.getStyleClass().add("mono-column");
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(FrameEvent f, boolean empty) {
+                super.updateItem(f, empty);
+                setText(empty || f == null ? null : time(f, getIndex()));
+            }
+        });
+        timeMode.addListener((o, a, b) -> refresh());
+        return column;
     }
 
     static String rsv(FrameHeader h) {

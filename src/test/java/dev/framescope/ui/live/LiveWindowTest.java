@@ -15,6 +15,7 @@ import dev.framescope.wire.Violation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +96,34 @@ class LiveWindowTest {
         FrameEvent selected = live.table().getSelectionModel().getSelectedItem();
         assertEquals(reserved.event(), selected);
         assertEquals(3, selected.header().opcode().code());
+    }
+
+    @Test
+    void theMessageTabShowsAFragmentedMessageAndItsFragments(FxRobot robot) throws Exception {
+        String url = session.demoUrl("/fragmented");
+        robot.interact(() -> live.connections().getSelectionModel().select(session.open("fragments",
+                dev.framescope.engine.ConnectionSpec.to(url))));
+        Await.until(Duration.ofSeconds(10), () -> live.table().getItems().stream()
+                .anyMatch(f -> f.header().opcode() == Opcode.CONTINUATION && f.header().fin()), "the last fragment");
+        FrameEvent last = live.table().getItems().stream()
+                .filter(f -> f.header().opcode() == Opcode.CONTINUATION && f.header().fin()).findFirst().orElseThrow();
+        Await.until(() -> live.timeline().log().orElseThrow().size() > last.seq() + 1, "its message event");
+        robot.interact(() -> live.table().getSelectionModel().select(last));
+        Label summary = robot.lookup("#message-summary").queryAs(Label.class);
+        assertEquals("TEXT message · 3 frames · 45 B", summary.getText());
+    }
+
+    @Test
+    void theExtensionsTabShowsTheNegotiationAndTheCompressionRatio(FxRobot robot) throws Exception {
+        String url = session.demoUrl("/compressed");
+        robot.interact(() -> live.connections().getSelectionModel().select(session.open("deflate",
+                dev.framescope.engine.ConnectionSpec.to(url).withExtensionOffers(List.of("permessage-deflate")))));
+        Label text = (Label) ((javafx.scene.control.ScrollPane) window.controller().detailTabs().getTabs().stream()
+                .filter(t -> "extensionsTab".equals(t.getId())).findFirst().orElseThrow().getContent()).getContent();
+        Await.until(Duration.ofSeconds(10), () -> text.getText().contains("3 compressed messages"), "three messages");
+        assertTrue(text.getText().startsWith("Offered:  permessage-deflate\nAccepted: permessage-deflate"),
+                text.getText());
+        assertTrue(text.getText().contains("server_no_context_takeover"), text.getText());
     }
 
     @Test
