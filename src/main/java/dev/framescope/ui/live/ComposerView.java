@@ -17,7 +17,18 @@ import javafx.scene.layout.Priority;
 /** Sends to the selected connection: a text message (in N fragments), a ping, or a close. */
 public final class ComposerView extends HBox {
 
+    /** What the text field holds. */
+    public enum Mode { TEXT, JSON, HEX, RAW_FRAME }
+
     private final TextField message = new TextField();
+    private final javafx.scene.control.ChoiceBox<Mode> mode = new javafx.scene.control.ChoiceBox<>();
+    private final javafx.scene.control.CheckBox fin = new javafx.scene.control.CheckBox("FIN");
+    private final javafx.scene.control.CheckBox rsv1 = new javafx.scene.control.CheckBox("RSV1");
+    private final javafx.scene.control.CheckBox rsv2 = new javafx.scene.control.CheckBox("RSV2");
+    private final javafx.scene.control.CheckBox rsv3 = new javafx.scene.control.CheckBox("RSV3");
+    private final javafx.scene.control.CheckBox mask = new javafx.scene.control.CheckBox("MASK");
+    private final Spinner<Integer> opcode = new Spinner<>(0, 15, 1);
+    private final HBox rawControls = new HBox(6);
     private final Spinner<Integer> fragments = new Spinner<>(1, 64, 1);
     private final Label status = new Label();
     private final Supplier<Optional<Connection>> target;
@@ -40,11 +51,56 @@ public final class ComposerView extends HBox {
         Button ping = new Button("Ping");
         ping.setTooltip(new Tooltip("Send a ping with the text as payload (at most 125 bytes)"));
         ping.setOnAction(e -> act(c -> c.ping(limit(message.getText()))));
+        ping.setId("composer-ping");
         Button close = new Button("Close 1000");
         close.setOnAction(e -> act(c -> c.close(1000, "closed from Framescope")));
         status.getStyleClass().add("composer-status");
-        getChildren().addAll(new Label("Compose"), message, new Label("fragments"), fragments, send, ping, close,
-                status);
+        mode.getItems().addAll(Mode.values());
+        mode.setValue(Mode.TEXT);
+        mode.setId("composer-mode");
+        mode.setTooltip(new Tooltip("TEXT sends as typed; JSON is validated and sent compact; HEX sends a binary "
+                + "message; RAW_FRAME writes one frame with the header bits you choose, as a probe of the server"));
+        fin.setSelected(true);
+        mask.setSelected(true);
+        opcode.setPrefWidth(64);
+        opcode.setTooltip(new Tooltip("Opcode 0-15 (1 text, 2 binary, 8 close, 9 ping, 10 pong; others reserved)"));
+        rawControls.setAlignment(Pos.CENTER_LEFT);
+        rawControls.getChildren().addAll(fin, rsv1, rsv2, rsv3, new Label("opcode"), opcode, mask);
+        rawControls.visibleProperty().bind(mode.valueProperty().isEqualTo(Mode.RAW_FRAME));
+        rawControls.managedProperty().bind(rawControls.visibleProperty());
+        getChildren().addAll(new Label("Compose"), mode, message, rawControls, new Label("fragments"), fragments, send,
+                ping, close, status);
+    }
+
+    public javafx.scene.control.ChoiceBox<Mode> modeChoice() {
+        return mode;
+    }
+
+    /** The bytes of the message field in the current mode; a problem names what is wrong with it. */
+    static byte[] bytes(Mode mode, String text) {
+        return switch (mode) {
+            case HEX, RAW_FRAME -> hex(text);
+            case JSON -> compactJson(text).getBytes(StandardCharsets.UTF_8);
+            default -> text.getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    static String compactJson(String text) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            return mapper.writeValueAsString(mapper.readTree(text));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
+    static byte[] hex(String text) {
+        String clean = text.replaceAll("0[xX]", "").replaceAll("[\\s:,]", "");
+        if (clean.length() % 2 != 0 || !clean.matches("[0-9a-fA-F]*")) {
+            throw new IllegalArgumentException("not hex bytes: '" + text + "'");
+        }
+        return java.util.HexFormat.of().parseHex(clean);
     }
 
     public TextField messageField() {
@@ -52,13 +108,27 @@ public final class ComposerView extends HBox {
     }
 
     private void send() {
-        String text = message.getText();
+        Mode m = mode.getValue();
+        byte[] data;
+        try {
+            data = bytes(m, message.getText());
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            return;
+        }
         int n = fragments.getValue();
         act(c -> {
-            if (n <= 1) {
-                c.sendText(text);
+            if (m == Mode.RAW_FRAME) {
+                dev.framescope.wire.FrameEncoder frame = dev.framescope.wire.FrameEncoder.frame(Opcode.TEXT)
+                        .opcode(opcode.getValue()).fin(fin.isSelected()).rsv1(rsv1.isSelected())
+                        .rsv2(rsv2.isSelected()).rsv3(rsv3.isSelected()).payload(data);
+                c.sendRaw((mask.isSelected() ? frame.masked() : frame.unmasked()).encode());
+            } else if (m == Mode.HEX) {
+                c.sendFragmented(Opcode.BINARY, data, n);
+            } else if (n <= 1) {
+                c.sendText(new String(data, StandardCharsets.UTF_8));
             } else {
-                c.sendFragmented(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8), n);
+                c.sendFragmented(Opcode.TEXT, data, n);
             }
         });
     }

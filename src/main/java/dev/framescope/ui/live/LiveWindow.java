@@ -56,6 +56,7 @@ public final class LiveWindow {
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail(now));
         installMenus();
+        acceptDroppedSessions();
         pump.register(timeline);
         pump.register(connections);
         pump.register(details);
@@ -114,6 +115,25 @@ public final class LiveWindow {
         window.copyItem().setOnAction(e -> copyPayload());
         window.findItem().setDisable(false);
         window.findItem().setOnAction(e -> search.requestFocus());
+    }
+
+    /** A session file dropped on the window opens like File → Open Session. */
+    private void acceptDroppedSessions() {
+        var root = window.root();
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean done = e.getDragboard().hasFiles();
+            if (done) {
+                e.getDragboard().getFiles().forEach(f -> openSession(f.toPath()));
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
     }
 
     /** Asks for a ws:// or wss:// URL and opens it (certificates verified). */

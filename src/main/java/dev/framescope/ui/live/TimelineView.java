@@ -8,6 +8,7 @@ import dev.framescope.wire.Utf8Validator;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -59,6 +60,7 @@ public final class TimelineView extends TableView<FrameEvent> {
                         .map(p -> Integer.toString(p.length())).orElse("")),
                 violations(),
                 preview()));
+        setContextMenu(copyMenu());
         setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(FrameEvent f, boolean empty) {
@@ -80,6 +82,33 @@ public final class TimelineView extends TableView<FrameEvent> {
                 follow.set(false);
             }
         });
+    }
+
+    /** Copy the selected frame's payload (inflated when compressed) as hex, base64 or text. */
+    private javafx.scene.control.ContextMenu copyMenu() {
+        javafx.scene.control.MenuItem hex = new javafx.scene.control.MenuItem("Copy payload as hex");
+        hex.setOnAction(e -> copy(b -> HexFormat.of().formatHex(b)));
+        javafx.scene.control.MenuItem base64 = new javafx.scene.control.MenuItem("Copy payload as base64");
+        base64.setOnAction(e -> copy(b -> java.util.Base64.getEncoder().encodeToString(b)));
+        javafx.scene.control.MenuItem text = new javafx.scene.control.MenuItem("Copy payload as text");
+        text.setOnAction(e -> copy(b -> new String(b, StandardCharsets.UTF_8)));
+        javafx.scene.control.MenuItem header = new javafx.scene.control.MenuItem("Copy raw header as hex");
+        header.setOnAction(e -> Optional.ofNullable(getSelectionModel().getSelectedItem())
+                .ifPresent(f -> clip(f.header().rawHeaderHex())));
+        return new javafx.scene.control.ContextMenu(hex, base64, text, header);
+    }
+
+    private void copy(Function<byte[], String> format) {
+        FrameEvent f = getSelectionModel().getSelectedItem();
+        if (f != null) {
+            clip(format.apply(f.inflated().map(Payload::bytes).orElseGet(() -> f.payload().bytes())));
+        }
+    }
+
+    private static void clip(String text) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
     /** Every abbreviated column header explains itself in a tooltip. */

@@ -127,6 +127,22 @@ class LiveWindowTest {
     }
 
     @Test
+    void aRawFrameProbeGoesOutWithTheChosenBitsAndIsFlagged(FxRobot robot) {
+        select(robot, "demo echo");
+        robot.interact(() -> robot.lookup("#composer-mode").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(ComposerView.Mode.RAW_FRAME));
+        robot.clickOn("RSV2");
+        robot.clickOn("#composer-text").write("68 69");
+        robot.clickOn("#composer-send");
+        Await.until(Duration.ofSeconds(10), () -> live.table().getItems().stream()
+                .anyMatch(f -> f.dir() == Direction.OUT && f.header().rsv2()), "the probe in the table");
+        FrameEvent probe = live.table().getItems().stream().filter(f -> f.dir() == Direction.OUT && f.header().rsv2())
+                .findFirst().orElseThrow();
+        assertEquals("hi", new String(probe.payload().bytes()));
+        assertEquals(Violation.RESERVED_BITS, probe.findings().get(0).violation());
+    }
+
+    @Test
     void theComposerSendsAndTheEchoArrives(FxRobot robot) {
         select(robot, "demo echo");
         robot.clickOn("#composer-text").write("typed in the composer");
