@@ -35,6 +35,7 @@ public final class LiveWindow {
     private final MainWindowController window;
     private final Label filterProblem = new Label();
     private final ConnectionDetails details;
+    private final java.util.List<String> history = new java.util.ArrayList<>();
     private final TextField search = new TextField();
 
     public LiveWindow(MainWindowController window, SessionModel session, FxPump pump) {
@@ -57,6 +58,7 @@ public final class LiveWindow {
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail(now));
         installMenus();
         acceptDroppedSessions();
+        installConnectionMenu();
         pump.register(timeline);
         pump.register(connections);
         pump.register(details);
@@ -136,21 +138,27 @@ public final class LiveWindow {
         });
     }
 
-    /** Asks for a ws:// or wss:// URL and opens it (certificates verified). */
+    /** The connection dialog; the new connection is selected. */
     private void newConnection() {
-        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog("wss://");
-        dialog.initOwner(window.root().getScene().getWindow());
-        dialog.setTitle("New connection");
-        dialog.setHeaderText("Connect to a WebSocket endpoint");
-        dialog.setContentText("URL:");
-        dialog.showAndWait().ifPresent(url -> {
-            try {
-                LiveConnection c = session.open(url, ConnectionSpec.to(url.trim()));
-                connections.getSelectionModel().select(c);
-            } catch (IllegalArgumentException ex) {
-                alert("Cannot connect", ex.getMessage());
-            }
+        new ConnectionDialog(window.root().getScene().getWindow(), history).showAndWait().ifPresent(spec -> {
+            String url = spec.uri().toString();
+            history.remove(url);
+            history.add(0, url);
+            connections.getSelectionModel().select(session.open(url, spec));
         });
+    }
+
+    /** Connections menu on the list: duplicate (a second connection with the same settings), close, remove. */
+    private void installConnectionMenu() {
+        javafx.scene.control.MenuItem duplicate = new javafx.scene.control.MenuItem("Duplicate (connect again)");
+        duplicate.setOnAction(e -> selected().flatMap(LiveConnection::connection).ifPresent(c ->
+                connections.getSelectionModel().select(session.open(c.spec().uri().toString(), c.spec()))));
+        javafx.scene.control.MenuItem close = new javafx.scene.control.MenuItem("Close (1000)");
+        close.setOnAction(e -> selected().flatMap(LiveConnection::connection).ifPresent(c -> c.close(1000,
+                "closed from Framescope")));
+        javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove");
+        remove.setOnAction(e -> selected().ifPresent(session::remove));
+        connections.setContextMenu(new javafx.scene.control.ContextMenu(duplicate, close, remove));
     }
 
     /** Loads a session file; damaged lines are listed, everything else is shown. */

@@ -1,0 +1,223 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.engine.ReconnectPolicy;
+import dev.framescope.engine.TlsOptions;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+
+/**
+ * New / edit connection: URL (with history), headers, subprotocols, extension offers (permessage-deflate parameters
+ * as controls, plus free-form offers such as {@code x-webkit-deflate-frame}), heartbeat, TLS, proxy, timeouts and
+ * reconnect. Produces a {@link ConnectionSpec}; a field that cannot be read is named in the error line.
+ */
+public final class ConnectionDialog {
+
+    private final Dialog<ConnectionSpec> dialog = new Dialog<>();
+    private final ComboBox<String> url = new ComboBox<>();
+    private final TextArea headers = new TextArea();
+    private final TextField subprotocols = new TextField();
+    private final CheckBox deflate = new CheckBox("permessage-deflate");
+    private final CheckBox serverNoTakeover = new CheckBox("server_no_context_takeover");
+    private final CheckBox clientNoTakeover = new CheckBox("client_no_context_takeover");
+    private final CheckBox clientBits = new CheckBox("client_max_window_bits");
+    private final Spinner<Integer> clientBitsValue = new Spinner<>(8, 15, 15);
+    private final CheckBox serverBits = new CheckBox("server_max_window_bits");
+    private final Spinner<Integer> serverBitsValue = new Spinner<>(8, 15, 15);
+    private final TextField freeOffers = new TextField();
+    private final Spinner<Integer> heartbeatSeconds = new Spinner<>(0, 3600, 0);
+    private final Spinner<Integer> pongTimeoutSeconds = new Spinner<>(1, 600, 5);
+    private final ChoiceBox<HeartbeatPolicy.OnMissed> onMissed = new ChoiceBox<>();
+    private final TextField caFile = new TextField();
+    private final TextField clientCert = new TextField();
+    private final PasswordField clientCertPassword = new PasswordField();
+    private final CheckBox insecure = new CheckBox("Do not verify certificate or host name (this connection only)");
+    private final TextField proxy = new TextField();
+    private final Spinner<Integer> connectTimeout = new Spinner<>(1, 600, 10);
+    private final Spinner<Integer> handshakeTimeout = new Spinner<>(1, 600, 10);
+    private final CheckBox reconnect = new CheckBox("Reconnect after an abnormal close");
+    private final Spinner<Integer> reconnectAttempts = new Spinner<>(1, 100, 5);
+    private final Label error = new Label();
+
+    public ConnectionDialog(Window owner, List<String> history) {
+        dialog.initOwner(owner);
+        dialog.setTitle("New connection");
+        dialog.setHeaderText("Connect to a WebSocket endpoint");
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(form());
+        url.setEditable(true);
+        url.getItems().setAll(history);
+        url.setValue(history.isEmpty() ? "wss://" : history.get(0));
+        url.setPrefWidth(460);
+        url.setId("dialog-url");
+        onMissed.getItems().addAll(HeartbeatPolicy.OnMissed.values());
+        onMissed.setValue(HeartbeatPolicy.OnMissed.REPORT);
+        insecure.getStyleClass().add("insecure-switch");
+        Label warning = new Label("⚠ Anyone on the path can read and change this connection's traffic.");
+        warning.getStyleClass().add("filter-problem");
+        warning.visibleProperty().bind(insecure.selectedProperty());
+        error.getStyleClass().add("filter-problem");
+        dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                spec();
+            } catch (IllegalArgumentException ex) {
+                error.setText(ex.getMessage());
+                e.consume();
+            }
+        });
+        dialog.setResultConverter(b -> b == ButtonType.OK ? spec() : null);
+        ((GridPane) dialog.getDialogPane().getContent()).add(warning, 1, 14);
+    }
+
+    public Optional<ConnectionSpec> showAndWait() {
+        return dialog.showAndWait();
+    }
+
+    private GridPane form() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.setPadding(new Insets(12));
+        headers.setPromptText("Name: value, one per line (e.g. Authorization: Bearer …)");
+        headers.setPrefRowCount(3);
+        subprotocols.setPromptText("offered in order, comma-separated (e.g. graphql-transport-ws, v2.chat)");
+        freeOffers.setPromptText("other offers, comma-separated (e.g. x-webkit-deflate-frame)");
+        caFile.setPromptText("PEM file of extra trusted CA certificates");
+        clientCert.setPromptText("PKCS#12 file with a client certificate");
+        proxy.setPromptText("host:port of an HTTP CONNECT proxy");
+        clientBits.setTooltip(new Tooltip("Offer client_max_window_bits (RFC 7692 §7.1.2.2); with a value we also "
+                + "limit our own window"));
+        int row = 0;
+        g.addRow(row++, new Label("URL"), url);
+        g.addRow(row++, new Label("Headers"), headers);
+        g.addRow(row++, new Label("Subprotocols"), subprotocols);
+        g.addRow(row++, new Label("Extensions"), deflate);
+        g.addRow(row++, new Label(""), new HBox(12, serverNoTakeover, clientNoTakeover));
+        g.addRow(row++, new Label(""), new HBox(8, clientBits, clientBitsValue, serverBits, serverBitsValue));
+        g.addRow(row++, new Label(""), freeOffers);
+        g.addRow(row++, new Label("Heartbeat"), new HBox(8, new Label("ping every (s, 0 = off)"), heartbeatSeconds,
+                new Label("pong timeout (s)"), pongTimeoutSeconds, new Label("when missed"), onMissed));
+        g.addRow(row++, new Label("TLS"), caFile);
+        g.addRow(row++, new Label(""), new HBox(8, clientCert, new Label("password"), clientCertPassword));
+        g.addRow(row++, new Label("Proxy"), proxy);
+        g.addRow(row++, new Label("Timeouts (s)"), new HBox(8, new Label("connect"), connectTimeout,
+                new Label("handshake"), handshakeTimeout));
+        g.addRow(row++, new Label("Reconnect"), new HBox(8, reconnect, new Label("attempts"), reconnectAttempts));
+        g.addRow(row++, new Label(""), insecure);
+        g.add(error, 1, 15);
+        return g;
+    }
+
+    /** The spec the form describes; IllegalArgumentException names the field that is wrong. */
+    ConnectionSpec spec() {
+        ConnectionSpec s;
+        try {
+            s = ConnectionSpec.to(Optional.ofNullable(url.getEditor().getText()).orElse("").trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("URL: " + e.getMessage());
+        }
+        for (String line : headers.getText().split("\\R")) {
+            if (!line.isBlank()) {
+                ConnectionSpec.Header h = ConnectionSpec.Header.parse(line);
+                s = s.withHeader(h.name(), h.value());
+            }
+        }
+        s = s.withSubprotocols(list(subprotocols.getText())).withExtensionOffers(offers());
+        if (heartbeatSeconds.getValue() > 0) {
+            s = s.withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(heartbeatSeconds.getValue()))
+                    .withPongTimeout(Duration.ofSeconds(pongTimeoutSeconds.getValue())).onMissed(onMissed.getValue()));
+        }
+        s = s.withTls(tls()).withTimeouts(Duration.ofSeconds(connectTimeout.getValue()),
+                Duration.ofSeconds(handshakeTimeout.getValue()));
+        if (!proxy.getText().isBlank()) {
+            String[] hp = proxy.getText().trim().split(":");
+            if (hp.length != 2 || !hp[1].matches("\\d{1,5}")) {
+                throw new IllegalArgumentException("Proxy: expected host:port, not '" + proxy.getText() + "'");
+            }
+            s = s.withProxy(InetSocketAddress.createUnresolved(hp[0], Integer.parseInt(hp[1])));
+        }
+        if (reconnect.isSelected()) {
+            s = s.withReconnect(ReconnectPolicy.backoff(Duration.ofSeconds(1), Duration.ofSeconds(30),
+                    reconnectAttempts.getValue()));
+        }
+        return s;
+    }
+
+    private TlsOptions tls() {
+        if (insecure.isSelected()) {
+            return TlsOptions.INSECURE;
+        }
+        TlsOptions tls = caFile.getText().isBlank() ? TlsOptions.VERIFY : TlsOptions.trusting(Path.of(caFile.getText()));
+        if (!clientCert.getText().isBlank()) {
+            tls = tls.withClientCertificate(Path.of(clientCert.getText()), clientCertPassword.getText().toCharArray());
+        }
+        return tls;
+    }
+
+    private List<String> offers() {
+        List<String> offers = new ArrayList<>();
+        if (deflate.isSelected()) {
+            StringBuilder sb = new StringBuilder("permessage-deflate");
+            if (serverNoTakeover.isSelected()) {
+                sb.append("; server_no_context_takeover");
+            }
+            if (clientNoTakeover.isSelected()) {
+                sb.append("; client_no_context_takeover");
+            }
+            if (serverBits.isSelected()) {
+                sb.append("; server_max_window_bits=").append(serverBitsValue.getValue());
+            }
+            if (clientBits.isSelected()) {
+                sb.append("; client_max_window_bits");
+                if (clientBitsValue.getValue() < 15) {
+                    sb.append('=').append(clientBitsValue.getValue());
+                }
+            }
+            offers.add(sb.toString());
+        }
+        offers.addAll(list(freeOffers.getText()));
+        return offers;
+    }
+
+    private static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** For tests: the form's URL field and the permessage-deflate switches. */
+    ComboBox<String> urlField() {
+        return url;
+    }
+
+    CheckBox deflateSwitch() {
+        return deflate;
+    }
+
+    CheckBox serverNoTakeoverSwitch() {
+        return serverNoTakeover;
+    }
+
+    TextArea headersField() {
+        return headers;
+    }
+}
