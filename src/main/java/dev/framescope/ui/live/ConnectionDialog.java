@@ -133,7 +133,8 @@ public final class ConnectionDialog {
     ConnectionSpec spec() {
         ConnectionSpec s;
         try {
-            s = ConnectionSpec.to(Optional.ofNullable(url.getEditor().getText()).orElse("").trim());
+            String typed = Optional.ofNullable(url.getEditor().getText()).orElse("");
+            s = ConnectionSpec.to((typed.isBlank() ? Optional.ofNullable(url.getValue()).orElse("") : typed).trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("URL: " + e.getMessage());
         }
