@@ -66,6 +66,7 @@ public final class ConnectionDialog {
         dialog.setHeaderText("Connect to a WebSocket endpoint");
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(form());
+        dialog.getDialogPane().setPrefWidth(880);
         url.setEditable(true);
         url.getItems().setAll(history);
         url.setValue(history.isEmpty() ? "wss://" : history.get(0));
@@ -102,6 +103,7 @@ public final class ConnectionDialog {
         headers.setPromptText("Name: value, one per line (e.g. Authorization: Bearer …)");
         headers.setPrefRowCount(3);
         subprotocols.setPromptText("offered in order, comma-separated (e.g. graphql-transport-ws, v2.chat)");
+        clientCert.setPrefWidth(360);
         freeOffers.setPromptText("other offers, comma-separated (e.g. x-webkit-deflate-frame)");
         caFile.setPromptText("PEM file of extra trusted CA certificates");
         clientCert.setPromptText("PKCS#12 file with a client certificate");
@@ -126,7 +128,31 @@ public final class ConnectionDialog {
         g.addRow(row++, new Label("Reconnect"), new HBox(8, reconnect, new Label("attempts"), reconnectAttempts));
         g.addRow(row++, new Label(""), insecure);
         g.add(error, 1, 15);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(110);
+        g.getColumnConstraints().add(labels);
+        tidy(g);
         return g;
+    }
+
+    /** No mnemonics (parameter names contain underscores), labels never truncated, compact spinners. */
+    private static void tidy(javafx.scene.Parent parent) {
+        for (javafx.scene.Node node : parent.getChildrenUnmodifiable()) {
+            if (node instanceof javafx.scene.control.Labeled labeled) {
+                labeled.setMnemonicParsing(false);
+                labeled.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            } else if (node instanceof Spinner<?> spinner) {
+                spinner.setPrefWidth(84);
+                spinner.setMinWidth(84);
+            } else if (node instanceof ChoiceBox<?> choice) {
+                choice.setMinWidth(120);
+            } else if (node instanceof javafx.scene.Parent child && !(node instanceof TextArea)) {
+                if (child instanceof HBox box) {
+                    box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                }
+                tidy(child);
+            }
+        }
     }
 
     /** The spec the form describes; IllegalArgumentException names the field that is wrong. */
