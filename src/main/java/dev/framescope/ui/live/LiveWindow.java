@@ -35,6 +35,7 @@ public final class LiveWindow {
     private final MainWindowController window;
     private final Label filterProblem = new Label();
     private final ConnectionDetails details;
+    private final TimeStrip strip;
     private final java.util.List<String> history = new java.util.ArrayList<>();
     private final TextField search = new TextField();
 
@@ -44,14 +45,16 @@ public final class LiveWindow {
         this.connections = new ConnectionsView(session.connections());
         this.table = new TimelineView(timeline, filtered);
         window.connectionsContent().getChildren().setAll(connections);
+        strip = new TimeStrip(timeline, this::jumpToSecond);
         BorderPane center = new BorderPane(table);
-        center.setTop(filterBar());
+        center.setTop(new javafx.scene.layout.VBox(filterBar(), strip));
         window.frameTableContent().getChildren().setAll(center);
         ComposerView composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection));
         HBox.setHgrow(composer, Priority.ALWAYS);
         window.composerPane().getChildren().setAll(composer);
         details = new ConnectionDetails(window.detailTabs(), this::selectEvent);
         connections.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            strip.reset();
             timeline.show(Optional.ofNullable(now).map(LiveConnection::log));
             details.show(Optional.ofNullable(now).map(LiveConnection::log));
         });
@@ -62,6 +65,7 @@ public final class LiveWindow {
         pump.register(timeline);
         pump.register(connections);
         pump.register(details);
+        pump.register(strip);
         pump.register(now -> status());
     }
 
@@ -98,6 +102,34 @@ public final class LiveWindow {
             table.scrollTo(f);
             window.detailTabs().getSelectionModel().select(0);
         }
+    }
+
+    /** A click on the time strip: the first shown frame at or after that second, follow mode off. */
+    private void jumpToSecond(long second) {
+        if (timeline.log().isEmpty()) {
+            return;
+        }
+        var log = timeline.log().get();
+        long target = log.nanoAnchor() + second * 1_000_000_000L;
+        int lo = 0;
+        int hi = filtered.size();
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (filtered.get(m).nanos() < target) {
+                lo = m + 1;
+            } else {
+                hi = m;
+            }
+        }
+        if (lo < filtered.size()) {
+            table.followProperty().set(false);
+            table.getSelectionModel().clearAndSelect(lo);
+            table.scrollTo(lo);
+        }
+    }
+
+    public TimeStrip strip() {
+        return strip;
     }
 
     public TimelineModel timeline() {

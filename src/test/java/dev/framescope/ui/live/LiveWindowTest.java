@@ -143,6 +143,17 @@ class LiveWindowTest {
     }
 
     @Test
+    void theTimeStripCountsFramesAndAClickJumpsToThem(FxRobot robot) {
+        Await.until(Duration.ofSeconds(15), () -> live.strip().seconds().size() >= 2, "two seconds of ticks");
+        robot.interact(() -> { });
+        int counted = live.strip().seconds().stream().mapToInt(s -> s.in + s.out).sum();
+        assertTrue(counted > 0 && counted <= live.timeline().frames().size(), counted + " counted");
+        robot.clickOn("#time-strip");
+        Await.until(() -> live.table().getSelectionModel().getSelectedItem() != null, "a frame selected");
+        assertTrue(!live.table().followProperty().get(), "follow mode pauses after a jump");
+    }
+
+    @Test
     void theComposerSendsAndTheEchoArrives(FxRobot robot) {
         select(robot, "demo echo");
         robot.clickOn("#composer-text").write("typed in the composer");
