@@ -110,6 +110,8 @@ public final class TimeStrip extends Region implements PulseListener {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
+        g.setFill(Color.gray(0.5, 0.08));
+        g.fillRect(0, 0, w, h);
         if (seconds.isEmpty() || w <= 0) {
             return;
         }
@@ -124,11 +126,11 @@ public final class TimeStrip extends Region implements PulseListener {
             Second s = seconds.get(i);
             double x = i * col;
             double bw = Math.max(1, col - 1);
-            g.setFill(Color.web("#0969da"));
-            double hin = (mid - 6) * s.in / max;
+            g.setFill(Color.web("#0969da", 0.55));
+            double hin = (mid - 8) * s.in / max;
             g.fillRect(x, mid - hin, bw, hin);
-            g.setFill(Color.web("#8250df"));
-            double hout = (mid - 6) * s.out / max;
+            g.setFill(Color.web("#8250df", 0.55));
+            double hout = (mid - 8) * s.out / max;
             g.fillRect(x, mid, bw, hout);
             if (s.control > 0) {
                 g.setFill(Color.web("#1a7f37"));
@@ -141,9 +143,9 @@ public final class TimeStrip extends Region implements PulseListener {
         }
         g.setStroke(Color.gray(0.6));
         g.strokeLine(0, mid, w, mid);
-        g.setFill(Color.gray(0.45));
-        g.fillText("← server", 4, 14);
-        g.fillText("→ client", 4, h - 8);
-        g.fillText(n + " s", w - 40, 14);
+        g.setFill(Color.gray(0.2));
+        g.fillText("← server  " + max + "/s", 6, 14);
+        g.fillText("→ client", 6, h - 8);
+        g.fillText(n + " s", w - 44, 14);
     }
 }
