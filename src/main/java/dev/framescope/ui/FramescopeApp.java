@@ -54,6 +54,12 @@ public final class FramescopeApp extends Application {
      * Responsiveness measurement (scripts/gui-bench.sh): after the given time, prints the pulse durations and how
      * many frames the selected connection captured vs how many the table holds, then exits.
      */
+    private static boolean caughtUp(LiveWindow live) {
+        var log = live.timeline().log().orElseThrow();
+        var k = log.counters();
+        return live.timeline().frames().size() >= k.framesIn() + k.framesOut();
+    }
+
     private void benchReport(LiveWindow live, int seconds) {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long[] phase = {0};
@@ -61,7 +67,8 @@ public final class FramescopeApp extends Application {
             if (phase[0] == 0 && System.nanoTime() > end) {
                 phase[0] = 1;
                 session.connections().forEach(c -> c.connection().ifPresent(conn -> conn.close(1000, "bench done")));
-            } else if (phase[0] == 1 && System.nanoTime() > end + 2_000_000_000L) {
+            } else if (phase[0] == 1 && (caughtUp(live) || System.nanoTime() > end + 10_000_000_000L)
+                    && System.nanoTime() > end + 1_000_000_000L) {
                 phase[0] = 2;
                 var log = live.timeline().log().orElseThrow();
                 var k = log.counters();

@@ -38,6 +38,8 @@ import javafx.scene.layout.VBox;
 public final class ConnectionDetails implements PulseListener {
 
     private static final long REFRESH_NANOS = 250_000_000L;
+    private static final int MAX_PER_PULSE = 4_000;
+    private boolean catchingUp;
 
     /** A finding and the event that carries it (a frame, a handshake, a stream-level violation). */
     public record Located(Finding finding, CaptureEvent event) {
@@ -127,7 +129,8 @@ public final class ConnectionDetails implements PulseListener {
 
     @Override
     public void onPulse(long nowNanos) {
-        if (log.isEmpty() || nowNanos - lastRefresh < REFRESH_NANOS) {
+        boolean behind = log.isPresent() && log.get().size() - next > 0 && catchingUp;
+        if (log.isEmpty() || !behind && nowNanos - lastRefresh < REFRESH_NANOS) {
             return;
         }
         lastRefresh = nowNanos;
@@ -139,7 +142,9 @@ public final class ConnectionDetails implements PulseListener {
             return;
         }
         CaptureLog l = log.get();
-        List<CaptureEvent> batch = l.readFrom(next, 50_000);
+        // A bounded batch per pulse keeps each pulse short; while behind, the next pulses continue.
+        List<CaptureEvent> batch = l.readFrom(next, MAX_PER_PULSE);
+        catchingUp = batch.size() == MAX_PER_PULSE;
         if (batch.isEmpty()) {
             return;
         }

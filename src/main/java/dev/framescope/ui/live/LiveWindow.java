@@ -29,7 +29,7 @@ public final class LiveWindow {
 
     private final SessionModel session;
     private final TimelineModel timeline = new TimelineModel();
-    private final FilteredList<FrameEvent> filtered = new FilteredList<>(timeline.frames());
+    private Runnable clearFilter = () -> { };
     private final ConnectionsView connections;
     private final TimelineView table;
     private final MainWindowController window;
@@ -43,7 +43,7 @@ public final class LiveWindow {
         this.window = window;
         this.session = session;
         this.connections = new ConnectionsView(session.connections());
-        this.table = new TimelineView(timeline, filtered);
+        this.table = new TimelineView(timeline);
         window.connectionsContent().getChildren().setAll(connections);
         strip = new TimeStrip(timeline, this::jumpToSecond);
         BorderPane center = new BorderPane(table);
@@ -94,8 +94,8 @@ public final class LiveWindow {
     /** Shows an event's frame: clears filters that hide it, selects and reveals it, opens the Frame tab. */
     private void selectEvent(dev.framescope.capture.CaptureEvent event) {
         if (event instanceof FrameEvent f) {
-            if (!filtered.contains(f)) {
-                filtered.setPredicate(null);
+            if (!table.getItems().contains(f)) {
+                clearFilter.run();
             }
             table.followProperty().set(false);
             table.getSelectionModel().select(f);
@@ -112,16 +112,17 @@ public final class LiveWindow {
         var log = timeline.log().get();
         long target = log.nanoAnchor() + second * 1_000_000_000L;
         int lo = 0;
-        int hi = filtered.size();
+        var shown = table.getItems();
+        int hi = shown.size();
         while (lo < hi) {
             int m = (lo + hi) >>> 1;
-            if (filtered.get(m).nanos() < target) {
+            if (shown.get(m).nanos() < target) {
                 lo = m + 1;
             } else {
                 hi = m;
             }
         }
-        if (lo < filtered.size()) {
+        if (lo < shown.size()) {
             table.followProperty().set(false);
             table.getSelectionModel().clearAndSelect(lo);
             table.scrollTo(lo);
@@ -272,8 +273,15 @@ public final class LiveWindow {
             FrameFilter filter = new FrameFilter(d, opcodes.getValue(), violations.isSelected(), search.getText());
             filterProblem.setText(filter.problem().orElse(""));
             if (filter.problem().isEmpty()) {
-                filtered.setPredicate(filter.predicate());
+                show(filter);
             }
+        };
+        clearFilter = () -> {
+            direction.setValue("Both directions");
+            opcodes.setValue(FrameFilter.OpcodeClass.ALL);
+            violations.setSelected(false);
+            search.setText("");
+            show(FrameFilter.ALL);
         };
         direction.setOnAction(e -> apply.run());
         opcodes.setOnAction(e -> apply.run());
@@ -285,6 +293,15 @@ public final class LiveWindow {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         return bar;
+    }
+
+    /**
+     * Unfiltered, the table shows the timeline's list itself; a FilteredList exists only while a filter is active,
+     * because an idle one still copies its whole index on every append (O(n) per pulse with a million frames).
+     */
+    private void show(FrameFilter filter) {
+        table.setItems(filter.equals(FrameFilter.ALL) ? timeline.frames()
+                : new FilteredList<>(timeline.frames(), filter.predicate()));
     }
 
     private void showDetail(FrameEvent f) {
@@ -315,7 +332,7 @@ public final class LiveWindow {
         lastStatus = now;
         lastFrames = total;
         window.statusText().setText(String.format(Locale.ROOT, "%d connections · %,d frames captured · %,.0f frames/s"
-                + " · %,d shown of %,d in this view", session.connections().size(), total, rate, filtered.size(),
+                + " · %,d shown of %,d in this view", session.connections().size(), total, rate, table.getItems().size(),
                 timeline.frames().size()));
     }
 }

@@ -15,7 +15,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -33,8 +32,8 @@ public final class TimelineView extends TableView<FrameEvent> {
     private final TimelineModel model;
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
 
-    public TimelineView(TimelineModel model, FilteredList<FrameEvent> filtered) {
-        super(filtered);
+    public TimelineView(TimelineModel model) {
+        super(model.frames());
         this.model = model;
         setId("frame-table");
         getStyleClass().add("frame-table");
@@ -71,9 +70,9 @@ public final class TimelineView extends TableView<FrameEvent> {
                 }
             }
         });
-        filtered.addListener((ListChangeListener<FrameEvent>) change -> {
-            if (follow.get() && !filtered.isEmpty()) {
-                scrollTo(filtered.size() - 1);
+        model.frames().addListener((ListChangeListener<FrameEvent>) change -> {
+            if (follow.get() && !getItems().isEmpty()) {
+                scrollTo(getItems().size() - 1);
             }
         });
         skinProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(this::installHeaderTooltips));
