@@ -384,7 +384,10 @@ public final class Connection implements AutoCloseable {
         if (!deflateOffers.isEmpty()) {
             extensions.add(new DeflateExtension(deflateOffers, spec.maxMessageBytes()));
         }
-        extensions.addAll(Extensions.forOffers(others));
+        others.stream().filter(PerFrameDeflateExtension::handles)
+                .forEach(o -> extensions.add(new PerFrameDeflateExtension(o, spec.maxMessageBytes())));
+        extensions.addAll(Extensions.forOffers(others.stream().filter(o -> !PerFrameDeflateExtension.handles(o))
+                .toList()));
         List<IProtocol> protocols = new ArrayList<>();
         spec.subprotocols().forEach(p -> protocols.add(new Protocol(p)));
         // Accept a response that selects no subprotocol; one we did not offer is still refused (and recorded).

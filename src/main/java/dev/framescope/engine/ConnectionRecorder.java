@@ -226,6 +226,8 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
             side.dissector = new StreamDissector(Sender.SERVER,
                     DecoderOptions.defaults().withStartOffset(head.headLength()), MessageAssembler.DEFAULT_RETAINED_BYTES);
             result.deflate().ifPresent(d -> enableDeflate(d));
+            result.acceptedExtensions().stream().filter(e -> PerFrameDeflateExtension.handles(e.name())).findFirst()
+                    .ifPresent(e -> enablePerFrameDeflate(!e.has("no_context_takeover")));
         }
     }
 
@@ -234,6 +236,13 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         synchronized (out) {
             out.dissector.enableDeflate(d.clientToServer().windowBits(), d.clientToServer().contextTakeover(),
                     inflateLimit);
+        }
+    }
+
+    private void enablePerFrameDeflate(boolean contextTakeover) {
+        in.dissector.enablePerFrameDeflate(contextTakeover, inflateLimit);
+        synchronized (out) {
+            out.dissector.enablePerFrameDeflate(true, inflateLimit);
         }
     }
 

@@ -22,6 +22,7 @@ public final class FrameDecoder {
     private final Sender sender;
     private final int maxChunkBytes;
     private int allowedRsvBits;
+    private boolean rsv1OnContinuationAllowed;
 
     private State state = State.HEADER;
     private long offset;
@@ -47,6 +48,11 @@ public final class FrameDecoder {
     /** RSV bits a negotiated extension defines, e.g. {@link FrameHeader#B0_FLAG_RSV1} for permessage-deflate. */
     public void setAllowedRsvBits(int b0Mask) {
         this.allowedRsvBits = b0Mask & (FrameHeader.B0_FLAG_RSV1 | FrameHeader.B0_FLAG_RSV2 | FrameHeader.B0_FLAG_RSV3);
+    }
+
+    /** Per-frame deflate sets RSV1 on continuation frames too; then that is no violation. */
+    public void setRsv1OnContinuationAllowed(boolean allowed) {
+        this.rsv1OnContinuationAllowed = allowed;
     }
 
     public Sender sender() {
@@ -304,7 +310,7 @@ public final class FrameDecoder {
         if (h.rsv1() && (allowedRsvBits & FrameHeader.B0_FLAG_RSV1) != 0) {
             if (h.opcode().isControl()) {
                 out.add(Finding.at(Violation.RSV1_ON_CONTROL_FRAME, at, h.opcode().shortName() + " with RSV1"));
-            } else if (h.opcode() == Opcode.CONTINUATION) {
+            } else if (h.opcode() == Opcode.CONTINUATION && !rsv1OnContinuationAllowed) {
                 out.add(Finding.at(Violation.RSV1_ON_CONTINUATION, at, "continuation frame with RSV1"));
             }
         }

@@ -18,6 +18,7 @@ public final class MessageAssembler {
     private final Sender sender;
     private final int maxRetainedBytes;
     private Optional<MessageInflater> inflater = Optional.empty();
+    private boolean perFrame;
 
     private boolean closeSeen;
     private InProgress current;
@@ -34,6 +35,16 @@ public final class MessageAssembler {
     /** Called once permessage-deflate is negotiated for this direction: RSV1 then marks compressed messages. */
     public void useInflater(MessageInflater inflater) {
         this.inflater = Optional.of(inflater);
+        this.perFrame = false;
+    }
+
+    /**
+     * Called once a per-frame deflate extension ({@code x-webkit-deflate-frame}, {@code deflate-frame}) is
+     * negotiated: RSV1 marks each compressed frame, continuations included, and each frame inflates on its own.
+     */
+    public void usePerFrameInflater(MessageInflater inflater) {
+        this.inflater = Optional.of(inflater);
+        this.perFrame = true;
     }
 
     public boolean deflateNegotiated() {
@@ -114,7 +125,7 @@ public final class MessageAssembler {
     private final class InProgress {
         final Opcode opcode;
         final long startOffset;
-        final boolean compressed;
+        boolean compressed;
         final Utf8Validator utf8 = new Utf8Validator();
         // A message of one chunk shares that chunk's array (chunks are immutable); more chunks are copied together.
         byte[] single;
@@ -134,11 +145,13 @@ public final class MessageAssembler {
         Optional<byte[]> append(Frame frame, List<Finding> stepFindings) {
             byte[] wire = frame.payload();
             wireLength += wire.length;
-            if (!compressed) {
+            boolean frameCompressed = perFrame ? frame.header().rsv1() && inflater.isPresent() : compressed;
+            compressed |= frameCompressed;
+            if (!frameCompressed) {
                 take(wire, frame, stepFindings);
                 return Optional.empty();
             }
-            boolean end = frame.lastChunk() && frame.header().fin();
+            boolean end = perFrame ? frame.lastChunk() : frame.lastChunk() && frame.header().fin();
             if (inflateStopped) {
                 return Optional.of(new byte[0]);
             }

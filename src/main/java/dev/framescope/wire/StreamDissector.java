@@ -45,6 +45,17 @@ public final class StreamDissector {
         assembler.useInflater(new MessageInflater(windowBits, contextTakeover, inflateLimit));
     }
 
+    /**
+     * A per-frame deflate extension ({@code x-webkit-deflate-frame} / {@code deflate-frame}) was negotiated: RSV1
+     * marks each compressed frame, each inflated on its own (with the sender's window kept unless
+     * {@code contextTakeover} is false).
+     */
+    public void enablePerFrameDeflate(boolean contextTakeover, long inflateLimit) {
+        decoder.setAllowedRsvBits(FrameHeader.B0_FLAG_RSV1);
+        decoder.setRsv1OnContinuationAllowed(true);
+        assembler.usePerFrameInflater(new MessageInflater(15, contextTakeover, inflateLimit));
+    }
+
     public List<Dissected> feed(byte[] bytes) {
         return feed(ByteBuffer.wrap(bytes));
     }

@@ -103,6 +103,39 @@ class EngineFaultsTest {
     }
 
     @Test
+    void perFrameDeflateIsInflatedFrameByFrameContinuationsIncluded() throws Exception {
+        byte[] first;
+        byte[] second;
+        try (dev.framescope.wire.MessageDeflater d = new dev.framescope.wire.MessageDeflater(15, true)) {
+            first = d.deflate("Hello, ".getBytes(StandardCharsets.UTF_8)).orElseThrow();
+            second = d.deflate("per-frame world".getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        }
+        byte[] a = first;
+        byte[] b = second;
+        try (RawServer server = new RawServer((socket, accept) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(RawServer.upgrade(accept).replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: "
+                    + "x-webkit-deflate-frame\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(FrameEncoder.frame(dev.framescope.wire.Opcode.TEXT).fin(false).rsv1(true).payload(a).encode());
+            out.write(FrameEncoder.frame(dev.framescope.wire.Opcode.CONTINUATION).rsv1(true).payload(b).encode());
+            out.write(FrameEncoder.close(1000, "done").encode());
+            out.flush();
+            socket.getInputStream().read(new byte[64]);
+        })) {
+            Connection c = Captures.open(ConnectionSpec.to(server.uri("/"))
+                    .withExtensionOffers(List.of("x-webkit-deflate-frame")));
+            Await.until(c::ended, "the server closes");
+            CaptureLog log = c.log();
+            assertEquals(List.of("Hello, per-frame world"), Captures.texts(log, Direction.IN));
+            assertEquals(List.of(), Captures.violations(log), Captures.dump(log));
+            assertTrue(Captures.frames(log, Direction.IN).stream().filter(f -> f.header().rsv1())
+                    .allMatch(f -> f.inflated().isPresent()));
+            CaptureEvent.CloseEvent close = Captures.events(log, CaptureEvent.CloseEvent.class).get(0);
+            assertEquals(1000, close.receivedCode().getAsInt());
+        }
+    }
+
+    @Test
     void anUnresolvableHostFailsWithTheDnsPhaseNamed() throws Exception {
         Connection c = Captures.open(ConnectionSpec.to("ws://no-such-host.invalid/"));
         Await.until(c::ended, "the connection ends");
