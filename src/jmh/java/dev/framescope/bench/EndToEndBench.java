@@ -76,6 +76,7 @@ public final class EndToEndBench {
     }
 
     private static double plain(URI uri, int count) throws Exception {
+        System.gc();
         AtomicLong received = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         WebSocketClient client = new WebSocketClient(uri) {

@@ -200,7 +200,8 @@ public final class MessageAssembler {
                         "the message ends inside a UTF-8 sequence"));
             }
             return new Message(sender, opcode, startOffset, frameCount, wireLength, compressed, length,
-                    retained != null ? retained.toByteArray() : single != null ? single : new byte[0], findings);
+                    retained != null ? retained.toByteArray() : single != null ? single : new byte[0],
+                    findings.isEmpty() ? List.of() : findings);
         }
 
         private void report(List<Finding> stepFindings, Finding finding) {
