@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "framescope",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {CaptureCommand.class, InspectCommand.class, DissectCommand.class, DemoServerCommand.class},
+        subcommands = {CaptureCommand.class, InspectCommand.class, DissectCommand.class, ExportCommand.class,
+                DemoServerCommand.class},
         description = "Frame-exact WebSocket inspector (RFC 6455 / RFC 7692).")
 public final class Main implements Runnable {
 
