@@ -73,7 +73,8 @@ final class EventText {
         if (event instanceof HandshakeEvent h) {
             String req = firstLine(h.rawRequest());
             String resp = h.status() == 0 ? "(no response head)" : firstLine(h.rawResponse());
-            String accept = h.status() == 101 ? (h.acceptOk() ? "  Accept ✓" : "  Accept ✗") : "";
+            String accept = h.status() != 101 ? "" : h.expectedAccept().isEmpty() ? "  Accept not checked"
+                    : h.acceptOk() ? "  Accept ✓" : "  Accept ✗";
             String body = h.responseBody().length == 0 ? "" : "  body " + h.responseBody().length + " B: "
                     + FrameText.preview(h.responseBody(), true, h.responseBody().length);
             return "· " + req + " → " + resp + accept + h.subprotocol().map(p -> "  subprotocol " + p).orElse("")
@@ -84,6 +85,10 @@ final class EventText {
                     + (n.accepted().isEmpty() ? "none" : n.accepted()) + flagged(n.findings());
         }
         if (event instanceof MessageEvent m) {
+            if (m.message().frameCount() == 0) {
+                return m.dir().arrow() + " " + m.message().opcode().shortName() + " message (message-level, no frame "
+                        + "headers), " + m.message().length() + " B: " + FrameText.preview(m.message());
+            }
             if (m.message().frameCount() == 1 && m.message().findings().isEmpty()) {
                 return "";
             }
@@ -135,7 +140,8 @@ final class EventText {
             }
             if (e instanceof HandshakeEvent h) {
                 handshake = (h.status() == 0 ? "no response" : "status " + h.status()) + ", Accept "
-                        + (h.acceptOk() ? "ok" : "NOT ok") + h.subprotocol().map(p -> ", subprotocol " + p).orElse("");
+                        + (h.expectedAccept().isEmpty() ? "not checked" : h.acceptOk() ? "ok" : "NOT ok")
+                        + h.subprotocol().map(p -> ", subprotocol " + p).orElse("");
             } else if (e instanceof NegotiationEvent n) {
                 negotiation = "offered [" + n.offered() + "], accepted [" + n.accepted() + "]";
             } else if (e instanceof CloseEvent c) {

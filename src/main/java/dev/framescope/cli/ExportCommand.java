@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code framescope export}: a saved session as pcapng (Wireshark, tshark) or as JSON Lines of frames and messages. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a session file: pcapng for Wireshark/tshark, or json (frames and messages, one per line).")
+        description = "Export a session file: pcapng for Wireshark/tshark, har for browsers' DevTools, or json (frames "
+                + "and messages, one per line).")
 final class ExportCommand implements Callable<Integer> {
 
-    enum Format { pcapng, json }
+    enum Format { pcapng, har, json }
 
     @Spec
     CommandSpec spec;
@@ -33,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A Framescope session file (.fscap).")
     Path file;
 
-    @Option(names = "--to", required = true, paramLabel = "pcapng|json")
+    @Option(names = "--to", required = true, paramLabel = "pcapng|har|json")
     Format format;
 
     @Option(names = "--out", required = true, paramLabel = "OUT")
@@ -56,6 +57,8 @@ final class ExportCommand implements Callable<Integer> {
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
             if (format == Format.pcapng) {
                 new PcapngWriter(os, keepSecrets).write(loaded.logs());
+            } else if (format == Format.har) {
+                dev.framescope.capture.io.Har.write(loaded.logs(), keepSecrets, os);
             } else {
                 for (CaptureLog log : loaded.logs()) {
                     for (CaptureEvent e : log.readFrom(0, log.size())) {
