@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
@@ -35,6 +36,9 @@ public final class MainWindowController {
     @FXML private MenuItem newConnectionItem;
     @FXML private MenuItem openSessionItem;
     @FXML private MenuItem copyItem;
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem saveSessionItem;
+    @FXML private MenuItem clearItem;
     @FXML private MenuItem findItem;
 
     private ThemeManager themeManager;
@@ -107,6 +111,18 @@ public final class MainWindowController {
 
     public MenuItem openSessionItem() {
         return openSessionItem;
+    }
+
+    public Menu recentMenu() {
+        return recentMenu;
+    }
+
+    public MenuItem saveSessionItem() {
+        return saveSessionItem;
+    }
+
+    public MenuItem clearItem() {
+        return clearItem;
     }
 
     public MenuItem copyItem() {

@@ -32,6 +32,8 @@ public final class ComposerView extends HBox {
     private final Spinner<Integer> fragments = new Spinner<>(1, 64, 1);
     private final Label status = new Label();
     private final Supplier<Optional<Connection>> target;
+    private final java.util.List<String> history = new java.util.ArrayList<>();
+    private int historyIndex;
 
     public ComposerView(Supplier<Optional<Connection>> target) {
         super(8);
@@ -41,6 +43,18 @@ public final class ComposerView extends HBox {
         message.setId("composer-text");
         message.setPromptText("Message to send (Enter sends)");
         message.setOnAction(e -> send());
+        message.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.UP && history.size() > 0) {
+                historyIndex = Math.max(0, historyIndex - 1);
+                message.setText(history.get(historyIndex));
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DOWN && historyIndex < history.size()) {
+                historyIndex = Math.min(history.size(), historyIndex + 1);
+                message.setText(historyIndex == history.size() ? "" : history.get(historyIndex));
+                e.consume();
+            }
+        });
+        message.setTooltip(new Tooltip("Enter sends; ↑ and ↓ recall what you sent before"));
         HBox.setHgrow(message, Priority.ALWAYS);
         fragments.setPrefWidth(72);
         fragments.setTooltip(new Tooltip("Send the message as this many frames (RFC 6455 §5.4)"));
@@ -103,6 +117,11 @@ public final class ComposerView extends HBox {
         return java.util.HexFormat.of().parseHex(clean);
     }
 
+    /** What was sent from this composer, oldest first (↑ in the field recalls it). */
+    public java.util.List<String> history() {
+        return java.util.List.copyOf(history);
+    }
+
     public TextField messageField() {
         return message;
     }
@@ -147,6 +166,11 @@ public final class ComposerView extends HBox {
         try {
             action.accept(c.get());
             status.setText("");
+            String text = message.getText();
+            if (!text.isEmpty() && (history.isEmpty() || !history.get(history.size() - 1).equals(text))) {
+                history.add(text);
+            }
+            historyIndex = history.size();
         } catch (IllegalStateException e) {
             status.setText(e.getMessage());
         }

@@ -30,6 +30,7 @@ public final class LiveWindow {
     private final SessionModel session;
     private final TimelineModel timeline = new TimelineModel();
     private Runnable clearFilter = () -> { };
+    private final RecentFiles recent = new RecentFiles(RecentFiles.defaultStore());
     private final ConnectionsView connections;
     private final TimelineView table;
     private final MainWindowController window;
@@ -150,6 +151,55 @@ public final class LiveWindow {
         window.copyItem().setOnAction(e -> copyPayload());
         window.findItem().setDisable(false);
         window.findItem().setOnAction(e -> search.requestFocus());
+        window.clearItem().setDisable(false);
+        window.clearItem().setOnAction(e -> {
+            timeline.clearView();
+            strip.reset();
+        });
+        window.saveSessionItem().setDisable(false);
+        window.saveSessionItem().setOnAction(e -> saveSession());
+        window.recentMenu().setDisable(false);
+        recent.load();
+        refreshRecent();
+    }
+
+    /** Saves the selected connection as a session file (secrets redacted). */
+    private void saveSession() {
+        Optional<LiveConnection> c = selected();
+        if (c.isEmpty()) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save session");
+        chooser.setInitialFileName("capture.fscap");
+        java.io.File file = chooser.showSaveDialog(window.root().getScene().getWindow());
+        if (file != null) {
+            saveSession(c.get(), file.toPath());
+        }
+    }
+
+    public void saveSession(LiveConnection c, java.nio.file.Path file) {
+        try (var writer = new dev.framescope.capture.io.SessionWriter(file, false)) {
+            writer.write(c.log(), c.log().readFrom(0, c.log().size()));
+            recent.add(file);
+            refreshRecent();
+        } catch (java.io.IOException ex) {
+            alert("Cannot save " + file.getFileName(), ex.getMessage());
+        }
+    }
+
+    private void refreshRecent() {
+        window.recentMenu().getItems().setAll(recent.files().stream().map(p -> {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> openSession(p));
+            return item;
+        }).toList());
+        if (window.recentMenu().getItems().isEmpty()) {
+            javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("No recent sessions");
+            none.setDisable(true);
+            window.recentMenu().getItems().add(none);
+        }
     }
 
     /** A session file dropped on the window opens like File → Open Session. */
@@ -218,6 +268,8 @@ public final class LiveWindow {
             if (first != null) {
                 connections.getSelectionModel().select(first);
             }
+            recent.add(file);
+            refreshRecent();
             if (!loaded.problems().isEmpty()) {
                 alert("Some lines could not be loaded", loaded.problems().stream().limit(20)
                         .map(Object::toString).collect(java.util.stream.Collectors.joining("\n")));

@@ -45,6 +45,11 @@ public final class TimelineModel implements PulseListener {
         onPulse(0);
     }
 
+    /** Empties the view; frames captured from now on appear (the capture itself keeps everything). */
+    public void clearView() {
+        frames.clear();
+    }
+
     @Override
     public void onPulse(long nowNanos) {
         if (log.isEmpty()) {

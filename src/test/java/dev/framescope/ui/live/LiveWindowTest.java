@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.Direction;
-import dev.framescope.capture.io.SessionWriter;
 import dev.framescope.testutil.Await;
 import dev.framescope.ui.FramescopeApp;
 import dev.framescope.ui.Theme;
@@ -158,6 +157,8 @@ class LiveWindowTest {
         select(robot, "demo echo");
         robot.clickOn("#composer-text").write("typed in the composer");
         robot.clickOn("#composer-send");
+        robot.clickOn("#composer-text").eraseText(21).type(javafx.scene.input.KeyCode.UP);
+        assertEquals("typed in the composer", robot.lookup("#composer-text").queryAs(TextField.class).getText());
         Await.until(Duration.ofSeconds(10), () -> live.table().getItems().stream().filter(f -> f.dir() == Direction.IN)
                 .anyMatch(f -> new String(f.payload().bytes()).equals("typed in the composer")), "the echo");
         assertTrue(live.table().getItems().stream().anyMatch(f -> f.dir() == Direction.OUT && f.header().masked()));
@@ -184,9 +185,9 @@ class LiveWindowTest {
                 .findFirst().orElseThrow();
         Await.until(() -> chaos.connection().orElseThrow().ended(), "chaos ended");
         Path file = dir.resolve("chaos.fscap");
-        try (SessionWriter writer = new SessionWriter(file, false)) {
-            writer.write(chaos.log(), chaos.log().readFrom(0, chaos.log().size()));
-        }
+        robot.interact(() -> live.saveSession(chaos, file));
+        assertTrue(window.controller().recentMenu().getItems().stream()
+                .anyMatch(i -> i.getText().equals(file.toAbsolutePath().normalize().toString())), "in Open Recent");
         List<String> before = live.table().getItems().stream().map(f -> f.header().rawHeaderHex()).toList();
         robot.interact(() -> live.openSession(file));
         Await.until(() -> live.timeline().frames().size() == before.size(), "the reopened frames");

@@ -1,0 +1,25 @@
+package dev.framescope.ui.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecentFilesTest {
+
+    @Test
+    void newestFirstWithoutDuplicatesCappedAndPersisted(@TempDir Path dir) {
+        RecentFiles recent = new RecentFiles(dir.resolve("state/recent.txt"));
+        for (int i = 0; i < 12; i++) {
+            recent.add(dir.resolve("s" + i + ".fscap"));
+        }
+        recent.add(dir.resolve("s5.fscap"));
+        assertEquals(RecentFiles.MAX, recent.files().size());
+        assertEquals(dir.resolve("s5.fscap"), recent.files().get(0));
+        assertEquals(dir.resolve("s11.fscap"), recent.files().get(1));
+        RecentFiles again = new RecentFiles(dir.resolve("state/recent.txt"));
+        again.load();
+        assertEquals(recent.files(), again.files());
+    }
+}
