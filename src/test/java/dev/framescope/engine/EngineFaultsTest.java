@@ -136,6 +136,37 @@ class EngineFaultsTest {
     }
 
     @Test
+    void aCompressionBombStopsAtTheLimitClosesWith1009AndKeepsTheCapture() throws Exception {
+        byte[] bomb;
+        try (dev.framescope.wire.MessageDeflater d = new dev.framescope.wire.MessageDeflater(15, false)) {
+            bomb = d.deflate(new byte[64 * 1024 * 1024]).orElseThrow();
+        }
+        byte[] wire = FrameEncoder.binary(bomb).rsv1(true).encode();
+        try (RawServer server = new RawServer((socket, accept) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(RawServer.upgrade(accept).replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: "
+                    + "permessage-deflate\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(FrameEncoder.text("before the bomb").encode());
+            out.write(wire);
+            out.flush();
+            socket.getInputStream().read(new byte[256]);
+        })) {
+            Connection c = Captures.open(ConnectionSpec.to(server.uri("/"))
+                    .withExtensionOffers(List.of("permessage-deflate")).withMaxMessageBytes(1 << 20));
+            Await.until(c::ended, "the connection ends");
+            CaptureLog log = c.log();
+            assertEquals(List.of("before the bomb"), Captures.texts(log, Direction.IN));
+            assertTrue(Captures.violations(log).contains(Violation.INFLATE_LIMIT_EXCEEDED), Captures.dump(log));
+            CaptureEvent.FrameEvent frame = Captures.frames(log, Direction.IN).stream()
+                    .filter(f -> f.header().rsv1()).findFirst().orElseThrow();
+            assertEquals(bomb.length, frame.header().payloadLength());
+            assertTrue(frame.inflated().orElseThrow().length() <= 1 << 20, "inflation stopped at the limit");
+            CaptureEvent.CloseEvent close = Captures.events(log, CaptureEvent.CloseEvent.class).get(0);
+            assertEquals(1009, close.sentCode().getAsInt(), "we close with 1009 Message Too Big");
+        }
+    }
+
+    @Test
     void anUnresolvableHostFailsWithTheDnsPhaseNamed() throws Exception {
         Connection c = Captures.open(ConnectionSpec.to("ws://no-such-host.invalid/"));
         Await.until(c::ended, "the connection ends");
