@@ -4,6 +4,7 @@ import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.ReconnectPolicy;
 import dev.framescope.engine.TlsOptions;
+import dev.framescope.wire.ExtensionHeader;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +90,54 @@ public final class ConnectionDialog {
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? spec() : null);
         ((GridPane) dialog.getDialogPane().getContent()).add(warning, 1, 14);
+    }
+
+    /** Fills the form from an existing connection's settings (Edit connection). */
+    public ConnectionDialog editing(ConnectionSpec spec) {
+        dialog.setTitle("Edit connection");
+        dialog.setHeaderText("Change the settings and reconnect");
+        url.setValue(spec.uri().toString());
+        url.getEditor().setText(spec.uri().toString());
+        headers.setText(String.join("\n", spec.headers().stream().map(h -> h.name() + ": " + h.value()).toList()));
+        subprotocols.setText(String.join(", ", spec.subprotocols()));
+        List<String> others = new ArrayList<>();
+        for (String offer : spec.extensionOffers()) {
+            Optional<dev.framescope.wire.ExtensionOffer> parsed = ExtensionHeader.parse(offer).offers().stream()
+                    .findFirst();
+            if (parsed.isPresent() && parsed.get().name().equalsIgnoreCase("permessage-deflate")
+                    && !deflate.isSelected()) {
+                var o = parsed.get();
+                deflate.setSelected(true);
+                serverNoTakeover.setSelected(o.has("server_no_context_takeover"));
+                clientNoTakeover.setSelected(o.has("client_no_context_takeover"));
+                serverBits.setSelected(o.has("server_max_window_bits"));
+                o.all("server_max_window_bits").stream().findFirst().flatMap(p -> p.value())
+                        .ifPresent(v -> serverBitsValue.getValueFactory().setValue(Integer.parseInt(v)));
+                clientBits.setSelected(o.has("client_max_window_bits"));
+                o.all("client_max_window_bits").stream().findFirst().flatMap(p -> p.value())
+                        .ifPresent(v -> clientBitsValue.getValueFactory().setValue(Integer.parseInt(v)));
+            } else {
+                others.add(offer);
+            }
+        }
+        freeOffers.setText(String.join(", ", others));
+        if (spec.heartbeat().enabled()) {
+            heartbeatSeconds.getValueFactory().setValue((int) Math.max(1, spec.heartbeat().interval().toSeconds()));
+            pongTimeoutSeconds.getValueFactory().setValue((int) Math.max(1, spec.heartbeat().pongTimeout().toSeconds()));
+            onMissed.setValue(spec.heartbeat().onMissed());
+        }
+        insecure.setSelected(spec.tls().insecure());
+        spec.tls().extraTrustedCa().ifPresent(p -> caFile.setText(p.toString()));
+        spec.tls().clientKeyStore().ifPresent(p -> clientCert.setText(p.toString()));
+        clientCertPassword.setText(new String(spec.tls().clientKeyStorePassword()));
+        spec.proxy().ifPresent(p -> proxy.setText(p.getHostString() + ":" + p.getPort()));
+        connectTimeout.getValueFactory().setValue((int) Math.max(1, spec.connectTimeout().toSeconds()));
+        handshakeTimeout.getValueFactory().setValue((int) Math.max(1, spec.handshakeTimeout().toSeconds()));
+        reconnect.setSelected(spec.reconnect().enabled());
+        if (spec.reconnect().enabled() && spec.reconnect().maxAttempts() > 0) {
+            reconnectAttempts.getValueFactory().setValue(spec.reconnect().maxAttempts());
+        }
+        return this;
     }
 
     public Optional<ConnectionSpec> showAndWait() {

@@ -236,12 +236,19 @@ public final class LiveWindow {
         javafx.scene.control.MenuItem duplicate = new javafx.scene.control.MenuItem("Duplicate (connect again)");
         duplicate.setOnAction(e -> selected().flatMap(LiveConnection::connection).ifPresent(c ->
                 connections.getSelectionModel().select(session.open(c.spec().uri().toString(), c.spec()))));
+        javafx.scene.control.MenuItem edit = new javafx.scene.control.MenuItem("Edit and reconnect…");
+        edit.setOnAction(e -> selected().flatMap(LiveConnection::connection).ifPresent(c ->
+                new ConnectionDialog(window.root().getScene().getWindow(), history).editing(c.spec()).showAndWait()
+                        .ifPresent(spec -> {
+                            c.close(1000, "reconnecting with new settings");
+                            connections.getSelectionModel().select(session.open(spec.uri().toString(), spec));
+                        })));
         javafx.scene.control.MenuItem close = new javafx.scene.control.MenuItem("Close (1000)");
         close.setOnAction(e -> selected().flatMap(LiveConnection::connection).ifPresent(c -> c.close(1000,
                 "closed from Framescope")));
         javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove");
         remove.setOnAction(e -> selected().ifPresent(session::remove));
-        connections.setContextMenu(new javafx.scene.control.ContextMenu(duplicate, close, remove));
+        connections.setContextMenu(new javafx.scene.control.ContextMenu(edit, duplicate, close, remove));
     }
 
     /** Loads a session file; damaged lines are listed, everything else is shown. */

@@ -45,6 +45,22 @@ class ConnectionDialogTest {
     }
 
     @Test
+    void editingFillsTheFormSoTheSameSpecComesBack(FxRobot robot) {
+        ConnectionSpec original = ConnectionSpec.to("wss://example.test/x").withHeader("X-A", "1")
+                .withSubprotocols(List.of("v1", "v2"))
+                .withExtensionOffers(List.of("permessage-deflate; client_no_context_takeover; client_max_window_bits=10",
+                        "x-webkit-deflate-frame"))
+                .withHeartbeat(dev.framescope.engine.HeartbeatPolicy.every(java.time.Duration.ofSeconds(3)));
+        AtomicReference<ConnectionSpec> back = new AtomicReference<>();
+        robot.interact(() -> back.set(new ConnectionDialog(stage, List.of()).editing(original).spec()));
+        assertEquals(original.uri(), back.get().uri());
+        assertEquals(original.headers(), back.get().headers());
+        assertEquals(original.subprotocols(), back.get().subprotocols());
+        assertEquals(original.extensionOffers(), back.get().extensionOffers());
+        assertEquals(original.heartbeat().interval(), back.get().heartbeat().interval());
+    }
+
+    @Test
     void aBadFieldIsNamed(FxRobot robot) {
         AtomicReference<IllegalArgumentException> error = new AtomicReference<>();
         robot.interact(() -> {
