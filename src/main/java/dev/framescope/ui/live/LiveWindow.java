@@ -30,6 +30,9 @@ public final class LiveWindow {
     private final SessionModel session;
     private final TimelineModel timeline = new TimelineModel();
     private Runnable clearFilter = () -> { };
+    private Runnable applyFilter = () -> { };
+    private Optional<long[]> secondsRange = Optional.empty();
+    private final javafx.scene.control.Button rangeChip = new javafx.scene.control.Button();
     private final RecentFiles recent = new RecentFiles(RecentFiles.defaultStore());
     private final ConnectionsView connections;
     private final TimelineView table;
@@ -46,7 +49,7 @@ public final class LiveWindow {
         this.connections = new ConnectionsView(session.connections());
         this.table = new TimelineView(timeline);
         window.connectionsContent().getChildren().setAll(connections);
-        strip = new TimeStrip(timeline, this::jumpToSecond);
+        strip = new TimeStrip(timeline, this::jumpToSecond, this::filterSeconds);
         BorderPane center = new BorderPane(table);
         center.setTop(new javafx.scene.layout.VBox(filterBar(), strip));
         window.frameTableContent().getChildren().setAll(center);
@@ -55,6 +58,7 @@ public final class LiveWindow {
         window.composerPane().getChildren().setAll(composer);
         details = new ConnectionDetails(window.detailTabs(), this::selectEvent);
         connections.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            clearFilter.run();
             strip.reset();
             timeline.show(Optional.ofNullable(now).map(LiveConnection::log));
             details.show(Optional.ofNullable(now).map(LiveConnection::log));
@@ -335,11 +339,23 @@ public final class LiveWindow {
                 show(filter);
             }
         };
+        applyFilter = apply;
+        rangeChip.setId("time-range");
+        rangeChip.setVisible(false);
+        rangeChip.managedProperty().bind(rangeChip.visibleProperty());
+        rangeChip.setTooltip(new javafx.scene.control.Tooltip("Frames of this time range only; click to show all"));
+        rangeChip.setOnAction(e -> {
+            secondsRange = Optional.empty();
+            rangeChip.setVisible(false);
+            apply.run();
+        });
         clearFilter = () -> {
             direction.setValue("Both directions");
             opcodes.setValue(FrameFilter.OpcodeClass.ALL);
             violations.setSelected(false);
             search.setText("");
+            secondsRange = Optional.empty();
+            rangeChip.setVisible(false);
             show(FrameFilter.ALL);
         };
         direction.setOnAction(e -> apply.run());
@@ -347,7 +363,7 @@ public final class LiveWindow {
         violations.setOnAction(e -> apply.run());
         search.textProperty().addListener((o, a, b) -> apply.run());
         filterProblem.getStyleClass().add("filter-problem");
-        HBox bar = new HBox(8, direction, opcodes, violations, search, filterProblem, time, follow);
+        HBox bar = new HBox(8, direction, opcodes, violations, search, filterProblem, rangeChip, time, follow);
         bar.setId("filter-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
@@ -359,8 +375,27 @@ public final class LiveWindow {
      * because an idle one still copies its whole index on every append (O(n) per pulse with a million frames).
      */
     private void show(FrameFilter filter) {
-        table.setItems(filter.equals(FrameFilter.ALL) ? timeline.frames()
-                : new FilteredList<>(timeline.frames(), filter.predicate()));
+        if (filter.equals(FrameFilter.ALL) && secondsRange.isEmpty()) {
+            table.setItems(timeline.frames());
+            return;
+        }
+        java.util.function.Predicate<FrameEvent> p = filter.predicate();
+        if (secondsRange.isPresent() && timeline.log().isPresent()) {
+            long anchor = timeline.log().get().nanoAnchor();
+            long from = anchor + secondsRange.get()[0] * 1_000_000_000L;
+            long to = anchor + (secondsRange.get()[1] + 1) * 1_000_000_000L;
+            p = p.and(f -> f.nanos() >= from && f.nanos() < to);
+        }
+        table.setItems(new FilteredList<>(timeline.frames(), p));
+    }
+
+    /** A range brushed on the time strip: only its frames are shown until the range chip is clicked. */
+    private void filterSeconds(long from, long to) {
+        secondsRange = Optional.of(new long[] {from, to});
+        rangeChip.setText("⏱ " + from + "–" + (to + 1) + " s ✕");
+        rangeChip.setVisible(true);
+        table.followProperty().set(false);
+        applyFilter.run();
     }
 
     private void showDetail(FrameEvent f) {

@@ -36,18 +36,47 @@ public final class TimeStrip extends Region implements PulseListener {
     private long lastDraw;
     private boolean dirty = true;
 
-    public TimeStrip(TimelineModel model, LongConsumer jumpToSecond) {
+    /** A brushed range of seconds, inclusive. */
+    public interface RangeListener {
+        void selected(long fromSecond, long toSecond);
+    }
+
+    private double pressX = -1;
+    private double dragX = -1;
+
+    public TimeStrip(TimelineModel model, LongConsumer jumpToSecond, RangeListener range) {
         this.model = model;
         setId("time-strip");
         getStyleClass().add("time-strip");
         setPrefHeight(HEIGHT);
         setMinHeight(HEIGHT);
         getChildren().add(canvas);
-        canvas.setOnMouseClicked(e -> {
-            int n = Math.max(1, seconds.size());
-            jumpToSecond.accept((long) (e.getX() / Math.max(1, canvas.getWidth()) * n));
+        canvas.setOnMousePressed(e -> {
+            pressX = e.getX();
+            dragX = -1;
+        });
+        canvas.setOnMouseDragged(e -> {
+            dragX = e.getX();
+            draw();
+        });
+        canvas.setOnMouseReleased(e -> {
+            long from = second(Math.min(pressX, e.getX()));
+            long to = second(Math.max(pressX, e.getX()));
+            if (Math.abs(e.getX() - pressX) > 4) {
+                range.selected(from, to);
+            } else {
+                jumpToSecond.accept(from);
+            }
+            pressX = -1;
+            dragX = -1;
+            draw();
         });
         widthProperty().addListener((o, a, b) -> dirty = true);
+    }
+
+    private long second(double x) {
+        int n = Math.max(1, seconds.size());
+        return (long) Math.max(0, Math.min(n - 1, x / Math.max(1, canvas.getWidth()) * n));
     }
 
     /** Forgets the counts (another connection was selected). */
@@ -143,6 +172,10 @@ public final class TimeStrip extends Region implements PulseListener {
         }
         g.setStroke(Color.gray(0.6));
         g.strokeLine(0, mid, w, mid);
+        if (pressX >= 0 && dragX >= 0) {
+            g.setFill(Color.web("#bf8700", 0.25));
+            g.fillRect(Math.min(pressX, dragX), 0, Math.abs(dragX - pressX), h);
+        }
         g.setFill(Color.gray(0.2));
         g.fillText("← server  " + max + "/s", 6, 14);
         g.fillText("→ client", 6, h - 8);
