@@ -63,6 +63,7 @@ public final class Connection implements AutoCloseable {
     private int attempt;
     private volatile long openedAt;
     private static final long STABLE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    static final long CLOSE_TIMEOUT_MILLIS = 3_000;
 
     private Connection(ConnectionSpec spec, CaptureLog log) {
         this.spec = spec;
@@ -146,6 +147,14 @@ public final class Connection implements AutoCloseable {
         if (c != null && state == ConnectionState.OPEN) {
             setState(ConnectionState.CLOSING, "closing with " + code);
             c.close(code, reason);
+            // RFC 6455 §7.1.1: after our close frame the server should close; one that never does is dropped.
+            schedule(() -> {
+                if (!ended()) {
+                    recorder.note(Severity.WARNING, "no close frame from the server within "
+                            + CLOSE_TIMEOUT_MILLIS + " ms: dropping the TCP connection");
+                    c.closeConnection(CloseFrame.ABNORMAL_CLOSE, "close handshake timed out");
+                }
+            }, CLOSE_TIMEOUT_MILLIS);
         } else if (c != null) {
             c.close();
         }

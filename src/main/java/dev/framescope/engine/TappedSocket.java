@@ -93,7 +93,7 @@ final class TappedSocket extends Socket {
             beforeClose.run();
         }
         if (!delegate.isClosed() && tap.awaitingPeerClose()) {
-            in.drain(LINGER_MILLIS, delegate);
+            in.drain(LINGER_MILLIS, delegate, tap);
         }
         in.end(Optional.empty());
         delegate.close();
@@ -158,6 +158,8 @@ final class TappedSocket extends Socket {
     private static final class TappedInput extends FilterInputStream {
         private final WireTap tap;
         private volatile boolean ended;
+        /** Threads inside read() right now (the library's reader, or drain). */
+        private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
 
         TappedInput(InputStream in, WireTap tap) {
             super(in);
@@ -174,11 +176,14 @@ final class TappedSocket extends Socket {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n;
+            readers.incrementAndGet();
             try {
                 n = super.read(b, off, len);
             } catch (IOException e) {
                 end(Optional.of(e));
                 throw e;
+            } finally {
+                readers.decrementAndGet();
             }
             if (n > 0) {
                 tap.bytes(Sender.SERVER, b, off, n, System.nanoTime());
@@ -188,15 +193,22 @@ final class TappedSocket extends Socket {
             return n;
         }
 
-        /** Reads and discards (the tap records it) until end of stream or the deadline. */
-        void drain(int millis, Socket socket) {
+        /**
+         * Until end of stream, the server's close or the deadline: reads (the tap records it) when nobody else is
+         * reading; while the library's reader is still blocked in a read it records what arrives, so we only wait.
+         */
+        void drain(int millis, Socket socket, WireTap tap) {
             long deadline = System.nanoTime() + millis * 1_000_000L;
             byte[] buffer = new byte[8192];
             try {
-                while (!ended) {
+                while (!ended && tap.awaitingPeerClose()) {
                     long left = (deadline - System.nanoTime()) / 1_000_000L;
                     if (left <= 0) {
                         return;
+                    }
+                    if (readers.get() > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+                        continue;
                     }
                     socket.setSoTimeout((int) left);
                     if (read(buffer, 0, buffer.length) < 0) {

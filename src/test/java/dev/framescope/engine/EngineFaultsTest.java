@@ -167,6 +167,59 @@ class EngineFaultsTest {
     }
 
     @Test
+    void aServerThatNeverAnswersTheCloseIsLeftAfterTheLingerAndTheCloseIsAbnormal() throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        try (RawServer server = new RawServer((socket, accept) -> {
+            socket.getOutputStream().write(RawServer.upgrade(accept).getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            done.countDown();
+        })) {
+            Connection c = Captures.openAndAwait(ConnectionSpec.to(server.uri("/")));
+            long start = System.nanoTime();
+            c.close(1000, "bye");
+            Await.until(c::ended, "we give up waiting for the server's close");
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waited < 10_000, "ended after " + waited + " ms");
+            CaptureEvent.CloseEvent close = Captures.events(c.log(), CaptureEvent.CloseEvent.class).get(0);
+            assertEquals(1000, close.sentCode().getAsInt());
+            assertFalse(close.clean(), "no close frame came back");
+            assertTrue(Captures.violations(c.log()).contains(Violation.ABNORMAL_CLOSURE));
+            assertTrue(done.await(5, java.util.concurrent.TimeUnit.SECONDS), "we closed the TCP connection\n"
+                    + Captures.dump(c.log()));
+        }
+    }
+
+    @Test
+    void aServerThatStopsReadingBlocksOnlyItsOwnWrites() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (RawServer stalled = new RawServer((socket, accept) -> {
+            socket.getOutputStream().write(RawServer.upgrade(accept).getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            Connection c = Captures.openAndAwait(ConnectionSpec.to(stalled.uri("/")));
+            byte[] chunk = new byte[1 << 20];
+            long start = System.nanoTime();
+            for (int i = 0; i < 64; i++) {
+                c.sendBinary(chunk);
+            }
+            long sendMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(sendMillis < 5_000, "64 MiB queued in " + sendMillis + " ms without blocking the caller");
+            Connection other = Captures.openAndAwait(ConnectionSpec.to(dev.framescope.testutil.SharedDemo.server()
+                    .uri("/echo")));
+            other.sendText("still alive");
+            Await.until(() -> Captures.texts(other.log(), Direction.IN).contains("still alive"), "another connection");
+            Captures.closeAndAwait(other);
+            release.countDown();
+        }
+    }
+
+    @Test
     void anUnresolvableHostFailsWithTheDnsPhaseNamed() throws Exception {
         Connection c = Captures.open(ConnectionSpec.to("ws://no-such-host.invalid/"));
         Await.until(c::ended, "the connection ends");
