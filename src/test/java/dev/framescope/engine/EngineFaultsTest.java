@@ -220,6 +220,29 @@ class EngineFaultsTest {
     }
 
     @Test
+    void aFrameTrickledOneBytePerMillisecondArrivesWhole() throws Exception {
+        byte[] frame = FrameEncoder.text("x".repeat(300)).encode();
+        try (RawServer server = new RawServer((socket, accept) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(RawServer.upgrade(accept).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            for (byte b : frame) {
+                out.write(b);
+                out.flush();
+                // The server is slow on purpose: one byte per millisecond.
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            }
+            socket.getInputStream().read(new byte[64]);
+        })) {
+            Connection c = Captures.openAndAwait(ConnectionSpec.to(server.uri("/")));
+            Await.until(() -> Captures.texts(c.log(), Direction.IN).size() == 1, "the trickled message");
+            assertEquals("x".repeat(300), Captures.texts(c.log(), Direction.IN).get(0));
+            assertEquals(1, Captures.frames(c.log(), Direction.IN).size(), "one frame, however it was cut");
+            Captures.closeAndAwait(c);
+        }
+    }
+
+    @Test
     void anUnresolvableHostFailsWithTheDnsPhaseNamed() throws Exception {
         Connection c = Captures.open(ConnectionSpec.to("ws://no-such-host.invalid/"));
         Await.until(c::ended, "the connection ends");

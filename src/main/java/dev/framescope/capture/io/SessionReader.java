@@ -100,6 +100,10 @@ public final class SessionReader {
                     + e.getOriginalMessage()));
             return;
         }
+        if (!node.isObject() || !node.path("type").isTextual() || !node.path("conn").canConvertToLong()) {
+            problems.add(new LoadProblem(number, "not a session event (an object with \"type\" and \"conn\")"));
+            return;
+        }
         long conn = node.path("conn").asLong(0);
         if ("connection".equals(node.path("type").asText())) {
             logs.computeIfAbsent(conn, id -> newLog(id, node.path("label").asText(""), node.path("start").asText(""),

@@ -132,6 +132,23 @@ class SessionFileTest {
     }
 
     @Test
+    void hostileLinesAreReportedOneByOneAndNothingValidIsLost() throws Exception {
+        Path file = write(sample(), true);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        int valid = lines.size() - 2;
+        lines.add(3, "\u0000".repeat(1000));
+        lines.add(4, "{\"type\":\"frame\",\"conn\":3,\"opcode\":\"not a number\",\"payloadHex\":\"zz\"}");
+        lines.add(5, "{\"type\":\"@class\",\"conn\":3,\"@class\":\"java.lang.Runtime\"}");
+        lines.add(6, "[1,2,3]");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        SessionReader.Loaded loaded = SessionReader.read(file, 1 << 20);
+        assertEquals(4, loaded.problems().size(), loaded.problems().toString());
+        assertEquals(List.of(4L, 5L, 6L, 7L), loaded.problems().stream().map(SessionReader.LoadProblem::line).toList());
+        assertEquals(valid, loaded.logs().get(0).size());
+        assertEquals(1, loaded.logs().size(), "no phantom connection from a bad line");
+    }
+
+    @Test
     void aFileThatIsNotASessionIsRefusedClearly() throws Exception {
         Path file = dir.resolve("x.fscap");
         Files.writeString(file, "{\"format\":\"framescope-session\",\"version\":99}\n");
