@@ -83,16 +83,25 @@ final class DeflateExtension extends DefaultExtension {
         if (!inflatingMessage) {
             return;
         }
+        inflateInto(frame, inflater, frame.isFin(), maxMessageBytes);
+    }
+
+    /**
+     * Replaces a compressed frame's payload with its inflation and clears RSV1; shared with per-frame deflate.
+     * Past the limit the library closes with 1009 (LimitExceededException); corrupt data fails the connection.
+     */
+    static void inflateInto(Framedata frame, MessageInflater inflater, boolean endOfMessage, long maxBytes)
+            throws InvalidDataException {
         ByteBuffer payload = frame.getPayloadData();
         byte[] bytes = new byte[payload.remaining()];
         payload.get(bytes);
-        MessageInflater.Inflated out = inflater.inflate(bytes, 0, bytes.length, frame.isFin());
+        MessageInflater.Inflated out = inflater.inflate(bytes, 0, bytes.length, endOfMessage);
         if (out.status() == MessageInflater.Status.LIMIT_EXCEEDED) {
-            throw new LimitExceededException("inflated message exceeds " + maxMessageBytes + " bytes",
-                    (int) Math.min(Integer.MAX_VALUE, maxMessageBytes));
+            throw new LimitExceededException("inflated size exceeds " + maxBytes + " bytes",
+                    (int) Math.min(Integer.MAX_VALUE, maxBytes));
         }
         if (out.status() == MessageInflater.Status.ERROR) {
-            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "permessage-deflate: " + out.error());
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "deflate: " + out.error());
         }
         FramedataImpl1 mutable = (FramedataImpl1) frame;
         mutable.setPayload(ByteBuffer.wrap(out.bytes()));

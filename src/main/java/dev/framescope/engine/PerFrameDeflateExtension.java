@@ -10,10 +10,8 @@ import java.util.Optional;
 import org.java_websocket.enums.Opcode;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.InvalidFrameException;
-import org.java_websocket.exceptions.LimitExceededException;
 import org.java_websocket.extensions.DefaultExtension;
 import org.java_websocket.extensions.IExtension;
-import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.DataFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.FramedataImpl1;
@@ -72,20 +70,7 @@ final class PerFrameDeflateExtension extends DefaultExtension {
         if (inflater == null || !frame.isRSV1() || !isData(frame)) {
             return;
         }
-        ByteBuffer payload = frame.getPayloadData();
-        byte[] bytes = new byte[payload.remaining()];
-        payload.get(bytes);
-        MessageInflater.Inflated out = inflater.inflate(bytes, 0, bytes.length, true);
-        if (out.status() == MessageInflater.Status.LIMIT_EXCEEDED) {
-            throw new LimitExceededException("inflated frame exceeds " + maxMessageBytes + " bytes",
-                    (int) Math.min(Integer.MAX_VALUE, maxMessageBytes));
-        }
-        if (out.status() == MessageInflater.Status.ERROR) {
-            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "deflate-frame: " + out.error());
-        }
-        FramedataImpl1 mutable = (FramedataImpl1) frame;
-        mutable.setPayload(ByteBuffer.wrap(out.bytes()));
-        mutable.setRSV1(false);
+        DeflateExtension.inflateInto(frame, inflater, true, maxMessageBytes);
     }
 
     @Override
