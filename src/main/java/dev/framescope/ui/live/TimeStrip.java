@@ -20,6 +20,7 @@ public final class TimeStrip extends Region implements PulseListener {
 
     static final double HEIGHT = 64;
     private static final long REDRAW_NANOS = 200_000_000L;
+    private static final double MAX_COLUMN = 24;
 
     /** Counts for one second of the connection. */
     static final class Second {
@@ -76,7 +77,12 @@ public final class TimeStrip extends Region implements PulseListener {
 
     private long second(double x) {
         int n = Math.max(1, seconds.size());
-        return (long) Math.max(0, Math.min(n - 1, x / Math.max(1, canvas.getWidth()) * n));
+        return (long) Math.max(0, Math.min(n - 1, x / column(canvas.getWidth(), n)));
+    }
+
+    /** A second's width: the strip's width shared out, but never wider than a bar should be. */
+    private static double column(double width, int n) {
+        return Math.max(0.5, Math.min(MAX_COLUMN, width / Math.max(1, n)));
     }
 
     /** Forgets the counts (another connection was selected). */
@@ -150,7 +156,7 @@ public final class TimeStrip extends Region implements PulseListener {
         for (Second s : seconds) {
             max = Math.max(max, Math.max(s.in, s.out));
         }
-        double col = w / n;
+        double col = column(w, n);
         for (int i = 0; i < n; i++) {
             Second s = seconds.get(i);
             double x = i * col;
