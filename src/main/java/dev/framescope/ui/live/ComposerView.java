@@ -32,7 +32,10 @@ public final class ComposerView extends HBox {
     private final Spinner<Integer> fragments = new Spinner<>(1, 64, 1);
     private final Label status = new Label();
     private final Supplier<Optional<Connection>> target;
-    private final java.util.List<String> history = new java.util.ArrayList<>();
+    private final java.util.Map<Connection, java.util.List<String>> histories = new java.util.WeakHashMap<>();
+    private final java.util.Map<Connection, java.util.List<String>> snippets = new java.util.WeakHashMap<>();
+    private final javafx.scene.control.MenuButton snippetMenu = new javafx.scene.control.MenuButton("Snippets");
+    private java.util.List<String> history = new java.util.ArrayList<>();
     private int historyIndex;
 
     public ComposerView(Supplier<Optional<Connection>> target) {
@@ -82,8 +85,20 @@ public final class ComposerView extends HBox {
         rawControls.getChildren().addAll(fin, rsv1, rsv2, rsv3, new Label("opcode"), opcode, mask);
         rawControls.visibleProperty().bind(mode.valueProperty().isEqualTo(Mode.RAW_FRAME));
         rawControls.managedProperty().bind(rawControls.visibleProperty());
+        Button save = new Button("☆");
+        save.setId("composer-save-snippet");
+        save.setTooltip(new Tooltip("Save the message as a snippet of this connection"));
+        save.setOnAction(e -> target.get().ifPresent(c -> {
+            java.util.List<String> list = snippets.computeIfAbsent(c, k -> new java.util.ArrayList<>());
+            if (!message.getText().isEmpty() && !list.contains(message.getText())) {
+                list.add(message.getText());
+            }
+            refreshSnippets();
+        }));
+        snippetMenu.setId("composer-snippets");
+        snippetMenu.setOnShowing(e -> refreshSnippets());
         getChildren().addAll(new Label("Compose"), mode, message, rawControls, new Label("fragments"), fragments, send,
-                ping, close, status);
+                ping, close, save, snippetMenu, status);
     }
 
     public javafx.scene.control.ChoiceBox<Mode> modeChoice() {
@@ -117,9 +132,35 @@ public final class ComposerView extends HBox {
         return java.util.HexFormat.of().parseHex(clean);
     }
 
-    /** What was sent from this composer, oldest first (↑ in the field recalls it). */
+    /** What was sent to the selected connection, oldest first (↑ in the field recalls it). */
     public java.util.List<String> history() {
         return java.util.List.copyOf(history);
+    }
+
+    /** The selected connection's saved snippets. */
+    public java.util.List<String> snippets() {
+        return target.get().map(c -> java.util.List.copyOf(snippets.getOrDefault(c, java.util.List.of())))
+                .orElse(java.util.List.of());
+    }
+
+    /** Another connection was selected: its history and snippets apply. */
+    public void connectionChanged() {
+        history = target.get().map(c -> histories.computeIfAbsent(c, k -> new java.util.ArrayList<>()))
+                .orElseGet(java.util.ArrayList::new);
+        historyIndex = history.size();
+        refreshSnippets();
+    }
+
+    private void refreshSnippets() {
+        java.util.List<String> list = snippets();
+        snippetMenu.getItems().setAll(list.stream().map(text -> {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+                    text.length() > 60 ? text.substring(0, 60) + "…" : text);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> message.setText(text));
+            return item;
+        }).toList());
+        snippetMenu.setDisable(list.isEmpty());
     }
 
     public TextField messageField() {

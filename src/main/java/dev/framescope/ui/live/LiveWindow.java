@@ -39,6 +39,7 @@ public final class LiveWindow {
     private final MainWindowController window;
     private final Label filterProblem = new Label();
     private final ConnectionDetails details;
+    private final ComposerView composer;
     private final TimeStrip strip;
     private final java.util.List<String> history = new java.util.ArrayList<>();
     private final TextField search = new TextField();
@@ -53,12 +54,13 @@ public final class LiveWindow {
         BorderPane center = new BorderPane(table);
         center.setTop(new javafx.scene.layout.VBox(filterBar(), strip));
         window.frameTableContent().getChildren().setAll(center);
-        ComposerView composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection));
+        composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection));
         HBox.setHgrow(composer, Priority.ALWAYS);
         window.composerPane().getChildren().setAll(composer);
         details = new ConnectionDetails(window.detailTabs(), this::selectEvent);
         connections.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             clearFilter.run();
+            composer.connectionChanged();
             strip.reset();
             timeline.show(Optional.ofNullable(now).map(LiveConnection::log));
             details.show(Optional.ofNullable(now).map(LiveConnection::log));

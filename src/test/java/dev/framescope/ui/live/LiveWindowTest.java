@@ -174,6 +174,23 @@ class LiveWindowTest {
     }
 
     @Test
+    void snippetsAndHistoryBelongToTheirConnection(FxRobot robot) {
+        select(robot, "demo echo");
+        robot.clickOn("#composer-text").write("{\"subscribe\":\"prices\"}");
+        robot.clickOn("#composer-save-snippet");
+        robot.clickOn("#composer-send");
+        ComposerView composer = robot.lookup("#composer").query();
+        assertEquals(List.of("{\"subscribe\":\"prices\"}"), composer.snippets());
+        assertEquals(List.of("{\"subscribe\":\"prices\"}"), composer.history());
+        select(robot, "demo ticker");
+        assertEquals(List.of(), composer.snippets());
+        assertEquals(List.of(), composer.history());
+        select(robot, "demo echo");
+        assertEquals(1, composer.snippets().size());
+        assertEquals(1, composer.history().size());
+    }
+
+    @Test
     void theComposerSendsAndTheEchoArrives(FxRobot robot) {
         select(robot, "demo echo");
         robot.clickOn("#composer-text").write("typed in the composer");
