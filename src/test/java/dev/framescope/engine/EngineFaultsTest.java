@@ -243,6 +243,38 @@ class EngineFaultsTest {
     }
 
     @Test
+    void a256MiBMessageIsCapturedInChunksWithBoundedMemory() throws Exception {
+        int size = 256 * 1024 * 1024;
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(10).put((byte) 0x82).put((byte) 127).putLong(size);
+        byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) 7);
+        try (RawServer server = new RawServer((socket, accept) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(RawServer.upgrade(accept).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(h.array());
+            for (int sent = 0; sent < size; sent += chunk.length) {
+                out.write(chunk);
+            }
+            out.write(FrameEncoder.close(1000, "done").encode());
+            out.flush();
+            socket.getInputStream().read(new byte[64]);
+        })) {
+            Connection c = Captures.open(ConnectionSpec.to(server.uri("/")).withMaxMessageBytes(size + 1L));
+            Await.until(java.time.Duration.ofSeconds(60), c::ended, "the 256 MiB message and the close");
+            CaptureLog log = c.log();
+            List<CaptureEvent.FrameEvent> chunks = Captures.frames(log, Direction.IN).stream()
+                    .filter(f -> f.header().opcode() == dev.framescope.wire.Opcode.BINARY).toList();
+            assertEquals(256, chunks.size(), "1 MiB chunks");
+            assertEquals(size, chunks.stream().mapToLong(f -> f.payload().length()).sum());
+            assertTrue(log.payloads().bytesSpilled() > 0, "beyond the budget, payloads went to disk");
+            CaptureEvent.MessageEvent message = Captures.events(log, CaptureEvent.MessageEvent.class).get(0);
+            assertEquals(size, message.header().length());
+            assertTrue(message.message().truncated(), "the message keeps its start, counts the rest");
+            assertEquals(1000, Captures.events(log, CaptureEvent.CloseEvent.class).get(0).receivedCode().getAsInt());
+        }
+    }
+
+    @Test
     void anUnresolvableHostFailsWithTheDnsPhaseNamed() throws Exception {
         Connection c = Captures.open(ConnectionSpec.to("ws://no-such-host.invalid/"));
         Await.until(c::ended, "the connection ends");
