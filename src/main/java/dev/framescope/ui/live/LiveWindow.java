@@ -76,11 +76,15 @@ public final class LiveWindow {
         pump.register(now -> status());
     }
 
-    /** Starts the demo endpoint and opens its ticker, echo and chaos scenarios, the ticker selected. */
+    /**
+     * Starts the demo endpoint and opens its ticker, an echo with permessage-deflate and a heartbeat, and the chaos
+     * scenario; the ticker is selected.
+     */
     public void openDemo() throws InterruptedException {
         int rate = Integer.getInteger("framescope.demo.tickerRate", 10);
         LiveConnection ticker = session.open("demo ticker", ConnectionSpec.to(session.demoUrl("/ticker?rate=" + rate)));
-        session.open("demo echo", ConnectionSpec.to(session.demoUrl("/echo"))
+        session.open("demo echo (deflate)", ConnectionSpec.to(session.demoUrl("/echo"))
+                .withExtensionOffers(java.util.List.of("permessage-deflate; client_max_window_bits"))
                 .withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(1))));
         session.open("demo chaos (violations)", ConnectionSpec.to(session.demoUrl("/chaos")));
         connections.getSelectionModel().select(ticker);

@@ -71,7 +71,7 @@ class LiveWindowTest {
 
     @Test
     void theHandshakeTabShowsTheAcceptCheckPassed(FxRobot robot) {
-        select(robot, "demo echo");
+        select(robot, "demo echo (deflate)");
         Await.until(Duration.ofSeconds(10), () -> live.details().handshakeSummary().getText().contains("Accept ✓"),
                 "Accept check shown");
         assertTrue(live.details().handshakeSummary().getText().startsWith("Status 101"));
@@ -79,7 +79,7 @@ class LiveWindowTest {
 
     @Test
     void heartbeatPointsAppear(FxRobot robot) {
-        select(robot, "demo echo");
+        select(robot, "demo echo (deflate)");
         Await.until(Duration.ofSeconds(10), () -> !live.details().rttSeries().getData().isEmpty(), "an RTT point");
         double rttMs = live.details().rttSeries().getData().get(0).getYValue().doubleValue();
         assertTrue(rttMs > 0 && rttMs < 1000, "RTT " + rttMs + " ms");
@@ -127,7 +127,7 @@ class LiveWindowTest {
 
     @Test
     void aRawFrameProbeGoesOutWithTheChosenBitsAndIsFlagged(FxRobot robot) {
-        select(robot, "demo echo");
+        select(robot, "demo echo (deflate)");
         robot.interact(() -> robot.lookup("#composer-mode").queryAs(javafx.scene.control.ChoiceBox.class)
                 .setValue(ComposerView.Mode.RAW_FRAME));
         robot.clickOn("RSV2");
@@ -138,6 +138,7 @@ class LiveWindowTest {
         FrameEvent probe = live.table().getItems().stream().filter(f -> f.dir() == Direction.OUT && f.header().rsv2())
                 .findFirst().orElseThrow();
         assertEquals("hi", new String(probe.payload().bytes()));
+        assertTrue(!probe.header().rsv1(), "a raw frame is sent as written, not compressed");
         assertEquals(Violation.RESERVED_BITS, probe.findings().get(0).violation());
     }
 
@@ -175,7 +176,7 @@ class LiveWindowTest {
 
     @Test
     void snippetsAndHistoryBelongToTheirConnection(FxRobot robot) {
-        select(robot, "demo echo");
+        select(robot, "demo echo (deflate)");
         robot.clickOn("#composer-text").write("{\"subscribe\":\"prices\"}");
         robot.clickOn("#composer-save-snippet");
         robot.clickOn("#composer-send");
@@ -185,20 +186,21 @@ class LiveWindowTest {
         select(robot, "demo ticker");
         assertEquals(List.of(), composer.snippets());
         assertEquals(List.of(), composer.history());
-        select(robot, "demo echo");
+        select(robot, "demo echo (deflate)");
         assertEquals(1, composer.snippets().size());
         assertEquals(1, composer.history().size());
     }
 
     @Test
     void theComposerSendsAndTheEchoArrives(FxRobot robot) {
-        select(robot, "demo echo");
+        select(robot, "demo echo (deflate)");
         robot.clickOn("#composer-text").write("typed in the composer");
         robot.clickOn("#composer-send");
         robot.clickOn("#composer-text").eraseText(21).type(javafx.scene.input.KeyCode.UP);
         assertEquals("typed in the composer", robot.lookup("#composer-text").queryAs(TextField.class).getText());
         Await.until(Duration.ofSeconds(10), () -> live.table().getItems().stream().filter(f -> f.dir() == Direction.IN)
-                .anyMatch(f -> new String(f.payload().bytes()).equals("typed in the composer")), "the echo");
+                .anyMatch(f -> new String(f.inflated().orElse(f.payload()).bytes()).equals("typed in the composer")),
+                "the echo, inflated");
         assertTrue(live.table().getItems().stream().anyMatch(f -> f.dir() == Direction.OUT && f.header().masked()));
     }
 
