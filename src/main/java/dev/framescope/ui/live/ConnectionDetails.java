@@ -201,8 +201,9 @@ public final class ConnectionDetails implements PulseListener {
         if (wire[d] == 0) {
             return direction + ": nothing compressed";
         }
-        return String.format(Locale.ROOT, "%s: %,d compressed messages, %,d B on the wire → %,d B inflated (%.1f×)",
-                direction, compressedMessages[d], wire[d], inflated[d], inflated[d] / (double) wire[d]);
+        return String.format(Locale.ROOT, "%s: %,d compressed message%s, %,d B on the wire → %,d B inflated (%.1f×)",
+                direction, compressedMessages[d], compressedMessages[d] == 1 ? "" : "s", wire[d], inflated[d],
+                inflated[d] / (double) wire[d]);
     }
 
     /** The Message tab for a selected frame: its reassembled message and the fragments that carried it. */

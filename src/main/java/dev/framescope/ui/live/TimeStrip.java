@@ -182,7 +182,7 @@ public final class TimeStrip extends Region implements PulseListener {
             g.setFill(Color.web("#bf8700", 0.25));
             g.fillRect(Math.min(pressX, dragX), 0, Math.abs(dragX - pressX), h);
         }
-        g.setFill(Color.gray(0.2));
+        g.setFill(Color.gray(0.55));
         g.fillText("← server  " + max + "/s", 6, 14);
         g.fillText("→ client", 6, h - 8);
         g.fillText(n + " s", w - 44, 14);
