@@ -32,7 +32,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The truth about one connection, from its bytes: each direction's HTTP head, then frames and messages through our
@@ -311,9 +310,5 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
             heartbeat(HeartbeatKind.PONG_MISSED, payload.getBytes(StandardCharsets.ISO_8859_1), OptionalLong.empty(),
                     System.nanoTime());
         }
-    }
-
-    static String describe(List<Finding> findings) {
-        return findings.stream().map(f -> f.violation().id()).collect(Collectors.joining(","));
     }
 }

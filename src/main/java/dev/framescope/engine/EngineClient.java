@@ -1,6 +1,5 @@
 package dev.framescope.engine;
 
-import dev.framescope.wire.Severity;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -59,9 +58,5 @@ final class EngineClient extends WebSocketClient {
     public void onError(Exception ex) {
         notes.accept("Java-WebSocket: " + ex.getMessage());
         events.failed(ex);
-    }
-
-    static Severity severityOf(int code) {
-        return code == 1000 || code == 1001 ? Severity.INFO : Severity.WARNING;
     }
 }
