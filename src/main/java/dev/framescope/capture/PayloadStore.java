@@ -2,11 +2,9 @@ package dev.framescope.capture;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,7 +18,12 @@ public final class PayloadStore implements AutoCloseable {
     private final long budget;
     private final AtomicLong inMemory = new AtomicLong();
     private final Object spillLock = new Object();
-    private FileChannel spill;
+    /**
+     * A RandomAccessFile, not a FileChannel: a channel is closed for everyone when a thread is interrupted during an
+     * operation (Java-WebSocket interrupts its write thread at every close), which would make spilled payloads
+     * unreadable.
+     */
+    private RandomAccessFile spill;
     private Path spillPath;
     private long spillSize;
 
@@ -54,13 +57,11 @@ public final class PayloadStore implements AutoCloseable {
                 if (spill == null) {
                     spillPath = Files.createTempFile("framescope-payloads-", ".spill");
                     spillPath.toFile().deleteOnExit();
-                    spill = FileChannel.open(spillPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    spill = new RandomAccessFile(spillPath.toFile(), "rw");
                 }
                 long position = spillSize;
-                ByteBuffer src = ByteBuffer.wrap(bytes);
-                while (src.hasRemaining()) {
-                    spill.write(src, position + src.position());
-                }
+                spill.seek(position);
+                spill.write(bytes);
                 spillSize += bytes.length;
                 return new Spilled(this, position, bytes.length);
             } catch (IOException e) {
@@ -72,18 +73,13 @@ public final class PayloadStore implements AutoCloseable {
     }
 
     byte[] read(long position, int length) {
-        ByteBuffer dst = ByteBuffer.allocate(length);
+        byte[] out = new byte[length];
         try {
-            FileChannel channel;
             synchronized (spillLock) {
-                channel = spill;
+                spill.seek(position);
+                spill.readFully(out);
             }
-            while (dst.hasRemaining()) {
-                if (channel.read(dst, position + dst.position()) < 0) {
-                    throw new IOException("spill file ended at " + (position + dst.position()));
-                }
-            }
-            return dst.array();
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException("reading captured payload back from " + spillPath, e);
         }

@@ -60,6 +60,27 @@ class CaptureLogTest {
     }
 
     @Test
+    void anInterruptedWriterDoesNotMakeSpilledPayloadsUnreadable() {
+        PayloadStore store = new PayloadStore(16);
+        byte[] first = new byte[1000];
+        byte[] second = new byte[2000];
+        new Random(1).nextBytes(first);
+        new Random(2).nextBytes(second);
+        Thread.currentThread().interrupt();
+        Payload a;
+        try {
+            a = store.store(first);
+        } finally {
+            Thread.interrupted();
+        }
+        Payload b = store.store(second);
+        assertTrue(a instanceof PayloadStore.Spilled && b instanceof PayloadStore.Spilled, "both spilled");
+        assertArrayEquals(first, a.bytes());
+        assertArrayEquals(second, b.bytes());
+        store.close();
+    }
+
+    @Test
     void heartbeatStatsUseNearestRankPercentilesAndMeanJitter() {
         HeartbeatStats s = HeartbeatStats.of(List.of(10L, 30L, 20L, 40L), 1);
         assertEquals(4, s.count());
