@@ -13,8 +13,20 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** On Linux and other X11 systems a window needs DISPLAY or WAYLAND_DISPLAY; macOS and Windows always have one. */
+    static boolean noDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        boolean x11 = !os.contains("win") && !os.contains("mac");
+        return x11 && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && !"Monocle".equals(System.getProperty("glass.platform"));
+    }
+
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 && noDisplay()) {
+            System.err.println("framescope: no display to open the window on (DISPLAY is not set).\n"
+                    + "Headless, try: framescope capture 'demo:/ticker?rate=20' --duration 5s   (framescope --help)");
+            System.exit(2);
+        } else if (args.length == 0) {
             Application.launch(FramescopeApp.class);
         } else {
             System.exit(Main.run(args));
