@@ -206,6 +206,13 @@ public final class ConnectionDetails implements PulseListener {
                 inflated[d] / (double) wire[d]);
     }
 
+    /** The Message tab for a message chosen in the Messages view. */
+    public void showMessage(CaptureEvent.MessageEvent message) {
+        fragmentList.getItems().clear();
+        messageText.clear();
+        log.ifPresent(l -> show(new MessageLookup.Found(message, MessageLookup.fragmentsOf(l, message))));
+    }
+
     /** The Message tab for a selected frame: its reassembled message and the fragments that carried it. */
     public void showMessage(Optional<CaptureEvent.FrameEvent> frame) {
         fragmentList.getItems().clear();
@@ -216,7 +223,11 @@ public final class ConnectionDetails implements PulseListener {
                     ? "The message is not complete yet." : "Select a data frame to see its message.");
             return;
         }
-        var m = found.get().message().message();
+        show(found.get());
+    }
+
+    private void show(MessageLookup.Found found) {
+        var m = found.message().message();
         messageSummary.setText(String.format(Locale.ROOT, "%s message · %d frame%s · %,d B%s%s",
                 m.opcode().shortName(), m.frameCount(), m.frameCount() == 1 ? "" : "s", m.length(),
                 m.compressed() ? String.format(Locale.ROOT, " (%,d B compressed)", m.wireLength()) : "",
@@ -224,7 +235,7 @@ public final class ConnectionDetails implements PulseListener {
         String body = m.isText() ? new String(m.payload(), StandardCharsets.UTF_8)
                 : java.util.HexFormat.ofDelimiter(" ").formatHex(m.payload(), 0, Math.min(m.payload().length, 65536));
         messageText.setText(m.truncated() ? body + "\n… (" + m.length() + " bytes in all)" : body);
-        for (CaptureEvent.FrameEvent f : found.get().fragments()) {
+        for (CaptureEvent.FrameEvent f : found.fragments()) {
             fragmentList.getItems().add(String.format(Locale.ROOT, "#%d  %s  FIN=%d  RSV=%s  %,d B  at byte %,d",
                     f.seq(), f.header().opcode().shortName(), f.header().fin() ? 1 : 0, TimelineView.rsv(f.header()),
                     f.header().payloadLength(), f.header().streamOffset()));

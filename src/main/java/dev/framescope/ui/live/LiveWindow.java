@@ -40,6 +40,8 @@ public final class LiveWindow {
     private final Label filterProblem = new Label();
     private final ConnectionDetails details;
     private final ComposerView composer;
+    private final MessagesView messagesView;
+    private BorderPane centerPane;
     private final TimeStrip strip;
     private final java.util.List<String> history = new java.util.ArrayList<>();
     private final TextField search = new TextField();
@@ -51,7 +53,9 @@ public final class LiveWindow {
         this.table = new TimelineView(timeline);
         window.connectionsContent().getChildren().setAll(connections);
         strip = new TimeStrip(timeline, this::jumpToSecond, this::filterSeconds);
+        messagesView = new MessagesView(timeline);
         BorderPane center = new BorderPane(table);
+        centerPane = center;
         center.setTop(new javafx.scene.layout.VBox(filterBar(), strip));
         window.frameTableContent().getChildren().setAll(center);
         composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection));
@@ -66,6 +70,12 @@ public final class LiveWindow {
             details.show(Optional.ofNullable(now).map(LiveConnection::log));
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail(now));
+        messagesView.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                details.showMessage(now);
+                window.detailTabs().getSelectionModel().select(1);
+            }
+        });
         installMenus();
         acceptDroppedSessions();
         installConnectionMenu();
@@ -142,6 +152,10 @@ public final class LiveWindow {
 
     public TimeStrip strip() {
         return strip;
+    }
+
+    public MessagesView messagesView() {
+        return messagesView;
     }
 
     public TimelineModel timeline() {
@@ -331,6 +345,12 @@ public final class LiveWindow {
         time.valueProperty().bindBidirectional(table.timeModeProperty());
         time.setTooltip(new javafx.scene.control.Tooltip("Time column: relative to the connection start, "
                 + "absolute wall clock, or delta to the previous row"));
+        ToggleButton messagesToggle = new ToggleButton("Messages");
+        messagesToggle.setId("messages-toggle");
+        messagesToggle.setTooltip(new javafx.scene.control.Tooltip("One row per reassembled message, its fragments "
+                + "grouped under it (Message tab)"));
+        messagesToggle.selectedProperty().addListener((o, was, now) ->
+                centerPane.setCenter(now ? messagesView : table));
         ToggleButton follow = new ToggleButton("Follow");
         follow.selectedProperty().bindBidirectional(table.followProperty());
         Runnable apply = () -> {
@@ -369,7 +389,8 @@ public final class LiveWindow {
         violations.setOnAction(e -> apply.run());
         search.textProperty().addListener((o, a, b) -> apply.run());
         filterProblem.getStyleClass().add("filter-problem");
-        HBox bar = new HBox(8, direction, opcodes, violations, search, filterProblem, rangeChip, time, follow);
+        HBox bar = new HBox(8, direction, opcodes, violations, search, filterProblem, rangeChip, time, messagesToggle,
+                follow);
         bar.setId("filter-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));

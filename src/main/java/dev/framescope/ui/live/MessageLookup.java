@@ -34,6 +34,10 @@ final class MessageLookup {
         return Optional.empty();
     }
 
+    static List<FrameEvent> fragmentsOf(CaptureLog log, MessageEvent m) {
+        return fragments(log, m);
+    }
+
     private static List<FrameEvent> fragments(CaptureLog log, MessageEvent m) {
         List<FrameEvent> frames = new ArrayList<>();
         int start = (int) Math.max(0, m.seq() - SEARCH_LIMIT);

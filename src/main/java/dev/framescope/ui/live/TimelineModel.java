@@ -21,12 +21,18 @@ public final class TimelineModel implements PulseListener {
     static final int MAX_PER_PULSE = 10_000;
 
     private final ObservableList<CaptureEvent.FrameEvent> frames = FXCollections.observableArrayList();
+    private final ObservableList<CaptureEvent.MessageEvent> messages = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper captured = new ReadOnlyLongWrapper();
     private Optional<CaptureLog> log = Optional.empty();
     private int next;
 
     public ObservableList<CaptureEvent.FrameEvent> frames() {
         return frames;
+    }
+
+    /** Reassembled messages of the selected connection, in order (the Messages view). */
+    public ObservableList<CaptureEvent.MessageEvent> messages() {
+        return messages;
     }
 
     public Optional<CaptureLog> log() {
@@ -42,12 +48,14 @@ public final class TimelineModel implements PulseListener {
         log = selected;
         next = 0;
         frames.clear();
+        messages.clear();
         onPulse(0);
     }
 
     /** Empties the view; frames captured from now on appear (the capture itself keeps everything). */
     public void clearView() {
         frames.clear();
+        messages.clear();
     }
 
     @Override
@@ -62,12 +70,18 @@ public final class TimelineModel implements PulseListener {
         }
         next += batch.size();
         List<CaptureEvent.FrameEvent> added = new ArrayList<>(batch.size());
+        List<CaptureEvent.MessageEvent> completed = new ArrayList<>();
         for (CaptureEvent e : batch) {
             if (e instanceof CaptureEvent.FrameEvent f) {
                 added.add(f);
+            } else if (e instanceof CaptureEvent.MessageEvent m) {
+                completed.add(m);
             }
         }
         frames.addAll(added);
+        if (!completed.isEmpty()) {
+            messages.addAll(completed);
+        }
         var c = l.counters();
         captured.set(c.framesIn() + c.framesOut());
     }

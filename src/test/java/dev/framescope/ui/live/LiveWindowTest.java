@@ -113,6 +113,21 @@ class LiveWindowTest {
     }
 
     @Test
+    void theMessagesViewGroupsFragmentsUnderTheirMessage(FxRobot robot) throws Exception {
+        String url = session.demoUrl("/fragmented");
+        robot.interact(() -> live.connections().getSelectionModel().select(session.open("fragments 2",
+                dev.framescope.engine.ConnectionSpec.to(url))));
+        Await.until(Duration.ofSeconds(10), () -> live.timeline().messages().size() >= 2, "two messages");
+        robot.clickOn("#messages-toggle");
+        assertTrue(robot.lookup("#message-table").tryQuery().isPresent(), "the Messages view is shown");
+        robot.interact(() -> live.messagesView().getSelectionModel().select(0));
+        assertEquals("TEXT message · 3 frames · 45 B", robot.lookup("#message-summary").queryAs(Label.class).getText());
+        assertEquals(3, robot.lookup("#message-summary").queryAs(Label.class).getParent().getChildrenUnmodifiable()
+                .stream().filter(n -> n instanceof javafx.scene.control.ListView).map(n ->
+                        ((javafx.scene.control.ListView<?>) n).getItems().size()).findFirst().orElse(0));
+    }
+
+    @Test
     void theExtensionsTabShowsTheNegotiationAndTheCompressionRatio(FxRobot robot) throws Exception {
         String url = session.demoUrl("/compressed");
         robot.interact(() -> live.connections().getSelectionModel().select(session.open("deflate",

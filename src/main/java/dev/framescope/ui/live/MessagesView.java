@@ -1,0 +1,62 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.capture.CaptureEvent.MessageEvent;
+import dev.framescope.wire.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The Messages view of the timeline: one row per reassembled message (fragments grouped under it); selecting one
+ * shows the message and its fragments in the Message tab.
+ */
+public final class MessagesView extends TableView<MessageEvent> {
+
+    public MessagesView(TimelineModel model) {
+        super(model.messages());
+        setId("message-table");
+        getStyleClass().add("frame-table");
+        setFixedCellSize(34);
+        setPlaceholder(new Label("No complete messages yet"));
+        getColumns().addAll(java.util.List.of(
+                column("#", 64, m -> Long.toString(m.seq())),
+                column("Time", 90, m -> model.log().map(l -> String.format(Locale.ROOT, "%.3f",
+                        l.secondsSinceStart(m.nanos()))).orElse("")),
+                column("Dir", 52, m -> m.dir().arrow()),
+                column("Type", 80, m -> m.header().opcode().shortName()),
+                column("Frames", 70, m -> m.header().frameCount() == 0 ? "—" : Integer.toString(m.header().frameCount())),
+                column("Length", 90, m -> Long.toString(m.header().length())),
+                column("Compressed", 100, m -> m.header().compressed() ? m.header().wireLength() + " B" : ""),
+                column("Violations", 220, m -> m.header().findings().stream().map(f -> f.violation().id()).distinct()
+                        .collect(Collectors.joining(", "))),
+                column("Content", 480, MessagesView::preview)));
+    }
+
+    static String preview(MessageEvent m) {
+        Message msg = m.message();
+        byte[] b = msg.payload();
+        int n = Math.min(b.length, 160);
+        if (msg.isText()) {
+            String s = new String(b, 0, n, StandardCharsets.UTF_8).replace('\n', ' ');
+            return n < b.length ? s + "…" : s;
+        }
+        int h = Math.min(b.length, 40);
+        return HexFormat.ofDelimiter(" ").formatHex(b, 0, h) + (h < b.length ? " …" : "");
+    }
+
+    private static TableColumn<MessageEvent, String> column(String title, double width,
+                                                          Function<MessageEvent, String> value) {
+        TableColumn<MessageEvent, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.getStyleClass().add("mono-column");
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+}
