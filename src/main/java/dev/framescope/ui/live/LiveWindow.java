@@ -349,8 +349,10 @@ public final class LiveWindow {
         messagesToggle.setId("messages-toggle");
         messagesToggle.setTooltip(new javafx.scene.control.Tooltip("One row per reassembled message, its fragments "
                 + "grouped under it (Message tab)"));
-        messagesToggle.selectedProperty().addListener((o, was, now) ->
-                centerPane.setCenter(now ? messagesView : table));
+        messagesToggle.selectedProperty().addListener((o, was, now) -> {
+            timeline.setMessagesShown(now);
+            centerPane.setCenter(now ? messagesView : table);
+        });
         ToggleButton follow = new ToggleButton("Follow");
         follow.selectedProperty().bindBidirectional(table.followProperty());
         Runnable apply = () -> {

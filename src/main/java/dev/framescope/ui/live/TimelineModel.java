@@ -30,6 +30,26 @@ public final class TimelineModel implements PulseListener {
         return frames;
     }
 
+    private boolean messagesShown;
+
+    /**
+     * Collects messages only while the Messages view is shown: a second list growing with a firehose costs pulse
+     * time. Turning it on catches up from the log once.
+     */
+    public void setMessagesShown(boolean shown) {
+        messagesShown = shown;
+        messages.clear();
+        if (shown && log.isPresent()) {
+            List<CaptureEvent.MessageEvent> all = new ArrayList<>();
+            for (CaptureEvent e : log.get().readFrom(0, next)) {
+                if (e instanceof CaptureEvent.MessageEvent m) {
+                    all.add(m);
+                }
+            }
+            messages.setAll(all);
+        }
+    }
+
     /** Reassembled messages of the selected connection, in order (the Messages view). */
     public ObservableList<CaptureEvent.MessageEvent> messages() {
         return messages;
@@ -49,6 +69,9 @@ public final class TimelineModel implements PulseListener {
         next = 0;
         frames.clear();
         messages.clear();
+        if (messagesShown) {
+            setMessagesShown(true);
+        }
         onPulse(0);
     }
 
@@ -74,7 +97,7 @@ public final class TimelineModel implements PulseListener {
         for (CaptureEvent e : batch) {
             if (e instanceof CaptureEvent.FrameEvent f) {
                 added.add(f);
-            } else if (e instanceof CaptureEvent.MessageEvent m) {
+            } else if (messagesShown && e instanceof CaptureEvent.MessageEvent m) {
                 completed.add(m);
             }
         }

@@ -117,8 +117,9 @@ class LiveWindowTest {
         String url = session.demoUrl("/fragmented");
         robot.interact(() -> live.connections().getSelectionModel().select(session.open("fragments 2",
                 dev.framescope.engine.ConnectionSpec.to(url))));
-        Await.until(Duration.ofSeconds(10), () -> live.timeline().messages().size() >= 2, "two messages");
+        Await.until(Duration.ofSeconds(10), () -> live.timeline().frames().size() >= 7, "the fragments");
         robot.clickOn("#messages-toggle");
+        Await.until(() -> live.timeline().messages().size() >= 2, "two messages");
         assertTrue(robot.lookup("#message-table").tryQuery().isPresent(), "the Messages view is shown");
         robot.interact(() -> live.messagesView().getSelectionModel().select(0));
         assertEquals("TEXT message · 3 frames · 45 B", robot.lookup("#message-summary").queryAs(Label.class).getText());
