@@ -15,6 +15,14 @@ public final class PayloadStore implements AutoCloseable {
 
     public static final long DEFAULT_BUDGET = 256L * 1024 * 1024;
 
+    /**
+     * The budget for a capture in this JVM: {@link #DEFAULT_BUDGET}, or a quarter of the maximum heap when that is
+     * smaller, so that payloads held on the heap never crowd out the rest of the application.
+     */
+    public static long defaultBudget() {
+        return Math.min(DEFAULT_BUDGET, Runtime.getRuntime().maxMemory() / 4);
+    }
+
     private final long budget;
     private final AtomicLong inMemory = new AtomicLong();
     private final Object spillLock = new Object();

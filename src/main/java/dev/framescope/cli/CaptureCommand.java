@@ -116,7 +116,7 @@ final class CaptureCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".fscap"));
         Thread hook = new Thread(this::onInterrupt);
         Runtime.getRuntime().addShutdownHook(hook);
-        try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(PayloadStore.DEFAULT_BUDGET));
+        try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(PayloadStore.defaultBudget()));
              SessionWriter writer = new SessionWriter(file, keepSecrets)) {
             Connection c = Connection.open(connection, log);
             run(c, log, writer, stdout);

@@ -271,6 +271,12 @@ public final class Connection implements AutoCloseable {
             public void failed(Exception e) {
                 failure = Optional.of(String.valueOf(e.getMessage()));
             }
+
+            @Override
+            public void fatal(String why) {
+                recorder.note(Severity.ERROR, why);
+                failure = Optional.of(why);
+            }
         };
     }
 

@@ -21,6 +21,9 @@ final class EngineClient extends WebSocketClient {
         void closed(int code, String reason, boolean remote);
 
         void failed(Exception e);
+
+        /** The library's read loop died of {@code why}; the connection is being dropped. */
+        void fatal(String why);
     }
 
     private final Events events;
@@ -32,6 +35,25 @@ final class EngineClient extends WebSocketClient {
         this.events = events;
         this.notes = notes;
         setConnectionLostTimeout(0);
+    }
+
+    /**
+     * Java-WebSocket's read loop. The library buffers every incoming frame whole (twice while it completes one), so a
+     * huge frame can exhaust the heap; the library lets that error kill its thread and the connection would then hang
+     * forever. Here it ends the connection as abnormal instead, with the reason; the capture already holds every byte
+     * the tap saw.
+     */
+    @Override
+    public void run() {
+        try {
+            super.run();
+        } catch (OutOfMemoryError e) {
+            String why = "out of memory: Java-WebSocket buffers each incoming frame whole and the heap (max "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB) could not hold this one; the connection "
+                    + "was dropped, everything received until then is in the capture";
+            events.fatal(why);
+            getConnection().closeConnection(org.java_websocket.framing.CloseFrame.ABNORMAL_CLOSE, why);
+        }
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class SessionModel implements AutoCloseable {
 
     public LiveConnection open(String name, ConnectionSpec spec) {
         CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(),
-                new PayloadStore(PayloadStore.DEFAULT_BUDGET));
+                new PayloadStore(PayloadStore.defaultBudget()));
         LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log);
         connections.add(live);
         return live;
