@@ -1,5 +1,6 @@
 package dev.framescope.cli;
 
+import dev.framescope.capture.text.FrameText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framescope.capture.FrameJson;

@@ -1,16 +1,13 @@
 package dev.framescope.cli;
 
-import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;
-import dev.framescope.capture.io.PcapngWriter;
-import dev.framescope.capture.io.SessionJson;
+import dev.framescope.capture.io.Exports;
 import dev.framescope.capture.io.SessionReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,11 +19,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code framescope export}: a saved session as pcapng (Wireshark, tshark) or as JSON Lines of frames and messages. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a session file: pcapng for Wireshark/tshark, har for browsers' DevTools, or json (frames "
-                + "and messages, one per line).")
+        description = "Export a session file: pcapng for Wireshark/tshark, har for browsers' DevTools, json (frames "
+                + "and messages, one per line) or text (one line per event, as `inspect` prints it).")
 final class ExportCommand implements Callable<Integer> {
 
-    enum Format { pcapng, har, json }
+    /** The command line's names for {@link Exports.Format}. */
+    enum Format {
+        pcapng(Exports.Format.PCAPNG), har(Exports.Format.HAR), json(Exports.Format.JSON), text(Exports.Format.TEXT);
+
+        final Exports.Format format;
+
+        Format(Exports.Format format) {
+            this.format = format;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -34,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A Framescope session file (.fscap).")
     Path file;
 
-    @Option(names = "--to", required = true, paramLabel = "pcapng|har|json")
+    @Option(names = "--to", required = true, paramLabel = "pcapng|har|json|text")
     Format format;
 
     @Option(names = "--out", required = true, paramLabel = "OUT")
@@ -55,19 +61,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         loaded.problems().forEach(p -> err.println("export: " + file + " " + p + " (skipped)"));
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
-            if (format == Format.pcapng) {
-                new PcapngWriter(os, keepSecrets).write(loaded.logs());
-            } else if (format == Format.har) {
-                dev.framescope.capture.io.Har.write(loaded.logs(), keepSecrets, os);
-            } else {
-                for (CaptureLog log : loaded.logs()) {
-                    for (CaptureEvent e : log.readFrom(0, log.size())) {
-                        if (e instanceof CaptureEvent.FrameEvent || e instanceof CaptureEvent.MessageEvent) {
-                            os.write((SessionJson.toJson(log, e, keepSecrets) + "\n").getBytes(StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-            }
+            Exports.write(format.format, loaded.logs(), keepSecrets, os);
         } catch (IOException e) {
             err.println("export: cannot write " + out + ": " + e.getMessage());
             return 2;

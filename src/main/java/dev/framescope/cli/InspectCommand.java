@@ -1,5 +1,6 @@
 package dev.framescope.cli;
 
+import dev.framescope.capture.text.EventText;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;

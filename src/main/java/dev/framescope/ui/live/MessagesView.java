@@ -1,9 +1,8 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.capture.text.FrameText;
 import dev.framescope.capture.CaptureEvent.MessageEvent;
 import dev.framescope.wire.Message;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,14 +39,7 @@ public final class MessagesView extends TableView<MessageEvent> {
 
     static String preview(MessageEvent m) {
         Message msg = m.message();
-        byte[] b = msg.payload();
-        int n = Math.min(b.length, 160);
-        if (msg.isText()) {
-            String s = new String(b, 0, n, StandardCharsets.UTF_8).replace('\n', ' ');
-            return n < b.length ? s + "…" : s;
-        }
-        int h = Math.min(b.length, 40);
-        return HexFormat.ofDelimiter(" ").formatHex(b, 0, h) + (h < b.length ? " …" : "");
+        return FrameText.plain(msg.payload(), msg.isText(), 160);
     }
 
     private static TableColumn<MessageEvent, String> column(String title, double width,

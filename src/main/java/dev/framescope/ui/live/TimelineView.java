@@ -1,10 +1,10 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.capture.text.FrameText;
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.Payload;
 import dev.framescope.ui.frame.OpcodeBadge;
 import dev.framescope.wire.FrameHeader;
-import dev.framescope.wire.Utf8Validator;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -181,15 +181,7 @@ public final class TimelineView extends TableView<FrameEvent> {
             return f.close().get().brief();
         }
         byte[] shown = f.inflated().map(Payload::bytes).orElseGet(() -> f.payload().bytes());
-        int n = Math.min(shown.length, PREVIEW_CHARS * 3);
-        byte[] head = java.util.Arrays.copyOf(shown, n);
-        boolean text = (f.carriesText() || f.header().opcode().isControl()) && Utf8Validator.isValid(head);
-        if (text) {
-            String s = new String(head, StandardCharsets.UTF_8).replace('\n', ' ');
-            return s.length() > PREVIEW_CHARS ? s.substring(0, PREVIEW_CHARS) + "…" : s;
-        }
-        int bytes = Math.min(shown.length, PREVIEW_CHARS / 3);
-        return HexFormat.ofDelimiter(" ").formatHex(shown, 0, bytes) + (bytes < shown.length ? " …" : "");
+        return FrameText.plain(shown, f.carriesText() || f.header().opcode().isControl(), PREVIEW_CHARS);
     }
 
     private static TableColumn<FrameEvent, String> text(String title, double width, String tooltip,

@@ -1,4 +1,4 @@
-package dev.framescope.cli;
+package dev.framescope.capture.text;
 
 import dev.framescope.wire.Finding;
 import dev.framescope.wire.FrameHeader;
@@ -9,26 +9,26 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** How the command line shows frames and messages in one line: flags, lengths, payload previews, violation ids. */
-final class FrameText {
+public final class FrameText {
 
-    static final int PREVIEW_CHARS = 48;
+    public static final int PREVIEW_CHARS = 48;
 
     private FrameText() {
     }
 
     /** "F 1-- M" style flags: FIN, RSV1-3, MASK. */
-    static String flags(FrameHeader h) {
+    public static String flags(FrameHeader h) {
         return (h.fin() ? "F" : "-") + ' ' + (h.rsv1() ? '1' : '-') + (h.rsv2() ? '2' : '-') + (h.rsv3() ? '3' : '-')
                 + ' ' + (h.masked() ? "M" : "-");
     }
 
     /** "5 (7)" — payload length and its encoding in bits. */
-    static String length(FrameHeader h) {
+    public static String length(FrameHeader h) {
         return h.payloadLength() + " (" + h.lengthEncoding().bits() + ")";
     }
 
     /** Text in quotes when the bytes are text, else the first bytes as hex. */
-    static String preview(byte[] payload, boolean text, long totalLength) {
+    public static String preview(byte[] payload, boolean text, long totalLength) {
         if (payload.length == 0) {
             return "";
         }
@@ -36,12 +36,12 @@ final class FrameText {
         return payload.length < totalLength && !shown.endsWith("…") ? shown + "…" : shown;
     }
 
-    static String preview(Message m) {
+    public static String preview(Message m) {
         return preview(m.payload(), m.isText() && !m.hasViolation(dev.framescope.wire.Violation.INVALID_UTF8),
                 m.length());
     }
 
-    static String ids(List<Finding> findings) {
+    public static String ids(List<Finding> findings) {
         return findings.stream().map(f -> f.violation().id()).distinct().collect(Collectors.joining(","));
     }
 
@@ -66,8 +66,26 @@ final class FrameText {
     }
 
     private static String hex(byte[] payload) {
-        int n = Math.min(payload.length, PREVIEW_CHARS / 3);
+        return hex(payload, PREVIEW_CHARS / 3);
+    }
+
+    /** The first {@code bytes} bytes as spaced hex, "…" when there are more. */
+    public static String hex(byte[] payload, int bytes) {
+        int n = Math.min(payload.length, bytes);
         String h = HexFormat.ofDelimiter(" ").formatHex(payload, 0, n);
         return n < payload.length ? h + " …" : h;
+    }
+
+    /**
+     * The table cells' preview: the text itself (no quotes, line breaks as spaces, cut at {@code chars} characters)
+     * when {@code text} is set and the bytes shown are valid UTF-8, else the first {@code chars / 3} bytes as hex.
+     */
+    public static String plain(byte[] payload, boolean text, int chars) {
+        byte[] head = payload.length <= chars * 3 ? payload : java.util.Arrays.copyOf(payload, chars * 3);
+        if (text && dev.framescope.wire.Utf8Validator.isValid(head)) {
+            String s = new String(head, StandardCharsets.UTF_8).replace('\n', ' ');
+            return s.length() > chars ? s.substring(0, chars) + "…" : head.length < payload.length ? s + "…" : s;
+        }
+        return hex(payload, chars / 3);
     }
 }

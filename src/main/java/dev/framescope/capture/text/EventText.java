@@ -1,4 +1,4 @@
-package dev.framescope.cli;
+package dev.framescope.capture.text;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureEvent.CloseEvent;
@@ -26,13 +26,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The capture as text: one line per event worth a line, and the end-of-capture summary. */
-final class EventText {
+public final class EventText {
 
     private EventText() {
     }
 
     /** A live line for the event, or empty for events the table leaves out (messages of one frame). */
-    static Optional<String> line(CaptureLog log, CaptureEvent event) {
+    public static Optional<String> line(CaptureLog log, CaptureEvent event) {
         String t = String.format(Locale.ROOT, "%9.3f", log.secondsSinceStart(event.nanos()));
         if (event instanceof FrameEvent f) {
             return Optional.of(t + "  " + frame(f));
@@ -112,7 +112,7 @@ final class EventText {
         return "· " + n.level().name().toLowerCase(Locale.ROOT) + ": " + n.text();
     }
 
-    static String closeText(CloseEvent c) {
+    public static String closeText(CloseEvent c) {
         String who = switch (c.initiator()) {
             case CLIENT -> "we closed";
             case SERVER -> "the server closed";
@@ -127,7 +127,7 @@ final class EventText {
     }
 
     /** The summary printed at the end of a capture and by inspect. */
-    static List<String> summary(CaptureLog log) {
+    public static List<String> summary(CaptureLog log) {
         List<String> lines = new ArrayList<>();
         var counters = log.counters();
         Map<String, Integer> violations = new TreeMap<>();

@@ -1,0 +1,104 @@
+package dev.framescope.capture.io;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.text.EventText;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every export in one place, for the command line and the window alike: whole connections as pcapng, HAR, JSON
+ * Lines or text, and a selection of frames or messages as JSON Lines or text. Secrets are redacted unless
+ * {@code keepSecrets}.
+ */
+public final class Exports {
+
+    /** What an export produces, and the file extension it gets. */
+    public enum Format {
+        PCAPNG("pcapng", "Wireshark / tshark capture"),
+        HAR("har", "HAR with WebSocket messages (Chrome DevTools)"),
+        JSON("jsonl", "JSON Lines: one frame or message per line"),
+        TEXT("txt", "Text: one line per frame, as the command line prints it");
+
+        private final String extension;
+        private final String description;
+
+        Format(String extension, String description) {
+            this.extension = extension;
+            this.description = description;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** The format a file name asks for by its extension ({@code .json} counts as JSON Lines). */
+        public static Optional<Format> forFileName(String name) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            for (Format f : values()) {
+                if (lower.endsWith("." + f.extension)) {
+                    return Optional.of(f);
+                }
+            }
+            return lower.endsWith(".json") ? Optional.of(JSON) : Optional.empty();
+        }
+    }
+
+    private Exports() {
+    }
+
+    /** Whole connections. */
+    public static void write(Format format, List<CaptureLog> logs, boolean keepSecrets, OutputStream out)
+            throws IOException {
+        switch (format) {
+            case PCAPNG -> new PcapngWriter(out, keepSecrets).write(logs);
+            case HAR -> Har.write(logs, keepSecrets, out);
+            case JSON, TEXT -> {
+                for (CaptureLog log : logs) {
+                    writeEvents(format, log, log.readFrom(0, log.size()), keepSecrets, out);
+                }
+            }
+        }
+        out.flush();
+    }
+
+    /**
+     * Chosen events of one connection: frames and messages (other events are skipped in JSON; in text every event
+     * that has a line gets it, query tokens in request lines and URLs masked). Only {@link Format#JSON} and {@link Format#TEXT} can hold a selection.
+     */
+    public static void writeEvents(Format format, CaptureLog log, List<? extends CaptureEvent> events,
+                                   boolean keepSecrets, OutputStream out) throws IOException {
+        if (format != Format.JSON && format != Format.TEXT) {
+            throw new IllegalArgumentException(format + " holds whole connections, not a selection");
+        }
+        for (CaptureEvent e : events) {
+            Optional<String> line = format == Format.JSON
+                    ? Optional.of(e).filter(x -> x instanceof CaptureEvent.FrameEvent || x instanceof CaptureEvent.MessageEvent)
+                            .map(x -> SessionJson.toJson(log, x, keepSecrets).toString())
+                    : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.url(l));
+            if (line.isPresent()) {
+                out.write((line.get() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** {@link #writeEvents} into a string, for the clipboard. */
+    public static String eventsAsString(Format format, CaptureLog log, List<? extends CaptureEvent> events,
+                                        boolean keepSecrets) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            writeEvents(format, log, events, keepSecrets, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
