@@ -8,6 +8,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
@@ -38,6 +39,9 @@ public final class MainWindowController {
     @FXML private MenuItem copyItem;
     @FXML private Menu recentMenu;
     @FXML private MenuItem saveSessionItem;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem importHarItem;
+    @FXML private CheckMenuItem keepSecretsItem;
     @FXML private MenuItem clearItem;
     @FXML private MenuItem findItem;
 
@@ -119,6 +123,19 @@ public final class MainWindowController {
 
     public MenuItem saveSessionItem() {
         return saveSessionItem;
+    }
+
+    /** File → Export Connection…, Import HAR…, and whether exports keep secrets (off: redacted). */
+    public MenuItem exportItem() {
+        return exportItem;
+    }
+
+    public MenuItem importHarItem() {
+        return importHarItem;
+    }
+
+    public CheckMenuItem keepSecretsItem() {
+        return keepSecretsItem;
     }
 
     public MenuItem clearItem() {

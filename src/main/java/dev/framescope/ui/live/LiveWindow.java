@@ -45,6 +45,9 @@ public final class LiveWindow {
     private final TimeStrip strip;
     private final java.util.List<String> history = new java.util.ArrayList<>();
     private final TextField search = new TextField();
+    private final ToggleButton messagesToggle = new ToggleButton("Messages");
+    private final SelectionExport<FrameEvent> frameSelection;
+    private final SelectionExport<dev.framescope.capture.CaptureEvent.MessageEvent> messageSelection;
 
     public LiveWindow(MainWindowController window, SessionModel session, FxPump pump) {
         this.window = window;
@@ -54,6 +57,12 @@ public final class LiveWindow {
         window.connectionsContent().getChildren().setAll(connections);
         strip = new TimeStrip(timeline, this::jumpToSecond, this::filterSeconds);
         messagesView = new MessagesView(timeline);
+        frameSelection = new SelectionExport<>(table, timeline, () -> window.keepSecretsItem().isSelected());
+        table.getContextMenu().getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        table.getContextMenu().getItems().addAll(frameSelection.menuItems("frames"));
+        messageSelection = new SelectionExport<>(messagesView, timeline, () -> window.keepSecretsItem().isSelected());
+        messagesView.setContextMenu(new javafx.scene.control.ContextMenu(messageSelection.menuItems("messages")
+                .toArray(javafx.scene.control.MenuItem[]::new)));
         BorderPane center = new BorderPane(table);
         centerPane = center;
         center.setTop(new javafx.scene.layout.VBox(filterBar(), strip));
@@ -182,6 +191,11 @@ public final class LiveWindow {
         });
         window.saveSessionItem().setDisable(false);
         window.saveSessionItem().setOnAction(e -> saveSession());
+        window.exportItem().setDisable(false);
+        window.exportItem().setOnAction(e -> exportConnection());
+        window.importHarItem().setDisable(false);
+        window.importHarItem().setOnAction(e -> importHar());
+        window.keepSecretsItem().setDisable(false);
         window.recentMenu().setDisable(false);
         recent.load();
         refreshRecent();
@@ -275,12 +289,103 @@ public final class LiveWindow {
         connections.setContextMenu(new javafx.scene.control.ContextMenu(edit, duplicate, close, remove));
     }
 
-    /** Loads a session file; damaged lines are listed, everything else is shown. */
+    /** The selected frames and messages as text or JSON Lines (what the tables' context menus copy and export). */
+    public SelectionExport<FrameEvent> frameSelection() {
+        return frameSelection;
+    }
+
+    public SelectionExport<dev.framescope.capture.CaptureEvent.MessageEvent> messageSelection() {
+        return messageSelection;
+    }
+
+    /** Shows the Messages view (one row per message) instead of the frame table, or back. */
+    public void showMessages(boolean messages) {
+        messagesToggle.setSelected(messages);
+    }
+
+    /** File → Export Connection…: the selected connection as pcapng, HAR, JSON Lines or text, by the chosen type. */
+    private void exportConnection() {
+        Optional<LiveConnection> c = selected();
+        if (c.isEmpty()) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export connection");
+        for (var f : dev.framescope.capture.io.Exports.Format.values()) {
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(f.description()
+                    + " (*." + f.extension() + ")", "*." + f.extension()));
+        }
+        chooser.setInitialFileName("capture.pcapng");
+        java.io.File file = chooser.showSaveDialog(window.root().getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        var chosen = chooser.getSelectedExtensionFilter();
+        var format = dev.framescope.capture.io.Exports.Format.forFileName(file.getName()).orElseGet(() ->
+                java.util.Arrays.stream(dev.framescope.capture.io.Exports.Format.values())
+                        .filter(f -> chosen != null && chosen.getExtensions().contains("*." + f.extension()))
+                        .findFirst().orElse(dev.framescope.capture.io.Exports.Format.PCAPNG));
+        exportConnection(c.get(), file.toPath(), format);
+    }
+
+    /** Writes one connection in the given format; secrets redacted unless File → Keep Secrets in Exports. */
+    public void exportConnection(LiveConnection c, java.nio.file.Path file, dev.framescope.capture.io.Exports.Format format) {
+        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            dev.framescope.capture.io.Exports.write(format, List.of(c.log()), window.keepSecretsItem().isSelected(), out);
+            window.statusText().setText("Exported " + c.name() + " to " + file.getFileName() + " ("
+                    + format.description() + (window.keepSecretsItem().isSelected() ? ", secrets kept" : ", secrets redacted")
+                    + ")");
+        } catch (java.io.IOException ex) {
+            alert("Cannot export to " + file.getFileName(), ex.getMessage());
+        }
+    }
+
+    /** File → Import HAR…: a browser's HAR, its WebSocket connections browsable message by message. */
+    private void importHar() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Import HAR");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HAR files", "*.har", "*.json"));
+        java.io.File file = chooser.showOpenDialog(window.root().getScene().getWindow());
+        if (file != null) {
+            importHar(file.toPath());
+        }
+    }
+
+    /**
+     * Adds one connection per WebSocket entry of the HAR. HAR keeps messages, not frames, so these connections show
+     * in the Messages view, flagged as message-level; what could not be read is listed.
+     */
+    public void importHar(java.nio.file.Path file) {
+        try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+            var imported = dev.framescope.capture.io.Har.read(in, dev.framescope.capture.PayloadStore.defaultBudget());
+            LiveConnection first = null;
+            for (var log : imported.logs()) {
+                LiveConnection c = session.add(file.getFileName() + " · " + log.label(), log);
+                first = first == null ? c : first;
+            }
+            if (first != null) {
+                connections.getSelectionModel().select(first);
+                showMessages(true);
+            }
+            recent.add(file);
+            refreshRecent();
+            if (imported.logs().isEmpty() || !imported.problems().isEmpty()) {
+                alert(imported.logs().isEmpty() ? "No WebSocket connections in " + file.getFileName()
+                        : "Some entries could not be imported", imported.problems().stream().limit(20)
+                        .collect(java.util.stream.Collectors.joining("\n")));
+            }
+        } catch (java.io.IOException ex) {
+            alert("Cannot import " + file.getFileName(), ex.getMessage());
+        }
+    }
+
+    /** Loads a session file (or a HAR); damaged lines are listed, everything else is shown. */
     private void openSession() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Open session");
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Framescope sessions",
                 "*.fscap", "*.jsonl"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HAR files (browser)", "*.har"));
         java.io.File file = chooser.showOpenDialog(window.root().getScene().getWindow());
         if (file != null) {
             openSession(file.toPath());
@@ -288,6 +393,10 @@ public final class LiveWindow {
     }
 
     public void openSession(java.nio.file.Path file) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".har")) {
+            importHar(file);
+            return;
+        }
         try {
             var loaded = dev.framescope.capture.io.SessionReader.read(file,
                     dev.framescope.capture.PayloadStore.DEFAULT_BUDGET);
@@ -322,8 +431,13 @@ public final class LiveWindow {
     }
 
     private void alert(String header, String text) {
+        warn(window.root(), header, text);
+    }
+
+    /** A warning dialog over the window that holds {@code owner}. */
+    static void warn(javafx.scene.Node owner, String header, String text) {
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING);
-        a.initOwner(window.root().getScene().getWindow());
+        a.initOwner(owner.getScene().getWindow());
         a.setHeaderText(header);
         a.setContentText(text);
         a.show();
@@ -345,7 +459,6 @@ public final class LiveWindow {
         time.valueProperty().bindBidirectional(table.timeModeProperty());
         time.setTooltip(new javafx.scene.control.Tooltip("Time column: relative to the connection start, "
                 + "absolute wall clock, or delta to the previous row"));
-        ToggleButton messagesToggle = new ToggleButton("Messages");
         messagesToggle.setId("messages-toggle");
         messagesToggle.setTooltip(new javafx.scene.control.Tooltip("One row per reassembled message, its fragments "
                 + "grouped under it (Message tab)"));

@@ -249,4 +249,68 @@ class LiveWindowTest {
         Await.until(() -> live.timeline().frames().size() == before.size(), "the reopened frames");
         assertEquals(before, live.table().getItems().stream().map(f -> f.header().rawHeaderHex()).toList());
     }
+
+    @Test
+    void aBrowserHarOpensAsMessageLevelConnectionsInTheMessagesView(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path har = dir.resolve("browser.har");
+        java.nio.file.Files.writeString(har, """
+                {"log":{"version":"1.2","creator":{"name":"WebInspector","version":"537.36"},"pages":[],"entries":[
+                 {"_resourceType":"websocket","startedDateTime":"2026-11-25T10:00:00.000Z","time":5,
+                  "request":{"method":"GET","url":"wss://chat.example/socket","httpVersion":"HTTP/1.1",
+                    "headers":[{"name":"Sec-WebSocket-Protocol","value":"chat"}],"queryString":[],"cookies":[],
+                    "headersSize":-1,"bodySize":0},
+                  "response":{"status":101,"statusText":"Switching Protocols","httpVersion":"HTTP/1.1","headers":[],
+                    "cookies":[],"content":{"size":0,"mimeType":"x-unknown"},"redirectURL":"","headersSize":-1,
+                    "bodySize":0},
+                  "cache":{},"timings":{"send":0,"wait":5,"receive":0},
+                  "_webSocketMessages":[
+                    {"type":"send","time":1795600800.1,"opcode":1,"data":"hello from the browser"},
+                    {"type":"receive","time":1795600800.2,"opcode":2,"data":"AAEC"}]}]}}
+                """);
+        robot.interact(() -> live.importHar(har));
+        LiveConnection imported = session.connections().stream().filter(c -> c.name().startsWith("browser.har"))
+                .findFirst().orElseThrow();
+        assertEquals(imported, live.connections().getSelectionModel().getSelectedItem());
+        Await.until(() -> live.messagesView().getItems().size() == 2, "the two HAR messages");
+        assertTrue(live.messagesView().isVisible() && live.messagesView().getScene() != null, "Messages view shown");
+        assertEquals("hello from the browser", MessagesView.preview(live.messagesView().getItems().get(0)));
+        assertEquals("00 01 02", MessagesView.preview(live.messagesView().getItems().get(1)));
+        assertEquals("—", robot.lookup("#message-table .table-row-cell").nth(0).lookup(".table-cell").nth(4)
+                .queryLabeled().getText(), "no frame count: message-level only");
+    }
+
+    @Test
+    void selectedFramesCopyAndExportAsJsonLinesAndText(FxRobot robot, @TempDir Path dir) throws Exception {
+        Await.until(Duration.ofSeconds(15), () -> live.table().getItems().size() >= 5, "ticker frames");
+        robot.interact(() -> {
+            live.table().getSelectionModel().clearSelection();
+            live.table().getSelectionModel().selectIndices(1, 3, 4);
+        });
+        String json = live.frameSelection().asString(dev.framescope.capture.io.Exports.Format.JSON).orElseThrow();
+        List<String> lines = json.lines().toList();
+        assertEquals(3, lines.size(), json);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Long> seqs = new java.util.ArrayList<>();
+        for (String line : lines) {
+            var node = mapper.readTree(line);
+            assertEquals("frame", node.path("type").asText());
+            assertEquals("in", node.path("dir").asText());
+            seqs.add(node.path("seq").asLong());
+        }
+        assertEquals(seqs.stream().sorted().toList(), seqs, "in capture order");
+        String text = live.frameSelection().asString(dev.framescope.capture.io.Exports.Format.TEXT).orElseThrow();
+        assertEquals(3, text.lines().filter(l -> l.contains("← TEXT")).count(), text);
+        Path out = dir.resolve("selected.txt");
+        live.frameSelection().write(dev.framescope.capture.io.Exports.Format.TEXT, out);
+        assertEquals(text, java.nio.file.Files.readString(out));
+
+        LiveConnection ticker = live.connections().getSelectionModel().getSelectedItem();
+        Path pcap = dir.resolve("ticker.pcapng");
+        robot.interact(() -> live.exportConnection(ticker, pcap, dev.framescope.capture.io.Exports.Format.PCAPNG));
+        byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(pcap), 4);
+        assertEquals(List.of((byte) 0x0a, (byte) 0x0d, (byte) 0x0d, (byte) 0x0a), List.of(head[0], head[1], head[2],
+                head[3]), "pcapng section header");
+        assertTrue(window.controller().statusText().getText().contains("secrets redacted"),
+                window.controller().statusText().getText());
+    }
 }
