@@ -57,6 +57,7 @@ public final class LiveWindow {
         window.connectionsContent().getChildren().setAll(connections);
         strip = new TimeStrip(timeline, this::jumpToSecond, this::filterSeconds);
         messagesView = new MessagesView(timeline);
+        timeline.foldsChangedProperty().addListener((o, was, now) -> applyFilter.run());
         frameSelection = new SelectionExport<>(table, timeline, () -> window.keepSecretsItem().isSelected());
         table.getContextMenu().getItems().add(new javafx.scene.control.SeparatorMenuItem());
         table.getContextMenu().getItems().addAll(frameSelection.menuItems("frames"));
@@ -517,11 +518,14 @@ public final class LiveWindow {
      * because an idle one still copies its whole index on every append (O(n) per pulse with a million frames).
      */
     private void show(FrameFilter filter) {
-        if (filter.equals(FrameFilter.ALL) && secondsRange.isEmpty()) {
+        if (filter.equals(FrameFilter.ALL) && secondsRange.isEmpty() && !timeline.anyCollapsed()) {
             table.setItems(timeline.frames());
             return;
         }
         java.util.function.Predicate<FrameEvent> p = filter.predicate();
+        if (timeline.anyCollapsed()) {
+            p = p.and(timeline::visibleWhenFolded);
+        }
         if (secondsRange.isPresent() && timeline.log().isPresent()) {
             long anchor = timeline.log().get().nanoAnchor();
             long from = anchor + secondsRange.get()[0] * 1_000_000_000L;

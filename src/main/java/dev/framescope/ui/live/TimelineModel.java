@@ -26,6 +26,59 @@ public final class TimelineModel implements PulseListener {
     private Optional<CaptureLog> log = Optional.empty();
     private int next;
 
+    /** The frames of one fragmented message: how many so far, whether the last has come, whether it is folded. */
+    public static final class FragmentGroup {
+        private final long firstSeq;
+        private int frames;
+        private boolean complete;
+        private boolean collapsed;
+
+        FragmentGroup(long firstSeq) {
+            this.firstSeq = firstSeq;
+        }
+
+        public long firstSeq() {
+            return firstSeq;
+        }
+
+        public int frames() {
+            return frames;
+        }
+
+        public boolean complete() {
+            return complete;
+        }
+
+        public boolean collapsed() {
+            return collapsed;
+        }
+    }
+
+    /** Where a frame sits in its fragmented message: the group and its 1-based place. */
+    public record Fragment(FragmentGroup group, int index) {
+        public boolean first() {
+            return index == 1;
+        }
+
+        /** "▾ 1/3" on the first fragment (▸ and the count when folded), "└ 2/3" on the others; "…" until the last. */
+        public String label() {
+            String total = group.complete ? Integer.toString(group.frames) : "…";
+            if (first()) {
+                return group.collapsed ? "▸ " + total + " frames" : "▾ 1/" + total;
+            }
+            return "└ " + index + "/" + total;
+        }
+    }
+
+    /** Fragments of messages sent in several frames, by frame seq (unfragmented frames have none). */
+    private final java.util.Map<Long, Fragment> fragments = new java.util.HashMap<>();
+    /** Per direction: the fragmented message still open, and the fragment the latest data frame belongs to. */
+    private final FragmentGroup[] openGroup = new FragmentGroup[2];
+    private final Fragment[] current = new Fragment[2];
+    private int collapsedGroups;
+    private final ReadOnlyLongWrapper fragmentsChanged = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper foldsChanged = new ReadOnlyLongWrapper();
+
     public ObservableList<CaptureEvent.FrameEvent> frames() {
         return frames;
     }
@@ -59,6 +112,92 @@ public final class TimelineModel implements PulseListener {
         return log;
     }
 
+    /** The frame's place in a fragmented message, if it is a fragment. */
+    public Optional<Fragment> fragment(CaptureEvent.FrameEvent f) {
+        return fragments.isEmpty() ? Optional.empty() : Optional.ofNullable(fragments.get(f.seq()));
+    }
+
+    /** Folds or unfolds the message whose first fragment is {@code f}: folded, only its first frame is shown. */
+    public void toggleCollapsed(CaptureEvent.FrameEvent f) {
+        fragment(f).filter(Fragment::first).ifPresent(fr -> setCollapsed(fr.group(), !fr.group().collapsed));
+    }
+
+    /** Folds (or unfolds) every fragmented message seen so far. */
+    public void setAllCollapsed(boolean collapsed) {
+        fragments.values().stream().map(Fragment::group).distinct().forEach(g -> setCollapsed(g, collapsed));
+    }
+
+    private void setCollapsed(FragmentGroup g, boolean collapsed) {
+        if (g.collapsed != collapsed) {
+            g.collapsed = collapsed;
+            collapsedGroups += collapsed ? 1 : -1;
+            fragmentsChanged.set(fragmentsChanged.get() + 1);
+            foldsChanged.set(foldsChanged.get() + 1);
+        }
+    }
+
+    /** Whether any fragmented message is folded (the view then needs a filtered list). */
+    public boolean anyCollapsed() {
+        return collapsedGroups > 0;
+    }
+
+    /** False for the later fragments of a folded message. */
+    public boolean visibleWhenFolded(CaptureEvent.FrameEvent f) {
+        Fragment fr = collapsedGroups == 0 ? null : fragments.get(f.seq());
+        return fr == null || fr.first() || !fr.group().collapsed;
+    }
+
+    /** Changes when a message is folded or unfolded (the rows shown change). */
+    public ReadOnlyLongProperty foldsChangedProperty() {
+        return foldsChanged.getReadOnlyProperty();
+    }
+
+    /** Changes when a message is folded or unfolded, or a fragmented message gets its last frame (labels change). */
+    public ReadOnlyLongProperty fragmentsChangedProperty() {
+        return fragmentsChanged.getReadOnlyProperty();
+    }
+
+    private boolean track(CaptureEvent.FrameEvent f) {
+        int d = f.dir().ordinal();
+        if (!f.isFirstChunk()) {
+            if (current[d] != null) {
+                fragments.put(f.seq(), current[d]);
+            }
+            return false;
+        }
+        dev.framescope.wire.Opcode op = f.header().opcode();
+        if (op.isControl()) {
+            return false;
+        }
+        if (op == dev.framescope.wire.Opcode.CONTINUATION) {
+            FragmentGroup g = openGroup[d];
+            if (g == null) {
+                current[d] = null;
+                return false;
+            }
+            g.frames++;
+            current[d] = new Fragment(g, g.frames);
+            fragments.put(f.seq(), current[d]);
+            if (f.header().fin()) {
+                g.complete = true;
+                openGroup[d] = null;
+                return true;
+            }
+            return false;
+        }
+        if (f.header().fin()) {
+            openGroup[d] = null;
+            current[d] = null;
+            return false;
+        }
+        FragmentGroup g = new FragmentGroup(f.seq());
+        g.frames = 1;
+        openGroup[d] = g;
+        current[d] = new Fragment(g, 1);
+        fragments.put(f.seq(), current[d]);
+        return false;
+    }
+
     /** Frames in the capture log (in and out); {@code frames().size()} is how many the view has taken. */
     public ReadOnlyLongProperty capturedProperty() {
         return captured.getReadOnlyProperty();
@@ -67,6 +206,10 @@ public final class TimelineModel implements PulseListener {
     public void show(Optional<CaptureLog> selected) {
         log = selected;
         next = 0;
+        fragments.clear();
+        java.util.Arrays.fill(openGroup, null);
+        java.util.Arrays.fill(current, null);
+        collapsedGroups = 0;
         frames.clear();
         messages.clear();
         if (messagesShown) {
@@ -94,14 +237,19 @@ public final class TimelineModel implements PulseListener {
         next += batch.size();
         List<CaptureEvent.FrameEvent> added = new ArrayList<>(batch.size());
         List<CaptureEvent.MessageEvent> completed = new ArrayList<>();
+        boolean completedGroup = false;
         for (CaptureEvent e : batch) {
             if (e instanceof CaptureEvent.FrameEvent f) {
+                completedGroup |= track(f);
                 added.add(f);
             } else if (messagesShown && e instanceof CaptureEvent.MessageEvent m) {
                 completed.add(m);
             }
         }
         frames.addAll(added);
+        if (completedGroup) {
+            fragmentsChanged.set(fragmentsChanged.get() + 1);
+        }
         if (!completed.isEmpty()) {
             messages.addAll(completed);
         }

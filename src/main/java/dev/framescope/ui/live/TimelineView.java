@@ -46,6 +46,7 @@ public final class TimelineView extends TableView<FrameEvent> {
                 time(),
                 text("Dir", 52, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
                 opcode(),
+                fragmentColumn(),
                 text("FIN", 54, "FIN: 1 when this is the final fragment of a message (RFC 6455 §5.2)",
                         f -> f.header().fin() ? "1" : "0"),
                 text("RSV", 60, "RSV1, RSV2, RSV3: reserved bits; RSV1 marks a compressed message with "
@@ -75,6 +76,7 @@ public final class TimelineView extends TableView<FrameEvent> {
                 scrollTo(getItems().size() - 1);
             }
         });
+        model.fragmentsChangedProperty().addListener((o, was, now) -> refresh());
         skinProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(this::installHeaderTooltips));
         addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
@@ -94,7 +96,12 @@ public final class TimelineView extends TableView<FrameEvent> {
         javafx.scene.control.MenuItem header = new javafx.scene.control.MenuItem("Copy raw header as hex");
         header.setOnAction(e -> Optional.ofNullable(getSelectionModel().getSelectedItem())
                 .ifPresent(f -> clip(f.header().rawHeaderHex())));
-        return new javafx.scene.control.ContextMenu(hex, base64, text, header);
+        javafx.scene.control.MenuItem fold = new javafx.scene.control.MenuItem("Fold all fragmented messages");
+        fold.setOnAction(e -> model.setAllCollapsed(true));
+        javafx.scene.control.MenuItem unfold = new javafx.scene.control.MenuItem("Unfold all fragmented messages");
+        unfold.setOnAction(e -> model.setAllCollapsed(false));
+        return new javafx.scene.control.ContextMenu(hex, base64, text, header,
+                new javafx.scene.control.SeparatorMenuItem(), fold, unfold);
     }
 
     private void copy(Function<byte[], String> format) {
@@ -182,6 +189,46 @@ public final class TimelineView extends TableView<FrameEvent> {
         }
         byte[] shown = f.inflated().map(Payload::bytes).orElseGet(() -> f.payload().bytes());
         return FrameText.plain(shown, f.carriesText() || f.header().opcode().isControl(), PREVIEW_CHARS);
+    }
+
+    /**
+     * Where the frame sits in a fragmented message: "▾ 1/3" on the first fragment — click it to fold the message's
+     * other fragments away (▸), again to unfold — and "└ 2/3" on the others. Interleaved control frames stay visible.
+     */
+    private TableColumn<FrameEvent, FrameEvent> fragmentColumn() {
+        TableColumn<FrameEvent, FrameEvent> column = new TableColumn<>("Frag");
+        column.setPrefWidth(92);
+        column.setSortable(false);
+        column.getProperties().put(TOOLTIP_KEY, "Fragments of a message sent in several frames (§5.4): click ▾ on "
+                + "the first to fold the others away, ▸ to unfold");
+        column.getStyleClass().add("mono-column");
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            {
+                setOnMouseClicked(e -> {
+                    FrameEvent f = getItem();
+                    if (f != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                        model.toggleCollapsed(f);
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(FrameEvent f, boolean empty) {
+                super.updateItem(f, empty);
+                getStyleClass().remove("fragment-head");
+                if (empty || f == null) {
+                    setText(null);
+                    return;
+                }
+                var fragment = model.fragment(f);
+                setText(fragment.map(TimelineModel.Fragment::label).orElse(""));
+                if (fragment.filter(TimelineModel.Fragment::first).isPresent()) {
+                    getStyleClass().add("fragment-head");
+                }
+            }
+        });
+        return column;
     }
 
     private static TableColumn<FrameEvent, String> text(String title, double width, String tooltip,

@@ -313,4 +313,33 @@ class LiveWindowTest {
         assertTrue(window.controller().statusText().getText().contains("secrets redacted"),
                 window.controller().statusText().getText());
     }
+
+    @Test
+    void fragmentsAreGroupedUnderTheirMessageAndFoldAway(FxRobot robot) throws InterruptedException {
+        String url = session.demoUrl("/fragmented");
+        robot.interact(() -> live.connections().getSelectionModel().select(session.open("fragmented",
+                dev.framescope.engine.ConnectionSpec.to(url))));
+        Await.until(Duration.ofSeconds(10), () -> live.table().getItems().stream()
+                .filter(f -> f.header().opcode() == Opcode.CONTINUATION && f.header().fin()).count() >= 1,
+                "the fragmented message");
+        List<FrameEvent> rows = List.copyOf(live.table().getItems());
+        FrameEvent first = rows.stream().filter(f -> f.header().opcode() == Opcode.TEXT && !f.header().fin())
+                .findFirst().orElseThrow();
+        assertEquals("▾ 1/3", live.timeline().fragment(first).orElseThrow().label());
+        List<String> labels = rows.stream().map(f -> live.timeline().fragment(f).map(TimelineModel.Fragment::label)
+                .orElse("")).toList();
+        int at = rows.indexOf(first);
+        assertEquals(List.of("▾ 1/3", "", "└ 2/3", "└ 3/3"), labels.subList(at, at + 4), "the ping in between is no fragment");
+
+        robot.interact(() -> live.table().scrollTo(first));
+        robot.clickOn(robot.lookup("#frame-table .fragment-head").queryAs(javafx.scene.Node.class));
+        Await.until(() -> live.table().getItems().size() == rows.size() - 2, "the two later fragments folded away");
+        assertTrue(live.table().getItems().contains(first));
+        assertTrue(live.table().getItems().stream().anyMatch(f -> f.header().opcode() == Opcode.PING),
+                "control frames stay");
+        assertEquals("▸ 3 frames", live.timeline().fragment(first).orElseThrow().label());
+
+        robot.interact(() -> live.timeline().toggleCollapsed(first));
+        Await.until(() -> live.table().getItems().size() >= rows.size(), "unfolded");
+    }
 }

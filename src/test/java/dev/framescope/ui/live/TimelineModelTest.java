@@ -1,0 +1,102 @@
+package dev.framescope.ui.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Direction;
+import dev.framescope.capture.PayloadStore;
+import dev.framescope.wire.DecoderOptions;
+import dev.framescope.wire.Dissected;
+import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Sender;
+import dev.framescope.wire.StreamDissector;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The timeline's view model without a scene: batches per pulse, fragment groups, folding. */
+class TimelineModelTest {
+
+    private static byte[] bytes(FrameEncoder... frames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (FrameEncoder f : frames) {
+            out.writeBytes(f.encode());
+        }
+        return out.toByteArray();
+    }
+
+    private static FrameEncoder frame(Opcode op, boolean fin, String text) {
+        return FrameEncoder.frame(op).payload(text.getBytes(StandardCharsets.UTF_8)).fin(fin);
+    }
+
+    /** A server stream through the real dissector into a log, chunked at 64 bytes so a long frame has chunk rows. */
+    private static CaptureLog log(byte[] server) {
+        CaptureLog log = new CaptureLog(1, "ws://test/", new PayloadStore(1 << 20));
+        StreamDissector d = new StreamDissector(Sender.SERVER, DecoderOptions.defaults().withMaxChunkBytes(64), 1 << 20);
+        for (Dissected item : d.feed(server)) {
+            if (item instanceof Dissected.FrameItem f) {
+                log.append(log.nanoAnchor() + 1, s -> new CaptureEvent.FrameEvent(s, Direction.IN, f.frame().header(),
+                        f.frame().chunkOffset(), f.frame().lastChunk(), log.payloads().store(f.frame().payload()),
+                        f.messageOpcode(), Optional.empty(), f.findings()));
+            }
+        }
+        return log;
+    }
+
+    private static List<String> labels(TimelineModel m) {
+        return m.frames().stream().map(f -> m.fragment(f).map(TimelineModel.Fragment::label).orElse("")).toList();
+    }
+
+    @Test
+    void fragmentsAreNumberedAcrossPulsesAndInterleavedControlFramesStayOut() {
+        byte[] stream = bytes(frame(Opcode.TEXT, true, "whole"), frame(Opcode.TEXT, false, "a"),
+                frame(Opcode.PING, true, "p"), frame(Opcode.CONTINUATION, false, "x".repeat(150)),
+                frame(Opcode.CONTINUATION, true, "c"), frame(Opcode.BINARY, true, "after"));
+        TimelineModel m = new TimelineModel();
+        m.show(Optional.of(log(stream)));
+        // The 150-byte continuation arrives as 3 chunk rows of 64 bytes at most: all belong to fragment 2.
+        assertEquals(List.of("", "▾ 1/3", "", "└ 2/3", "└ 2/3", "└ 2/3", "└ 3/3", ""), labels(m));
+    }
+
+    @Test
+    void anOpenMessageShowsAnEllipsisUntilItsLastFrameArrives() {
+        CaptureLog log = log(bytes(frame(Opcode.TEXT, false, "a"), frame(Opcode.CONTINUATION, false, "b")));
+        TimelineModel m = new TimelineModel();
+        m.show(Optional.of(log));
+        assertEquals(List.of("▾ 1/…", "└ 2/…"), labels(m));
+        long changes = m.fragmentsChangedProperty().get();
+        CaptureLog more = log(bytes(frame(Opcode.TEXT, false, "a"), frame(Opcode.CONTINUATION, false, "b"),
+                frame(Opcode.CONTINUATION, true, "c")));
+        m.show(Optional.of(more));
+        assertEquals(List.of("▾ 1/3", "└ 2/3", "└ 3/3"), labels(m));
+        assertTrue(m.fragmentsChangedProperty().get() > changes, "labels refresh when a group completes");
+    }
+
+    @Test
+    void foldingHidesTheLaterFragmentsOfThatMessageOnly() {
+        byte[] stream = bytes(frame(Opcode.TEXT, false, "a"), frame(Opcode.PING, true, "p"),
+                frame(Opcode.CONTINUATION, true, "b"), frame(Opcode.BINARY, false, "c"),
+                frame(Opcode.CONTINUATION, true, "d"));
+        TimelineModel m = new TimelineModel();
+        m.show(Optional.of(log(stream)));
+        List<CaptureEvent.FrameEvent> f = List.copyOf(m.frames());
+        assertFalse(m.anyCollapsed());
+        m.toggleCollapsed(f.get(2));
+        assertFalse(m.anyCollapsed(), "only a first fragment folds its message");
+        m.toggleCollapsed(f.get(0));
+        assertTrue(m.anyCollapsed());
+        assertEquals(List.of(true, true, false, true, true), f.stream().map(m::visibleWhenFolded).toList());
+        assertEquals("▸ 2 frames", m.fragment(f.get(0)).orElseThrow().label());
+        m.setAllCollapsed(true);
+        assertEquals(List.of(true, true, false, true, false), f.stream().map(m::visibleWhenFolded).toList());
+        m.setAllCollapsed(false);
+        assertFalse(m.anyCollapsed());
+        assertTrue(f.stream().allMatch(m::visibleWhenFolded));
+    }
+}
