@@ -99,6 +99,7 @@ public final class ComposerView extends HBox {
         snippetMenu.setOnShowing(e -> refreshSnippets());
         getChildren().addAll(new Label("Compose"), mode, message, rawControls, new Label("fragments"), fragments, send,
                 ping, close, save, snippetMenu, status);
+        dev.framescope.ui.fx.Layouts.onlyThisShrinks(this, message, 160);
     }
 
     public javafx.scene.control.ChoiceBox<Mode> modeChoice() {

@@ -40,6 +40,8 @@ public final class ConnectionsView extends ListView<LiveConnection> implements P
 
         ConnectionCell() {
             box.setPadding(new Insets(4, 2, 4, 2));
+            // As wide as the list, never wider: long URLs end in "…" (full URL in the tooltip), no sideways scrolling.
+            setPrefWidth(0);
             name.getStyleClass().add("connection-name");
             state.getStyleClass().add("connection-state");
             url.getStyleClass().add("connection-url");

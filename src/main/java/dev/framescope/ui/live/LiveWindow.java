@@ -508,6 +508,7 @@ public final class LiveWindow {
         HBox bar = new HBox(8, direction, opcodes, violations, search, filterProblem, rangeChip, time, messagesToggle,
                 follow);
         bar.setId("filter-bar");
+        dev.framescope.ui.fx.Layouts.onlyThisShrinks(bar, search, 140);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         return bar;

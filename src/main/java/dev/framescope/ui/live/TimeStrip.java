@@ -182,9 +182,20 @@ public final class TimeStrip extends Region implements PulseListener {
             g.setFill(Color.web("#bf8700", 0.25));
             g.fillRect(Math.min(pressX, dragX), 0, Math.abs(dragX - pressX), h);
         }
-        g.setFill(Color.gray(0.55));
-        g.fillText("← server  " + max + "/s", 6, 14);
-        g.fillText("→ client", 6, h - 8);
-        g.fillText(n + " s", w - 44, 14);
+        label(g, "← server  " + max + "/s", 6, 14, false);
+        label(g, "→ client", 6, h - 8, false);
+        label(g, n + " s", w - 6, 14, true);
+    }
+
+    /** A legend on a light plate, so it stays readable over the bars; right-aligned at {@code x} when asked. */
+    private static void label(GraphicsContext g, String text, double x, double baseline, boolean alignRight) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(g.getFont());
+        double tw = probe.getLayoutBounds().getWidth();
+        double left = alignRight ? x - tw : x;
+        g.setFill(Color.gray(1.0, 0.8));
+        g.fillRoundRect(left - 3, baseline - 11, tw + 6, 14, 6, 6);
+        g.setFill(Color.gray(0.3));
+        g.fillText(text, left, baseline);
     }
 }

@@ -42,21 +42,21 @@ public final class TimelineView extends TableView<FrameEvent> {
         setFixedCellSize(34);
         setPlaceholder(new javafx.scene.control.Label("No frames yet"));
         getColumns().addAll(java.util.List.of(
-                text("#", 64, "Sequence number of the event in this connection's log", f -> Long.toString(f.seq())),
+                text("#", 58, "Sequence number of the event in this connection's log", f -> Long.toString(f.seq())),
                 time(),
-                text("Dir", 52, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
+                text("Dir", 42, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
                 opcode(),
                 fragmentColumn(),
-                text("FIN", 54, "FIN: 1 when this is the final fragment of a message (RFC 6455 §5.2)",
+                text("FIN", 44, "FIN: 1 when this is the final fragment of a message (RFC 6455 §5.2)",
                         f -> f.header().fin() ? "1" : "0"),
-                text("RSV", 60, "RSV1, RSV2, RSV3: reserved bits; RSV1 marks a compressed message with "
+                text("RSV", 52, "RSV1, RSV2, RSV3: reserved bits; RSV1 marks a compressed message with "
                         + "permessage-deflate (RFC 7692 §6)", f -> rsv(f.header())),
-                text("MASK", 66, "MASK: 1 when the payload is masked (client frames must be, §5.3)",
+                text("MASK", 56, "MASK: 1 when the payload is masked (client frames must be, §5.3)",
                         f -> f.header().masked() ? "1" : "0"),
-                text("Masking key", 116, "The 32-bit masking key, in hex", f -> f.header().maskingKeyHex().orElse("")),
-                text("Length", 96, "Payload length and how it was written: 7-bit, 16-bit or 64-bit (§5.2)",
+                text("Key", 92, "Masking key: the 32 bits, in hex, that client frames are masked with (§5.3)", f -> f.header().maskingKeyHex().orElse("")),
+                text("Length", 86, "Payload length and how it was written: 7-bit, 16-bit or 64-bit (§5.2)",
                         f -> f.header().payloadLength() + " (" + f.header().lengthEncoding().bits() + ")"),
-                text("Inflated", 86, "Size after permessage-deflate inflation", f -> f.inflated()
+                text("Inflated", 84, "Size after permessage-deflate inflation", f -> f.inflated()
                         .map(p -> Integer.toString(p.length())).orElse("")),
                 violations(),
                 preview()));
@@ -161,7 +161,7 @@ public final class TimelineView extends TableView<FrameEvent> {
 
     private TableColumn<FrameEvent, FrameEvent> time() {
         TableColumn<FrameEvent, FrameEvent> column = new TableColumn<>("Time");
-        column.setPrefWidth(104);
+        column.setPrefWidth(86);
         column.setSortable(false);
         column.getProperties().put(TOOLTIP_KEY, "Seconds since the connection started, wall-clock time, or the gap "
                 + "since the previous row (the Time choice above the table)");
@@ -197,7 +197,7 @@ public final class TimelineView extends TableView<FrameEvent> {
      */
     private TableColumn<FrameEvent, FrameEvent> fragmentColumn() {
         TableColumn<FrameEvent, FrameEvent> column = new TableColumn<>("Frag");
-        column.setPrefWidth(92);
+        column.setPrefWidth(80);
         column.setSortable(false);
         column.getProperties().put(TOOLTIP_KEY, "Fragments of a message sent in several frames (§5.4): click ▾ on "
                 + "the first to fold the others away, ▸ to unfold");
@@ -245,7 +245,7 @@ public final class TimelineView extends TableView<FrameEvent> {
 
     private static TableColumn<FrameEvent, FrameEvent> opcode() {
         TableColumn<FrameEvent, FrameEvent> column = new TableColumn<>("Opcode");
-        column.setPrefWidth(90);
+        column.setPrefWidth(84);
         column.setSortable(false);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
@@ -273,7 +273,7 @@ public final class TimelineView extends TableView<FrameEvent> {
     }
 
     private static TableColumn<FrameEvent, String> violations() {
-        TableColumn<FrameEvent, String> column = text("Violations", 230,
+        TableColumn<FrameEvent, String> column = text("Violations", 170,
                 "Rules of RFC 6455 / RFC 7692 this frame breaks (see the Violations tab)",
                 f -> f.findings().stream().map(x -> x.violation().id()).distinct().collect(Collectors.joining(", ")));
         column.setCellFactory(c -> new TableCell<>() {
