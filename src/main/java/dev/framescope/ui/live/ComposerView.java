@@ -15,7 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /** Sends to the selected connection: a text message (in N fragments), a ping, or a close. */
-public final class ComposerView extends HBox {
+public final class ComposerView extends javafx.scene.layout.VBox {
 
     /** What the text field holds. */
     public enum Mode { TEXT, JSON, HEX, RAW_FRAME }
@@ -29,6 +29,8 @@ public final class ComposerView extends HBox {
     private final javafx.scene.control.CheckBox mask = new javafx.scene.control.CheckBox("MASK");
     private final Spinner<Integer> opcode = new Spinner<>(0, 15, 1);
     private final HBox rawControls = new HBox(6);
+    /** The main row; in RAW_FRAME mode the header switches get a second row under it, so nothing is pushed out. */
+    private final HBox row = new HBox(8);
     private final Spinner<Integer> fragments = new Spinner<>(1, 64, 1);
     private final Label status = new Label();
     private final Supplier<Optional<Connection>> target;
@@ -39,10 +41,10 @@ public final class ComposerView extends HBox {
     private int historyIndex;
 
     public ComposerView(Supplier<Optional<Connection>> target) {
-        super(8);
+        super(6);
         this.target = target;
         setId("composer");
-        setAlignment(Pos.CENTER_LEFT);
+        row.setAlignment(Pos.CENTER_LEFT);
         message.setId("composer-text");
         message.setPromptText("Message to send (Enter sends)");
         message.setOnAction(e -> send());
@@ -82,7 +84,9 @@ public final class ComposerView extends HBox {
         opcode.setPrefWidth(64);
         opcode.setTooltip(new Tooltip("Opcode 0-15 (1 text, 2 binary, 8 close, 9 ping, 10 pong; others reserved)"));
         rawControls.setAlignment(Pos.CENTER_LEFT);
-        rawControls.getChildren().addAll(fin, rsv1, rsv2, rsv3, new Label("opcode"), opcode, mask);
+        Label rawTitle = new Label("Raw frame header:");
+        rawTitle.getStyleClass().add("composer-status");
+        rawControls.getChildren().addAll(rawTitle, fin, rsv1, rsv2, rsv3, new Label("opcode"), opcode, mask);
         rawControls.visibleProperty().bind(mode.valueProperty().isEqualTo(Mode.RAW_FRAME));
         rawControls.managedProperty().bind(rawControls.visibleProperty());
         Button save = new Button("☆");
@@ -97,9 +101,15 @@ public final class ComposerView extends HBox {
         }));
         snippetMenu.setId("composer-snippets");
         snippetMenu.setOnShowing(e -> refreshSnippets());
-        getChildren().addAll(new Label("Compose"), mode, message, rawControls, new Label("fragments"), fragments, send,
-                ping, close, save, snippetMenu, status);
-        dev.framescope.ui.fx.Layouts.onlyThisShrinks(this, message, 160);
+        Label fragmentsLabel = new Label("fragments");
+        fragmentsLabel.visibleProperty().bind(rawControls.visibleProperty().not());
+        fragmentsLabel.managedProperty().bind(fragmentsLabel.visibleProperty());
+        fragments.visibleProperty().bind(fragmentsLabel.visibleProperty());
+        fragments.managedProperty().bind(fragmentsLabel.visibleProperty());
+        row.getChildren().addAll(new Label("Compose"), mode, message, fragmentsLabel, fragments, send, ping, close, save,
+                snippetMenu, status);
+        dev.framescope.ui.fx.Layouts.onlyThisShrinks(row, message, 160);
+        getChildren().addAll(row, rawControls);
     }
 
     public javafx.scene.control.ChoiceBox<Mode> modeChoice() {
