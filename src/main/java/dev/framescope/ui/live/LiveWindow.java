@@ -125,7 +125,7 @@ public final class LiveWindow {
     /** Shows an event's frame: clears filters that hide it, selects and reveals it, opens the Frame tab. */
     private void selectEvent(dev.framescope.capture.CaptureEvent event) {
         if (event instanceof FrameEvent f) {
-            if (!table.getItems().contains(f)) {
+            if (!table.shown().contains(f)) {
                 clearFilter.run();
             }
             table.followProperty().set(false);
@@ -143,7 +143,7 @@ public final class LiveWindow {
         var log = timeline.log().get();
         long target = log.nanoAnchor() + second * 1_000_000_000L;
         int lo = 0;
-        var shown = table.getItems();
+        var shown = table.shown();
         int hi = shown.size();
         while (lo < hi) {
             int m = (lo + hi) >>> 1;
@@ -520,7 +520,7 @@ public final class LiveWindow {
      */
     private void show(FrameFilter filter) {
         if (filter.equals(FrameFilter.ALL) && secondsRange.isEmpty() && !timeline.anyCollapsed()) {
-            table.setItems(timeline.frames());
+            table.setSource(timeline.frames());
             return;
         }
         java.util.function.Predicate<FrameEvent> p = filter.predicate();
@@ -533,7 +533,7 @@ public final class LiveWindow {
             long to = anchor + (secondsRange.get()[1] + 1) * 1_000_000_000L;
             p = p.and(f -> f.nanos() >= from && f.nanos() < to);
         }
-        table.setItems(new FilteredList<>(timeline.frames(), p));
+        table.setSource(new FilteredList<>(timeline.frames(), p));
     }
 
     /** A range brushed on the time strip: only its frames are shown until the range chip is clicked. */
@@ -573,7 +573,7 @@ public final class LiveWindow {
         lastStatus = now;
         lastFrames = total;
         window.statusText().setText(String.format(Locale.ROOT, "%d connections · %,d frames captured · %,.0f frames/s"
-                + " · %,d shown of %,d in this view", session.connections().size(), total, rate, table.getItems().size(),
+                + " · %,d shown of %,d in this view", session.connections().size(), total, rate, table.shown().size(),
                 timeline.frames().size()));
     }
 }

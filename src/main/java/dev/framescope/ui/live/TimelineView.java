@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -29,11 +30,18 @@ public final class TimelineView extends TableView<FrameEvent> {
     static final int PREVIEW_CHARS = 120;
     private static final String TOOLTIP_KEY = "framescope.tooltip";
 
+    /** Rows the table holds while following: the newest frames only (see {@link #setSource}). */
+    static final int FOLLOW_ROWS = 5_000;
+
     private final TimelineModel model;
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
+    /** What the view shows: the timeline's frames, or a filtered view of them. */
+    private ObservableList<FrameEvent> source;
+    /** The last {@link #FOLLOW_ROWS} rows of {@link #source}, kept in step while following. */
+    private final ObservableList<FrameEvent> tail = javafx.collections.FXCollections.observableArrayList();
+    private final ListChangeListener<FrameEvent> mirror = this::mirror;
 
     public TimelineView(TimelineModel model) {
-        super(model.frames());
         this.model = model;
         setId("frame-table");
         getStyleClass().add("frame-table");
@@ -71,9 +79,17 @@ public final class TimelineView extends TableView<FrameEvent> {
                 }
             }
         });
-        model.frames().addListener((ListChangeListener<FrameEvent>) change -> {
-            if (follow.get() && !getItems().isEmpty()) {
-                scrollTo(getItems().size() - 1);
+        setSource(model.frames());
+        follow.addListener((o, was, now) -> followChanged(now));
+        tail.addListener((ListChangeListener<FrameEvent>) change -> {
+            if (follow.get() && !tail.isEmpty()) {
+                scrollTo(tail.size() - 1);
+            }
+        });
+        // A click on a row is a user inspecting a frame: stop the rows moving under the pointer.
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.Node n && isInRow(n)) {
+                follow.set(false);
             }
         });
         model.fragmentsChangedProperty().addListener((o, was, now) -> refresh());
@@ -126,6 +142,105 @@ public final class TimelineView extends TableView<FrameEvent> {
                 Tooltip.install(header, new Tooltip(tip));
             }
         }
+    }
+
+    /**
+     * Shows {@code rows} (the timeline's frames or a filter of them). While following, the table holds only their
+     * newest {@link #FOLLOW_ROWS}: JavaFX 21's VirtualFlow re-walks every row above the viewport whenever the row
+     * count changes, so a table at the bottom of a million rows costs milliseconds per pulse; at the bottom of a few
+     * thousand it costs microseconds. Pausing follow puts every row back, keeping the selection.
+     */
+    public void setSource(ObservableList<FrameEvent> rows) {
+        if (source != null) {
+            source.removeListener(mirror);
+        }
+        source = rows;
+        source.addListener(mirror);
+        if (follow.get()) {
+            refillTail();
+            setItems(tail);
+        } else {
+            setItems(source);
+        }
+    }
+
+    /** Every row the view shows (with the filter), not only those the table holds while following. */
+    public ObservableList<FrameEvent> shown() {
+        return source;
+    }
+
+    private void followChanged(boolean following) {
+        FrameEvent selected = getSelectionModel().getSelectedItem();
+        if (following) {
+            refillTail();
+            setItems(tail);
+            if (!tail.isEmpty()) {
+                scrollTo(tail.size() - 1);
+            }
+        } else {
+            int top = firstVisibleIndex();
+            int offset = Math.max(0, source.size() - tail.size());
+            setItems(source);
+            if (top >= 0) {
+                scrollTo(offset + top);
+            }
+        }
+        if (selected != null) {
+            getSelectionModel().select(selected);
+        }
+    }
+
+    private int firstVisibleIndex() {
+        for (javafx.scene.Node n : lookupAll(".table-row-cell")) {
+            if (n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty() && row.isVisible()
+                    && row.localToScene(0, 0).getY() >= localToScene(0, 0).getY()) {
+                return row.getIndex();
+            }
+        }
+        return -1;
+    }
+
+    private boolean isInRow(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null && p != this; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.TableRow<?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void refillTail() {
+        tail.setAll(source.subList(Math.max(0, source.size() - FOLLOW_ROWS), source.size()));
+    }
+
+    /** Keeps the tail in step with the source: appends are appended (the oldest trimmed), anything else refills. */
+    private void mirror(ListChangeListener.Change<? extends FrameEvent> c) {
+        if (!follow.get()) {
+            return;
+        }
+        java.util.List<FrameEvent> appended = new java.util.ArrayList<>();
+        int firstFrom = -1;
+        while (c.next()) {
+            if (!c.wasAdded() || c.wasRemoved() || c.wasPermutated() || c.wasUpdated()) {
+                refillTail();
+                return;
+            }
+            firstFrom = firstFrom < 0 ? c.getFrom() : firstFrom;
+            appended.addAll(c.getAddedSubList());
+        }
+        if (firstFrom != source.size() - appended.size()) {
+            refillTail();
+            return;
+        }
+        if (appended.size() >= FOLLOW_ROWS) {
+            refillTail();
+            return;
+        }
+        int overflow = tail.size() + appended.size() - FOLLOW_ROWS;
+        if (overflow > 0) {
+            tail.remove(0, overflow);
+        }
+        tail.addAll(appended);
     }
 
     /** Whether the table keeps the newest frame in view; scrolling up turns it off. */

@@ -342,4 +342,23 @@ class LiveWindowTest {
         robot.interact(() -> live.timeline().toggleCollapsed(first));
         Await.until(() -> live.table().getItems().size() >= rows.size(), "unfolded");
     }
+
+    @Test
+    void followingHoldsOnlyTheNewestRowsAndPausingShowsThemAll(FxRobot robot) throws InterruptedException {
+        String url = session.demoUrl("/ticker?rate=50000&count=12000&size=16");
+        robot.interact(() -> live.connections().getSelectionModel().select(session.open("burst",
+                dev.framescope.engine.ConnectionSpec.to(url))));
+        Await.until(Duration.ofSeconds(20), () -> live.timeline().frames().size() >= 12_000, "12,000 frames");
+        robot.interact(() -> { });
+        assertEquals(12_000, live.table().shown().size());
+        assertEquals(TimelineView.FOLLOW_ROWS, live.table().getItems().size(), "only the newest rows while following");
+        assertEquals(live.table().shown().get(11_999), live.table().getItems().get(TimelineView.FOLLOW_ROWS - 1));
+        FrameEvent picked = live.table().getItems().get(TimelineView.FOLLOW_ROWS - 10);
+        robot.interact(() -> live.table().getSelectionModel().select(picked));
+        robot.interact(() -> live.table().followProperty().set(false));
+        assertEquals(12_000, live.table().getItems().size(), "every row back when follow pauses");
+        assertEquals(picked, live.table().getSelectionModel().getSelectedItem(), "the selection survives");
+        robot.interact(() -> live.table().followProperty().set(true));
+        assertEquals(TimelineView.FOLLOW_ROWS, live.table().getItems().size());
+    }
 }
