@@ -16,5 +16,5 @@ Xvfb ":$display" -screen 0 1440x900x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do [[ -e "/tmp/.X11-unix/X$display" ]] && break; sleep 0.1; done
-DISPLAY=":$display" java -Xmx2g ${JAVA_OPTS:-} -Dprism.order=sw -Dframescope.demo.tickerRate="$rate" \
+DISPLAY=":$display" java -Xmx2g -XX:+UseZGC ${JAVA_OPTS:-} -Dprism.order=sw -Dframescope.demo.tickerRate="$rate" \
   -Dframescope.bench.seconds="$seconds" -jar target/framescope.jar 2>/dev/null
