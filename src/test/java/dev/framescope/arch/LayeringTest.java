@@ -30,7 +30,8 @@ class LayeringTest {
             "engine", List.of("dev.framescope.ui.", "dev.framescope.cli.", "dev.framescope.demo.", "javafx."),
             "demo", List.of("dev.framescope.engine.", "dev.framescope.capture.", "dev.framescope.ui.",
                     "dev.framescope.cli.", "javafx."),
-            "cli", List.of("dev.framescope.ui.", "javafx."));
+            "cli", List.of("dev.framescope.ui.", "javafx."),
+            "decode", List.of("dev.framescope.", "javafx.", "org.java_websocket."));
 
     @Test
     void everyLayerImportsOnlyWhatDesignAllows() throws IOException {
