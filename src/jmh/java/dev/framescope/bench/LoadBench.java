@@ -2,6 +2,7 @@ package dev.framescope.bench;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.MemoryBudget;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
@@ -16,11 +17,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Load: N connections at once to the demo ticker, each at RATE messages/s, for SECONDS; then every connection is
- * closed and the frames the server sent are compared with the frames captured. Prints the peak heap (sampled each
- * second) against the payload budget.
+ * closed and the frames the server sent are compared with the frames captured. All connections share one memory
+ * budget (default 512m, or the fourth argument); prints what the budget accounted, the live heap after a full GC
+ * at the end of the run, and the peak used heap sampled each second.
  *
  * <p>Run: {@code mvn -Pbench -DskipTests package && java -Xmx2g -cp target/benchmarks.jar
- * dev.framescope.bench.LoadBench 20 1000 60}
+ * dev.framescope.bench.LoadBench 20 1000 60 [512m]}
  */
 public final class LoadBench {
 
@@ -28,7 +30,8 @@ public final class LoadBench {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        long budget = 32L * 1024 * 1024;
+        MemoryBudget budget = args.length > 3 ? new MemoryBudget(MemoryBudget.parseSize(args[3]))
+                : new MemoryBudget(512L << 20);
         DemoServer demo = new DemoServer(0).startAndWait();
         List<Connection> open = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
@@ -44,6 +47,10 @@ public final class LoadBench {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
+        System.gc();
+        long liveHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long indexBytes = budget.indexBytes();
+        long payloadBytes = budget.payloadBytes();
         for (Connection c : open) {
             c.close(1000, "load done");
         }
@@ -60,9 +67,12 @@ public final class LoadBench {
             spilled += log.payloads().bytesSpilled();
         }
         System.out.printf("connections %d × %d msg/s × %d s%nserver sent %,d text frames; captured %,d (%s)%n"
-                        + "peak heap %,d MB (payload budget %d MB per connection, %,d MB spilled to disk)%n",
+                        + "memory budget %,d MB shared: index (estimated) %,d MB + payloads on the heap %,d MB;"
+                        + " %,d MB spilled to disk%n"
+                        + "live heap after a full GC at the end %,d MB; peak used heap (garbage included) %,d MB%n",
                 connections, rate, seconds, sent, captured, sent == captured ? "equal" : "DIFFERENT",
-                peakHeap >> 20, budget >> 20, spilled >> 20);
+                budget.limit() >> 20, indexBytes >> 20, payloadBytes >> 20, spilled >> 20, liveHeap >> 20,
+                peakHeap >> 20);
         open.forEach(c -> c.log().close());
         demo.close();
         System.exit(sent == captured ? 0 : 1);

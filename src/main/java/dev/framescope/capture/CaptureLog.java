@@ -1,5 +1,6 @@
 package dev.framescope.capture;
 
+import dev.framescope.wire.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +24,22 @@ public final class CaptureLog implements AutoCloseable {
     private volatile CaptureEvent[][] segments = new CaptureEvent[16][];
     private volatile int size;
     private final Counters counters = new Counters();
+    private long indexCharged;
+    private final boolean live;
 
     public CaptureLog(long connectionId, String label, PayloadStore payloads) {
-        this(connectionId, label, payloads, System.nanoTime(), Instant.now());
+        this(connectionId, label, payloads, System.nanoTime(), Instant.now(), true);
     }
 
     /** A log whose clock anchor is given (session files loaded from disk keep their original times). */
     public CaptureLog(long connectionId, String label, PayloadStore payloads, long nanoAnchor, Instant wallAnchor) {
+        this(connectionId, label, payloads, nanoAnchor, wallAnchor, false);
+    }
+
+    /** @param live capturing now: a log loaded from a file gets no notes of its own between its recorded events */
+    private CaptureLog(long connectionId, String label, PayloadStore payloads, long nanoAnchor, Instant wallAnchor,
+                       boolean live) {
+        this.live = live;
         this.connectionId = connectionId;
         this.label = label;
         this.payloads = payloads;
@@ -87,6 +97,15 @@ public final class CaptureLog implements AutoCloseable {
             segs[s][index % SEGMENT] = event;
             counters.count(event);
             size = index + 1;
+            long cost = IndexCost.of(event);
+            indexCharged += cost;
+            if (payloads.budget().chargeIndex(cost) && live) {
+                MemoryBudget b = payloads.budget();
+                append(nanos, st -> new CaptureEvent.NoteEvent(st, Severity.WARNING, String.format(
+                        "the capture index passed its memory budget of %d MiB (%,d events in this connection):"
+                                + " payloads go to disk now, but the index keeps growing on the heap",
+                        b.limit() >> 20, index + 1)));
+            }
             return event;
         }
     }
@@ -117,8 +136,13 @@ public final class CaptureLog implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /** Ends the log: its spill file is deleted and its share of the memory budget given back. */
     @Override
     public void close() {
         payloads.close();
+        synchronized (lock) {
+            payloads.budget().releaseIndex(indexCharged);
+            indexCharged = 0;
+        }
     }
 }

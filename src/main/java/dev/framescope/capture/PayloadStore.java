@@ -8,22 +8,15 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where captured payload bytes live: on the heap up to a memory budget, then appended to a temporary spill file
- * (deleted on close) while the events that refer to them stay in memory. Nothing is ever dropped.
+ * Where captured payload bytes live: on the heap while the {@link MemoryBudget} (shared with the event index and
+ * with other connections) has room, then appended to a temporary spill file (deleted on close) while the events
+ * that refer to them stay in memory. Nothing is ever dropped.
  */
 public final class PayloadStore implements AutoCloseable {
 
-    public static final long DEFAULT_BUDGET = 256L * 1024 * 1024;
+    public static final long DEFAULT_BUDGET = MemoryBudget.DEFAULT_LIMIT;
 
-    /**
-     * The budget for a capture in this JVM: {@link #DEFAULT_BUDGET}, or a quarter of the maximum heap when that is
-     * smaller, so that payloads held on the heap never crowd out the rest of the application.
-     */
-    public static long defaultBudget() {
-        return Math.min(DEFAULT_BUDGET, Runtime.getRuntime().maxMemory() / 4);
-    }
-
-    private final long budget;
+    private final MemoryBudget budget;
     private final AtomicLong inMemory = new AtomicLong();
     private final Object spillLock = new Object();
     /**
@@ -35,16 +28,29 @@ public final class PayloadStore implements AutoCloseable {
     private Path spillPath;
     private long spillSize;
 
+    /** A store with a budget of its own (a loaded file, a test). */
     public PayloadStore(long budgetBytes) {
-        this.budget = budgetBytes;
+        this(new MemoryBudget(budgetBytes));
+    }
+
+    /** A store drawing on a budget shared with other connections. */
+    public PayloadStore(MemoryBudget budget) {
+        this.budget = budget;
+    }
+
+    public MemoryBudget budget() {
+        return budget;
     }
 
     /** Keeps the bytes (the caller must not modify them afterwards). */
     public Payload store(byte[] bytes) {
-        if (bytes.length == 0 || inMemory.addAndGet(bytes.length) <= budget) {
+        if (bytes.length == 0) {
             return new Payload.InMemory(bytes);
         }
-        inMemory.addAndGet(-bytes.length);
+        if (budget.tryReservePayload(bytes.length)) {
+            inMemory.addAndGet(bytes.length);
+            return new Payload.InMemory(bytes);
+        }
         return spill(bytes);
     }
 
@@ -75,6 +81,7 @@ public final class PayloadStore implements AutoCloseable {
             } catch (IOException e) {
                 // A full disk must not lose the frame: keep it in memory beyond the budget instead.
                 inMemory.addAndGet(bytes.length);
+                budget.forcePayload(bytes.length);
                 return new Payload.InMemory(bytes);
             }
         }
@@ -95,6 +102,7 @@ public final class PayloadStore implements AutoCloseable {
 
     @Override
     public void close() {
+        budget.releasePayload(inMemory.getAndSet(0));
         synchronized (spillLock) {
             if (spill != null) {
                 try {

@@ -3,6 +3,7 @@ package dev.framescope.cli;
 import dev.framescope.capture.text.EventText;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.MemoryBudget;
 import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.SessionJson;
@@ -117,7 +118,7 @@ final class CaptureCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".fscap"));
         Thread hook = new Thread(this::onInterrupt);
         Runtime.getRuntime().addShutdownHook(hook);
-        try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(PayloadStore.defaultBudget()));
+        try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(MemoryBudget.forThisJvm()));
              SessionWriter writer = new SessionWriter(file, keepSecrets)) {
             Connection c = Connection.open(connection, log);
             run(c, log, writer, stdout);

@@ -2,6 +2,7 @@ package dev.framescope.capture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.wire.Severity;
@@ -14,7 +15,7 @@ class CaptureLogTest {
 
     @Test
     void concurrentAppendsAreSeenOnceInOrderByAConcurrentReader() throws Exception {
-        CaptureLog log = new CaptureLog(1, "test", new PayloadStore(1 << 20));
+        CaptureLog log = new CaptureLog(1, "test", new PayloadStore(64L << 20));
         int perThread = 50_000;
         Runnable writer = () -> {
             for (int i = 0; i < perThread; i++) {
@@ -57,6 +58,66 @@ class CaptureLogTest {
             assertArrayEquals(originals.get(i), stored.get(i).bytes(), "payload " + i);
         }
         store.close();
+    }
+
+    @Test
+    void theIndexAndThePayloadsShareOneBudgetAcrossConnections() {
+        MemoryBudget budget = new MemoryBudget(1 << 20);
+        CaptureLog a = new CaptureLog(1, "a", new PayloadStore(budget));
+        CaptureLog b = new CaptureLog(2, "b", new PayloadStore(budget));
+        byte[] kib = new byte[1024];
+        for (int i = 0; i < 600; i++) {
+            a.payloads().store(kib);
+            b.payloads().store(kib);
+        }
+        assertTrue(budget.payloadBytes() <= budget.limit(), "payloads on the heap: " + budget.payloadBytes());
+        assertTrue(a.payloads().bytesSpilled() + b.payloads().bytesSpilled() >= 1200 * 1024 - budget.limit(),
+                "what did not fit went to disk");
+
+        long payloadsBefore = budget.payloadBytes();
+        for (int i = 0; i < 100; i++) {
+            a.append(i, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "x"));
+        }
+        assertEquals(100L * (IndexCost.SMALL + 2), budget.indexBytes());
+        assertTrue(budget.used() > payloadsBefore, "the index is charged next to the payloads");
+        assertFalse(b.payloads().store(kib) instanceof Payload.InMemory,
+                "with the index grown, a payload that no longer fits spills");
+
+        a.close();
+        assertEquals(0, budget.indexBytes(), "a closed log gives its index back");
+        b.close();
+        assertEquals(0, budget.payloadBytes(), "and its payloads");
+    }
+
+    @Test
+    void aLiveLogSaysOnceWhenItsIndexAlonePassesTheBudget() {
+        CaptureLog log = new CaptureLog(1, "tiny", new PayloadStore(new MemoryBudget(10_000)));
+        for (int i = 0; i < 500; i++) {
+            log.append(i, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "x"));
+        }
+        List<CaptureEvent.NoteEvent> warnings = log.readFrom(0, log.size()).stream()
+                .map(CaptureEvent.NoteEvent.class::cast).filter(n -> n.level() == Severity.WARNING).toList();
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).text().startsWith("the capture index passed its memory budget"),
+                warnings.get(0).text());
+        assertEquals(501, log.size(), "nothing dropped: every event and the one warning");
+
+        CaptureLog loaded = new CaptureLog(2, "file", new PayloadStore(new MemoryBudget(10_000)), 0,
+                java.time.Instant.EPOCH);
+        for (int i = 0; i < 500; i++) {
+            loaded.append(i, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "x"));
+        }
+        assertEquals(500, loaded.size(), "a loaded file keeps exactly its own events");
+    }
+
+    @Test
+    void memorySizesParseWithUnits() {
+        assertEquals(512L << 20, MemoryBudget.parseSize("512m"));
+        assertEquals(2L << 30, MemoryBudget.parseSize("2G"));
+        assertEquals(4096, MemoryBudget.parseSize("4096"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MemoryBudget.parseSize("lots"));
+        assertTrue(e.getMessage().contains("'lots'"), e.getMessage());
     }
 
     @Test

@@ -358,7 +358,7 @@ public final class LiveWindow {
      */
     public void importHar(java.nio.file.Path file) {
         try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
-            var imported = dev.framescope.capture.io.Har.read(in, dev.framescope.capture.PayloadStore.defaultBudget());
+            var imported = dev.framescope.capture.io.Har.read(in, dev.framescope.capture.PayloadStore.DEFAULT_BUDGET);
             LiveConnection first = null;
             for (var log : imported.logs()) {
                 LiveConnection c = session.add(file.getFileName() + " · " + log.label(), log);

@@ -1,6 +1,7 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.MemoryBudget;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
@@ -15,6 +16,8 @@ public final class SessionModel implements AutoCloseable {
 
     private final ObservableList<LiveConnection> connections = FXCollections.observableArrayList();
     private final AtomicLong ids = new AtomicLong();
+    /** One budget for every connection of the window, so twenty connections cannot take twenty budgets. */
+    private final MemoryBudget budget = MemoryBudget.forThisJvm();
     private Optional<DemoServer> demo = Optional.empty();
 
     public ObservableList<LiveConnection> connections() {
@@ -31,7 +34,7 @@ public final class SessionModel implements AutoCloseable {
 
     public LiveConnection open(String name, ConnectionSpec spec) {
         CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(),
-                new PayloadStore(PayloadStore.defaultBudget()));
+                new PayloadStore(budget));
         LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log);
         connections.add(live);
         return live;
@@ -47,6 +50,11 @@ public final class SessionModel implements AutoCloseable {
     public void remove(LiveConnection c) {
         c.connection().ifPresent(Connection::close);
         connections.remove(c);
+    }
+
+    /** What the captures of this window hold on the heap, against their shared limit. */
+    public MemoryBudget budget() {
+        return budget;
     }
 
     @Override

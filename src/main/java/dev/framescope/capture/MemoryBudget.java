@@ -1,0 +1,102 @@
+package dev.framescope.capture;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The heap a capture may use, shared by every connection of a session: the event index (charged per event by
+ * {@link CaptureLog}, an estimate of the objects each event keeps) and the payload bytes held on the heap (charged
+ * by {@link PayloadStore}). Payloads spill to disk as soon as index + payloads would pass the limit, so the index
+ * always has room first. The index itself never spills: when it alone passes the limit the log says so once and
+ * keeps capturing — nothing received is dropped — and the heap grows beyond the budget from then on.
+ */
+public final class MemoryBudget {
+
+    /** Default for a session: 512 MiB, or a quarter of the maximum heap when that is smaller. */
+    public static final long DEFAULT_LIMIT = 512L * 1024 * 1024;
+
+    private final long limit;
+    private final AtomicLong index = new AtomicLong();
+    private final AtomicLong payloads = new AtomicLong();
+    private final AtomicBoolean indexOverReported = new AtomicBoolean();
+
+    public MemoryBudget(long limitBytes) {
+        if (limitBytes < 0) {
+            throw new IllegalArgumentException("a memory budget cannot be negative: " + limitBytes);
+        }
+        this.limit = limitBytes;
+    }
+
+    /**
+     * The system property {@code framescope.memoryBudget} (e.g. {@code 512m}, {@code 2g}) when set, else
+     * {@link #DEFAULT_LIMIT} or a quarter of this JVM's maximum heap when that is smaller.
+     */
+    public static MemoryBudget forThisJvm() {
+        String configured = System.getProperty("framescope.memoryBudget", "");
+        if (!configured.isBlank()) {
+            return new MemoryBudget(parseSize(configured));
+        }
+        return new MemoryBudget(Math.min(DEFAULT_LIMIT, Runtime.getRuntime().maxMemory() / 4));
+    }
+
+    /** Parses a size such as {@code 64m}, {@code 1g}, {@code 4096} (bytes); k, m, g are powers of 1024. */
+    public static long parseSize(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = 1;
+        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+        if (last == 'k' || last == 'm' || last == 'g') {
+            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(t), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("a memory size is a number of bytes with an optional k, m or g, such"
+                    + " as 512m, not '" + text + "'");
+        }
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    public long indexBytes() {
+        return index.get();
+    }
+
+    public long payloadBytes() {
+        return payloads.get();
+    }
+
+    public long used() {
+        return index.get() + payloads.get();
+    }
+
+    /** Reserves room for payload bytes on the heap; false means they should spill. */
+    boolean tryReservePayload(long bytes) {
+        long after = payloads.addAndGet(bytes);
+        if (after + index.get() <= limit) {
+            return true;
+        }
+        payloads.addAndGet(-bytes);
+        return false;
+    }
+
+    /** Payload bytes kept on the heap whatever the budget says (a full disk refused the spill). */
+    void forcePayload(long bytes) {
+        payloads.addAndGet(bytes);
+    }
+
+    void releaseIndex(long bytes) {
+        index.addAndGet(-bytes);
+    }
+
+    void releasePayload(long bytes) {
+        payloads.addAndGet(-bytes);
+    }
+
+    /** Charges an event's index cost; true exactly once, when the index alone first passes the limit. */
+    boolean chargeIndex(long bytes) {
+        return index.addAndGet(bytes) > limit && indexOverReported.compareAndSet(false, true);
+    }
+}
