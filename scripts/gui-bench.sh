@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# GUI responsiveness under load: the real window under a private Xvfb display, the demo ticker at RATE frames/s
-# for SECONDS; prints FX pulse durations (p50, p99, max over the last 1024 pulses) and frames captured vs shown.
+# GUI responsiveness under load: the real window under a private Xvfb display, TICKERS demo tickers (the first one
+# selected and shown) each at RATE frames/s for SECONDS; prints FX pulse durations (p50, p99, max over every pulse
+# of the run), frames captured vs shown, frames the demo server sent vs captured, and the memory budget's use.
 #
-#   scripts/gui-bench.sh [RATE] [SECONDS]        (defaults: 50000 20)
+#   scripts/gui-bench.sh [RATE] [SECONDS] [TICKERS]        (defaults: 50000 20 1)
 #
 # Needs Xvfb and GTK 3: apt-get install -y xvfb libgtk-3-0
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate="${1:-50000}"
 seconds="${2:-20}"
+tickers="${3:-1}"
 [[ -f target/framescope.jar ]] || mvn -B -ntp -q package -DskipTests
 display=120
 while [[ -e "/tmp/.X${display}-lock" ]]; do display=$((display + 1)); done
@@ -16,5 +18,5 @@ Xvfb ":$display" -screen 0 1440x900x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do [[ -e "/tmp/.X11-unix/X$display" ]] && break; sleep 0.1; done
-DISPLAY=":$display" java -Xmx2g -XX:+UseZGC ${JAVA_OPTS:-} -Dprism.order=sw -Dframescope.demo.tickerRate="$rate" \
+DISPLAY=":$display" java -Xmx2g -XX:+UseZGC ${JAVA_OPTS:-} -Dprism.order=sw -Dframescope.demo.tickerRate="$rate" -Dframescope.demo.tickers="$tickers" \
   -Dframescope.bench.seconds="$seconds" -jar target/framescope.jar 2>/dev/null

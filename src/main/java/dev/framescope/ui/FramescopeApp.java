@@ -19,7 +19,9 @@ public final class FramescopeApp extends Application {
     public static final double DEFAULT_HEIGHT = 800;
     private static final long STATS_REFRESH_NANOS = 1_000_000_000L;
 
-    private final FxPump pump = new FxPump();
+    /** In a benchmark run (scripts/gui-bench.sh) the pulse stats cover the whole run, not the last 1,024 pulses. */
+    private final FxPump pump = Integer.getInteger("framescope.bench.seconds") == null ? new FxPump()
+            : new FxPump(1 << 17);
     private final SessionModel session = new SessionModel();
 
     /** The loaded main window: its root, controller and theme manager. */
@@ -72,9 +74,14 @@ public final class FramescopeApp extends Application {
                 phase[0] = 2;
                 var log = live.timeline().log().orElseThrow();
                 var k = log.counters();
-                System.out.printf(java.util.Locale.ROOT, "pulses: %s%nframes captured (ticker): %d%nframes in the "
-                        + "table: %d%n", pump.stats().snapshot().describe(), k.framesIn() + k.framesOut(),
-                        live.timeline().frames().size());
+                long capturedIn = session.connections().stream().mapToLong(c -> c.log().counters().framesIn()).sum();
+                var budget = session.budget();
+                System.out.printf(java.util.Locale.ROOT, "pulses: %s%nframes captured (selected ticker): %d%nframes in"
+                                + " the table: %d%nconnections: %d; frames the demo server sent: %d; frames captured in"
+                                + " (all connections): %d%nmemory budget %d MB: index %d MB + payloads %d MB%n",
+                        pump.stats().snapshot().describe(), k.framesIn() + k.framesOut(),
+                        live.timeline().frames().size(), session.connections().size(), session.demoFramesSent(),
+                        capturedIn, budget.limit() >> 20, budget.indexBytes() >> 20, budget.payloadBytes() >> 20);
                 javafx.application.Platform.exit();
             }
         });

@@ -2,7 +2,6 @@ package dev.framescope.capture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.wire.Severity;
@@ -65,23 +64,30 @@ class CaptureLogTest {
         MemoryBudget budget = new MemoryBudget(1 << 20);
         CaptureLog a = new CaptureLog(1, "a", new PayloadStore(budget));
         CaptureLog b = new CaptureLog(2, "b", new PayloadStore(budget));
-        byte[] kib = new byte[1024];
-        for (int i = 0; i < 600; i++) {
-            a.payloads().store(kib);
-            b.payloads().store(kib);
+        Random random = new Random(3);
+        List<byte[]> originals = new ArrayList<>();
+        List<Payload> stored = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            byte[] kib = new byte[1024];
+            random.nextBytes(kib);
+            originals.add(kib.clone());
+            stored.add((i % 2 == 0 ? a : b).payloads().store(kib));
         }
         assertTrue(budget.payloadBytes() <= budget.limit(), "payloads on the heap: " + budget.payloadBytes());
-        assertTrue(a.payloads().bytesSpilled() + b.payloads().bytesSpilled() >= 1200 * 1024 - budget.limit(),
-                "what did not fit went to disk");
+        long spilledBefore = a.payloads().bytesSpilled() + b.payloads().bytesSpilled();
+        assertTrue(spilledBefore >= 1200 * 1024 - budget.limit(), "what did not fit went to disk");
 
-        long payloadsBefore = budget.payloadBytes();
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 2000; i++) {
             a.append(i, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "x"));
         }
-        assertEquals(100L * (IndexCost.SMALL + 2), budget.indexBytes());
-        assertTrue(budget.used() > payloadsBefore, "the index is charged next to the payloads");
-        assertFalse(b.payloads().store(kib) instanceof Payload.InMemory,
-                "with the index grown, a payload that no longer fits spills");
+        assertEquals(2000L * (IndexCost.SMALL + 2), budget.indexBytes());
+        assertTrue(budget.used() <= budget.limit(), "the index grew into the payloads' room and they made way: "
+                + budget.indexBytes() + " + " + budget.payloadBytes());
+        assertTrue(a.payloads().bytesSpilled() + b.payloads().bytesSpilled() > spilledBefore,
+                "payloads moved from the heap to disk");
+        for (int i = 0; i < originals.size(); i++) {
+            assertArrayEquals(originals.get(i), stored.get(i).bytes(), "payload " + i + " reads back whole");
+        }
 
         a.close();
         assertEquals(0, budget.indexBytes(), "a closed log gives its index back");

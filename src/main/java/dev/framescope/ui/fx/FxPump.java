@@ -23,7 +23,7 @@ public final class FxPump {
     }
 
     private final List<PulseListener> listeners = new CopyOnWriteArrayList<>();
-    private final PulseStats stats = new PulseStats();
+    private final PulseStats stats;
     private final LongSupplier clock;
     /** Created on {@link #start()}: an AnimationTimer needs the FX toolkit, tests of {@link #pulse} do not. */
     private AnimationTimer timer;
@@ -32,9 +32,19 @@ public final class FxPump {
         this(System::nanoTime);
     }
 
+    /** @param window how many recent pulses the stats keep (a benchmark keeps its whole run) */
+    public FxPump(int window) {
+        this(System::nanoTime, window);
+    }
+
     /** @param clock the clock work is measured with; {@code System::nanoTime} outside tests */
     public FxPump(LongSupplier clock) {
+        this(clock, PulseStats.DEFAULT_CAPACITY);
+    }
+
+    private FxPump(LongSupplier clock, int window) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.stats = new PulseStats(window);
     }
 
     public Registration register(PulseListener listener) {

@@ -103,6 +103,15 @@ public final class LiveWindow {
     public void openDemo() throws InterruptedException {
         int rate = Integer.getInteger("framescope.demo.tickerRate", 10);
         LiveConnection ticker = session.open("demo ticker", ConnectionSpec.to(session.demoUrl("/ticker?rate=" + rate)));
+        int tickers = Integer.getInteger("framescope.demo.tickers", 1);
+        if (tickers > 1) {
+            // Load measurement (scripts/gui-bench.sh with TICKERS): only tickers, so sent and captured compare exactly.
+            for (int i = 2; i <= tickers; i++) {
+                session.open("demo ticker " + i, ConnectionSpec.to(session.demoUrl("/ticker?rate=" + rate)));
+            }
+            connections.getSelectionModel().select(ticker);
+            return;
+        }
         session.open("demo echo (deflate)", ConnectionSpec.to(session.demoUrl("/echo"))
                 .withExtensionOffers(java.util.List.of("permessage-deflate; client_max_window_bits"))
                 .withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(1))));

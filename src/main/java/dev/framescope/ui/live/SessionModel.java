@@ -52,6 +52,11 @@ public final class SessionModel implements AutoCloseable {
         connections.remove(c);
     }
 
+    /** Frames the built-in demo endpoint has sent so far (0 when it is not running). */
+    public long demoFramesSent() {
+        return demo.map(DemoServer::framesSent).orElse(0L);
+    }
+
     /** What the captures of this window hold on the heap, against their shared limit. */
     public MemoryBudget budget() {
         return budget;
