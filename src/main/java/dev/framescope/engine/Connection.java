@@ -410,12 +410,21 @@ public final class Connection implements AutoCloseable {
         return new Draft_6455(extensions, protocols);
     }
 
-    private Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        spec.origin().ifPresent(o -> headers.put("Origin", o));
+    /**
+     * Java-WebSocket keeps request headers in a case-insensitive map, so a name can go out only once: repeated
+     * names (in any case) are joined into one field as HTTP allows (RFC 9110 §5.3: values joined with ", "; Cookie
+     * with "; " as RFC 6265 §5.4 says), under the spelling first given. The tap records the line as sent.
+     */
+    Map<String, String> headers() {
+        Map<String, ConnectionSpec.Header> byName = new LinkedHashMap<>();
+        spec.origin().ifPresent(o -> byName.put("origin", new ConnectionSpec.Header("Origin", o)));
         for (ConnectionSpec.Header h : spec.headers()) {
-            headers.merge(h.name(), h.value(), (a, b) -> a + ", " + b);
+            String key = h.name().toLowerCase(java.util.Locale.ROOT);
+            String separator = key.equals("cookie") ? "; " : ", ";
+            byName.merge(key, h, (a, b) -> new ConnectionSpec.Header(a.name(), a.value() + separator + b.value()));
         }
+        Map<String, String> headers = new LinkedHashMap<>();
+        byName.values().forEach(h -> headers.put(h.name(), h.value()));
         return headers;
     }
 }

@@ -21,6 +21,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,17 @@ class EnginePoliciesTest {
         CaptureEvent.CloseEvent close = Captures.events(log, CaptureEvent.CloseEvent.class).get(0);
         assertEquals(1001, close.sentCode().getAsInt());
         assertTrue(close.sentReason().startsWith("heartbeat: no pong"), close.sentReason());
+    }
+
+    @Test
+    void repeatedHeaderNamesGoOutAsOneFieldJoinedTheHttpWay() throws Exception {
+        Connection c = Captures.openAndAwait(ConnectionSpec.to(demo.uri("/echo")).withHeader("X-Trace", "a")
+                .withHeader("x-trace", "b").withHeader("Cookie", "s=1").withHeader("COOKIE", "t=2"));
+        CaptureEvent.HandshakeEvent hs = Captures.events(c.log(), CaptureEvent.HandshakeEvent.class).get(0);
+        var sent = dev.framescope.wire.HttpHeadParser.parseRequest(hs.rawRequest()).orElseThrow().headers();
+        assertEquals(List.of("a, b"), sent.all("X-Trace"));
+        assertEquals(List.of("s=1; t=2"), sent.all("Cookie"));
+        Captures.closeAndAwait(c);
     }
 
     @Test

@@ -581,8 +581,9 @@ public final class LiveWindow {
         double rate = (total - lastFrames) / seconds;
         lastStatus = now;
         lastFrames = total;
+        var budget = session.budget();
         window.statusText().setText(String.format(Locale.ROOT, "%d connections · %,d frames captured · %,.0f frames/s"
-                + " · %,d shown of %,d in this view", session.connections().size(), total, rate, table.shown().size(),
-                timeline.frames().size()));
+                + " · %,d shown of %,d in this view · capture memory %,d of %,d MB", session.connections().size(), total,
+                rate, table.shown().size(), timeline.frames().size(), budget.used() >> 20, budget.limit() >> 20));
     }
 }
