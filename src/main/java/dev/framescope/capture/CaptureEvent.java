@@ -116,7 +116,7 @@ public sealed interface CaptureEvent {
         }
 
         public MessageEvent {
-            header = header.withPayload(new byte[0]);
+            header = header.withoutPayload();
         }
 
         /** The message with its bytes (read back from the spill file when they were spilled). */

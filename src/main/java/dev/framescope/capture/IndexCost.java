@@ -8,10 +8,10 @@ package dev.framescope.capture;
  */
 final class IndexCost {
 
-    /** FrameEvent 56 + Stamp 40 + FrameHeader 48 + payload handle 16 + Optional opcode 16 + array header 16. */
+    /** FrameEvent 56 + Stamp 40 + FrameHeader 48 + payload handle 32 + payload array header 16. */
     static final int FRAME = 192;
-    /** MessageEvent 32 + Stamp 40 + Message 64 + payload handle 16 + empty payload array 16. */
-    static final int MESSAGE = 168;
+    /** MessageEvent 32 + Stamp 40 + Message 64 (its payload handle is usually the frame's). */
+    static final int MESSAGE = 136;
     /** A record with a stamp and a few fields. */
     static final int SMALL = 96;
     /** A finding: record, detail string. */

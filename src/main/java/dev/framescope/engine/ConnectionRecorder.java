@@ -247,14 +247,15 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
 
     private void dissect(Side side, ByteBuffer bytes, long nanos) {
         Direction dir = Direction.of(side.sender);
-        Payload last = Payload.of(new byte[0]);
+        // A message of one frame shares the frame's stored bytes (or its inflated bytes) instead of a second copy.
+        Payload last = null;
         byte[] lastBytes = null;
         for (Dissected item : side.dissector.feed(bytes)) {
             if (item instanceof Dissected.FrameItem f) {
                 var payload = log.payloads().store(f.frame().payload());
-                last = payload;
-                lastBytes = f.frame().payload();
                 var inflated = f.inflated().map(log.payloads()::store);
+                last = inflated.orElse(payload);
+                lastBytes = f.inflated().orElse(f.frame().payload());
                 log.append(nanos, s -> new CaptureEvent.FrameEvent(s, dir, f.frame().header(), f.frame().chunkOffset(),
                         f.frame().lastChunk(), payload, f.messageOpcode(), inflated, f.findings()));
                 if (f.frame().isWhole() && f.frame().opcode().isControl()) {

@@ -32,6 +32,13 @@ public record Message(Sender sender, Opcode opcode, long startOffset, int frameC
     }
 
     /** The same message with other retained bytes (e.g. read back from storage). */
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /** The message without its bytes (kept elsewhere); shares one empty array. */
+    public Message withoutPayload() {
+        return withPayload(NO_BYTES);
+    }
+
     public Message withPayload(byte[] bytes) {
         return new Message(sender, opcode, startOffset, frameCount, wireLength, compressed, length, bytes, findings);
     }

@@ -85,11 +85,22 @@ public final class StreamDissector {
         step.message().ifPresent(m -> out.add(new Dissected.MessageItem(m)));
     }
 
+    /** Shared: every captured frame keeps its message opcode, so one object per frame would add up. */
+    private static final Optional<Opcode> TEXT = Optional.of(Opcode.TEXT);
+    private static final Optional<Opcode> BINARY = Optional.of(Opcode.BINARY);
+
     private Optional<Opcode> messageOpcodeOf(Opcode opcode) {
+        if (opcode == Opcode.TEXT) {
+            return TEXT;
+        }
+        if (opcode == Opcode.BINARY) {
+            return BINARY;
+        }
         if (opcode.isData()) {
             return Optional.of(opcode);
         }
-        return opcode == Opcode.CONTINUATION ? assembler.currentOpcode() : Optional.empty();
+        Optional<Opcode> current = opcode == Opcode.CONTINUATION ? assembler.currentOpcode() : Optional.empty();
+        return current.isPresent() ? messageOpcodeOf(current.get()) : current;
     }
 
     /** The stream ended (connection closed): findings for a frame or message left unfinished. */
