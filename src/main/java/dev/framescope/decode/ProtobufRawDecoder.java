@@ -32,7 +32,8 @@ final class ProtobufRawDecoder implements PayloadDecoder {
 
     /**
      * Binary frames only; 40 when every byte parses as fields — below a MessagePack or CBOR container, because
-     * almost any short byte string happens to be a valid protobuf message.
+     * almost any short byte string happens to be a valid protobuf message; 20 when the bytes are also printable
+     * text (a real message has control-character tags and lengths; "plain words" happens to parse as fields).
      */
     @Override
     public int detect(DecodeInput input) {
@@ -40,7 +41,13 @@ final class ProtobufRawDecoder implements PayloadDecoder {
             return 0;
         }
         Decoded d = decode(input);
-        return d.complete() && d.tree().size() > 0 ? 40 : 0;
+        if (!d.complete() || d.tree().size() == 0) {
+            return 0;
+        }
+        byte[] b = input.bytes();
+        boolean printable = TextDecoder.firstInvalid(b) < 0
+                && TextDecoder.printable(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+        return printable ? 20 : 40;
     }
 
     @Override
