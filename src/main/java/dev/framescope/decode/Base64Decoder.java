@@ -78,8 +78,8 @@ final class Base64Decoder implements PayloadDecoder {
         tree.put("decodedLength", decoded.length);
         tree.put("decodedAs", best.id());
         tree.set("value", content.tree());
-        String summary = String.format("base64 of %,d bytes: %s", decoded.length,
-                content.summary().orElse(best.label()));
+        String summary = String.format("%,d bytes of %s%s", decoded.length, best.label(),
+                content.summary().map(x -> ": " + x).orElse(""));
         if (bad >= 0) {
             return Trees.stopped(ID, tree, summary, new DecodeFailure(originalOffset(input.bytes(), bad),
                     "not a base64 character: '" + clean.charAt(bad) + "'"));

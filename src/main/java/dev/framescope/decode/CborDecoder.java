@@ -56,8 +56,8 @@ final class CborDecoder implements PayloadDecoder {
         byte[] b = input.bytes();
         try (JsonParser parser = FACTORY.createParser(b)) {
             TokenTreeReader.Result r = TokenTreeReader.read(parser, b.length);
-            return r.failure().map(f -> Trees.stopped(ID, r.tree(), "CBOR (incomplete)", f))
-                    .orElseGet(() -> Trees.ok(ID, r.tree(), "CBOR " + JsonDecoder.describe(r.tree())));
+            return r.failure().map(f -> Trees.stopped(ID, r.tree(), "incomplete", f))
+                    .orElseGet(() -> Trees.ok(ID, r.tree(), JsonDecoder.describe(r.tree())));
         } catch (IOException e) {
             return Trees.stopped(ID, Trees.NODES.nullNode(), "CBOR", new DecodeFailure(0, e.getMessage()));
         }

@@ -34,9 +34,11 @@ public final class DecoderRegistry {
     public DecoderRegistry withProtobufSchema(ProtobufSchema schema) {
         List<PayloadDecoder> all = new ArrayList<>(decoders);
         all.removeIf(d -> d.id().equals(ProtobufTypedDecoder.ID));
-        int firstFormat = all.indexOf(all.stream().filter(d -> d instanceof JsonDecoder).findFirst()
-                .orElse(all.isEmpty() ? null : all.get(0)));
-        all.add(Math.max(0, firstFormat), new ProtobufTypedDecoder(schema));
+        int firstFormat = 0;
+        while (firstFormat < all.size() && !(all.get(firstFormat) instanceof JsonDecoder)) {
+            firstFormat++;
+        }
+        all.add(firstFormat == all.size() ? 0 : firstFormat, new ProtobufTypedDecoder(schema));
         return new DecoderRegistry(all);
     }
 

@@ -50,7 +50,7 @@ final class JsonDecoder implements PayloadDecoder {
         try (JsonParser parser = FACTORY.createParser(b)) {
             TokenTreeReader.Result r = TokenTreeReader.read(parser, b.length);
             String summary = describe(r.tree());
-            return r.failure().map(f -> Trees.stopped(ID, r.tree(), "JSON (incomplete)", f))
+            return r.failure().map(f -> Trees.stopped(ID, r.tree(), "incomplete", f))
                     .orElseGet(() -> Trees.ok(ID, r.tree(), summary));
         } catch (IOException e) {
             return Trees.stopped(ID, Trees.NODES.nullNode(), "JSON", new DecodeFailure(0, e.getMessage()));

@@ -66,12 +66,12 @@ final class MsgpackDecoder implements PayloadDecoder {
                     throw new DecodeStop(unpacker.getTotalReadBytes(), String.format(
                             "%,d trailing bytes after the first value", b.length - unpacker.getTotalReadBytes()));
                 }
-                return Trees.ok(ID, root[0], "MessagePack " + JsonDecoder.describe(root[0]));
+                return Trees.ok(ID, root[0], JsonDecoder.describe(root[0]));
             } catch (DecodeStop stop) {
-                return Trees.stopped(ID, root[0], "MessagePack (incomplete)", stop.failure());
+                return Trees.stopped(ID, root[0], "incomplete", stop.failure());
             }
         } catch (IOException e) {
-            return Trees.stopped(ID, root[0], "MessagePack (incomplete)", new DecodeFailure(0, e.getMessage()));
+            return Trees.stopped(ID, root[0], "incomplete", new DecodeFailure(0, e.getMessage()));
         }
     }
 

@@ -56,9 +56,9 @@ final class ProtobufRawDecoder implements PayloadDecoder {
         ObjectNode root = Trees.NODES.objectNode();
         try {
             new Walker(b).message(root, 0, b.length, 0, -1);
-            return Trees.ok(ID, root, "protobuf message with " + Trees.plural(root.size(), "field number"));
+            return Trees.ok(ID, root, "message with " + Trees.plural(root.size(), "field number"));
         } catch (DecodeStop stop) {
-            return Trees.stopped(ID, root, "protobuf (incomplete)", stop.failure());
+            return Trees.stopped(ID, root, "incomplete", stop.failure());
         }
     }
 

@@ -60,17 +60,17 @@ final class XmlDecoder implements PayloadDecoder {
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             parser.parse(new InputSource(new ByteArrayInputStream(b)), builder);
-            return Trees.ok(ID, builder.root, "XML element <" + builder.rootName + ">");
+            return Trees.ok(ID, builder.root, "root element <" + builder.rootName + ">");
         } catch (SAXParseException e) {
             long at = byteOffset(b, e.getLineNumber(), e.getColumnNumber());
             String reason = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
                     ? "DOCTYPE refused: Framescope reads no DTDs and expands no entities (" + e.getMessage() + ")"
                     : e.getMessage();
-            return Trees.stopped(ID, builder.root, "XML (incomplete)", new DecodeFailure(at, reason));
+            return Trees.stopped(ID, builder.root, "incomplete", new DecodeFailure(at, reason));
         } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
             long at = builder.locator == null ? 0
                     : byteOffset(b, builder.locator.getLineNumber(), builder.locator.getColumnNumber());
-            return Trees.stopped(ID, builder.root, "XML (incomplete)", new DecodeFailure(at, e.getMessage()));
+            return Trees.stopped(ID, builder.root, "incomplete", new DecodeFailure(at, e.getMessage()));
         }
     }
 

@@ -230,9 +230,11 @@ public final class DecodedView extends VBox {
         boolean auto = DecoderRegistry.AUTO.equals(settings.decoderIdProperty().get());
         summary.setText((auto ? "Auto picked " + label : label) + d.summary().map(s -> " · " + s).orElse(""));
         failure.setText(d.failure().map(f -> "⚠ Decoding stopped " + f).orElse(""));
+        failure.setTooltip(d.failure().map(f -> new Tooltip(failure.getText())).orElse(null));
         failure.setVisible(d.failure().isPresent());
         failure.setManaged(d.failure().isPresent());
-        TreeItem<String> root = new DecodedTreeItem("", d.tree());
+        TreeItem<String> root = d.tree().isNull() && d.failure().isPresent()
+                ? new TreeItem<>("(nothing decoded)") : new DecodedTreeItem("", d.tree());
         root.setExpanded(true);
         if (root.getChildren().size() <= 50) {
             root.getChildren().forEach(child -> child.setExpanded(true));
