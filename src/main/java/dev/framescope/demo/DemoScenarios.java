@@ -16,6 +16,7 @@ public final class DemoScenarios {
             new Scenario("/compressed", "permessage-deflate (offer it): compressible JSON now and on each message you send, echoed back"),
             new Scenario("/heartbeat?interval=1000&pongDelay=0", "the server pings every `interval` ms and answers your pings after `pongDelay` ms"),
             new Scenario("/close/1000", "closes right after opening with the code in the path (e.g. 1001, 1008, 1011, 4000)"),
+            new Scenario("/encodings", "one order as JSON (text), MessagePack, CBOR and Protocol Buffers (binary); again on each message you send"),
             new Scenario("/chaos", "a scripted series of protocol violations written as raw bytes, one of each kind"));
 
     private DemoScenarios() {

@@ -129,7 +129,19 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
                 conn.close(code, "demo close " + code);
             }
             case "chaos" -> writeRaw(conn, ChaosScript.stream(), ChaosScript.steps().size() * 2);
+            case "encodings" -> sendEncodings(conn);
             default -> { }
+        }
+    }
+
+    /** One order as JSON (text), then MessagePack, CBOR and protobuf (binary); again on each message you send. */
+    private void sendEncodings(WebSocket conn) {
+        send(conn, EncodingSamples.json());
+        for (byte[] binary : List.of(EncodingSamples.msgpack(), EncodingSamples.cbor(), EncodingSamples.protobuf())) {
+            if (conn.isOpen()) {
+                conn.send(binary);
+                framesSent.incrementAndGet();
+            }
         }
     }
 
@@ -141,6 +153,7 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         }
         switch (session.scenario.name()) {
             case "fragmented" -> sendFragments(conn);
+            case "encodings" -> sendEncodings(conn);
             case "compressed", "echo", "heartbeat" -> send(conn, message);
             default -> { }
         }

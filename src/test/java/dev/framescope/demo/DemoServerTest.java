@@ -115,6 +115,31 @@ class DemoServerTest {
     }
 
     @Test
+    void encodingsSendsOneOrderInFourEncodings() throws Exception {
+        Recorder c = connect("/encodings");
+        Await.until(() -> c.texts.size() == 1 && c.binaries.size() == 3, "JSON, MessagePack, CBOR, protobuf");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(c.texts.get(0));
+        assertEquals(EncodingSamples.CUSTOMER, json.get("customer").asText());
+        byte[][] bin = c.binaries.stream().map(b -> {
+            byte[] a = new byte[b.remaining()];
+            b.duplicate().get(a);
+            return a;
+        }).toArray(byte[][]::new);
+        var msgpack = org.msgpack.core.MessagePack.newDefaultUnpacker(bin[0]).unpackValue().asMapValue().map();
+        assertEquals(EncodingSamples.CUSTOMER, msgpack.get(org.msgpack.value.ValueFactory.newString("customer"))
+                .asStringValue().asString());
+        var cbor = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.cbor.CBORFactory()).readTree(bin[1]);
+        assertEquals(EncodingSamples.ORDER_ID, cbor.get("order").asLong());
+        var proto = com.google.protobuf.UnknownFieldSet.parseFrom(bin[2]);
+        assertEquals(EncodingSamples.CUSTOMER, proto.getField(2).getLengthDelimitedList().get(0).toStringUtf8());
+        assertEquals(2, proto.getField(3).getLengthDelimitedList().size());
+        c.send("again");
+        Await.until(() -> c.binaries.size() == 6, "the samples again on a message");
+        c.closeBlocking();
+    }
+
+    @Test
     void fragmentedMessagesReassembleAndPingArrivesBetween() throws Exception {
         Recorder c = connect("/fragmented");
         Await.until(() -> c.texts.size() == 1 && c.binaries.size() == 1 && c.pings.size() == 1, "fragments");

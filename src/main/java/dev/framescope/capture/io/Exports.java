@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Every export in one place, for the command line and the window alike: whole connections as pcapng, HAR, JSON
  * Lines or text, and a selection of frames or messages as JSON Lines or text. Secrets are redacted unless
- * {@code keepSecrets}.
+ * {@code keepSecrets}. JSON Lines frames and messages carry a {@code decoded} member ({@link DecodedJson}).
  */
 public final class Exports {
 
@@ -79,10 +79,15 @@ public final class Exports {
         if (format != Format.JSON && format != Format.TEXT) {
             throw new IllegalArgumentException(format + " holds whole connections, not a selection");
         }
+        Optional<String> subprotocol = format == Format.JSON ? DecodedJson.subprotocol(log) : Optional.empty();
         for (CaptureEvent e : events) {
             Optional<String> line = format == Format.JSON
                     ? Optional.of(e).filter(x -> x instanceof CaptureEvent.FrameEvent || x instanceof CaptureEvent.MessageEvent)
-                            .map(x -> SessionJson.toJson(log, x, keepSecrets).toString())
+                            .map(x -> {
+                                var json = SessionJson.toJson(log, x, keepSecrets);
+                                DecodedJson.add(json, x, subprotocol);
+                                return json.toString();
+                            })
                     : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.url(l));
             if (line.isPresent()) {
                 out.write((line.get() + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,8 @@
 package dev.framescope.ui.frame;
 
+import dev.framescope.decode.DecodeInput;
 import dev.framescope.wire.Finding;
+import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Frame;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +79,9 @@ public final class FrameDetailPane extends StackPane {
         body.setVisible(d.isPresent());
         empty.setVisible(d.isEmpty());
         d.ifPresent(this::fill);
+        if (d.isEmpty()) {
+            payload.decodedView().setInput(Optional.empty());
+        }
     }
 
     private void fill(FrameDetail d) {
@@ -88,6 +93,8 @@ public final class FrameDetailPane extends StackPane {
         fillFindings(frame.findings());
         Optional<Integer> key = frame.header().masked() ? Optional.of(frame.header().maskingKey()) : Optional.empty();
         payload.setContent(new PayloadView.Content(frame.payload(), key, frame.chunkOffset(), d.inflated()));
+        payload.decodedView().setInput(Optional.of(DecodeInput.of(d.inflated().orElse(frame.payload()),
+                frame.opcode() == Opcode.TEXT)));
     }
 
     private void fillFindings(List<Finding> list) {

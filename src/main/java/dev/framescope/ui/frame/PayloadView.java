@@ -15,7 +15,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * A payload as Text, JSON (pretty-printed when valid), Hex and Base64. The hex tab puts the wire form beside the
+ * A payload as Text, JSON (pretty-printed when valid), Hex, Base64 and Decoded (the decoder registry's tree, see
+ * {@link DecodedView}; decoded only while that tab is selected). The hex tab puts the wire form beside the
  * readable one: masked next to unmasked for a masked frame (RFC 6455 §5.3), compressed next to inflated for a
  * compressed one (RFC 7692).
  */
@@ -53,6 +54,8 @@ public final class PayloadView extends TabPane {
     private final TextArea json = readOnly("payload-json");
     private final TextArea base64 = readOnly("payload-base64");
     private final Tab hexTab = new Tab("Hex");
+    private final DecodedView decoded = new DecodedView();
+    private final Tab decodedTab = new Tab("Decoded", decoded);
 
     public PayloadView() {
         getStyleClass().add(STYLE_CLASS);
@@ -60,6 +63,10 @@ public final class PayloadView extends TabPane {
         getTabs().addAll(tab("Text", "payload-tab-text", text), tab("JSON", "payload-tab-json", json), hexTab,
                 tab("Base64", "payload-tab-base64", base64));
         hexTab.setId("payload-tab-hex");
+        decodedTab.setId("payload-tab-decoded");
+        getTabs().add(decodedTab);
+        decoded.setActive(false);
+        decodedTab.selectedProperty().addListener((o, was, now) -> decoded.setActive(now));
         content.addListener((obs, old, now) -> refresh());
         refresh();
     }
@@ -74,6 +81,14 @@ public final class PayloadView extends TabPane {
 
     public Content getContent() {
         return content.get();
+    }
+
+    public DecodedView decodedView() {
+        return decoded;
+    }
+
+    public Tab decodedTab() {
+        return decodedTab;
     }
 
     private void refresh() {

@@ -3,6 +3,7 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.HeartbeatStats;
+import dev.framescope.ui.frame.DecodedView;
 import dev.framescope.ui.fx.PulseListener;
 import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.Finding;
@@ -58,6 +59,7 @@ public final class ConnectionDetails implements PulseListener {
     private final Label messageSummary = new Label("Select a data frame to see its message.");
     private final TextArea messageText = mono();
     private final ListView<String> fragmentList = new ListView<>();
+    private final DecodedView messageDecoded = new DecodedView("message-decoded");
     private final long[] wire = new long[2];
     private final long[] inflated = new long[2];
     private final long[] compressedMessages = new long[2];
@@ -95,6 +97,11 @@ public final class ConnectionDetails implements PulseListener {
 
     public ObservableList<Located> findings() {
         return findings;
+    }
+
+    /** The Message tab's decoded view of the reassembled message. */
+    public DecodedView decodedView() {
+        return messageDecoded;
     }
 
     public XYChart.Series<Number, Number> rttSeries() {
@@ -219,6 +226,7 @@ public final class ConnectionDetails implements PulseListener {
         messageText.clear();
         Optional<MessageLookup.Found> found = log.flatMap(l -> frame.flatMap(f -> MessageLookup.of(l, f)));
         if (found.isEmpty()) {
+            messageDecoded.setInput(Optional.empty());
             messageSummary.setText(frame.isPresent() && frame.get().messageOpcode().isPresent()
                     ? "The message is not complete yet." : "Select a data frame to see its message.");
             return;
@@ -235,6 +243,7 @@ public final class ConnectionDetails implements PulseListener {
         String body = m.isText() ? new String(m.payload(), StandardCharsets.UTF_8)
                 : java.util.HexFormat.ofDelimiter(" ").formatHex(m.payload(), 0, Math.min(m.payload().length, 65536));
         messageText.setText(m.truncated() ? body + "\n… (" + m.length() + " bytes in all)" : body);
+        messageDecoded.setInput(Optional.of(dev.framescope.decode.DecodeInput.of(m.payload(), m.isText())));
         for (CaptureEvent.FrameEvent f : found.fragments()) {
             fragmentList.getItems().add(String.format(Locale.ROOT, "#%d  %s  FIN=%d  RSV=%s  %,d B  at byte %,d",
                     f.seq(), f.header().opcode().shortName(), f.header().fin() ? 1 : 0, TimelineView.rsv(f.header()),
@@ -247,9 +256,15 @@ public final class ConnectionDetails implements PulseListener {
         messageSummary.getStyleClass().add("detail-heading");
         fragmentList.setPrefHeight(110);
         fragmentList.getStyleClass().add("mono");
-        VBox.setVgrow(messageText, Priority.ALWAYS);
-        VBox box = new VBox(6, messageSummary, new Label("Fragments"), fragmentList, new Label("Reassembled"),
-                messageText);
+        Tab reassembled = new Tab("Reassembled", messageText);
+        Tab decoded = new Tab("Decoded", messageDecoded);
+        decoded.setId("message-tab-decoded");
+        TabPane views = new TabPane(reassembled, decoded);
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        messageDecoded.setActive(false);
+        decoded.selectedProperty().addListener((o, was, now) -> messageDecoded.setActive(now));
+        VBox.setVgrow(views, Priority.ALWAYS);
+        VBox box = new VBox(6, messageSummary, new Label("Fragments"), fragmentList, views);
         box.setPadding(new Insets(10));
         return box;
     }

@@ -78,6 +78,10 @@ public final class LiveWindow {
             strip.reset();
             timeline.show(Optional.ofNullable(now).map(LiveConnection::log));
             details.show(Optional.ofNullable(now).map(LiveConnection::log));
+            if (now != null) {
+                window.frameDetail().payloadView().decodedView().setSettings(now.decoding());
+                details.decodedView().setSettings(now.decoding());
+            }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showDetail(now));
         messagesView.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

@@ -1,0 +1,60 @@
+package dev.framescope.capture.io;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.decode.DecodeInput;
+import dev.framescope.decode.Decoded;
+import dev.framescope.decode.DecoderRegistry;
+import dev.framescope.wire.Opcode;
+import java.util.Optional;
+
+/**
+ * The {@code decoded} member of JSON Lines export lines: the payload through the decoder registry's detection
+ * ({@code as}: the decoder id, {@code tree}, and {@code failure} with offset and reason when decoding stopped).
+ * Messages always get it; frames only when they carry a whole message on their own (a FIN text or binary frame),
+ * since a fragment alone rarely decodes. Not part of the session file: decoding is a view, the bytes are the record.
+ */
+final class DecodedJson {
+
+    private static final DecoderRegistry REGISTRY = DecoderRegistry.standard();
+    private static final int HANDSHAKE_SEARCH = 64;
+
+    private DecodedJson() {
+    }
+
+    static Optional<String> subprotocol(CaptureLog log) {
+        int n = Math.min(log.size(), HANDSHAKE_SEARCH);
+        for (int i = 0; i < n; i++) {
+            if (log.get(i) instanceof CaptureEvent.HandshakeEvent h) {
+                return h.subprotocol();
+            }
+        }
+        return Optional.empty();
+    }
+
+    static void add(ObjectNode line, CaptureEvent event, Optional<String> subprotocol) {
+        Optional<DecodeInput> input = Optional.empty();
+        if (event instanceof CaptureEvent.MessageEvent m && !m.message().truncated()) {
+            input = Optional.of(new DecodeInput(m.message().payload(), m.message().isText(), subprotocol));
+        } else if (event instanceof CaptureEvent.FrameEvent f && f.header().fin() && f.frame().isWhole()
+                && (f.header().opcode() == Opcode.TEXT || f.header().opcode() == Opcode.BINARY)) {
+            byte[] bytes = f.inflated().map(p -> p.bytes()).orElse(f.payload().bytes());
+            input = Optional.of(new DecodeInput(bytes, f.header().opcode() == Opcode.TEXT, subprotocol));
+        }
+        input.ifPresent(in -> line.set("decoded", toJson(REGISTRY.decode(in, Optional.empty()))));
+    }
+
+    static ObjectNode toJson(Decoded d) {
+        ObjectNode node = line().objectNode();
+        node.put("as", d.decoderId());
+        d.summary().ifPresent(s -> node.put("summary", s));
+        node.set("tree", d.tree());
+        d.failure().ifPresent(f -> node.putObject("failure").put("offset", f.offset()).put("reason", f.reason()));
+        return node;
+    }
+
+    private static com.fasterxml.jackson.databind.node.JsonNodeFactory line() {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    }
+}

@@ -1,0 +1,211 @@
+package dev.framescope.decode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Protocol Buffers without a schema, the way {@code protoc --decode_raw} reads them: keys are field numbers (a
+ * repeated number becomes an array), varints are unsigned numbers, 64/32-bit fields show as hex with their
+ * double/float reading, length-delimited fields are guessed — printable UTF-8 → string, bytes that parse fully as a
+ * message → nested object, other UTF-8 → string, else bytes — and groups (wire types 3/4) nest.
+ * <p>
+ * Stops with the offset and reason on truncation, a zero or too large field number, a bad wire type (6, 7) or an
+ * unmatched end-group; nesting (groups, or messages guessed inside bytes) is capped at {@link Trees#MAX_DEPTH}.
+ */
+final class ProtobufRawDecoder implements PayloadDecoder {
+
+    static final String ID = "protobuf";
+    private static final int MAX_FIELD_NUMBER = (1 << 29) - 1;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String label() {
+        return "Protocol Buffers (schemaless)";
+    }
+
+    /**
+     * Binary frames only; 40 when every byte parses as fields — below a MessagePack or CBOR container, because
+     * almost any short byte string happens to be a valid protobuf message; 20 when the bytes are also printable
+     * text (a real message has control-character tags and lengths; "plain words" happens to parse as fields).
+     */
+    @Override
+    public int detect(DecodeInput input) {
+        if (input.text() || input.bytes().length == 0) {
+            return 0;
+        }
+        Decoded d = decode(input);
+        if (!d.complete() || d.tree().size() == 0) {
+            return 0;
+        }
+        byte[] b = input.bytes();
+        boolean printable = TextDecoder.firstInvalid(b) < 0
+                && TextDecoder.printable(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+        return printable ? 20 : 40;
+    }
+
+    @Override
+    public Decoded decode(DecodeInput input) {
+        byte[] b = input.bytes();
+        ObjectNode root = Trees.NODES.objectNode();
+        try {
+            new Walker(b).message(root, 0, b.length, 0, -1);
+            return Trees.ok(ID, root, "message with " + Trees.plural(root.size(), "field number"));
+        } catch (DecodeStop stop) {
+            return Trees.stopped(ID, root, "incomplete", stop.failure());
+        }
+    }
+
+    /** Walks fields of {@code bytes}; offsets in failures are offsets into the whole payload. */
+    static final class Walker {
+
+        private final byte[] bytes;
+        private int pos;
+
+        Walker(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        /**
+         * Reads fields from {@code from} until {@code to}, or until the end-group tag of {@code groupField} (then
+         * returns the offset after it).
+         */
+        int message(ObjectNode into, int from, int to, int depth, int groupField) throws DecodeStop {
+            pos = from;
+            while (pos < to) {
+                int tagAt = pos;
+                long tag = varint(to);
+                long field = tag >>> 3;
+                int wire = (int) (tag & 7);
+                if (field == 0 || field > MAX_FIELD_NUMBER) {
+                    throw new DecodeStop(tagAt, "field number " + Long.toUnsignedString(field)
+                            + " is outside 1.." + MAX_FIELD_NUMBER);
+                }
+                String key = Long.toString(field);
+                switch (wire) {
+                    case 0 -> {
+                        long v = varint(to);
+                        add(into, key, v >= 0 ? Trees.NODES.numberNode(v)
+                                : Trees.NODES.numberNode(new BigInteger(Long.toUnsignedString(v))));
+                    }
+                    case 1 -> {
+                        long v = fixed(8, to, tagAt);
+                        add(into, key, Trees.NODES.textNode(String.format("0x%016x (double %s)", v,
+                                Double.longBitsToDouble(v))));
+                    }
+                    case 5 -> {
+                        int v = (int) fixed(4, to, tagAt);
+                        add(into, key, Trees.NODES.textNode(String.format("0x%08x (float %s)", v,
+                                Float.intBitsToFloat(v))));
+                    }
+                    case 2 -> {
+                        long length = varint(to);
+                        if (length < 0 || length > to - pos) {
+                            throw new DecodeStop(tagAt, String.format("field %s claims %,d bytes but only %,d are left",
+                                    key, length < 0 ? Long.toUnsignedString(length) : length, to - pos));
+                        }
+                        int start = pos;
+                        int end = start + (int) length;
+                        add(into, key, guess(start, end, depth));
+                        pos = end;
+                    }
+                    case 3 -> {
+                        if (depth >= Trees.MAX_DEPTH) {
+                            throw new DecodeStop(tagAt, Trees.tooDeep());
+                        }
+                        ObjectNode group = Trees.NODES.objectNode();
+                        add(into, key, group);
+                        pos = message(group, pos, to, depth + 1, (int) field);
+                    }
+                    case 4 -> {
+                        if (field != groupField) {
+                            throw new DecodeStop(tagAt, "end-group tag for field " + key + (groupField < 0
+                                    ? " outside any group" : " inside group " + groupField));
+                        }
+                        return pos;
+                    }
+                    default -> throw new DecodeStop(tagAt, "wire type " + wire + " (field " + key
+                            + ") is not defined; valid wire types are 0, 1, 2, 3, 4 and 5");
+                }
+            }
+            if (groupField >= 0) {
+                throw new DecodeStop(to, "input ended inside group " + groupField + " (no end-group tag)");
+            }
+            return pos;
+        }
+
+        private JsonNode guess(int start, int end, int depth) {
+            if (start == end) {
+                return Trees.NODES.textNode("");
+            }
+            boolean utf8 = TextDecoder.firstInvalid(java.util.Arrays.copyOfRange(bytes, start, end)) < 0;
+            String text = utf8 ? new String(bytes, start, end - start, StandardCharsets.UTF_8) : "";
+            if (utf8 && text.charAt(0) >= 0x20 && TextDecoder.printable(text)) {
+                return Trees.NODES.textNode(text);
+            }
+            if (depth + 1 < Trees.MAX_DEPTH) {
+                ObjectNode nested = Trees.NODES.objectNode();
+                try {
+                    new Walker(bytes).message(nested, start, end, depth + 1, -1);
+                    return nested;
+                } catch (DecodeStop notAMessage) {
+                    // Not a message: fall through to string or bytes.
+                }
+            }
+            return utf8 ? Trees.NODES.textNode(text)
+                    : Trees.NODES.binaryNode(java.util.Arrays.copyOfRange(bytes, start, end));
+        }
+
+        private long varint(int to) throws DecodeStop {
+            int start = pos;
+            long value = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                if (pos >= to) {
+                    throw new DecodeStop(start, "input ended inside a varint");
+                }
+                int b = bytes[pos++] & 0xff;
+                value |= (long) (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    if (shift == 63 && b > 1) {
+                        throw new DecodeStop(start, "varint overflows 64 bits");
+                    }
+                    return value;
+                }
+            }
+            throw new DecodeStop(start, "varint longer than 10 bytes");
+        }
+
+        private long fixed(int size, int to, int tagAt) throws DecodeStop {
+            if (to - pos < size) {
+                throw new DecodeStop(tagAt, String.format("%d-bit field needs %d bytes but only %d are left",
+                        size * 8, size, to - pos));
+            }
+            long v = 0;
+            for (int i = size - 1; i >= 0; i--) {
+                v = (v << 8) | (bytes[pos + i] & 0xff);
+            }
+            pos += size;
+            return v;
+        }
+
+        /** A field number seen again is a repeated field: its values become an array (values are never arrays). */
+        private static void add(ObjectNode into, String key, JsonNode value) {
+            JsonNode existing = into.get(key);
+            if (existing == null) {
+                into.set(key, value);
+            } else if (existing instanceof ArrayNode list) {
+                list.add(value);
+            } else {
+                ArrayNode list = into.putArray(key);
+                list.add(existing);
+                list.add(value);
+            }
+        }
+    }
+}
