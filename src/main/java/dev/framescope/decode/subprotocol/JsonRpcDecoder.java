@@ -98,6 +98,9 @@ public final class JsonRpcDecoder implements PayloadDecoder {
         if (m.has("id") && !(id.isTextual() || id.isNumber() || id.isNull())) {
             return Optional.of("id must be a string, number or null (" + RULES + " §4)");
         }
+        if (m.has("result") && m.has("error")) {
+            return Optional.of("a response has both result and error (" + RULES + " §5)");
+        }
         return switch (kind) {
             case REQUEST, NOTIFICATION -> {
                 if (!m.path("method").isTextual()) {
@@ -108,8 +111,8 @@ public final class JsonRpcDecoder implements PayloadDecoder {
                 }
                 yield Optional.empty();
             }
-            case RESULT -> m.has("error") ? Optional.of("a response has both result and error (" + RULES + " §5)")
-                    : m.has("id") ? Optional.empty() : Optional.of("a response must have an id (" + RULES + " §5)");
+            case RESULT -> m.has("id") ? Optional.empty()
+                    : Optional.of("a response must have an id (" + RULES + " §5)");
             case ERROR -> {
                 JsonNode error = m.get("error");
                 if (!error.isObject() || !error.path("code").canConvertToExactIntegral()
@@ -148,8 +151,8 @@ public final class JsonRpcDecoder implements PayloadDecoder {
             case "REQUEST" -> "jsonrpc → " + JsonText.clip(tree.path("method").asText("?"), 50) + id;
             case "NOTIFICATION" -> "jsonrpc notify " + JsonText.clip(tree.path("method").asText("?"), 50);
             case "RESULT" -> "jsonrpc ← result" + id;
-            case "ERROR" -> "jsonrpc ← error " + tree.path("error").path("code").asText("?") + id + " "
-                    + JsonText.clip(tree.path("error").path("message").asText(""), 60);
+            case "ERROR" -> ("jsonrpc ← error " + tree.path("error").path("code").asText("?") + id + " "
+                    + JsonText.clip(tree.path("error").path("message").asText(""), 60)).strip();
             default -> "jsonrpc invalid";
         };
     }

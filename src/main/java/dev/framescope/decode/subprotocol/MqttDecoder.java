@@ -131,7 +131,9 @@ public final class MqttDecoder implements PayloadDecoder {
         int end = cut ? b.length : bodyStart + (int) remaining;
         next[0] = end;
         Optional<DecodeFailure> failure = Optional.empty();
-        if (!flagsValid(type, flags)) {
+        if (type == PUBLISH && !flagsValid(type, flags)) {
+            failure = fail(start, "PUBLISH QoS 3 is not allowed (" + V3 + " §3.3.1.2)");
+        } else if (!flagsValid(type, flags)) {
             failure = fail(start, "flags " + packet.get("flags").asText() + " of " + TYPES[type] + " must be "
                     + (type == PUBREL || type == SUBSCRIBE || type == UNSUBSCRIBE ? "0010" : "0000") + " ("
                     + V3 + " §2.2.2)");

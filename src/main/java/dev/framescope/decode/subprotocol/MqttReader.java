@@ -42,7 +42,7 @@ final class MqttReader {
 
     private void need(int n, String what) throws Malformed {
         if (remaining() < n) {
-            throw new Malformed(limit, what + " needs " + n + " byte(s), " + remaining() + " left (" + truncatedRule
+            throw new Malformed(pos, what + " needs " + n + " byte(s), " + remaining() + " left (" + truncatedRule
                     + ")");
         }
     }
