@@ -77,7 +77,7 @@ class StompDecoderTest {
         assertFailure("SEND\ndest\\tination:/q\n\n\0", 5, "undefined escape \\t");
         assertFailure("SEND\nno colon here\n\n\0", 5, "without ':'");
         assertFailure("HELLO\n\n\0", 0, "unknown command");
-        assertFailure("SEND\ndestination:/q\n", 21, "no blank line");
+        assertFailure("SEND\ndestination:/q\n", 20, "no blank line");
         assertFailure("", 0, "empty message");
     }
 
