@@ -84,7 +84,7 @@ class HostileInputTest {
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         int cases = 0;
-        for (int round = 0; round < 40; round++) {
+        for (int round = 0; round < 15; round++) {
             for (DecodeInput fixture : fixtures) {
                 byte[] mutated = mutate(fixture.bytes(), random);
                 DecodeInput input = new DecodeInput(mutated, fixture.text(), fixture.subprotocol());
