@@ -49,7 +49,7 @@ public final class ProtocolView implements PulseListener {
     private Optional<CaptureLog> log = Optional.empty();
     private Optional<CallCorrelator> correlator = Optional.empty();
     private Optional<String> subprotocol = Optional.empty();
-    private int next;
+    private volatile int next;
     private int sniffed;
     private boolean gaveUp;
     private boolean catchingUp;
@@ -95,6 +95,11 @@ public final class ProtocolView implements PulseListener {
 
     public Tab tab() {
         return tab;
+    }
+
+    /** How many of the connection's events this view has looked at (tests await it). */
+    int eventsRead() {
+        return next;
     }
 
     /** Starts over for another connection (or none): the tab hides until its traffic says JSON-RPC or GraphQL. */

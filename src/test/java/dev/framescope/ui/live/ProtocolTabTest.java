@@ -103,8 +103,10 @@ class ProtocolTabTest {
     void theTabStaysHiddenForOtherTraffic(FxRobot robot) throws Exception {
         LiveConnection echo = open(robot, "echo", "/echo");
         echo.connection().orElseThrow().sendText("{\"seq\":1}");
-        Await.until(Duration.ofSeconds(10), () -> live.table().getItems().size() >= 2, "the echo in the table");
-        robot.interact(() -> { });
+        Await.until(Duration.ofSeconds(10), () -> echo.log().readFrom(0, echo.log().size()).stream()
+                .anyMatch(e -> e instanceof CaptureEvent.MessageEvent m && m.dir() == Direction.IN), "the echo");
+        int echoed = echo.log().size();
+        Await.until(() -> live.details().protocol().eventsRead() >= echoed, "the Protocol view read the echo");
         assertFalse(window.controller().detailTabs().getTabs().contains(live.details().protocol().tab()));
     }
 }
