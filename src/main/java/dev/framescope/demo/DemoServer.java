@@ -26,6 +26,8 @@ import org.java_websocket.framing.PingFrame;
 import org.java_websocket.framing.PongFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
 
 /**
@@ -52,6 +54,8 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         final Scenario scenario;
         final List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
         final AtomicLong seq = new AtomicLong();
+        /** The subprotocol scenarios' conversation; absent for the others. */
+        volatile java.util.Optional<Dialogue> dialogue = java.util.Optional.empty();
 
         Session(Scenario scenario) {
             this.scenario = scenario;
@@ -59,7 +63,8 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     }
 
     public DemoServer(int port) {
-        super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new Draft_6455(deflate())));
+        super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new Draft_6455(List.of(deflate()),
+                subprotocols())));
         setReuseAddr(true);
         setConnectionLostTimeout(0);
         setDaemon(true);
@@ -70,6 +75,19 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         PerMessageDeflateExtension deflate = new PerMessageDeflateExtension();
         deflate.setThreshold(0);
         return deflate;
+    }
+
+    /**
+     * The subprotocols the subprotocol scenarios speak, then "" (accept a client that offers none or others).
+     * Java-WebSocket picks the first of these the client offered and answers it in {@code Sec-WebSocket-Protocol}.
+     */
+    private static List<IProtocol> subprotocols() {
+        List<IProtocol> protocols = new java.util.ArrayList<>();
+        for (String name : Dialogue.SUBPROTOCOLS) {
+            protocols.add(new Protocol(name));
+        }
+        protocols.add(new Protocol(""));
+        return protocols;
     }
 
     /** Starts and waits until the port is bound. */
@@ -130,7 +148,77 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
             }
             case "chaos" -> writeRaw(conn, ChaosScript.stream(), ChaosScript.steps().size() * 2);
             case "encodings" -> sendEncodings(conn);
-            default -> { }
+            default -> {
+                if (Dialogue.exists(scenario.name())) {
+                    Dialogue dialogue = Dialogue.create(scenario.name(), new SessionPeer(conn, session));
+                    session.dialogue = java.util.Optional.of(dialogue);
+                    converse(conn, dialogue, dialogue::onOpen);
+                }
+            }
+        }
+    }
+
+    /** Runs one step of a dialogue: one at a time per connection, a broken step closes with 1011. */
+    private static void converse(WebSocket conn, Dialogue dialogue, Runnable step) {
+        synchronized (dialogue) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                if (conn.isOpen()) {
+                    conn.close(CloseFrame.UNEXPECTED_CONDITION, "demo dialogue failed: " + e);
+                }
+            }
+        }
+    }
+
+    /** A dialogue's handle on its connection. */
+    private final class SessionPeer implements Dialogue.Peer {
+        private final WebSocket conn;
+        private final Session session;
+
+        SessionPeer(WebSocket conn, Session session) {
+            this.conn = conn;
+            this.session = session;
+        }
+
+        @Override
+        public void send(String text) {
+            DemoServer.this.send(conn, text);
+        }
+
+        @Override
+        public void send(byte[] binary) {
+            if (conn.isOpen()) {
+                conn.send(binary);
+                framesSent.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void later(long millis, Runnable task) {
+            session.tasks.removeIf(java.util.concurrent.Future::isDone);
+            session.tasks.add(timer.schedule(() -> step(task), millis, TimeUnit.MILLISECONDS));
+        }
+
+        @Override
+        public void every(long millis, Runnable task) {
+            session.tasks.add(timer.scheduleAtFixedRate(() -> step(task), millis, millis, TimeUnit.MILLISECONDS));
+        }
+
+        private void step(Runnable task) {
+            if (conn.isOpen()) {
+                session.dialogue.ifPresent(d -> converse(conn, d, task));
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            conn.close(code, reason);
+        }
+
+        @Override
+        public long param(String key, long fallback) {
+            return session.scenario.param(key, fallback);
         }
     }
 
@@ -151,6 +239,10 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         if (session == null) {
             return;
         }
+        if (session.dialogue.isPresent()) {
+            converse(conn, session.dialogue.get(), () -> session.dialogue.get().onText(message));
+            return;
+        }
         switch (session.scenario.name()) {
             case "fragmented" -> sendFragments(conn);
             case "encodings" -> sendEncodings(conn);
@@ -162,6 +254,12 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     @Override
     public void onMessage(WebSocket conn, ByteBuffer message) {
         Session session = sessions.get(conn);
+        if (session != null && session.dialogue.isPresent()) {
+            byte[] bytes = new byte[message.remaining()];
+            message.get(bytes);
+            converse(conn, session.dialogue.get(), () -> session.dialogue.get().onBinary(bytes));
+            return;
+        }
         if (session != null && !session.scenario.name().equals("ticker")) {
             conn.send(message);
             framesSent.incrementAndGet();

@@ -10,6 +10,7 @@ public final class SubprotocolDecoders {
     }
 
     public static List<PayloadDecoder> all() {
-        return List.of();
+        return List.of(new SocketIoDecoder(), new StompDecoder(), new MqttDecoder(), new GraphqlWsDecoder(),
+                new JsonRpcDecoder());
     }
 }

@@ -69,6 +69,7 @@ public final class ConnectionDetails implements PulseListener {
     private int next;
     private long lastRefresh;
     private final List<CaptureEvent.TimingEvent> timings = new ArrayList<>();
+    private final ProtocolView protocol;
 
     public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent) {
         tab(tabs, "handshakeTab", "Handshake").setContent(handshakePane());
@@ -93,6 +94,12 @@ public final class ConnectionDetails implements PulseListener {
         closeTab.setId("closeTab");
         tabs.getTabs().addAll(extensions, heartbeat, closeTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
+        protocol = new ProtocolView(tabs, selectEvent);
+    }
+
+    /** The Protocol tab (JSON-RPC / GraphQL calls), shown only for such traffic. */
+    public ProtocolView protocol() {
+        return protocol;
     }
 
     public ObservableList<Located> findings() {
@@ -132,10 +139,12 @@ public final class ConnectionDetails implements PulseListener {
         java.util.Arrays.fill(compressedMessages, 0);
         lastRefresh = 0;
         refresh();
+        protocol.show(selected);
     }
 
     @Override
     public void onPulse(long nowNanos) {
+        protocol.onPulse(nowNanos);
         boolean behind = log.isPresent() && log.get().size() - next > 0 && catchingUp;
         if (log.isEmpty() || !behind && nowNanos - lastRefresh < REFRESH_NANOS) {
             return;

@@ -1,0 +1,37 @@
+package dev.framescope.decode.subprotocol;
+
+import dev.framescope.decode.DecodeInput;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Matches requests to responses across a connection's messages, fed in capture order. Not thread-safe: one
+ * feeder (the GUI feeds it on the FX thread, in batches).
+ */
+public sealed interface CallCorrelator permits JsonRpcCorrelator, GraphqlCorrelator {
+
+    /**
+     * One message: which way it went, when (monotonic nanoseconds), its payload, and the caller's reference to it.
+     * Anything that is not this protocol's message is ignored.
+     */
+    void accept(Flow flow, long nanos, byte[] payload, long ref);
+
+    /** Every call in the order its request was seen. */
+    List<Call> calls();
+
+    List<Unmatched> unmatchedResponses();
+
+    /** Grows whenever {@link #calls} or {@link #unmatchedResponses} changed, so a view knows when to refresh. */
+    long changes();
+
+    /** The correlator for a connection whose traffic this text message shows to be JSON-RPC or GraphQL. */
+    static Optional<CallCorrelator> forTraffic(DecodeInput message) {
+        if (new GraphqlWsDecoder().detect(message) >= 85) {
+            return Optional.of(new GraphqlCorrelator());
+        }
+        if (new JsonRpcDecoder().detect(message) >= 90) {
+            return Optional.of(new JsonRpcCorrelator());
+        }
+        return Optional.empty();
+    }
+}
