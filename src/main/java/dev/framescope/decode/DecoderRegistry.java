@@ -4,6 +4,8 @@ import dev.framescope.decode.subprotocol.SubprotocolDecoders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every decoder Framescope knows, and the choice among them: an explicit override by id, or else the decoder
@@ -15,16 +17,32 @@ public final class DecoderRegistry {
     /** The id meaning "let detection choose" in menus, on the command line and in per-connection overrides. */
     public static final String AUTO = "auto";
 
+    /** A protocol decoder that scores at least this has recognised its protocol in the payload. */
+    static final int RECOGNISED = 50;
+
     private final List<PayloadDecoder> decoders;
+    /** Ids of decoders for protocols carried inside a format (JSON-RPC in JSON, STOMP in text). */
+    private final Set<String> protocols;
 
     public DecoderRegistry(List<PayloadDecoder> decoders) {
+        this(decoders, Set.of());
+    }
+
+    /**
+     * @param protocols ids of decoders for protocols carried inside a format: when one recognises the payload
+     *                  (score {@value #RECOGNISED} or more) it beats every format decoder, since a JSON-RPC call is
+     *                  also valid JSON but says more as JSON-RPC
+     */
+    public DecoderRegistry(List<PayloadDecoder> decoders, Set<String> protocols) {
         this.decoders = List.copyOf(decoders);
+        this.protocols = Set.copyOf(protocols);
     }
 
     public static DecoderRegistry standard() {
         List<PayloadDecoder> all = new ArrayList<>(SubprotocolDecoders.all());
+        Set<String> protocols = all.stream().map(PayloadDecoder::id).collect(Collectors.toSet());
         all.addAll(FormatDecoders.all());
-        return new DecoderRegistry(all);
+        return new DecoderRegistry(all, protocols);
     }
 
     /**
@@ -39,7 +57,7 @@ public final class DecoderRegistry {
             firstFormat++;
         }
         all.add(firstFormat == all.size() ? 0 : firstFormat, new ProtobufTypedDecoder(schema));
-        return new DecoderRegistry(all);
+        return new DecoderRegistry(all, protocols);
     }
 
     public List<PayloadDecoder> decoders() {
@@ -50,12 +68,18 @@ public final class DecoderRegistry {
         return decoders.stream().filter(d -> d.id().equalsIgnoreCase(id)).findFirst();
     }
 
-    /** The most confident decoder for this input, if any scores above zero (each decoder asked once). */
+    /**
+     * The most confident decoder for this input, if any scores above zero (each decoder asked once); a protocol
+     * decoder that recognises the payload comes before any format decoder.
+     */
     public Optional<PayloadDecoder> detect(DecodeInput input) {
         PayloadDecoder best = null;
         int bestScore = 0;
         for (PayloadDecoder d : decoders) {
             int score = safeDetect(d, input);
+            if (protocols.contains(d.id()) && score >= RECOGNISED) {
+                score += 100;
+            }
             if (score > bestScore) {
                 best = d;
                 bestScore = score;
