@@ -136,6 +136,7 @@ class DecodedViewTest {
         open(robot, "typed");
         PayloadView payload = window.controller().frameDetail().payloadView();
         robot.interact(() -> payload.getSelectionModel().select(payload.decodedTab()));
+        assertFalse(window.controller().protobufSchemaItem().isDisable(), "Edit → Protobuf Schema is offered");
         selectFrame(robot, 3);
         assertEquals("protobuf", decoded().shown().orElseThrow().decoderId());
         // The demo's protobuf sample has the shape of DecodeFixtures' demo.Order (id, customer, items{label, qty}).
