@@ -223,6 +223,10 @@ class FormatDecodersTest {
             Decoded d = typed.byId(c[0]).orElseThrow().decode(DecodeInput.of(bytes, false));
             DecodeFailure f = d.failure().orElseThrow(() -> new AssertionError(c[0] + " " + c[1] + " decoded"));
             assertTrue(f.offset() <= bytes.length, c[1] + ": " + f);
+            if (c[0].equals("msgpack") || c[0].equals("protobuf")) {
+                // Our own readers name the claim; Jackson's CBOR parser only says the input ended.
+                assertTrue(f.reason().matches(".*\\d.*"), "the reason names the claimed length: " + f);
+            }
         }
     }
 
