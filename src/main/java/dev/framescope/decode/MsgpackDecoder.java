@@ -10,6 +10,7 @@ import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageSizeException;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
@@ -175,7 +176,10 @@ final class MsgpackDecoder implements PayloadDecoder {
             }
         }
 
-        private static String describe(Exception e) {
+        private String describe(Exception e) {
+            if (e instanceof MessageSizeException size) {
+                return String.format("a length of %,d does not fit the %,d-byte payload", size.getSize(), length);
+            }
             String kind = e.getClass().getSimpleName();
             if (kind.equals("MessageInsufficientBufferException") || e instanceof java.io.EOFException) {
                 return "input ended inside a value";

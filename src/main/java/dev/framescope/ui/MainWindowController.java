@@ -44,6 +44,7 @@ public final class MainWindowController {
     @FXML private CheckMenuItem keepSecretsItem;
     @FXML private MenuItem clearItem;
     @FXML private MenuItem findItem;
+    @FXML private MenuItem protobufSchemaItem;
 
     private ThemeManager themeManager;
 
@@ -144,6 +145,11 @@ public final class MainWindowController {
 
     public MenuItem copyItem() {
         return copyItem;
+    }
+
+    /** Edit → Protobuf Schema for Connection…: a descriptor set and message type for the selected connection. */
+    public MenuItem protobufSchemaItem() {
+        return protobufSchemaItem;
     }
 
     public MenuItem findItem() {

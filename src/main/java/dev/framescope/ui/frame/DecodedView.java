@@ -243,7 +243,8 @@ public final class DecodedView extends VBox {
         chooser.setButtonCell(new LabelCell());
     }
 
-    private void chooseSchema() {
+    /** Asks for a descriptor set file and a message type, then decodes this connection's payloads typed. */
+    public void chooseSchema() {
         FileChooser files = new FileChooser();
         files.setTitle("Protobuf descriptor set (protoc --include_imports --descriptor_set_out)");
         files.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Descriptor sets", "*.desc", "*.pb",

@@ -78,6 +78,7 @@ public final class LiveWindow {
             strip.reset();
             timeline.show(Optional.ofNullable(now).map(LiveConnection::log));
             details.show(Optional.ofNullable(now).map(LiveConnection::log));
+            window.protobufSchemaItem().setDisable(now == null);
             if (now != null) {
                 window.frameDetail().payloadView().decodedView().setSettings(now.decoding());
                 details.decodedView().setSettings(now.decoding());
@@ -91,6 +92,12 @@ public final class LiveWindow {
             }
         });
         installMenus();
+        window.protobufSchemaItem().setOnAction(e -> {
+            var payload = window.frameDetail().payloadView();
+            window.detailTabs().getSelectionModel().select(0);
+            payload.getSelectionModel().select(payload.decodedTab());
+            payload.decodedView().chooseSchema();
+        });
         acceptDroppedSessions();
         installConnectionMenu();
         pump.register(timeline);

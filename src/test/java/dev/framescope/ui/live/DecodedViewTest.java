@@ -26,6 +26,14 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+/** Mirrors the tree's per-level cap (package-private in ui.frame). */
+final class DecodedTreeItemProbe {
+    static final int MAX = 1000;
+
+    private DecodedTreeItemProbe() {
+    }
+}
+
 /** The Decoded view on the real scene against the demo's /encodings scenario (JSON, MessagePack, CBOR, protobuf). */
 @ExtendWith(ApplicationExtension.class)
 class DecodedViewTest {
@@ -136,6 +144,7 @@ class DecodedViewTest {
         open(robot, "typed");
         PayloadView payload = window.controller().frameDetail().payloadView();
         robot.interact(() -> payload.getSelectionModel().select(payload.decodedTab()));
+        assertFalse(window.controller().protobufSchemaItem().isDisable(), "Edit → Protobuf Schema is offered");
         selectFrame(robot, 3);
         assertEquals("protobuf", decoded().shown().orElseThrow().decoderId());
         // The demo's protobuf sample has the shape of DecodeFixtures' demo.Order (id, customer, items{label, qty}).
@@ -146,6 +155,31 @@ class DecodedViewTest {
         assertTrue(tree.contains("customer: \"Ada Lovelace\""), tree.toString());
         assertTrue(tree.contains("label: \"ink\""), tree.toString());
         assertTrue(decoded().chooser().getItems().contains("protobuf-typed"));
+    }
+
+    @Test
+    void aLargePayloadDecodesOffTheFxThreadAndANewerSelectionWins(FxRobot robot) {
+        StringBuilder big = new StringBuilder("[");
+        for (int i = 0; i < 40_000; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"n\":").append(i).append('}');
+        }
+        byte[] json = big.append(']').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.length > 4 * 64 * 1024);
+        DecodedView view = decoded();
+        PayloadView payload = window.controller().frameDetail().payloadView();
+        robot.interact(() -> {
+            payload.getSelectionModel().select(payload.decodedTab());
+            // First a truncated copy (not JSON, so Auto would show it as text), then the whole array.
+            view.setInput(java.util.Optional.of(dev.framescope.decode.DecodeInput.of(
+                    java.util.Arrays.copyOf(json, json.length - 1), true)));
+            assertTrue(view.summaryLabel().getText().startsWith("Decoding"), view.summaryLabel().getText());
+            view.setInput(java.util.Optional.of(dev.framescope.decode.DecodeInput.of(json, true)));
+        });
+        Await.until(() -> view.shown().isPresent(), "the background decode");
+        robot.interact(() -> { });
+        assertEquals("json", view.shown().get().decoderId(), "the newer payload is the one shown");
+        assertEquals(DecodedTreeItemProbe.MAX + 1, view.treeView().getRoot().getChildren().size(),
+                "a level shows at most 1,000 children and a '… more' line");
     }
 
     @Test
