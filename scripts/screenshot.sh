@@ -63,7 +63,9 @@ previous=""
 while :; do
   import -window root "$out"
   current=$(md5sum "$out" | cut -d' ' -f1)
-  [[ "$current" == "$previous" ]] && break
+  # A blank (one-colour) capture is the window before its first paint, not a settled one.
+  colours=$(identify -format %k "$out" 2>/dev/null || echo 0)
+  [[ "$current" == "$previous" && "$colours" -gt 16 ]] && break
   (( SECONDS < deadline )) || { echo "window never settled; kept the last capture" >&2; break; }
   previous="$current"
   sleep 0.5

@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -45,8 +47,22 @@ public final class FrameDetailPane extends StackPane {
         summaryRow.getStyleClass().add("frame-summary-row");
         findings.getStyleClass().add("findings");
         findings.setId("frame-findings");
+        // Header and findings beside the payload, not above it: the detail area is wide and short in a window of
+        // 1280×800, and stacked the payload got a few pixels.
+        VBox headerSide = new VBox(section("Header"), headerBits, findings);
+        headerSide.getStyleClass().add("frame-detail-header-side");
+        ScrollPane headerScroll = new ScrollPane(headerSide);
+        headerScroll.setFitToWidth(true);
+        headerScroll.getStyleClass().add("frame-detail-scroll");
         VBox.setVgrow(payload, Priority.ALWAYS);
-        body = new VBox(summaryRow, section("Header"), headerBits, findings, section("Payload"), payload);
+        VBox payloadSide = new VBox(section("Payload"), payload);
+        payloadSide.getStyleClass().add("frame-detail-payload-side");
+        SplitPane sides = new SplitPane(headerScroll, payloadSide);
+        sides.setDividerPositions(0.5);
+        sides.getStyleClass().add("frame-detail-sides");
+        SplitPane.setResizableWithParent(headerScroll, false);
+        VBox.setVgrow(sides, Priority.ALWAYS);
+        body = new VBox(summaryRow, sides);
         body.getStyleClass().add("frame-detail-body");
         empty.getStyleClass().add("empty-state");
         getChildren().addAll(body, empty);

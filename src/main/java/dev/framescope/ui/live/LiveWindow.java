@@ -353,9 +353,8 @@ public final class LiveWindow {
     public void exportConnection(LiveConnection c, java.nio.file.Path file, dev.framescope.capture.io.Exports.Format format) {
         try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
             dev.framescope.capture.io.Exports.write(format, List.of(c.log()), window.keepSecretsItem().isSelected(), out);
-            window.statusText().setText("Exported " + c.name() + " to " + file.getFileName() + " ("
-                    + format.description() + (window.keepSecretsItem().isSelected() ? ", secrets kept" : ", secrets redacted")
-                    + ")");
+            notice("Exported " + c.name() + " to " + file.getFileName() + " (" + format.description()
+                    + (window.keepSecretsItem().isSelected() ? ", secrets kept" : ", secrets redacted") + ")");
         } catch (java.io.IOException ex) {
             alert("Cannot export to " + file.getFileName(), ex.getMessage());
         }
@@ -576,11 +575,19 @@ public final class LiveWindow {
     }
 
     private long lastStatus;
+    /** Until when a notice holds the status bar against the periodic totals. */
+    private long noticeUntil;
+
+    /** Shows a message in the status bar for a few seconds before the live totals come back. */
+    void notice(String message) {
+        window.statusText().setText(message);
+        noticeUntil = System.nanoTime() + 5_000_000_000L;
+    }
     private long lastFrames;
 
     private void status() {
         long now = System.nanoTime();
-        if (now - lastStatus < 1_000_000_000L) {
+        if (now - lastStatus < 1_000_000_000L || now - noticeUntil < 0) {
             return;
         }
         long total = 0;
@@ -594,7 +601,7 @@ public final class LiveWindow {
         lastFrames = total;
         var budget = session.budget();
         window.statusText().setText(String.format(Locale.ROOT, "%d connections · %,d frames captured · %,.0f frames/s"
-                + " · %,d shown of %,d in this view · capture memory %,d of %,d MB", session.connections().size(), total,
-                rate, table.shown().size(), timeline.frames().size(), budget.used() >> 20, budget.limit() >> 20));
+                + " · %,d shown of %,d in this view · capture memory %,.1f of %,d MB", session.connections().size(), total,
+                rate, table.shown().size(), timeline.frames().size(), budget.used() / 1048576.0, budget.limit() >> 20));
     }
 }

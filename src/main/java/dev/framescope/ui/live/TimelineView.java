@@ -50,21 +50,21 @@ public final class TimelineView extends TableView<FrameEvent> {
         setFixedCellSize(34);
         setPlaceholder(new javafx.scene.control.Label("No frames yet"));
         getColumns().addAll(java.util.List.of(
-                text("#", 58, "Sequence number of the event in this connection's log", f -> Long.toString(f.seq())),
+                text("#", 50, "Sequence number of the event in this connection's log", f -> Long.toString(f.seq())),
                 time(),
-                text("Dir", 42, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
+                text("Dir", 46, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
                 opcode(),
                 fragmentColumn(),
-                text("FIN", 44, "FIN: 1 when this is the final fragment of a message (RFC 6455 §5.2)",
+                text("FIN", 46, "FIN: 1 when this is the final fragment of a message (RFC 6455 §5.2)",
                         f -> f.header().fin() ? "1" : "0"),
-                text("RSV", 52, "RSV1, RSV2, RSV3: reserved bits; RSV1 marks a compressed message with "
+                text("RSV", 48, "RSV1, RSV2, RSV3: reserved bits; RSV1 marks a compressed message with "
                         + "permessage-deflate (RFC 7692 §6)", f -> rsv(f.header())),
-                text("MASK", 56, "MASK: 1 when the payload is masked (client frames must be, §5.3)",
+                text("MASK", 52, "MASK: 1 when the payload is masked (client frames must be, §5.3)",
                         f -> f.header().masked() ? "1" : "0"),
-                text("Key", 92, "Masking key: the 32 bits, in hex, that client frames are masked with (§5.3)", f -> f.header().maskingKeyHex().orElse("")),
-                text("Length", 86, "Payload length and how it was written: 7-bit, 16-bit or 64-bit (§5.2)",
+                text("Key", 82, "Masking key: the 32 bits, in hex, that client frames are masked with (§5.3)", f -> f.header().maskingKeyHex().orElse("")),
+                text("Length", 78, "Payload length and how it was written: 7-bit, 16-bit or 64-bit (§5.2)",
                         f -> f.header().payloadLength() + " (" + f.header().lengthEncoding().bits() + ")"),
-                text("Inflated", 84, "Size after permessage-deflate inflation", f -> f.inflated()
+                text("Inflated", 92, "Size after permessage-deflate inflation", f -> f.inflated()
                         .map(p -> Integer.toString(p.length())).orElse("")),
                 violations(),
                 preview()));
@@ -276,7 +276,7 @@ public final class TimelineView extends TableView<FrameEvent> {
 
     private TableColumn<FrameEvent, FrameEvent> time() {
         TableColumn<FrameEvent, FrameEvent> column = new TableColumn<>("Time");
-        column.setPrefWidth(86);
+        column.setPrefWidth(76);
         column.setSortable(false);
         column.getProperties().put(TOOLTIP_KEY, "Seconds since the connection started, wall-clock time, or the gap "
                 + "since the previous row (the Time choice above the table)");
@@ -312,7 +312,7 @@ public final class TimelineView extends TableView<FrameEvent> {
      */
     private TableColumn<FrameEvent, FrameEvent> fragmentColumn() {
         TableColumn<FrameEvent, FrameEvent> column = new TableColumn<>("Frag");
-        column.setPrefWidth(80);
+        column.setPrefWidth(60);
         column.setSortable(false);
         column.getProperties().put(TOOLTIP_KEY, "Fragments of a message sent in several frames (§5.4): click ▾ on "
                 + "the first to fold the others away, ▸ to unfold");
@@ -388,7 +388,7 @@ public final class TimelineView extends TableView<FrameEvent> {
     }
 
     private static TableColumn<FrameEvent, String> violations() {
-        TableColumn<FrameEvent, String> column = text("Violations", 170,
+        TableColumn<FrameEvent, String> column = text("Violations", 140,
                 "Rules of RFC 6455 / RFC 7692 this frame breaks (see the Violations tab)",
                 f -> f.findings().stream().map(x -> x.violation().id()).distinct().collect(Collectors.joining(", ")));
         column.setCellFactory(c -> new TableCell<>() {
