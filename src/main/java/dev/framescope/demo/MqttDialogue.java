@@ -44,6 +44,10 @@ final class MqttDialogue implements Dialogue {
     }
 
     private void packet(int type, int flags, byte[] b, int from, int to) {
+        if (!wellFormed(type, b, from, to)) {
+            peer.close(1002, "malformed MQTT " + type + " packet");
+            return;
+        }
         switch (type) {
             case 1 -> {
                 int nameLength = u16(b, from);
@@ -52,7 +56,7 @@ final class MqttDialogue implements Dialogue {
             }
             case 3 -> {
                 int qos = (flags >> 1) & 3;
-                if (qos > 0) {
+                if (qos > 0 && from + 4 + u16(b, from) <= to) {
                     int idAt = from + 2 + u16(b, from);
                     send(qos == 1 ? 0x40 : 0x50, new byte[] {b[idAt], b[idAt + 1]});
                 }
@@ -66,6 +70,15 @@ final class MqttDialogue implements Dialogue {
         }
     }
 
+    /** Enough bytes for the fields this broker reads (a real broker checks far more). */
+    private static boolean wellFormed(int type, byte[] b, int from, int to) {
+        return switch (type) {
+            case 1, 3 -> to - from >= 2 && from + 2 + u16(b, from) + (type == 1 ? 1 : 0) <= to;
+            case 6, 8, 10 -> to - from >= 2;
+            default -> true;
+        };
+    }
+
     private void subscribe(byte[] b, int from, int to) {
         int at = from + 2;
         if (v5) {
@@ -74,7 +87,7 @@ final class MqttDialogue implements Dialogue {
         ByteArrayOutputStream granted = new ByteArrayOutputStream();
         String firstTopic = null;
         int firstQos = 0;
-        while (at + 2 <= to) {
+        while (at + 2 <= to && at + 3 + u16(b, at) <= to) {
             int len = u16(b, at);
             String filter = new String(b, at + 2, len, StandardCharsets.UTF_8);
             int qos = Math.min(1, b[at + 2 + len] & 3);

@@ -197,4 +197,37 @@ class SubprotocolCaptureTest {
         assertTrue(summaries.contains("socket.io ACK ack=7"), summaries.toString());
         assertTrue(summaries.contains("engine.io ping"), summaries.toString());
     }
+
+    @Test
+    void hostileClientsGetTheProtocolsAnswerAndTheServerCarriesOn() throws Exception {
+        Connection rpc = open("/jsonrpc?notify=0");
+        rpc.sendText("{\"jsonrpc\":\"2.0\",\"method\":");
+        rpc.sendText("[]");
+        Await.until(() -> inbound(rpc) >= 3, "welcome and two errors");
+        assertTrue(Captures.texts(rpc.log(), Direction.IN).stream().anyMatch(t -> t.contains("-32700")));
+        assertTrue(Captures.texts(rpc.log(), Direction.IN).stream().anyMatch(t -> t.contains("-32600")));
+        Captures.closeAndAwait(rpc);
+
+        Connection stomp = open("/stomp", "v12.stomp");
+        stomp.sendText("HELLO\n\n\0");
+        Await.until(() -> inbound(stomp) >= 1, "an ERROR frame");
+        assertTrue(Captures.texts(stomp.log(), Direction.IN).get(0).startsWith("ERROR\n"));
+        Captures.closeAndAwait(stomp);
+
+        for (String[] garbage : new String[][] {{"/mqtt", "mqtt", "1002"}, {"/graphql", "graphql-transport-ws", "4400"}}) {
+            Connection c = open(garbage[0], garbage[1]);
+            if (garbage[0].equals("/mqtt")) {
+                c.sendBinary(HexFormat.of().parseHex("1003ffff00"));
+            } else {
+                c.sendText("not json");
+            }
+            Await.until(c::ended, "the server closes " + garbage[0]);
+            int code = Captures.events(c.log(), CaptureEvent.CloseEvent.class).get(0).receivedCode().orElseThrow();
+            assertEquals(Integer.parseInt(garbage[2]), code, garbage[0]);
+        }
+        Connection echo = open("/echo");
+        echo.sendText("still here");
+        Await.until(() -> Captures.texts(echo.log(), Direction.IN).contains("still here"), "the server carries on");
+        Captures.closeAndAwait(echo);
+    }
 }

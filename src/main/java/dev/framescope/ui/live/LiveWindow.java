@@ -48,10 +48,12 @@ public final class LiveWindow {
     private final ToggleButton messagesToggle = new ToggleButton("Messages");
     private final SelectionExport<FrameEvent> frameSelection;
     private final SelectionExport<dev.framescope.capture.CaptureEvent.MessageEvent> messageSelection;
+    private final FxPump pump;
 
     public LiveWindow(MainWindowController window, SessionModel session, FxPump pump) {
         this.window = window;
         this.session = session;
+        this.pump = pump;
         this.connections = new ConnectionsView(session.connections());
         this.table = new TimelineView(timeline);
         window.connectionsContent().getChildren().setAll(connections);
@@ -127,7 +129,28 @@ public final class LiveWindow {
                 .withExtensionOffers(java.util.List.of("permessage-deflate; client_max_window_bits"))
                 .withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(1))));
         session.open("demo chaos (violations)", ConnectionSpec.to(session.demoUrl("/chaos")));
+        sendWhenOpen(session.open("demo JSON-RPC", ConnectionSpec.to(session.demoUrl("/jsonrpc?notify=5000"))),
+                java.util.List.of("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}",
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"slow\",\"params\":{\"ms\":400},\"id\":2}",
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"fail\",\"id\":3}",
+                        "[{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2,3],\"id\":4},"
+                                + "{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"id\":5}]"));
         connections.getSelectionModel().select(ticker);
+    }
+
+    /** Sends a few messages once the connection is open (checked on the pulse), so the demo has calls to show. */
+    private void sendWhenOpen(LiveConnection c, java.util.List<String> messages) {
+        FxPump.Registration[] once = new FxPump.Registration[1];
+        once[0] = pump.register(now -> c.connection().ifPresentOrElse(connection -> {
+            switch (connection.state()) {
+                case OPEN -> {
+                    messages.forEach(connection::sendText);
+                    once[0].close();
+                }
+                case CLOSING, CLOSED, FAILED -> once[0].close();
+                default -> { }
+            }
+        }, () -> once[0].close()));
     }
 
     public TimelineView table() {
