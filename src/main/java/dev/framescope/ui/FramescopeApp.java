@@ -46,6 +46,13 @@ public final class FramescopeApp extends Application {
                 Thread.currentThread().interrupt();
             }
         }
+        String show = System.getProperty("framescope.show", "");
+        if (!show.isBlank()) {
+            javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.seconds(Double.parseDouble(System.getProperty("framescope.show.after", "3"))));
+            settle.setOnFinished(e -> showForScreenshot(live, window.controller(), show));
+            settle.play();
+        }
         Integer benchSeconds = Integer.getInteger("framescope.bench.seconds");
         if (benchSeconds != null) {
             benchReport(live, benchSeconds);
@@ -83,6 +90,33 @@ public final class FramescopeApp extends Application {
                         live.timeline().frames().size(), session.connections().size(), session.demoFramesSent(),
                         capturedIn, budget.limit() >> 20, budget.indexBytes() >> 20, budget.payloadBytes() >> 20);
                 javafx.application.Platform.exit();
+            }
+        });
+    }
+
+    /**
+     * For scripts/screenshots.sh: {@code -Dframescope.show=NAME[:TAB[:ROW]]} selects the connection whose name
+     * contains NAME, the detail tab titled TAB, and table row ROW (default: the first frame with a violation, else
+     * the newest frame).
+     */
+    private static void showForScreenshot(LiveWindow live, MainWindowController controller, String show) {
+        String[] parts = show.split(":", 3);
+        live.connections().getItems().stream().filter(c -> c.name().contains(parts[0])).findFirst()
+                .ifPresent(c -> live.connections().getSelectionModel().select(c));
+        var table = live.table();
+        table.followProperty().set(false);
+        javafx.application.Platform.runLater(() -> {
+            var rows = table.getItems();
+            int row = parts.length > 2 ? Integer.parseInt(parts[2])
+                    : java.util.stream.IntStream.range(0, rows.size()).filter(i -> !rows.get(i).findings().isEmpty())
+                            .findFirst().orElse(rows.size() - 1);
+            if (row >= 0 && row < rows.size()) {
+                table.getSelectionModel().clearAndSelect(row);
+                table.scrollTo(Math.max(0, row - 2));
+            }
+            if (parts.length > 1) {
+                controller.detailTabs().getTabs().stream().filter(t -> t.getText().equals(parts[1])).findFirst()
+                        .ifPresent(t -> controller.detailTabs().getSelectionModel().select(t));
             }
         });
     }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The README's view screenshots: for each view and theme, the real window (1280×800, under a private Xvfb display)
+# with the demo connections, the right connection, frame and detail tab selected (-Dframescope.show), captured once
+# the window has painted.
+#
+#   scripts/screenshots.sh [VIEW...]        (default: every view; VIEW is a name from the table below)
+#
+# Needs: Xvfb, ImageMagick's import, xwininfo, GTK 3:  apt-get install -y xvfb imagemagick x11-utils libgtk-3-0
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[[ -f target/framescope.jar ]] || mvn -B -ntp -q package -DskipTests
+
+# view name -> connection:tab[:row]
+declare -A views=(
+  [frame]="chaos:Frame"
+  [handshake]="echo:Handshake"
+  [violations]="chaos:Violations"
+  [extensions]="echo:Extensions"
+  [heartbeat]="echo:Heartbeat"
+  [close]="chaos:Close"
+  [message]="ticker:Message"
+  [protocol]="JSON-RPC:Protocol"
+)
+wanted=("$@")
+[[ ${#wanted[@]} -gt 0 ]] || wanted=(frame handshake violations extensions heartbeat close message protocol)
+
+display=160
+while [[ -e "/tmp/.X${display}-lock" || -e "/tmp/.X11-unix/X${display}" ]]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+app=""
+trap 'kill $app $xvfb 2>/dev/null || true' EXIT
+export DISPLAY=":$display"
+until xwininfo -root >/dev/null 2>&1; do sleep 0.1; done
+
+for view in "${wanted[@]}"; do
+  for theme in light dark; do
+    out="assets/$theme-$view.png"
+    java -XX:+UseZGC -Dprism.order=sw -Dframescope.theme="${theme^^}" -Dframescope.show="${views[$view]}" \
+      -Dframescope.show.after="${SHOW_AFTER:-6}" -jar target/framescope.jar >/dev/null 2>&1 &
+    app=$!
+    deadline=$((SECONDS + 60))
+    until xwininfo -root -tree 2>/dev/null | grep -q '"Framescope"'; do
+      (( SECONDS < deadline )) || { echo "no window for $view" >&2; exit 1; }
+      sleep 0.2
+    done
+    sleep $(( ${SHOW_AFTER:-6} + 3 ))
+    import -window root "$out"
+    kill "$app"; wait "$app" 2>/dev/null || true
+    echo "$out"
+  done
+done
