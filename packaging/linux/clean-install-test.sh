@@ -188,7 +188,7 @@ if [[ "$SECOND" == 1 ]]; then
   log "root B: xdg-utils, then apt-get install ./framescope.deb, then purge"
   new_root "$B"
   cp "$deb" "$B/tmp/framescope.deb"
-  in_root "$B" apt-get install -y -q xdg-utils >"$WORK/b-xdg.log" 2>&1
+  in_root "$B" apt-get install -y -q --no-install-recommends xdg-utils >"$WORK/b-xdg.log" 2>&1
   in_root "$B" apt-get install -y -q /tmp/framescope.deb >"$WORK/b-install.log" 2>&1 \
     || { tail -30 "$WORK/b-install.log" >&2; echo "apt-get install ./deb failed" >&2; exit 1; }
   grep -E 'newly installed' "$WORK/b-install.log" || true
