@@ -3,8 +3,15 @@
 #   - a jlinked runtime with the JDK modules the app needs and the JavaFX modules from the Maven jars,
 #   - the shaded framescope.jar as the application, dev.framescope.ui.Launcher as its main class,
 #   - icon, desktop entry (menu group Development), file association for .fscap session files,
-#   - dependency on libgtk-3-0 (JavaFX's glass toolkit on Linux).
+#   - our own control / postinst / prerm / postrm / desktop entry from packaging/linux/resources: jpackage's control
+#     would depend on xdg-utils and on what `ldd` finds on THIS machine for the JDK's libraries only (not JavaFX's,
+#     which sit inside the jars), and its postinst fails the install where `xdg-desktop-menu` finds no menu directory
+#     (a clean Debian 12). resources/control's Depends lists exactly the Debian packages whose libraries the JDK's
+#     and JavaFX's native code link to (readelf -d NEEDED of every .so), libgl1 and libgtk-3-0 among them; the t64
+#     alternatives are the names after Debian 13 / Ubuntu 24.04's 64-bit time_t rename (not tried here),
+#   - launched with ZGC (G1's young pauses showed as frame-pulse outliers) and prism es2, then software.
 # Needs JDK 17 (jpackage, jlink), fakeroot and dpkg. Output: target/installer/.
+# packaging/linux/clean-install-test.sh installs the result on a fresh debootstrapped Debian 12 and starts it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 version="${VERSION:-1.0.0}"
@@ -27,7 +34,8 @@ jpackage --type "${TYPE:-deb}" --name framescope --app-version "$version" --vend
   --runtime-image target/runtime --icon packaging/linux/framescope.png \
   --file-associations packaging/linux/fscap.properties \
   --linux-package-name framescope --linux-deb-maintainer "framescope@example.invalid" \
-  --linux-menu-group Development --linux-app-category devel --linux-package-deps libgtk-3-0 \
-  --java-options "-Dprism.order=es2,sw" \
+  --linux-menu-group Development --linux-app-category devel \
+  --resource-dir packaging/linux/resources \
+  --java-options "-XX:+UseZGC -Dprism.order=es2,sw" \
   --dest target/installer
 ls -la target/installer
