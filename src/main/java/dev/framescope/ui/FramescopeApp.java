@@ -39,7 +39,11 @@ public final class FramescopeApp extends Application {
         LiveWindow live = new LiveWindow(window.controller(), session, pump);
         pump.start();
         stage.show();
-        if (!Boolean.getBoolean("framescope.noDemo")) {
+        java.util.List<String> files = getParameters().getUnnamed();
+        if (!files.isEmpty()) {
+            // Opened with a file (the desktop's file association): show it instead of the demo.
+            live.openSession(java.nio.file.Path.of(files.get(0)));
+        } else if (!Boolean.getBoolean("framescope.noDemo")) {
             try {
                 live.openDemo();
             } catch (InterruptedException e) {

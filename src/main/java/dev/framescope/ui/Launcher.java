@@ -6,7 +6,8 @@ import javafx.application.Application;
 /**
  * The jar's main class. Deliberately not an {@link Application} subclass: started from the classpath
  * ({@code java -jar}), JavaFX refuses to launch a main class that extends Application. No arguments opens the
- * GUI; any argument runs the command line.
+ * GUI; a single argument naming an existing session or HAR file opens the GUI with that file (what a desktop
+ * file association passes); any other argument runs the command line.
  */
 public final class Launcher {
 
@@ -21,6 +22,16 @@ public final class Launcher {
                 && !"Monocle".equals(System.getProperty("glass.platform"));
     }
 
+    /** One argument that is a session (.fscap) or HAR file: the desktop opened a file with us. */
+    static boolean opensInWindow(String[] args) {
+        if (args.length != 1) {
+            return false;
+        }
+        String name = args[0].toLowerCase(java.util.Locale.ROOT);
+        return (name.endsWith(".fscap") || name.endsWith(".har")) && java.nio.file.Files.isRegularFile(
+                java.nio.file.Path.of(args[0]));
+    }
+
     public static void main(String[] args) {
         if (args.length == 0 && noDisplay()) {
             System.err.println("framescope: no display to open the window on (DISPLAY is not set).\n"
@@ -28,6 +39,8 @@ public final class Launcher {
             System.exit(2);
         } else if (args.length == 0) {
             Application.launch(FramescopeApp.class);
+        } else if (opensInWindow(args) && !noDisplay()) {
+            Application.launch(FramescopeApp.class, args);
         } else {
             System.exit(Main.run(args));
         }
