@@ -183,7 +183,11 @@ public final class Connection implements AutoCloseable {
         }
         PingStorm storm = new PingStorm("fs-storm-" + storms.incrementAndGet() + "-", count);
         activeStorms.add(storm);
-        storm.result.whenComplete((stats, error) -> activeStorms.remove(storm));
+        ConnectionRecorder r = recorder;
+        storm.result.thenAccept(stats -> {
+            activeStorms.remove(storm);
+            r.note(Severity.INFO, "ping storm done: " + stats.describe());
+        });
         recorder.note(Severity.INFO, "ping storm: " + count + " pings every " + interval.toMillis() + " ms");
         if (interval.isZero()) {
             schedule(() -> {
