@@ -363,6 +363,13 @@ public final class Connection implements AutoCloseable {
     private void connect() {
         setState(ConnectionState.CONNECTING, spec.uri().toString());
         recorder = new ConnectionRecorder(log, spec.maxMessageBytes());
+        PongMode pong = spec.heartbeat().pong();
+        if (!(pong instanceof PongMode.Auto)) {
+            // The session file keeps no connection settings; this line tells a reader why pongs look odd.
+            recorder.note(Severity.WARNING, "pong mode " + pong.spelling() + ": server pings are "
+                    + (pong instanceof PongMode.Off ? "not answered" : pong instanceof PongMode.Delayed
+                    ? "answered late" : "answered with another payload") + " on purpose");
+        }
         if (spec.tls().insecure() && spec.secure()) {
             recorder.note(Severity.WARNING, "TLS verification is OFF for this connection (insecure): certificate and "
                     + "host name are not checked");
