@@ -65,6 +65,8 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         setReuseAddr(true);
         setConnectionLostTimeout(0);
         setDaemon(true);
+        // Pongs and ticks leave at once, as a real server's should; Nagle would hold them for the client's ACK.
+        setTcpNoDelay(true);
     }
 
     /** The library's permessage-deflate, compressing every message (its default skips those under 1 KiB). */

@@ -40,6 +40,9 @@ final class EngineClient extends WebSocketClient {
         this.events = events;
         this.notes = notes;
         setConnectionLostTimeout(0);
+        // run() applies this to the socket, undoing Connector's TCP_NODELAY: with Nagle, a ping written while an
+        // earlier one is unacknowledged waits in the kernel, and the RTTs of a ping storm measure the interval.
+        setTcpNoDelay(true);
     }
 
     /**

@@ -29,7 +29,7 @@ import javafx.scene.layout.VBox;
  */
 final class HeartbeatView {
 
-    private static final double AXIS_WIDTH = 56;
+    private static final double AXIS_WIDTH = 44;
 
     private final XYChart.Series<Number, Number> rtt = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> rate = new XYChart.Series<>();
@@ -50,11 +50,12 @@ final class HeartbeatView {
     private double latestSeconds;
 
     HeartbeatView() {
-        pane = new VBox(6, actions(), stats, probeResult, charts());
+        pane = new VBox(6, actions(), probeResult, charts());
         pane.setPadding(new Insets(10));
         stats.setId("heartbeat-stats");
         probeResult.setId("idle-probe-result");
         probeResult.setWrapText(true);
+        probeResult.managedProperty().bind(probeResult.textProperty().isNotEmpty());
     }
 
     VBox node() {
@@ -217,28 +218,39 @@ final class HeartbeatView {
     }
 
     private HBox charts() {
-        LineChart<Number, Number> rttChart = new LineChart<>(rttTime, valueAxis("RTT (ms)"));
+        LineChart<Number, Number> rttChart = new LineChart<>(rttTime, valueAxis());
         rttChart.setId("rtt-chart");
         rttChart.getData().add(rtt);
-        LineChart<Number, Number> rateChart = new LineChart<>(rateTime, valueAxis("messages/s"));
+        LineChart<Number, Number> rateChart = new LineChart<>(rateTime, valueAxis());
         rateChart.setId("rate-chart");
         rateChart.setCreateSymbols(false);
         rateChart.getData().add(rate);
-        rateChart.setPrefHeight(140);
-        rateTime.setLabel("time (s)");
+        // The two share one time axis: only the lower one labels it; the RTT gets the larger share of the height.
+        rttTime.setTickLabelsVisible(false);
+        for (LineChart<Number, Number> chart : List.of(rttChart, rateChart)) {
+            chart.setMinHeight(70);
+            chart.setPadding(new Insets(2, 8, 2, 2));
+            VBox.setVgrow(chart, Priority.ALWAYS);
+        }
+        rttChart.setPrefHeight(180);
+        rateChart.setPrefHeight(90);
+        Label overTimeTitle = new Label("RTT (ms, ping → pong) above messages/s, both directions — time (s) since "
+                + "connect");
+        overTimeTitle.getStyleClass().add("detail-heading");
         histogram.setId("rtt-histogram");
-        Label title = new Label("RTT distribution");
+        Label title = new Label("RTT distribution (ms)");
         title.getStyleClass().add("detail-heading");
+        stats.setWrapText(true);
+        stats.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(histogram, Priority.ALWAYS);
-        VBox distribution = new VBox(4, title, histogram);
+        VBox distribution = new VBox(4, title, stats, histogram);
         distribution.setPrefWidth(320);
         distribution.setMinWidth(220);
         for (XYChart<?, ?> chart : List.of(rttChart, rateChart)) {
             chart.setAnimated(false);
             chart.setLegendVisible(false);
         }
-        VBox.setVgrow(rttChart, Priority.ALWAYS);
-        VBox overTime = new VBox(0, rttChart, rateChart);
+        VBox overTime = new VBox(0, overTimeTitle, rttChart, rateChart);
         HBox.setHgrow(overTime, Priority.ALWAYS);
         HBox box = new HBox(8, overTime, distribution);
         VBox.setVgrow(box, Priority.ALWAYS);
@@ -254,9 +266,8 @@ final class HeartbeatView {
     }
 
     /** Same width on both charts, so their plot areas — and their time axes — line up. */
-    private static NumberAxis valueAxis(String label) {
+    private static NumberAxis valueAxis() {
         NumberAxis axis = new NumberAxis();
-        axis.setLabel(label);
         axis.setMinWidth(AXIS_WIDTH);
         axis.setPrefWidth(AXIS_WIDTH);
         return axis;

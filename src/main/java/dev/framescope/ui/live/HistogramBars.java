@@ -25,7 +25,7 @@ final class HistogramBars extends Region {
     HistogramBars() {
         getStyleClass().add("rtt-histogram");
         setPadding(new Insets(6));
-        setMinHeight(120);
+        setMinHeight(60);
         getChildren().setAll(empty);
     }
 
