@@ -51,7 +51,7 @@ final class HistogramBars extends Region {
         }
         from.setText(bins.get(0).label().split("–")[0] + " ms");
         to.setText(bins.get(bins.size() - 1).label().split("–")[1] + " ms");
-        peak.setText(String.format(Locale.ROOT, "%,d", max));
+        peak.setText(String.format(Locale.ROOT, "tallest bar: %,d pongs", max));
         getChildren().setAll(bars);
         getChildren().addAll(from, to, peak);
     }
@@ -61,9 +61,10 @@ final class HistogramBars extends Region {
         Insets in = getInsets();
         double x0 = in.getLeft();
         double w = getWidth() - in.getLeft() - in.getRight();
-        double h = getHeight() - in.getTop() - in.getBottom() - LABEL_HEIGHT;
+        double top = in.getTop() + LABEL_HEIGHT;
+        double h = getHeight() - top - in.getBottom() - LABEL_HEIGHT;
         if (bins.isEmpty()) {
-            empty.resizeRelocate(x0, in.getTop(), w, h);
+            empty.resizeRelocate(x0, in.getTop(), w, h + LABEL_HEIGHT);
             return;
         }
         double slot = w / bins.size();
@@ -71,13 +72,13 @@ final class HistogramBars extends Region {
         for (var child : getChildren()) {
             if (child.getStyleClass().contains("histogram-bar")) {
                 double barHeight = Math.max(1, h * (double) child.getUserData());
-                child.resizeRelocate(x0 + i * slot + 1, in.getTop() + h - barHeight, Math.max(1, slot - 2), barHeight);
+                child.resizeRelocate(x0 + i * slot + 1, top + h - barHeight, Math.max(1, slot - 2), barHeight);
                 i++;
             }
         }
-        from.resizeRelocate(x0, in.getTop() + h + 2, w / 2, LABEL_HEIGHT - 2);
-        to.resizeRelocate(x0 + w / 2, in.getTop() + h + 2, w / 2, LABEL_HEIGHT - 2);
-        peak.resizeRelocate(x0 + 2, in.getTop(), w / 2, LABEL_HEIGHT - 2);
+        from.resizeRelocate(x0, top + h + 2, w / 2, LABEL_HEIGHT - 2);
+        to.resizeRelocate(x0 + w / 2, top + h + 2, w / 2, LABEL_HEIGHT - 2);
+        peak.resizeRelocate(x0, in.getTop(), w, LABEL_HEIGHT - 2);
     }
 
     private static Label axisLabel(Pos pos) {
