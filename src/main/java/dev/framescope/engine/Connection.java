@@ -181,6 +181,10 @@ public final class Connection implements AutoCloseable {
             throw new IllegalArgumentException("a ping storm's interval cannot be negative: " + interval.toMillis()
                     + " ms");
         }
+        if (probe.isPresent()) {
+            throw new IllegalStateException("an idle probe is running on this connection; a ping storm would end "
+                    + "its idleness");
+        }
         PingStorm storm = new PingStorm("fs-storm-" + storms.incrementAndGet() + "-", count);
         activeStorms.add(storm);
         ConnectionRecorder r = recorder;

@@ -102,7 +102,10 @@ class HeartbeatLabTest {
                 .withHeartbeat(HeartbeatPolicy.every(Duration.ofMillis(100))));
         Await.until(() -> heartbeats(c.log(), HeartbeatKind.PONG_RECEIVED).size() >= 2, "heartbeat running");
         int probeStart = c.log().size();
-        IdleProbeResult result = c.probeIdle(Duration.ofSeconds(20)).get(25, TimeUnit.SECONDS);
+        var probe = c.probeIdle(Duration.ofSeconds(20));
+        assertThrows(IllegalStateException.class, () -> c.probeIdle(Duration.ofSeconds(1)), "one probe at a time");
+        assertThrows(IllegalStateException.class, () -> c.pingStorm(3, Duration.ZERO), "a storm would break it");
+        IdleProbeResult result = probe.get(25, TimeUnit.SECONDS);
         IdleProbeResult.ServerClose close = assertInstanceOf(IdleProbeResult.ServerClose.class, result.ending(),
                 result.describe());
         assertEquals(1001, close.code().getAsInt());
