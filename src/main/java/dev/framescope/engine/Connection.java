@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -185,7 +184,23 @@ public final class Connection implements AutoCloseable {
             throw new IllegalStateException("an idle probe is running on this connection; a ping storm would end "
                     + "its idleness");
         }
-        PingStorm storm = new PingStorm("fs-storm-" + storms.incrementAndGet() + "-", count);
+        PingStorm storm = new PingStorm("fs-storm-" + storms.incrementAndGet() + "-", count,
+                spec.heartbeat().pongTimeout().toMillis(), new PingStorm.Link() {
+                    @Override
+                    public ConnectionRecorder recorder() {
+                        return recorder;
+                    }
+
+                    @Override
+                    public void ping(byte[] payload) {
+                        Connection.this.ping(payload);
+                    }
+
+                    @Override
+                    public void schedule(Runnable task, long delayMillis) {
+                        Connection.this.schedule(task, delayMillis);
+                    }
+                });
         activeStorms.add(storm);
         ConnectionRecorder r = recorder;
         storm.result.thenAccept(stats -> {
@@ -282,58 +297,6 @@ public final class Connection implements AutoCloseable {
             c.sendFrame(pong);
         } catch (WebsocketNotConnectedException e) {
             // closed meanwhile: nothing to answer any more
-        }
-    }
-
-    /** One storm's pings and the round trips collected so far. */
-    private final class PingStorm {
-        final String prefix;
-        final int count;
-        final CompletableFuture<dev.framescope.capture.HeartbeatStats> result = new CompletableFuture<>();
-        final List<Long> rtts = new ArrayList<>();
-        final AtomicInteger sent = new AtomicInteger();
-        int answered;
-        int missed;
-
-        PingStorm(String prefix, int count) {
-            this.prefix = prefix;
-            this.count = count;
-        }
-
-        /** Sends the next ping; false once all were sent (or the connection is gone: the rest count as missed). */
-        boolean sendNext() {
-            int i = sent.incrementAndGet();
-            if (i > count) {
-                return false;
-            }
-            String payload = prefix + i;
-            ConnectionRecorder r = recorder;
-            r.pongFor(payload).thenAccept(this::answered);
-            try {
-                ping(payload.getBytes(StandardCharsets.UTF_8));
-            } catch (IllegalStateException | WebsocketNotConnectedException e) {
-                r.missed(payload);
-                abandon();
-                return false;
-            }
-            schedule(() -> r.missed(payload), spec.heartbeat().pongTimeout().toMillis());
-            return i < count;
-        }
-
-        /** The connection is gone: pings not sent yet count as missed. */
-        void abandon() {
-            int from = sent.getAndSet(Integer.MAX_VALUE / 2);
-            for (int k = Math.min(from, count) + 1; k <= count; k++) {
-                answered(OptionalLong.empty());
-            }
-        }
-
-        synchronized void answered(OptionalLong rtt) {
-            rtt.ifPresentOrElse(rtts::add, () -> missed++);
-            answered++;
-            if (answered == count) {
-                result.complete(dev.framescope.capture.HeartbeatStats.of(rtts, missed));
-            }
         }
     }
 
