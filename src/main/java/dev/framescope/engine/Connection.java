@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.extensions.IExtension;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.PingFrame;
@@ -247,7 +247,8 @@ public final class Connection implements AutoCloseable {
             p = new IdleProbe(limit, log, recorder);
             probe = Optional.of(p);
         }
-        recorder.note(Severity.INFO, "idle probe: our pings stop for up to " + limit.toSeconds() + " s; server pings "
+        recorder.note(Severity.INFO, "idle probe: our pings stop for up to " + String.format(java.util.Locale.ROOT,
+                "%.1f", limit.toMillis() / 1000.0) + " s; server pings "
                 + (spec.heartbeat().pong() instanceof PongMode.Off ? "are not answered (pong mode off)"
                 : "are still answered (pong mode " + spec.heartbeat().pong().spelling() + ")"));
         schedule(() -> {

@@ -23,7 +23,7 @@ class CaptureHeartbeatLabTest {
         assertEquals(0, cli.run("capture", "demo:/idle?timeout=400", "--ping-interval", "100ms", "--idle-probe=20s",
                 "--out", session.toString()));
         String text = cli.out();
-        assertTrue(text.contains("info: idle probe: our pings stop for up to 20 s"), text);
+        assertTrue(text.contains("info: idle probe: our pings stop for up to 20.0 s"), text);
         assertTrue(text.matches("(?s).*info: idle probe: idle for \\d+\\.\\d s, then server sent close 1001 "
                 + "'idle timeout'.*"), text);
         assertTrue(Files.readString(session).contains("then server sent close 1001 'idle timeout'"),
