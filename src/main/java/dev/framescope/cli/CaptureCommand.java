@@ -12,6 +12,7 @@ import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.engine.PongMode;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.wire.Utf8Validator;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -67,6 +69,21 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--ping-interval", paramLabel = "D", converter = Durations.class,
             description = "Ping at this interval and measure round trips (e.g. 1s).")
     Optional<Duration> pingInterval;
+
+    @Option(names = "--pong", paramLabel = "MODE", converter = PongModes.class,
+            description = "How to answer the server's pings: auto (default), off, delay=500ms, payload=TEXT.")
+    PongMode pong = PongMode.AUTO;
+
+    @Option(names = "--idle-probe", paramLabel = "LIMIT", arity = "0..1", fallbackValue = "5m",
+            converter = Durations.class, description = {"Once open, stop our pings and measure how long the server "
+            + "keeps the connection (default limit 5m); server pings are still answered unless --pong off.",
+            "Without --duration the capture ends with the probe."})
+    Optional<Duration> idleProbe;
+
+    @Option(names = "--ping-storm", paramLabel = "N@INTERVAL", converter = PingStorms.class,
+            description = {"Once open, send N pings INTERVAL apart (e.g. 100@10ms) and report their round trips.",
+                    "Without --duration the capture ends when every pong has come or been missed."})
+    Optional<PingStorms.Storm> pingStorm;
 
     @ArgGroup(exclusive = true)
     Until until = new Until();
@@ -142,6 +159,7 @@ final class CaptureCommand implements Callable<Integer> {
         long deadline = until.duration.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
         long closeDeadline = Long.MAX_VALUE;
         boolean sent = false;
+        CompletableFuture<?> lab = CompletableFuture.completedFuture(null);
         int index = 0;
         while (true) {
             List<CaptureEvent> batch = log.readFrom(index, 10_000);
@@ -157,8 +175,12 @@ final class CaptureCommand implements Callable<Integer> {
             if (!sent && c.state() == ConnectionState.OPEN) {
                 sent = true;
                 sendAll(c);
+                lab = startLab(c);
             }
-            if ((System.nanoTime() > deadline || interrupted) && closeDeadline == Long.MAX_VALUE) {
+            boolean labDone = sent && lab.isDone() && (pingStorm.isPresent() || idleProbe.isPresent())
+                    && until.duration.isEmpty() && !until.untilClose;
+            if ((System.nanoTime() > deadline || interrupted || labDone) && closeDeadline == Long.MAX_VALUE
+                    && !c.ended()) {
                 c.close(1000, "capture finished");
                 closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             }
@@ -198,6 +220,17 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
+    /** The storm first (its pings would break the idleness), then the probe; completes when both are done. */
+    private CompletableFuture<?> startLab(Connection c) {
+        CompletableFuture<?> storm = pingStorm.<CompletableFuture<?>>map(p -> c.pingStorm(p.count(), p.interval()))
+                .orElse(CompletableFuture.completedFuture(null));
+        if (idleProbe.isEmpty()) {
+            return storm;
+        }
+        return storm.thenCompose(x -> c.state() == ConnectionState.OPEN ? c.probeIdle(idleProbe.get())
+                : CompletableFuture.completedFuture(null));
+    }
+
     private ConnectionSpec connectionSpec() {
         ConnectionSpec s = ConnectionSpec.to(url).withSubprotocols(subprotocols).withExtensionOffers(offers);
         for (String h : headers) {
@@ -209,10 +242,8 @@ final class CaptureCommand implements Callable<Integer> {
         } else if (caFile.isPresent()) {
             s = s.withTls(TlsOptions.trusting(caFile.get()));
         }
-        if (pingInterval.isPresent()) {
-            s = s.withHeartbeat(HeartbeatPolicy.every(pingInterval.get()));
-        }
-        return s;
+        HeartbeatPolicy heartbeat = pingInterval.map(HeartbeatPolicy::every).orElse(HeartbeatPolicy.OFF);
+        return s.withHeartbeat(heartbeat.withPong(pong));
     }
 
     private void onInterrupt() {

@@ -15,6 +15,7 @@ public final class DemoScenarios {
             new Scenario("/fragmented", "a text and a binary message in fragments, with a ping between fragments; again on each message you send"),
             new Scenario("/compressed", "permessage-deflate (offer it): compressible JSON now and on each message you send, echoed back"),
             new Scenario("/heartbeat?interval=1000&pongDelay=0", "the server pings every `interval` ms and answers your pings after `pongDelay` ms"),
+            new Scenario("/idle?timeout=3000", "closes with 1001 'idle timeout' after `timeout` ms without a frame from you (message, ping or pong); `reset=1` drops TCP with a reset instead, as a proxy might; `ping=N` pings you every N ms (your pongs keep it open)"),
             new Scenario("/close/1000", "closes right after opening with the code in the path (e.g. 1001, 1008, 1011, 4000)"),
             new Scenario("/encodings", "one order as JSON (text), MessagePack, CBOR and Protocol Buffers (binary); again on each message you send"),
             new Scenario("/chaos", "a scripted series of protocol violations written as raw bytes, one of each kind"),

@@ -56,6 +56,8 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         final AtomicLong seq = new AtomicLong();
         /** The subprotocol scenarios' conversation; absent for the others. */
         volatile java.util.Optional<Dialogue> dialogue = java.util.Optional.empty();
+        /** When the client last sent a frame of any kind (the idle scenario's clock). */
+        volatile long lastClientFrame = System.nanoTime();
 
         Session(Scenario scenario) {
             this.scenario = scenario;
@@ -68,6 +70,8 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         setReuseAddr(true);
         setConnectionLostTimeout(0);
         setDaemon(true);
+        // Pongs and ticks leave at once, as a real server's should; Nagle would hold them for the client's ACK.
+        setTcpNoDelay(true);
     }
 
     /** The library's permessage-deflate, compressing every message (its default skips those under 1 KiB). */
@@ -148,6 +152,7 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
             }
             case "chaos" -> writeRaw(conn, ChaosScript.stream(), ChaosScript.steps().size() * 2);
             case "encodings" -> sendEncodings(conn);
+            case "idle" -> watchIdle(conn, session);
             default -> {
                 if (Dialogue.exists(scenario.name())) {
                     Dialogue dialogue = Dialogue.create(scenario.name(), new SessionPeer(conn, session));
@@ -239,6 +244,7 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         if (session == null) {
             return;
         }
+        session.lastClientFrame = System.nanoTime();
         if (session.dialogue.isPresent()) {
             converse(conn, session.dialogue.get(), () -> session.dialogue.get().onText(message));
             return;
@@ -254,6 +260,9 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     @Override
     public void onMessage(WebSocket conn, ByteBuffer message) {
         Session session = sessions.get(conn);
+        if (session != null) {
+            session.lastClientFrame = System.nanoTime();
+        }
         if (session != null && session.dialogue.isPresent()) {
             byte[] bytes = new byte[message.remaining()];
             message.get(bytes);
@@ -269,6 +278,9 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     @Override
     public void onWebsocketPing(WebSocket conn, Framedata ping) {
         Session session = sessions.get(conn);
+        if (session != null) {
+            session.lastClientFrame = System.nanoTime();
+        }
         long delay = session == null ? 0 : session.scenario.param("pongDelay", 0);
         PongFrame pong = new PongFrame((PingFrame) ping);
         if (delay <= 0) {
@@ -277,6 +289,14 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
             timer.schedule(() -> sendIfOpen(conn, pong), delay, TimeUnit.MILLISECONDS);
         }
         framesSent.incrementAndGet();
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket conn, Framedata pong) {
+        Session session = sessions.get(conn);
+        if (session != null) {
+            session.lastClientFrame = System.nanoTime();
+        }
     }
 
     @Override
@@ -363,6 +383,45 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
             send(conn, "{\"event\":\"quote\",\"symbol\":\"FSCP\",\"bids\":[100.1,100.0,99.9,99.8],"
                     + "\"asks\":[100.2,100.3,100.4,100.5],\"note\":\"" + "compress me ".repeat(20) + "\",\"n\":"
                     + session.seq.incrementAndGet() + "}");
+        }
+    }
+
+    /**
+     * The idle scenario: after {@code timeout} ms without a frame from the client (message, ping or pong), close with
+     * 1001 "idle timeout" — or, with {@code reset=1}, drop TCP with a reset and no close frame, as a proxy might.
+     * With {@code ping=N} the server also pings every N ms, so only a client that answers with pongs stays.
+     */
+    private void watchIdle(WebSocket conn, Session session) {
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, session.scenario.param("timeout", 3000)));
+        boolean reset = session.scenario.param("reset", 0) == 1;
+        long pingEvery = session.scenario.param("ping", 0);
+        if (pingEvery > 0) {
+            session.tasks.add(timer.scheduleAtFixedRate(() -> serverPing(conn, session), pingEvery, pingEvery,
+                    TimeUnit.MILLISECONDS));
+        }
+        long every = Math.max(1, Math.min(100, TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 20));
+        session.tasks.add(timer.scheduleAtFixedRate(() -> {
+            if (!conn.isOpen() || System.nanoTime() - session.lastClientFrame < timeoutNanos) {
+                return;
+            }
+            session.tasks.forEach(t -> t.cancel(false));
+            if (reset) {
+                resetTcp(conn);
+            } else {
+                conn.close(CloseFrame.GOING_AWAY, "idle timeout");
+            }
+        }, every, every, TimeUnit.MILLISECONDS));
+    }
+
+    /** SO_LINGER 0 makes the close an RST rather than a FIN. */
+    private static void resetTcp(WebSocket conn) {
+        if (conn instanceof WebSocketImpl impl && impl.getChannel() instanceof java.nio.channels.SocketChannel ch) {
+            try {
+                ch.socket().setSoLinger(true, 0);
+            } catch (java.net.SocketException e) {
+                // an orderly close then; the client still sees no close frame
+            }
+            impl.closeConnection(CloseFrame.ABNORMAL_CLOSE, "idle: TCP reset");
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.extensions.IExtension;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.PingFrame;
@@ -62,6 +64,9 @@ public final class Connection implements AutoCloseable {
     private volatile long upgradeStart;
     private int attempt;
     private volatile long openedAt;
+    private volatile Optional<IdleProbe> probe = Optional.empty();
+    private final AtomicLong storms = new AtomicLong();
+    private final java.util.Set<PingStorm> activeStorms = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final long STABLE_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final long CLOSE_TIMEOUT_MILLIS = 3_000;
 
@@ -160,6 +165,142 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code count} pings {@code interval} apart (back to back when zero), payloads {@code fs-storm-<k>-<i>}.
+     * Completes with their round trips once every pong has come or been missed (after the heartbeat's pong timeout);
+     * missed ones count as missed, not as samples. The pongs are recorded like any other, so the Heartbeat tab and
+     * {@link dev.framescope.capture.HeartbeatStats} include them.
+     */
+    public CompletableFuture<dev.framescope.capture.HeartbeatStats> pingStorm(int count, Duration interval) {
+        requireOpen();
+        if (count < 1 || count > 100_000) {
+            throw new IllegalArgumentException("a ping storm sends 1 to 100000 pings, not " + count);
+        }
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("a ping storm's interval cannot be negative: " + interval.toMillis()
+                    + " ms");
+        }
+        if (probe.isPresent()) {
+            throw new IllegalStateException("an idle probe is running on this connection; a ping storm would end "
+                    + "its idleness");
+        }
+        PingStorm storm = new PingStorm("fs-storm-" + storms.incrementAndGet() + "-", count,
+                spec.heartbeat().pongTimeout().toMillis(), new PingStorm.Link() {
+                    @Override
+                    public ConnectionRecorder recorder() {
+                        return recorder;
+                    }
+
+                    @Override
+                    public void ping(byte[] payload) {
+                        Connection.this.ping(payload);
+                    }
+
+                    @Override
+                    public void schedule(Runnable task, long delayMillis) {
+                        Connection.this.schedule(task, delayMillis);
+                    }
+                });
+        activeStorms.add(storm);
+        ConnectionRecorder r = recorder;
+        storm.result.thenAccept(stats -> {
+            activeStorms.remove(storm);
+            r.note(Severity.INFO, "ping storm done: " + stats.describe());
+        });
+        recorder.note(Severity.INFO, "ping storm: " + count + " pings every " + interval.toMillis() + " ms");
+        if (interval.isZero()) {
+            schedule(() -> {
+                while (storm.sendNext()) {
+                    // back to back
+                }
+            }, 0);
+        } else {
+            synchronized (timers) {
+                ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+                self[0] = TIMERS.scheduleAtFixedRate(() -> {
+                    if (!storm.sendNext() && self[0] != null) {
+                        self[0].cancel(false);
+                    }
+                }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+                timers.add(self[0]);
+            }
+        }
+        return storm.result;
+    }
+
+    /**
+     * Stops our own traffic — no heartbeat pings; server pings are still answered as the pong mode says (a real
+     * client answers them, and "pong off" is how to test a server without them) — and measures how long the server
+     * or a proxy keeps the connection, from the last byte we sent until the close frame or TCP end, or until
+     * {@code limit}. The result is also written to the log as a note.
+     */
+    public CompletableFuture<IdleProbeResult> probeIdle(Duration limit) {
+        requireOpen();
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("an idle probe needs a positive limit, not " + limit.toMillis() + " ms");
+        }
+        IdleProbe p;
+        synchronized (this) {
+            if (probe.isPresent()) {
+                throw new IllegalStateException("an idle probe is already running on this connection");
+            }
+            p = new IdleProbe(limit, log, recorder);
+            probe = Optional.of(p);
+        }
+        recorder.note(Severity.INFO, "idle probe: our pings stop for up to " + String.format(java.util.Locale.ROOT,
+                "%.1f", limit.toMillis() / 1000.0) + " s; server pings "
+                + (spec.heartbeat().pong() instanceof PongMode.Off ? "are not answered (pong mode off)"
+                : "are still answered (pong mode " + spec.heartbeat().pong().spelling() + ")"));
+        schedule(() -> {
+            if (probe.filter(x -> x == p).isPresent() && state == ConnectionState.OPEN) {
+                finishProbe(p, p.stillOpen(log, System.nanoTime()));
+            }
+        }, limit.toMillis());
+        return p.result;
+    }
+
+    private void finishProbe(IdleProbe p, IdleProbeResult result) {
+        synchronized (this) {
+            if (probe.filter(x -> x == p).isEmpty()) {
+                return;
+            }
+            probe = Optional.empty();
+        }
+        recorder.note(Severity.INFO, "idle probe: " + result.describe());
+        p.result.complete(result);
+    }
+
+    /** Answers a server ping as the pong mode says; a delayed pong waits on the timer thread, not the read thread. */
+    private void answerPing(byte[] payload) {
+        PongMode mode = spec.heartbeat().pong();
+        if (mode instanceof PongMode.Off) {
+            return;
+        }
+        if (mode instanceof PongMode.Delayed d) {
+            schedule(() -> pongIfOpen(payload), d.delay().toMillis());
+        } else if (mode instanceof PongMode.CustomPayload c) {
+            recorder.answering(payload, c.bytes());
+            pongIfOpen(c.bytes());
+        } else {
+            pongIfOpen(payload);
+        }
+    }
+
+    /** A pong is still due while we are closing (RFC 6455 §5.5.2), so this asks the library, not our state. */
+    private void pongIfOpen(byte[] payload) {
+        EngineClient c = client;
+        if (c == null || !c.isOpen()) {
+            return;
+        }
+        PongFrame pong = new PongFrame();
+        pong.setPayload(ByteBuffer.wrap(payload));
+        try {
+            c.sendFrame(pong);
+        } catch (WebsocketNotConnectedException e) {
+            // closed meanwhile: nothing to answer any more
+        }
+    }
+
     /** Writes bytes as they are, in order with the library's writes: crafted frames for probing a server. */
     public void sendRaw(byte[] frameBytes) {
         EngineClient c = requireOpen();
@@ -190,6 +331,13 @@ public final class Connection implements AutoCloseable {
     private void connect() {
         setState(ConnectionState.CONNECTING, spec.uri().toString());
         recorder = new ConnectionRecorder(log, spec.maxMessageBytes());
+        PongMode pong = spec.heartbeat().pong();
+        if (!(pong instanceof PongMode.Auto)) {
+            // The session file keeps no connection settings; this line tells a reader why pongs look odd.
+            recorder.note(Severity.WARNING, "pong mode " + pong.spelling() + ": server pings are "
+                    + (pong instanceof PongMode.Off ? "not answered" : pong instanceof PongMode.Delayed
+                    ? "answered late" : "answered with another payload") + " on purpose");
+        }
         if (spec.tls().insecure() && spec.secure()) {
             recorder.note(Severity.WARNING, "TLS verification is OFF for this connection (insecure): certificate and "
                     + "host name are not checked");
@@ -277,6 +425,11 @@ public final class Connection implements AutoCloseable {
                 recorder.note(Severity.ERROR, why);
                 failure = Optional.of(why);
             }
+
+            @Override
+            public void pinged(byte[] payload) {
+                answerPing(payload);
+            }
         };
     }
 
@@ -291,6 +444,9 @@ public final class Connection implements AutoCloseable {
             Thread.currentThread().interrupt();
             r.recordClose(System.nanoTime());
         }
+        r.abandonPongWaiters();
+        activeStorms.forEach(PingStorm::abandon);
+        probe.ifPresent(p -> finishProbe(p, p.ended(log, r.readError())));
         boolean wasOpen = opened.getCount() == 0 && state != ConnectionState.CONNECTING;
         if (!wasOpen) {
             String why = failure.orElse(reason.isEmpty() ? "closed during the handshake (" + code + ")" : reason);
@@ -340,7 +496,7 @@ public final class Connection implements AutoCloseable {
     }
 
     private void heartbeat() {
-        if (state != ConnectionState.OPEN) {
+        if (state != ConnectionState.OPEN || probe.isPresent()) {
             return;
         }
         HeartbeatPolicy policy = spec.heartbeat();
@@ -354,7 +510,7 @@ public final class Connection implements AutoCloseable {
         schedule(() -> {
             if (r.awaitingPong(payload)) {
                 r.missed(payload);
-                switch (policy.onMissed()) {
+                switch (probe.isPresent() ? HeartbeatPolicy.OnMissed.REPORT : policy.onMissed()) {
                     case CLOSE -> close(CloseFrame.GOING_AWAY, "heartbeat: no pong within "
                             + policy.pongTimeout().toMillis() + " ms");
                     case RECONNECT -> {
@@ -371,6 +527,7 @@ public final class Connection implements AutoCloseable {
 
     private void schedule(Runnable task, long delayMillis) {
         synchronized (timers) {
+            timers.removeIf(java.util.concurrent.Future::isDone);
             timers.add(TIMERS.schedule(task, delayMillis, TimeUnit.MILLISECONDS));
         }
     }

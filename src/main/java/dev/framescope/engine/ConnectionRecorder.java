@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,6 +47,11 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     private final Side in = new Side(Sender.SERVER);
     private final Map<String, Long> pingsSent = new ConcurrentHashMap<>();
     private final Map<String, Long> pingsReceived = new ConcurrentHashMap<>();
+    /** Server pings we answer with another payload (pong mode "custom payload"), by that payload, oldest first. */
+    private final Map<String, java.util.Queue<Long>> answersByPayload = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<OptionalLong>> pongWaiters = new ConcurrentHashMap<>();
+    private volatile long lastOutboundNanos;
+    private volatile Optional<IOException> readError = Optional.empty();
     private volatile Optional<HandshakeRequest> request = Optional.empty();
     private volatile boolean closeRecorded;
     private final java.util.concurrent.CountDownLatch closeLatch = new java.util.concurrent.CountDownLatch(1);
@@ -79,6 +85,9 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     @Override
     public void bytes(Sender sender, byte[] b, int off, int len, long nanos) {
         Side side = sender == Sender.CLIENT ? out : in;
+        if (sender == Sender.CLIENT) {
+            lastOutboundNanos = nanos;
+        }
         synchronized (side) {
             if (!side.headDone) {
                 Optional<HttpHead> head = side.head.feed(b, off, len);
@@ -121,6 +130,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
             }
         }
         if (sender == Sender.SERVER) {
+            readError = cause;
             cause.ifPresent(e -> note(Severity.WARNING, "connection error while reading: " + e.getMessage()));
             // After the server's close frame our reply may still be on its way out; the socket's close records then.
             if (!(closeReceived.isPresent() && closeSent.isEmpty())) {
@@ -278,9 +288,16 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                     OptionalLong.empty(), nanos);
         } else if (opcode == Opcode.PONG) {
             Long pinged = (dir == Direction.IN ? pingsSent : pingsReceived).remove(key);
+            if (pinged == null && dir == Direction.OUT) {
+                pinged = Optional.ofNullable(answersByPayload.get(key)).map(java.util.Queue::poll).orElse(null);
+            }
             HeartbeatKind kind = dir == Direction.OUT ? HeartbeatKind.PONG_SENT
                     : pinged == null ? HeartbeatKind.UNSOLICITED_PONG : HeartbeatKind.PONG_RECEIVED;
-            heartbeat(kind, payload, pinged == null ? OptionalLong.empty() : OptionalLong.of(nanos - pinged), nanos);
+            OptionalLong rtt = pinged == null ? OptionalLong.empty() : OptionalLong.of(nanos - pinged);
+            heartbeat(kind, payload, rtt, nanos);
+            if (kind == HeartbeatKind.PONG_RECEIVED) {
+                Optional.ofNullable(pongWaiters.remove(key)).ifPresent(w -> w.complete(rtt));
+            }
         } else if (opcode == Opcode.CLOSE) {
             ClosePayload close = ClosePayload.parse(payload);
             if (initiator.isEmpty()) {
@@ -311,5 +328,42 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
             heartbeat(HeartbeatKind.PONG_MISSED, payload.getBytes(StandardCharsets.ISO_8859_1), OptionalLong.empty(),
                     System.nanoTime());
         }
+        Optional.ofNullable(pongWaiters.remove(payload)).ifPresent(w -> w.complete(OptionalLong.empty()));
+    }
+
+    /**
+     * Completes with the round trip when the pong to our ping with this payload (ISO-8859-1 as a key) arrives, or
+     * empty when it is {@linkplain #missed missed}. Register before sending the ping.
+     */
+    CompletableFuture<OptionalLong> pongFor(String payload) {
+        return pongWaiters.computeIfAbsent(payload, k -> new CompletableFuture<>());
+    }
+
+    /**
+     * The server's ping with {@code pingPayload} is about to be answered with {@code pongPayload} instead of its own
+     * data: the pong leaving the tap is then matched to that ping, so its answer time is still recorded.
+     */
+    void answering(byte[] pingPayload, byte[] pongPayload) {
+        Long pinged = pingsReceived.remove(new String(pingPayload, StandardCharsets.ISO_8859_1));
+        if (pinged != null) {
+            answersByPayload.computeIfAbsent(new String(pongPayload, StandardCharsets.ISO_8859_1),
+                    k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(pinged);
+        }
+    }
+
+    /** The connection is over: storms waiting for pongs stop waiting (their pings count as missed). */
+    void abandonPongWaiters() {
+        pongWaiters.values().forEach(w -> w.complete(OptionalLong.empty()));
+        pongWaiters.clear();
+    }
+
+    /** When the tap last saw a byte of ours leave (0 before any). */
+    long lastOutboundNanos() {
+        return lastOutboundNanos;
+    }
+
+    /** The error that ended the server's stream (a TCP reset, say); empty for an orderly end or none yet. */
+    Optional<IOException> readError() {
+        return readError;
     }
 }

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -24,6 +26,9 @@ final class EngineClient extends WebSocketClient {
 
         /** The library's read loop died of {@code why}; the connection is being dropped. */
         void fatal(String why);
+
+        /** The server pinged; answering is up to the connection's pong mode (called on the read thread). */
+        void pinged(byte[] payload);
     }
 
     private final Events events;
@@ -35,6 +40,9 @@ final class EngineClient extends WebSocketClient {
         this.events = events;
         this.notes = notes;
         setConnectionLostTimeout(0);
+        // run() applies this to the socket, undoing Connector's TCP_NODELAY: with Nagle, a ping written while an
+        // earlier one is unacknowledged waits in the kernel, and the RTTs of a ping storm measure the interval.
+        setTcpNoDelay(true);
     }
 
     /**
@@ -54,6 +62,18 @@ final class EngineClient extends WebSocketClient {
             events.fatal(why);
             getConnection().closeConnection(org.java_websocket.framing.CloseFrame.ABNORMAL_CLOSE, why);
         }
+    }
+
+    /**
+     * Replaces the library's automatic pong ({@code WebSocketAdapter.onWebsocketPing} answers at once with the ping's
+     * data) so the pong mode can answer late, differently or not at all.
+     */
+    @Override
+    public void onWebsocketPing(WebSocket conn, Framedata f) {
+        ByteBuffer data = f.getPayloadData().duplicate();
+        byte[] payload = new byte[data.remaining()];
+        data.get(payload);
+        events.pinged(payload);
     }
 
     @Override

@@ -16,6 +16,8 @@ public final class JettyPeer implements AutoCloseable {
 
     final List<String> received = new CopyOnWriteArrayList<>();
     final List<String> sent = new CopyOnWriteArrayList<>();
+    /** Payloads of the pongs the /pinger endpoint received, as UTF-8. */
+    final List<String> pongs = new CopyOnWriteArrayList<>();
     private final Server server = new Server();
     private final ServerConnector connector;
     private final boolean tls;
@@ -39,6 +41,7 @@ public final class JettyPeer implements AutoCloseable {
                 return new Echo();
             });
             container.addMapping("/script", (rq, rs, cb) -> new Script());
+            container.addMapping("/pinger", (rq, rs, cb) -> new Pinger());
         }));
         server.start();
     }
@@ -72,6 +75,22 @@ public final class JettyPeer implements AutoCloseable {
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
             received.add("binary:" + payload.remaining());
             session.sendBinary(payload, callback);
+        }
+    }
+
+    /** Pings once on open ("jetty-ping-1") and remembers the pongs it gets. */
+    public final class Pinger implements Session.Listener.AutoDemanding {
+        @Override
+        public void onWebSocketOpen(Session s) {
+            s.sendPing(ByteBuffer.wrap("jetty-ping-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    Callback.NOOP);
+        }
+
+        @Override
+        public void onWebSocketPong(ByteBuffer payload) {
+            byte[] b = new byte[payload.remaining()];
+            payload.get(b);
+            pongs.add(new String(b, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

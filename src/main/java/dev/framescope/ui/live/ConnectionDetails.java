@@ -2,7 +2,6 @@ package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.HeartbeatStats;
 import dev.framescope.ui.frame.DecodedView;
 import dev.framescope.ui.fx.PulseListener;
 import dev.framescope.wire.CloseCode;
@@ -16,8 +15,6 @@ import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -47,13 +44,12 @@ public final class ConnectionDetails implements PulseListener {
     }
 
     private final ObservableList<Located> findings = FXCollections.observableArrayList();
-    private final XYChart.Series<Number, Number> rtt = new XYChart.Series<>();
+    private final HeartbeatView heartbeatView = new HeartbeatView();
     private final Label handshakeSummary = new Label("No handshake yet");
     private final VBox waterfall = new VBox(4);
     private final TextArea request = mono();
     private final TextArea response = mono();
     private final Label negotiation = new Label();
-    private final Label heartbeatStats = new Label("No pings yet");
     private final Label close = new Label("Not closed");
     private final Label extensionsText = new Label("No extension offered");
     private final Label messageSummary = new Label("Select a data frame to see its message.");
@@ -88,7 +84,7 @@ public final class ConnectionDetails implements PulseListener {
         Tab message = new Tab("Message", messagePane());
         message.setId("messageTab");
         tabs.getTabs().add(1, message);
-        Tab heartbeat = new Tab("Heartbeat", heartbeatPane());
+        Tab heartbeat = new Tab("Heartbeat", heartbeatView.node());
         heartbeat.setId("heartbeatTab");
         Tab closeTab = new Tab("Close", padded(close));
         closeTab.setId("closeTab");
@@ -112,7 +108,11 @@ public final class ConnectionDetails implements PulseListener {
     }
 
     public XYChart.Series<Number, Number> rttSeries() {
-        return rtt;
+        return heartbeatView.rttSeries();
+    }
+
+    HeartbeatView heartbeat() {
+        return heartbeatView;
     }
 
     public Label handshakeSummary() {
@@ -123,14 +123,13 @@ public final class ConnectionDetails implements PulseListener {
         log = selected;
         next = 0;
         findings.clear();
-        rtt.getData().clear();
+        heartbeatView.clear();
         timings.clear();
         waterfall.getChildren().clear();
         handshakeSummary.setText("No handshake yet");
         request.clear();
         response.clear();
         negotiation.setText("");
-        heartbeatStats.setText("No pings yet");
         close.setText("Not closed");
         extensionsText.setText("No extension offered");
         negotiated = "";
@@ -166,8 +165,6 @@ public final class ConnectionDetails implements PulseListener {
         }
         next += batch.size();
         List<Located> newFindings = new ArrayList<>();
-        List<XYChart.Data<Number, Number>> points = new ArrayList<>();
-        boolean heartbeatChanged = false;
         boolean extensionsChanged = false;
         for (CaptureEvent e : batch) {
             if (!(e instanceof CaptureEvent.MessageEvent)) {
@@ -193,21 +190,12 @@ public final class ConnectionDetails implements PulseListener {
                 extensionsChanged = true;
             } else if (e instanceof CaptureEvent.MessageEvent m && m.header().compressed()) {
                 compressedMessages[m.dir().ordinal()]++;
-            } else if (e instanceof CaptureEvent.HeartbeatEvent h && h.rttNanos().isPresent()
-                    && h.kind() == CaptureEvent.HeartbeatKind.PONG_RECEIVED) {
-                points.add(new XYChart.Data<>(l.secondsSinceStart(h.nanos()), h.rttNanos().getAsLong() / 1e6));
-                heartbeatChanged = true;
-            } else if (e instanceof CaptureEvent.HeartbeatEvent) {
-                heartbeatChanged = true;
             } else if (e instanceof CaptureEvent.CloseEvent c) {
                 close.setText(closeText(c));
             }
         }
         findings.addAll(newFindings);
-        rtt.getData().addAll(points);
-        if (heartbeatChanged) {
-            heartbeatStats.setText(HeartbeatStats.of(l).describe());
-        }
+        heartbeatView.add(batch, l);
         if (extensionsChanged) {
             extensionsText.setText(negotiated + "\n\n" + ratio("Server → client", 0) + "\n" + ratio("Client → server", 1));
         }
@@ -323,24 +311,6 @@ public final class ConnectionDetails implements PulseListener {
         handshakeSummary.getStyleClass().add("detail-heading");
         negotiation.setWrapText(true);
         VBox box = new VBox(10, handshakeSummary, new Label("Timing"), waterfall, raw, negotiation);
-        box.setPadding(new Insets(10));
-        return box;
-    }
-
-    private VBox heartbeatPane() {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("time (s)");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel("RTT (ms)");
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setId("rtt-chart");
-        chart.setAnimated(false);
-        chart.setLegendVisible(false);
-        chart.getData().add(rtt);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        heartbeatStats.setId("heartbeat-stats");
-        VBox box = new VBox(6, heartbeatStats, chart);
         box.setPadding(new Insets(10));
         return box;
     }

@@ -50,6 +50,7 @@ public final class ConnectionDialog {
     private final Spinner<Integer> heartbeatSeconds = new Spinner<>(0, 3600, 0);
     private final Spinner<Integer> pongTimeoutSeconds = new Spinner<>(1, 600, 5);
     private final ChoiceBox<HeartbeatPolicy.OnMissed> onMissed = new ChoiceBox<>();
+    private final PongModeField pongMode = new PongModeField();
     private final TextField caFile = new TextField();
     private final TextField clientCert = new TextField();
     private final PasswordField clientCertPassword = new PasswordField();
@@ -126,6 +127,7 @@ public final class ConnectionDialog {
             pongTimeoutSeconds.getValueFactory().setValue((int) Math.max(1, spec.heartbeat().pongTimeout().toSeconds()));
             onMissed.setValue(spec.heartbeat().onMissed());
         }
+        pongMode.set(spec.heartbeat().pong());
         insecure.setSelected(spec.tls().insecure());
         spec.tls().extraTrustedCa().ifPresent(p -> caFile.setText(p.toString()));
         spec.tls().clientKeyStore().ifPresent(p -> clientCert.setText(p.toString()));
@@ -167,8 +169,9 @@ public final class ConnectionDialog {
         g.addRow(row++, new Label(""), new HBox(12, serverNoTakeover, clientNoTakeover));
         g.addRow(row++, new Label(""), new HBox(8, clientBits, clientBitsValue, serverBits, serverBitsValue));
         g.addRow(row++, new Label(""), freeOffers);
-        g.addRow(row++, new Label("Heartbeat"), new HBox(8, new Label("ping every (s, 0 = off)"), heartbeatSeconds,
-                new Label("pong timeout (s)"), pongTimeoutSeconds, new Label("when missed"), onMissed));
+        g.addRow(row++, new Label("Heartbeat"), new javafx.scene.layout.VBox(6, new HBox(8,
+                new Label("ping every (s, 0 = off)"), heartbeatSeconds, new Label("pong timeout (s)"),
+                pongTimeoutSeconds, new Label("when missed"), onMissed), pongMode.node()));
         g.addRow(row++, new Label("TLS"), caFile);
         g.addRow(row++, new Label(""), new HBox(8, clientCert, new Label("password"), clientCertPassword));
         g.addRow(row++, new Label("Proxy"), proxy);
@@ -220,10 +223,10 @@ public final class ConnectionDialog {
             }
         }
         s = s.withSubprotocols(list(subprotocols.getText())).withExtensionOffers(offers());
-        if (heartbeatSeconds.getValue() > 0) {
-            s = s.withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(heartbeatSeconds.getValue()))
-                    .withPongTimeout(Duration.ofSeconds(pongTimeoutSeconds.getValue())).onMissed(onMissed.getValue()));
-        }
+        HeartbeatPolicy heartbeat = heartbeatSeconds.getValue() == 0 ? HeartbeatPolicy.OFF
+                : HeartbeatPolicy.every(Duration.ofSeconds(heartbeatSeconds.getValue()))
+                        .withPongTimeout(Duration.ofSeconds(pongTimeoutSeconds.getValue())).onMissed(onMissed.getValue());
+        s = s.withHeartbeat(heartbeat.withPong(pongMode.value()));
         s = s.withTls(tls()).withTimeouts(Duration.ofSeconds(connectTimeout.getValue()),
                 Duration.ofSeconds(handshakeTimeout.getValue()));
         if (!proxy.getText().isBlank()) {
@@ -295,5 +298,9 @@ public final class ConnectionDialog {
 
     TextArea headersField() {
         return headers;
+    }
+
+    PongModeField pongModeField() {
+        return pongMode;
     }
 }

@@ -74,6 +74,7 @@ public final class LiveWindow {
         HBox.setHgrow(composer, Priority.ALWAYS);
         window.composerPane().getChildren().setAll(composer);
         details = new ConnectionDetails(window.detailTabs(), this::selectEvent);
+        details.heartbeat().useConnection(() -> selected().flatMap(LiveConnection::connection));
         connections.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             clearFilter.run();
             composer.connectionChanged();
@@ -330,7 +331,23 @@ public final class LiveWindow {
                 "closed from Framescope")));
         javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove");
         remove.setOnAction(e -> selected().ifPresent(session::remove));
-        connections.setContextMenu(new javafx.scene.control.ContextMenu(edit, duplicate, close, remove));
+        javafx.scene.control.MenuItem probe = new javafx.scene.control.MenuItem("Probe idle timeout");
+        probe.setOnAction(e -> {
+            showHeartbeatTab();
+            details.heartbeat().probeIdle(details.heartbeat().probeLimit());
+        });
+        javafx.scene.control.MenuItem storm = new javafx.scene.control.MenuItem("Ping storm…");
+        storm.setOnAction(e -> {
+            showHeartbeatTab();
+            details.heartbeat().focusStorm();
+        });
+        connections.setContextMenu(new javafx.scene.control.ContextMenu(edit, duplicate, close, remove,
+                new javafx.scene.control.SeparatorMenuItem(), probe, storm));
+    }
+
+    private void showHeartbeatTab() {
+        window.detailTabs().getTabs().stream().filter(t -> "heartbeatTab".equals(t.getId())).findFirst()
+                .ifPresent(t -> window.detailTabs().getSelectionModel().select(t));
     }
 
     /** The selected frames and messages as text or JSON Lines (what the tables' context menus copy and export). */

@@ -1,0 +1,205 @@
+package dev.framescope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureEvent.HeartbeatKind;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Direction;
+import dev.framescope.capture.HeartbeatStats;
+import dev.framescope.demo.DemoServer;
+import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SharedDemo;
+import dev.framescope.wire.Opcode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The heartbeat lab against real servers on loopback: our pong modes seen by Jetty 12 and on our own tap, the idle
+ * probe against the demo's idle-timeout scenario, and the ping storm.
+ */
+class HeartbeatLabTest {
+
+    private static final DemoServer demo = SharedDemo.server();
+    private static final String JETTY_PING = "jetty-ping-1";
+
+    @Test
+    void autoModeAnswersJettysPingWithItsPayload() throws Exception {
+        try (JettyPeer jetty = new JettyPeer()) {
+            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger")));
+            Await.until(() -> jetty.pongs.contains(JETTY_PING), "Jetty got its pong");
+            CaptureEvent.HeartbeatEvent answer = heartbeats(c.log(), HeartbeatKind.PONG_SENT).get(0);
+            assertTrue(answer.rttNanos().isPresent(), "our answer time is recorded");
+            Captures.closeAndAwait(c);
+        }
+    }
+
+    /**
+     * Java-WebSocket reads the ping before the server's reply to our close, on the same thread, so a pong (if any)
+     * is queued and written before the socket closes: after the close handshake there is nothing left to wait for.
+     * The auto case is the control that shows this procedure would see one.
+     */
+    @Test
+    void offModeNeverAnswersWhileAutoDoesInTheSameSequence() throws Exception {
+        assertEquals(List.of(JETTY_PING), ourPongsAfterPingThenClose(PongMode.AUTO));
+        assertEquals(List.of(), ourPongsAfterPingThenClose(PongMode.OFF));
+    }
+
+    private static List<String> ourPongsAfterPingThenClose(PongMode mode) throws Exception {
+        try (JettyPeer jetty = new JettyPeer()) {
+            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger"))
+                    .withHeartbeat(HeartbeatPolicy.OFF.withPong(mode)));
+            Await.until(() -> !heartbeats(c.log(), HeartbeatKind.SERVER_PING).isEmpty(), "Jetty's ping arrived");
+            Captures.closeAndAwait(c);
+            assertTrue(Captures.events(c.log(), CaptureEvent.CloseEvent.class).get(0).clean(),
+                    "the close handshake completed, so everything queued before it went out");
+            return outgoingPongs(c.log());
+        }
+    }
+
+    @Test
+    void delayedModeAnswersNoSoonerThanTheDelayOnTheTapsClock() throws Exception {
+        Duration delay = Duration.ofMillis(300);
+        try (JettyPeer jetty = new JettyPeer()) {
+            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger"))
+                    .withHeartbeat(HeartbeatPolicy.OFF.withPong(new PongMode.Delayed(delay))));
+            Await.until(() -> jetty.pongs.contains(JETTY_PING), "Jetty got the delayed pong");
+            CaptureLog log = c.log();
+            long pingIn = frames(log, Direction.IN, Opcode.PING).get(0).nanos();
+            long pongOut = frames(log, Direction.OUT, Opcode.PONG).get(0).nanos();
+            assertTrue(pongOut - pingIn >= delay.toNanos(), "pong " + (pongOut - pingIn) / 1e6 + " ms after the ping");
+            long answer = heartbeats(log, HeartbeatKind.PONG_SENT).get(0).rttNanos().orElseThrow();
+            assertTrue(answer >= delay.toNanos(), "recorded answer time " + answer / 1e6 + " ms");
+            Captures.closeAndAwait(c);
+        }
+    }
+
+    @Test
+    void customPayloadGoesOnTheWireAndIsStillMatchedToThePing() throws Exception {
+        try (JettyPeer jetty = new JettyPeer()) {
+            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger"))
+                    .withHeartbeat(HeartbeatPolicy.OFF.withPong(new PongMode.CustomPayload("not-your-ping"))));
+            Await.until(() -> jetty.pongs.contains("not-your-ping"), "Jetty got the custom pong");
+            assertEquals(List.of("not-your-ping"), outgoingPongs(c.log()));
+            assertTrue(heartbeats(c.log(), HeartbeatKind.PONG_SENT).get(0).rttNanos().isPresent(),
+                    "answer time measured from Jetty's ping although the payloads differ");
+            Captures.closeAndAwait(c);
+        }
+    }
+
+    @Test
+    void idleProbeReportsTheServersCloseAndHowLongItWaited() throws Exception {
+        Duration timeout = Duration.ofMillis(600);
+        // Our heartbeat alone would keep this connection open; the probe must silence it.
+        Connection c = Captures.openAndAwait(ConnectionSpec.to(demo.uri("/idle?timeout=" + timeout.toMillis()))
+                .withHeartbeat(HeartbeatPolicy.every(Duration.ofMillis(100))));
+        Await.until(() -> heartbeats(c.log(), HeartbeatKind.PONG_RECEIVED).size() >= 2, "heartbeat running");
+        int probeStart = c.log().size();
+        var probe = c.probeIdle(Duration.ofSeconds(20));
+        assertThrows(IllegalStateException.class, () -> c.probeIdle(Duration.ofSeconds(1)), "one probe at a time");
+        assertThrows(IllegalStateException.class, () -> c.pingStorm(3, Duration.ZERO), "a storm would break it");
+        IdleProbeResult result = probe.get(25, TimeUnit.SECONDS);
+        IdleProbeResult.ServerClose close = assertInstanceOf(IdleProbeResult.ServerClose.class, result.ending(),
+                result.describe());
+        assertEquals(1001, close.code().getAsInt());
+        assertEquals("idle timeout", close.reason());
+        assertTrue(result.idle().compareTo(timeout) >= 0, result.describe());
+        assertEquals(0, result.otherFramesSent());
+        assertTrue(c.log().readFrom(probeStart, c.log().size() - probeStart).stream()
+                .noneMatch(e -> e instanceof CaptureEvent.FrameEvent f && f.dir() == Direction.OUT
+                        && f.header().opcode() == Opcode.PING), "no ping of ours after the probe started");
+        assertTrue(Captures.events(c.log(), CaptureEvent.NoteEvent.class).stream()
+                .anyMatch(n -> n.text().startsWith("idle probe: idle for ")
+                        && n.text().contains("then server sent close 1001 'idle timeout'")), Captures.dump(c.log()));
+        Await.until(c::ended, "connection ended");
+    }
+
+    @Test
+    void idleProbeNamesATcpResetWithoutCloseFrame() throws Exception {
+        Connection c = Captures.openAndAwait(ConnectionSpec.to(demo.uri("/idle?timeout=300&reset=1")));
+        IdleProbeResult result = c.probeIdle(Duration.ofSeconds(20)).get(25, TimeUnit.SECONDS);
+        IdleProbeResult.TcpEnded tcp = assertInstanceOf(IdleProbeResult.TcpEnded.class, result.ending(),
+                result.describe());
+        assertTrue(tcp.reset(), result.describe());
+        assertTrue(result.idle().toMillis() >= 300, result.describe());
+        assertTrue(result.describe().startsWith("TCP reset after "), result.describe());
+    }
+
+    @Test
+    void answeredServerPingsKeepTheConnectionUntilTheProbeLimitAndPongOffDoesNot() throws Exception {
+        String idleWithPings = "/idle?timeout=500&ping=100";
+        Connection answering = Captures.openAndAwait(ConnectionSpec.to(demo.uri(idleWithPings)));
+        IdleProbeResult open = answering.probeIdle(Duration.ofMillis(1500)).get(20, TimeUnit.SECONDS);
+        assertInstanceOf(IdleProbeResult.StillOpen.class, open.ending(), open.describe());
+        assertTrue(open.pongsSent() > 0, open.describe());
+        assertTrue(open.describe().startsWith("still open after the probe limit"), open.describe());
+        Captures.closeAndAwait(answering);
+
+        Connection silent = Captures.openAndAwait(ConnectionSpec.to(demo.uri(idleWithPings))
+                .withHeartbeat(HeartbeatPolicy.OFF.withPong(PongMode.OFF)));
+        IdleProbeResult closed = silent.probeIdle(Duration.ofSeconds(20)).get(25, TimeUnit.SECONDS);
+        assertInstanceOf(IdleProbeResult.ServerClose.class, closed.ending(), closed.describe());
+        assertEquals(0, closed.pongsSent());
+    }
+
+    @Test
+    void pingStormYieldsOneRoundTripPerPing() throws Exception {
+        Connection c = Captures.openAndAwait(ConnectionSpec.to(demo.uri("/echo")));
+        HeartbeatStats stats = c.pingStorm(40, Duration.ofMillis(2)).get(20, TimeUnit.SECONDS);
+        assertEquals(40, stats.count(), stats.describe());
+        assertEquals(0, stats.missed());
+        List<CaptureEvent.HeartbeatEvent> answered = heartbeats(c.log(), HeartbeatKind.PONG_RECEIVED);
+        assertEquals(40, answered.size());
+        assertTrue(answered.stream().allMatch(h -> h.rttNanos().isPresent()
+                && new String(h.payload(), StandardCharsets.UTF_8).startsWith("fs-storm-1-")));
+        assertEquals(40, HeartbeatStats.of(c.log()).count(), "the tab's statistics include the storm");
+        Captures.closeAndAwait(c);
+    }
+
+    @Test
+    void pingStormPingsThatGetNoPongCountAsMissed() throws Exception {
+        Connection c = Captures.openAndAwait(ConnectionSpec.to(demo.uri("/heartbeat?interval=100000&pongDelay=5000"))
+                .withHeartbeat(HeartbeatPolicy.OFF.withPongTimeout(Duration.ofMillis(200))));
+        HeartbeatStats stats = c.pingStorm(3, Duration.ZERO).get(20, TimeUnit.SECONDS);
+        assertEquals(0, stats.count());
+        assertEquals(3, stats.missed());
+        assertFalse(c.ended(), "a storm reports; it does not close");
+        Captures.closeAndAwait(c);
+    }
+
+    @Test
+    void pongModesParseTheirCliSpelling() {
+        assertEquals(PongMode.AUTO, PongMode.parse("auto"));
+        assertEquals(PongMode.OFF, PongMode.parse("OFF"));
+        assertEquals(new PongMode.Delayed(Duration.ofMillis(500)), PongMode.parse("delay=500ms"));
+        assertEquals(new PongMode.Delayed(Duration.ofMillis(1500)), PongMode.parse("delay=1.5s"));
+        assertEquals(new PongMode.CustomPayload("hi there"), PongMode.parse("payload=hi there"));
+        assertEquals("delay=500ms", PongMode.parse("delay=500").spelling());
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> PongMode.parse("payload=" + "x".repeat(126)));
+        assertTrue(tooLong.getMessage().contains("125 bytes, this one is 126"), tooLong.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PongMode.parse("delay=soon"));
+        assertThrows(IllegalArgumentException.class, () -> PongMode.parse("sometimes"));
+    }
+
+    private static List<CaptureEvent.HeartbeatEvent> heartbeats(CaptureLog log, HeartbeatKind kind) {
+        return Captures.events(log, CaptureEvent.HeartbeatEvent.class).stream().filter(h -> h.kind() == kind)
+                .toList();
+    }
+
+    private static List<CaptureEvent.FrameEvent> frames(CaptureLog log, Direction dir, Opcode opcode) {
+        return Captures.frames(log, dir).stream().filter(f -> f.header().opcode() == opcode).toList();
+    }
+
+    private static List<String> outgoingPongs(CaptureLog log) {
+        return frames(log, Direction.OUT, Opcode.PONG).stream()
+                .map(f -> new String(f.payload().bytes(), StandardCharsets.UTF_8)).toList();
+    }
+}
