@@ -83,7 +83,7 @@ public final class Exports {
             Optional<String> line = format == Format.JSON
                     ? Optional.of(e).filter(x -> x instanceof CaptureEvent.FrameEvent || x instanceof CaptureEvent.MessageEvent)
                             .map(x -> SessionJson.toJson(log, x, keepSecrets).toString())
-                    : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.url(l));
+                    : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.text(l, log.secrets()));
             if (line.isPresent()) {
                 out.write((line.get() + "\n").getBytes(StandardCharsets.UTF_8));
             }
