@@ -16,6 +16,7 @@ public final class DemoScenarios {
             new Scenario("/compressed", "permessage-deflate (offer it): compressible JSON now and on each message you send, echoed back"),
             new Scenario("/heartbeat?interval=1000&pongDelay=0", "the server pings every `interval` ms and answers your pings after `pongDelay` ms"),
             new Scenario("/close/1000", "closes right after opening with the code in the path (e.g. 1001, 1008, 1011, 4000)"),
+            new Scenario("/headers", "sends back, as one JSON text message, the request target and header fields it received (to check auth helpers and variables); then echoes; with `close=CODE` it closes after `echoes` (default 0) messages"),
             new Scenario("/chaos", "a scripted series of protocol violations written as raw bytes, one of each kind"));
 
     private DemoScenarios() {

@@ -26,7 +26,7 @@ record Scenario(String name, Map<String, Long> params) {
         }
         return switch (path) {
             case "/echo", "/", "" -> Optional.of(new Scenario("echo", params));
-            case "/ticker", "/fragmented", "/compressed", "/heartbeat", "/chaos" ->
+            case "/ticker", "/fragmented", "/compressed", "/heartbeat", "/chaos", "/headers" ->
                     Optional.of(new Scenario(path.substring(1), params));
             default -> Optional.empty();
         };
