@@ -1,6 +1,7 @@
 package dev.framescope.engine;
 
 import dev.framescope.capture.Secrets;
+import dev.framescope.capture.io.Redactor;
 import dev.framescope.engine.ConnectionSpec.Header;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -147,9 +148,22 @@ public record ConnectionTemplate(String url, List<Header> headers, Auth auth) {
     /** As a tree for the session file; secret fields (token, password, key value, cookie values) left out unless kept. */
     public Map<String, Object> toTree(boolean keepSecrets) {
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("url", url);
+        tree.put("url", keepSecrets ? url : Redactor.url(url));
+        Set<String> secretNames = new LinkedHashSet<>();
+        if (auth instanceof Auth.ApiKey k && k.placement() == Auth.Placement.HEADER) {
+            secretNames.add(k.name().toLowerCase(java.util.Locale.ROOT));
+        }
         List<Object> fields = new ArrayList<>();
-        headers.forEach(h -> fields.add(Map.of("name", h.name(), "value", h.value())));
+        for (Header h : headers) {
+            boolean secret = Redactor.isSecretHeader(h.name())
+                    || secretNames.contains(h.name().toLowerCase(java.util.Locale.ROOT));
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("name", h.name());
+            // A header typed by hand, e.g. "Authorization: Bearer abc", is as secret as the auth helper's.
+            field.put("value", secret && !keepSecrets && !AuthTree.isOnlyReference(h.value()) ? Redactor.MASK
+                    : h.value());
+            fields.add(field);
+        }
         tree.put("headers", fields);
         tree.put("auth", AuthTree.toTree(auth, keepSecrets));
         return tree;

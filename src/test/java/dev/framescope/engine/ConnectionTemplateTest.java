@@ -94,6 +94,17 @@ class ConnectionTemplateTest {
     }
 
     @Test
+    void theTreeMasksHandTypedSecretHeadersAndQueryTokens() {
+        ConnectionTemplate t = new ConnectionTemplate("ws://h/?token=abc", List.of(
+                new Header("Authorization", "Bearer abc"), new Header("X-Key", "{{k}}"), new Header("X-Plain", "p")),
+                new Auth.ApiKey("X-Key", "{{k}}", Auth.Placement.HEADER));
+        String tree = t.toTree(false).toString();
+        assertFalse(tree.contains("abc"), tree);
+        assertTrue(tree.contains("{{k}}") && tree.contains("X-Plain, value=p"), tree);
+        assertTrue(t.toTree(true).toString().contains("Bearer abc"));
+    }
+
+    @Test
     void secretsAddUpAndKeepNamesWithoutValues() {
         Secrets a = new Secrets(Set.of("X-Key"), Set.of(), Set.of("v", ""));
         Secrets both = a.plus(new Secrets(Set.of(), Set.of("K"), Set.of("longer-v")));

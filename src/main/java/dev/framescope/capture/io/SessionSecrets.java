@@ -27,7 +27,8 @@ final class SessionSecrets {
     static void write(ObjectNode line, CaptureLog log, boolean keepSecrets) {
         Map<String, Object> setup = log.setup().tree(keepSecrets);
         if (!setup.isEmpty()) {
-            line.set("setup", MAPPER.valueToTree(setup));
+            JsonNode tree = MAPPER.valueToTree(setup);
+            line.set("setup", keepSecrets ? tree : hideValues(tree, log.secrets()));
         }
         Secrets secrets = keepSecrets ? log.secrets() : log.secrets().namesOnly();
         if (!secrets.isEmpty()) {
@@ -38,6 +39,24 @@ final class SessionSecrets {
                 strings(redact.putArray("values"), secrets.values());
             }
         }
+    }
+
+    /** Every string in the tree with secret values masked: a safety net under the setup's own omissions. */
+    private static JsonNode hideValues(JsonNode node, Secrets secrets) {
+        if (node.isTextual()) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(Redactor.text(node.asText(), secrets));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = MAPPER.createObjectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), hideValues(e.getValue(), secrets)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = MAPPER.createArrayNode();
+            node.forEach(e -> copy.add(hideValues(e, secrets)));
+            return copy;
+        }
+        return node;
     }
 
     @SuppressWarnings("unchecked")
