@@ -44,6 +44,7 @@ public final class MainWindowController {
     @FXML private CheckMenuItem keepSecretsItem;
     @FXML private MenuItem clearItem;
     @FXML private MenuItem findItem;
+    @FXML private MenuItem environmentsItem;
 
     private ThemeManager themeManager;
 
@@ -144,6 +145,10 @@ public final class MainWindowController {
 
     public MenuItem copyItem() {
         return copyItem;
+    }
+
+    public MenuItem environmentsItem() {
+        return environmentsItem;
     }
 
     public MenuItem findItem() {

@@ -62,6 +62,42 @@ public final class Redactor {
         return masked.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** What the screen shows for a hidden secret (exports write {@link #MASK}). */
+    public static final String DOTS = "••••";
+
+    /**
+     * An HTTP head for the screen: like {@link #head(byte[], Secrets)} but an Authorization field keeps its scheme
+     * ({@code Authorization: Bearer ••••}) so the user sees what kind of credential went out without seeing it.
+     */
+    public static String headForScreen(byte[] raw, Secrets secrets) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        Matcher m = HEADER_LINE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = m.group(0);
+            if (isSecretHeader(m.group(1), secrets)) {
+                String lower = m.group(1).toLowerCase(Locale.ROOT);
+                String value = m.group(2);
+                int space = value.indexOf(' ');
+                boolean scheme = (lower.equals("authorization") || lower.equals("proxy-authorization")) && space > 0;
+                replacement = m.group(1) + ": " + (scheme ? value.substring(0, space + 1) : "") + DOTS + m.group(3);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        String masked = out.toString();
+        if (!secrets.queryNames().isEmpty()) {
+            String names = String.join("|", secrets.queryNames().stream().map(Pattern::quote).toList());
+            masked = queryPattern(names).matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(DOTS));
+        }
+        masked = QUERY_SECRET.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(DOTS));
+        for (String value : secrets.valuesLongestFirst()) {
+            masked = masked.replace(new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1),
+                    DOTS);
+        }
+        return masked;
+    }
+
     /** A URL or request target with token-bearing query parameters masked. */
     public static String url(String text) {
         return QUERY_SECRET.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK));

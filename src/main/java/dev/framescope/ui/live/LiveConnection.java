@@ -1,11 +1,23 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.io.Redactor;
 import dev.framescope.engine.Connection;
+import dev.framescope.engine.ConnectionTemplate;
+import java.util.Map;
 import java.util.Optional;
 
-/** One connection of the session as the window lists it: the engine's connection (if live) and its log. */
-public record LiveConnection(String name, Optional<Connection> connection, CaptureLog log) {
+/**
+ * One connection of the session as the window lists it: the engine's connection (if live), its log, and the
+ * template it was made from (URL, headers and auth as the user wrote them, variables unresolved).
+ */
+public record LiveConnection(String name, Optional<Connection> connection, CaptureLog log,
+                             ConnectionTemplate template) {
+
+    /** A connection made without a template, or loaded from a file: the template is what is known of it. */
+    public LiveConnection(String name, Optional<Connection> connection, CaptureLog log) {
+        this(name, connection, log, templateOf(connection, log));
+    }
 
     public String stateText() {
         return connection.map(c -> c.state().name().toLowerCase(java.util.Locale.ROOT)).orElse("loaded");
@@ -13,5 +25,27 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
 
     public boolean insecure() {
         return connection.map(c -> c.spec().tls().insecure() && c.spec().secure()).orElse(false);
+    }
+
+    /**
+     * The URL to show in lists and tooltips: as written (with {@code {{variables}}}), query tokens and this
+     * connection's secret values masked — never a resolved secret.
+     */
+    public String shownUrl() {
+        return Redactor.url(template.url(), log.secrets());
+    }
+
+    private static ConnectionTemplate templateOf(Optional<Connection> connection, CaptureLog log) {
+        if (connection.isPresent()) {
+            return ConnectionTemplate.of(connection.get().spec());
+        }
+        if (log.setup().tree(false).get("template") instanceof Map<?, ?> tree) {
+            try {
+                return ConnectionTemplate.fromTree(tree);
+            } catch (RuntimeException e) {
+                // A damaged setup in a file: fall back to the label below.
+            }
+        }
+        return ConnectionTemplate.of(log.label());
     }
 }
