@@ -373,6 +373,10 @@ public final class ConnectionDialog {
         return query;
     }
 
+    javafx.scene.control.DialogPane dialogPane() {
+        return dialog.getDialogPane();
+    }
+
     javafx.scene.control.TabPane tabPane() {
         return tabPane;
     }

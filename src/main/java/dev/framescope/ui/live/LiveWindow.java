@@ -305,17 +305,26 @@ public final class LiveWindow {
         chooser.setId("environment-chooser");
         chooser.setTooltip(new javafx.scene.control.Tooltip("The environment {{variables}} come from "
                 + "(Edit → Environments… to define them, Ctrl+Shift+E)"));
+        boolean[] filling = {false};
         Runnable fill = () -> {
             var envs = session.environments().get();
             java.util.List<String> names = new java.util.ArrayList<>();
             names.add(EnvironmentsDialog.NO_ACTIVE);
             envs.all().forEach(e -> names.add(e.name()));
-            chooser.getItems().setAll(names);
-            chooser.setValue(envs.active().orElse(EnvironmentsDialog.NO_ACTIVE));
+            filling[0] = true;
+            try {
+                chooser.getItems().setAll(names);
+                chooser.setValue(envs.active().orElse(EnvironmentsDialog.NO_ACTIVE));
+            } finally {
+                filling[0] = false;
+            }
         };
         fill.run();
         session.environments().addListener((o, was, now) -> fill.run());
         chooser.valueProperty().addListener((o, was, now) -> {
+            if (filling[0]) {
+                return;
+            }
             var envs = session.environments().get();
             Optional<String> active = now == null || now.equals(EnvironmentsDialog.NO_ACTIVE) ? Optional.empty()
                     : Optional.of(now);
