@@ -79,6 +79,9 @@ public final class ConnectionDialog {
         GridPane grid = form();
         dialog.getDialogPane().setContent(tabs(grid));
         dialog.getDialogPane().setPrefWidth(880);
+        // With the tabs, the dialog window was sized narrower than the form (600 px under Xvfb): hold it wide.
+        dialog.getDialogPane().setMinWidth(880);
+        dialog.setResizable(true);
         url.setEditable(true);
         url.getItems().setAll(history);
         url.setValue(history.isEmpty() ? "wss://" : history.get(0));
@@ -160,6 +163,8 @@ public final class ConnectionDialog {
         javafx.scene.control.Tab authTab = new javafx.scene.control.Tab("Auth & query", g);
         authTab.setId("dialog-auth-tab");
         tabs.getTabs().addAll(main, authTab);
+        // A TabPane asks for less width than its widest tab needs; the form's own width keeps it whole.
+        tabs.setPrefWidth(860);
         this.tabPane = tabs;
         return new javafx.scene.layout.VBox(6, tabs, error);
     }

@@ -50,7 +50,7 @@ public final class EnvironmentsDialog {
         }
     }
 
-    static final String NO_ACTIVE = "(none)";
+    static final String NO_ACTIVE = "No environment";
 
     private final Dialog<Environments> dialog = new Dialog<>();
     private final Map<String, ObservableList<Row>> rows = new LinkedHashMap<>();
@@ -74,8 +74,11 @@ public final class EnvironmentsDialog {
                 table.setItems(now == null ? FXCollections.observableArrayList() : rows.get(now)));
         active.setId("environments-active");
         refreshActive(current.active().orElse(NO_ACTIVE));
-        dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefSize(820, 460);
+        BorderPane content = content();
+        content.setPrefSize(800, 400);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setMinWidth(820);
+        dialog.setResizable(true);
         error.getStyleClass().add("filter-problem");
         dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             try {

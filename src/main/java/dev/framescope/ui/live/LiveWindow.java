@@ -333,8 +333,9 @@ public final class LiveWindow {
                 session.environments().set(envs.withActive(active));
             }
         });
-        Label title = new Label("Environment");
-        HBox bar = new HBox(6, title, chooser);
+        chooser.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(chooser, Priority.ALWAYS);
+        HBox bar = new HBox(6, chooser);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new javafx.geometry.Insets(2, 4, 2, 4));
         return bar;
