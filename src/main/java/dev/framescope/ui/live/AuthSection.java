@@ -62,9 +62,9 @@ final class AuthSection extends VBox {
         HBox top = new HBox(8, kind, fields);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(fields, Priority.ALWAYS);
-        Label hint = new Label("Secret fields show •••• (👁 reveals them here only); the session file and exports "
+        Label hint = new Label("Secret fields show •••• (Show reveals them, here only); the session file and exports "
                 + "leave them out unless File → Keep Secrets in Exports.");
-        hint.getStyleClass().add("composer-status");
+        hint.getStyleClass().add("field-hint");
         hint.setWrapText(true);
         getChildren().addAll(top, hint);
     }

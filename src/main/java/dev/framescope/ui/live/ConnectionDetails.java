@@ -50,7 +50,7 @@ public final class ConnectionDetails implements PulseListener {
     private final Label handshakeSummary = new Label("No handshake yet");
     private final VBox waterfall = new VBox(4);
     private final TextArea request = mono();
-    private final javafx.scene.control.ToggleButton revealHeads = new javafx.scene.control.ToggleButton("👁 Reveal secrets");
+    private final javafx.scene.control.ToggleButton revealHeads = new javafx.scene.control.ToggleButton("Reveal secrets");
     private Optional<CaptureEvent.HandshakeEvent> lastHandshake = Optional.empty();
     private final TextArea response = mono();
     private final Label negotiation = new Label();

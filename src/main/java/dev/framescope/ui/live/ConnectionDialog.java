@@ -152,7 +152,7 @@ public final class ConnectionDialog {
         g.addRow(2, new Label("Query"), query);
         Label hint = new Label("{{name}} in the URL, headers, auth fields and composer messages takes the active "
                 + "environment's value (Edit → Environments…); \\{{ writes a literal {{.");
-        hint.getStyleClass().add("composer-status");
+        hint.getStyleClass().add("field-hint");
         hint.setWrapText(true);
         g.add(hint, 1, 3);
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();

@@ -17,7 +17,7 @@ final class SecretField extends HBox {
 
     private final PasswordField hidden = new PasswordField();
     private final TextField shown = new TextField();
-    private final ToggleButton reveal = new ToggleButton("👁");
+    private final ToggleButton reveal = new ToggleButton("Show");
 
     SecretField(String id, String prompt) {
         super(4);
