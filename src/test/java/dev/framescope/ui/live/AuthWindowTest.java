@@ -114,8 +114,9 @@ class AuthWindowTest {
             opened.set(live.open(template, spec));
         });
         LiveConnection c = opened.get();
+        // The summary and the request text are set in one FX runnable; wait for the last of them.
         Await.until(Duration.ofSeconds(10), () -> live.details().handshakeSummary().getText().startsWith(
-                "Status 101"), "the handshake");
+                "Status 101") && live.details().requestText().getText().contains("Authorization"), "the handshake");
         String shown = live.details().requestText().getText();
         assertTrue(shown.contains("Authorization: Bearer ••••"), shown);
         assertFalse(shown.contains(TOKEN), shown);
