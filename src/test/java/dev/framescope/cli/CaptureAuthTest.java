@@ -66,8 +66,8 @@ class CaptureAuthTest {
         JsonNode header = capture("demo:/headers?close=1000", "--api-key", "X-Demo-Key=k3y");
         assertEquals("k3y", header.path("headers").path("X-Demo-Key").asText(), header.toString());
         cli.out.getBuffer().setLength(0);
-        JsonNode query = capture("demo:/headers?a=1&close=1000", "--api-key", "apiKeyParam=k&3y@query");
-        assertEquals("/headers?a=1&close=1000&apiKeyParam=k%263y", query.path("target").asText());
+        JsonNode query = capture("demo:/headers?a=1&close=1000", "--api-key", "apiKeyParam=k 3y&x@query");
+        assertEquals("/headers?a=1&close=1000&apiKeyParam=k%203y%26x", query.path("target").asText());
     }
 
     @Test
