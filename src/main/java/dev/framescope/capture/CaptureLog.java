@@ -26,6 +26,8 @@ public final class CaptureLog implements AutoCloseable {
     private final Counters counters = new Counters();
     private long indexCharged;
     private final boolean live;
+    private volatile Secrets secrets = Secrets.NONE;
+    private volatile Setup setup = Setup.NONE;
 
     public CaptureLog(long connectionId, String label, PayloadStore payloads) {
         this(connectionId, label, payloads, System.nanoTime(), Instant.now(), true);
@@ -54,6 +56,27 @@ public final class CaptureLog implements AutoCloseable {
     /** What the user connected to, e.g. the URL. */
     public String label() {
         return label;
+    }
+
+    /** What exports of this connection must hide besides the usual header fields and query tokens. */
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    /** Adds to what exports must hide (the engine learns it when it resolves a connection's variables and auth). */
+    public void learn(Secrets more) {
+        synchronized (lock) {
+            secrets = secrets.plus(more);
+        }
+    }
+
+    /** How the connection was set up, for the session file; {@link Setup#NONE} when unknown. */
+    public Setup setup() {
+        return setup;
+    }
+
+    public void setSetup(Setup how) {
+        this.setup = how;
     }
 
     public PayloadStore payloads() {

@@ -10,7 +10,11 @@ import dev.framescope.capture.io.SessionJson;
 import dev.framescope.capture.io.SessionWriter;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
+import dev.framescope.capture.Secrets;
 import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.ConnectionTemplate;
+import dev.framescope.engine.Environment;
+import dev.framescope.engine.Variables;
 import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.PongMode;
 import dev.framescope.engine.TlsOptions;
@@ -25,6 +29,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,7 +56,8 @@ final class CaptureCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL")
     String url;
 
-    @Option(names = "--header", paramLabel = "K:V", description = "Extra request header (repeatable).")
+    @Option(names = "--header", paramLabel = "K:V", description = "Extra request header (repeatable; {{variables}} "
+            + "allowed).")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--subprotocol", paramLabel = "P", description = "Offer a subprotocol (repeatable, in order).")
@@ -60,7 +67,8 @@ final class CaptureCommand implements Callable<Integer> {
             description = "Offer an extension, e.g. 'permessage-deflate; client_max_window_bits' (repeatable).")
     List<String> offers = new ArrayList<>();
 
-    @Option(names = "--send", paramLabel = "TEXT", description = "Send a text message once open (repeatable).")
+    @Option(names = "--send", paramLabel = "TEXT", description = "Send a text message once open (repeatable; "
+            + "{{variables}} allowed, \\{{ for a literal '{{').")
     List<String> sends = new ArrayList<>();
 
     @Option(names = "--send-file", paramLabel = "F", description = "Send a file's bytes (text if valid UTF-8).")
@@ -109,8 +117,16 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--keep-secrets", description = "Keep Authorization, cookies and query tokens in the session file.")
     boolean keepSecrets;
 
+    @Mixin
+    AuthOptions auth = new AuthOptions();
+
     @Option(names = "--json", description = "Print session-file JSON lines instead of the table.")
     boolean json;
+
+    private List<String> resolvedSends = List.of();
+    private ConnectionTemplate template = ConnectionTemplate.of("ws://unset/");
+    private Environment environment = Environment.empty("command line");
+    private Secrets secrets = Secrets.NONE;
 
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean interrupted;
@@ -122,12 +138,13 @@ final class CaptureCommand implements Callable<Integer> {
         Optional<DemoServer> demo = Optional.empty();
         ConnectionSpec connection;
         try {
+            environment = auth.environment();
             if (url.startsWith("demo:")) {
                 demo = Optional.of(new DemoServer(0).startAndWait());
-                url = demo.get().uri(url.substring("demo:".length())).toString();
+                url = demo.get().uri("").toString() + url.substring("demo:".length());
             }
             connection = connectionSpec();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             stderr.println("capture: " + e.getMessage());
             return 2;
         }
@@ -137,6 +154,10 @@ final class CaptureCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(MemoryBudget.forThisJvm()));
              SessionWriter writer = new SessionWriter(file, keepSecrets)) {
+            log.learn(secrets);
+            ConnectionTemplate kept = template;
+            Environment env = environment;
+            log.setSetup(keep -> Map.of("template", kept.toTree(keep), "environment", env.toTree(keep)));
             Connection c = Connection.open(connection, log);
             run(c, log, writer, stdout);
             if (!json) {
@@ -206,7 +227,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     private void sendAll(Connection c) {
         try {
-            sends.forEach(c::sendText);
+            resolvedSends.forEach(c::sendText);
             if (sendFile.isPresent()) {
                 byte[] data = Files.readAllBytes(sendFile.get());
                 if (Utf8Validator.isValid(data)) {
@@ -231,12 +252,20 @@ final class CaptureCommand implements Callable<Integer> {
                 : CompletableFuture.completedFuture(null));
     }
 
+    /** Resolves the URL, headers, auth helper and messages before connecting: an undefined variable stops here. */
     private ConnectionSpec connectionSpec() {
-        ConnectionSpec s = ConnectionSpec.to(url).withSubprotocols(subprotocols).withExtensionOffers(offers);
-        for (String h : headers) {
-            ConnectionSpec.Header header = ConnectionSpec.Header.parse(h);
-            s = s.withHeader(header.name(), header.value());
+        Variables vars = environment.asVariables();
+        template = new ConnectionTemplate(url, headers.stream().map(ConnectionSpec.Header::parse).toList(),
+                auth.auth());
+        ConnectionTemplate.Resolved resolved = template.resolve(vars);
+        secrets = resolved.secrets();
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            messages.add(vars.resolve(sends.get(i), "--send #" + (i + 1)));
         }
+        resolvedSends = List.copyOf(messages);
+        ConnectionSpec s = ConnectionSpec.to(resolved.uri()).withSubprotocols(subprotocols)
+                .withExtensionOffers(offers).withHeaders(resolved.headers());
         if (insecure) {
             s = s.withTls(TlsOptions.INSECURE);
         } else if (caFile.isPresent()) {

@@ -18,6 +18,7 @@ public final class DemoScenarios {
             new Scenario("/idle?timeout=3000", "closes with 1001 'idle timeout' after `timeout` ms without a frame from you (message, ping or pong); `reset=1` drops TCP with a reset instead, as a proxy might; `ping=N` pings you every N ms (your pongs keep it open)"),
             new Scenario("/close/1000", "closes right after opening with the code in the path (e.g. 1001, 1008, 1011, 4000)"),
             new Scenario("/encodings", "one order as JSON (text), MessagePack, CBOR and Protocol Buffers (binary); again on each message you send"),
+            new Scenario("/headers", "sends back, as one JSON text message, the request target and header fields it received (to check auth helpers and variables); then echoes; with `close=CODE` it closes after `echoes` (default 0) messages"),
             new Scenario("/chaos", "a scripted series of protocol violations written as raw bytes, one of each kind"),
             new Scenario("/stomp", "a STOMP 1.2 broker (offer `v12.stomp`): CONNECTED, RECEIPT, a few MESSAGE frames per SUBSCRIBE, SEND delivered to subscribers"),
             new Scenario("/mqtt", "an MQTT 3.1.1 / 5.0 broker (offer `mqtt`): CONNACK, SUBACK then `count` PUBLISH packets, PUBACK, PINGRESP"),

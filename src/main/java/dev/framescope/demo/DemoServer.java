@@ -153,6 +153,10 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
             case "chaos" -> writeRaw(conn, ChaosScript.stream(), ChaosScript.steps().size() * 2);
             case "encodings" -> sendEncodings(conn);
             case "idle" -> watchIdle(conn, session);
+            case "headers" -> {
+                send(conn, requestAsJson(handshake));
+                closeHeadersAfter(conn, session, 0);
+            }
             default -> {
                 if (Dialogue.exists(scenario.name())) {
                     Dialogue dialogue = Dialogue.create(scenario.name(), new SessionPeer(conn, session));
@@ -238,6 +242,47 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         }
     }
 
+    /** {@code /headers?close=CODE&echoes=N}: closes with CODE once N messages were echoed (no CODE: never). */
+    private static void closeHeadersAfter(WebSocket conn, Session session, long echoed) {
+        int code = (int) session.scenario.param("close", 0);
+        if (code > 0 && echoed >= session.scenario.param("echoes", 0)) {
+            conn.close(code, "demo headers done");
+        }
+    }
+
+    /** {"target": "/headers?…", "headers": {"Name": "value", …}} as the server received them. */
+    static String requestAsJson(ClientHandshake request) {
+        StringBuilder json = new StringBuilder("{\"target\":").append(jsonString(request.getResourceDescriptor()))
+                .append(",\"headers\":{");
+        java.util.Iterator<String> names = request.iterateHttpFields();
+        boolean first = true;
+        while (names.hasNext()) {
+            String name = names.next();
+            json.append(first ? "" : ",").append(jsonString(name)).append(':')
+                    .append(jsonString(request.getFieldValue(name)));
+            first = false;
+        }
+        return json.append("}}").toString();
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
     @Override
     public void onMessage(WebSocket conn, String message) {
         Session session = sessions.get(conn);
@@ -253,6 +298,10 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
             case "fragmented" -> sendFragments(conn);
             case "encodings" -> sendEncodings(conn);
             case "compressed", "echo", "heartbeat" -> send(conn, message);
+            case "headers" -> {
+                send(conn, message);
+                closeHeadersAfter(conn, session, session.seq.incrementAndGet());
+            }
             default -> { }
         }
     }

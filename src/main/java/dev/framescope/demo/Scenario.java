@@ -26,8 +26,8 @@ record Scenario(String name, Map<String, Long> params) {
         }
         return switch (path) {
             case "/echo", "/", "" -> Optional.of(new Scenario("echo", params));
-            case "/ticker", "/fragmented", "/compressed", "/heartbeat", "/chaos", "/idle", "/encodings", "/stomp",
-                 "/mqtt", "/jsonrpc", "/graphql", "/socketio" ->
+            case "/ticker", "/fragmented", "/compressed", "/heartbeat", "/chaos", "/idle", "/headers", "/encodings",
+                 "/stomp", "/mqtt", "/jsonrpc", "/graphql", "/socketio" ->
                     Optional.of(new Scenario(path.substring(1), params));
             default -> Optional.empty();
         };

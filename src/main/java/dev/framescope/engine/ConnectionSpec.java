@@ -118,4 +118,16 @@ public record ConnectionSpec(URI uri, List<Header> headers, List<String> subprot
         return new ConnectionSpec(uri, headers, subprotocols, extensionOffers, origin, connectTimeout,
                 handshakeTimeout, tls, proxy, heartbeat, reconnect, bytes);
     }
+
+    /** The same options aimed at another URL (a {@link ConnectionTemplate} resolved at connect time). */
+    public ConnectionSpec withUri(URI target) {
+        return new ConnectionSpec(target, headers, subprotocols, extensionOffers, origin, connectTimeout,
+                handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
+    }
+
+    /** The same options with these header fields instead. */
+    public ConnectionSpec withHeaders(List<Header> fields) {
+        return new ConnectionSpec(uri, fields, subprotocols, extensionOffers, origin, connectTimeout,
+                handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
+    }
 }

@@ -45,6 +45,7 @@ public final class MainWindowController {
     @FXML private MenuItem clearItem;
     @FXML private MenuItem findItem;
     @FXML private MenuItem protobufSchemaItem;
+    @FXML private MenuItem environmentsItem;
 
     private ThemeManager themeManager;
 
@@ -150,6 +151,10 @@ public final class MainWindowController {
     /** Edit → Protobuf Schema for Connection…: a descriptor set and message type for the selected connection. */
     public MenuItem protobufSchemaItem() {
         return protobufSchemaItem;
+    }
+
+    public MenuItem environmentsItem() {
+        return environmentsItem;
     }
 
     public MenuItem findItem() {

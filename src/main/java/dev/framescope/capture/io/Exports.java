@@ -88,7 +88,7 @@ public final class Exports {
                                 DecodedJson.add(json, x, subprotocol);
                                 return json.toString();
                             })
-                    : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.url(l));
+                    : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.text(l, log.secrets()));
             if (line.isPresent()) {
                 out.write((line.get() + "\n").getBytes(StandardCharsets.UTF_8));
             }

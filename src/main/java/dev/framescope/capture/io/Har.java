@@ -9,6 +9,7 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
 import dev.framescope.capture.PayloadStore;
+import dev.framescope.capture.Secrets;
 import dev.framescope.wire.HttpHead;
 import dev.framescope.wire.HttpHeadParser;
 import dev.framescope.wire.HttpHeaders;
@@ -66,9 +67,10 @@ public final class Har {
                 .findFirst();
         byte[] rawRequest = handshake.map(CaptureEvent.HandshakeEvent::rawRequest).orElse(new byte[0]);
         byte[] rawResponse = handshake.map(CaptureEvent.HandshakeEvent::rawResponse).orElse(new byte[0]);
-        HttpHead request = HttpHeadParser.parse(keepSecrets ? rawRequest : Redactor.head(rawRequest));
-        HttpHead response = HttpHeadParser.parse(keepSecrets ? rawResponse : Redactor.head(rawResponse));
-        String url = keepSecrets ? log.label() : Redactor.url(log.label());
+        Secrets secrets = keepSecrets ? Secrets.NONE : log.secrets();
+        HttpHead request = HttpHeadParser.parse(keepSecrets ? rawRequest : Redactor.head(rawRequest, secrets));
+        HttpHead response = HttpHeadParser.parse(keepSecrets ? rawResponse : Redactor.head(rawResponse, secrets));
+        String url = keepSecrets ? log.label() : Redactor.url(log.label(), secrets);
         ObjectNode req = e.putObject("request");
         req.put("method", "GET").put("url", url).put("httpVersion", "HTTP/1.1");
         headers(req.putArray("headers"), request.headers());
@@ -89,13 +91,14 @@ public final class Har {
         for (CaptureEvent ev : log.readFrom(0, log.size())) {
             if (ev instanceof CaptureEvent.MessageEvent m) {
                 Message msg = m.message();
+                byte[] data = Redactor.payload(msg.payload(), secrets);
                 Instant at = log.wallClock(m.nanos());
                 ObjectNode node = messages.addObject();
                 node.put("type", m.dir() == Direction.OUT ? "send" : "receive");
                 node.put("time", at.getEpochSecond() + at.getNano() / 1e9);
                 node.put("opcode", msg.opcode().code());
-                node.put("data", msg.isText() ? new String(msg.payload(), StandardCharsets.UTF_8)
-                        : Base64.getEncoder().encodeToString(msg.payload()));
+                node.put("data", msg.isText() ? new String(data, StandardCharsets.UTF_8)
+                        : Base64.getEncoder().encodeToString(data));
             }
         }
         return e;

@@ -5,6 +5,7 @@ import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.CaptureEvent.HandshakeEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
+import dev.framescope.capture.Secrets;
 import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.Masking;
 import java.io.ByteArrayOutputStream;
@@ -48,7 +49,7 @@ public final class PcapngWriter {
         StringBuilder comment = new StringBuilder("Exported by Framescope. Synthesized TCP/IPv4 packets carry the "
                 + "exact WebSocket bytes of each connection; server port shown as 80.");
         for (CaptureLog log : logs) {
-            String label = keepSecrets ? log.label() : Redactor.url(log.label());
+            String label = keepSecrets ? log.label() : Redactor.url(log.label(), log.secrets());
             comment.append("\nconnection ").append(log.connectionId()).append(": ").append(label);
             if (label.startsWith("wss:")) {
                 comment.append(" (TLS: the plaintext inside TLS, as Framescope saw it)");
@@ -91,12 +92,12 @@ public final class PcapngWriter {
             tcp(Direction.OUT, Tcp.ACK, new byte[0], lastNanos);
             for (CaptureEvent e : events) {
                 if (e instanceof HandshakeEvent h) {
-                    byte[] request = keepSecrets ? h.rawRequest() : Redactor.head(h.rawRequest());
-                    byte[] response = keepSecrets ? h.rawResponse() : Redactor.head(h.rawResponse());
+                    byte[] request = keepSecrets ? h.rawRequest() : Redactor.head(h.rawRequest(), log.secrets());
+                    byte[] response = keepSecrets ? h.rawResponse() : Redactor.head(h.rawResponse(), log.secrets());
                     data(Direction.OUT, request, e.nanos());
                     data(Direction.IN, concat(response, h.responseBody()), e.nanos());
                 } else if (e instanceof FrameEvent f) {
-                    data(f.dir(), wireBytes(f), f.nanos());
+                    data(f.dir(), wireBytes(f, keepSecrets ? Secrets.NONE : log.secrets()), f.nanos());
                 }
             }
             tcp(Direction.OUT, Tcp.FIN | Tcp.ACK, new byte[0], lastNanos);
@@ -133,8 +134,13 @@ public final class PcapngWriter {
 
     /** The frame as it crossed the wire: its header and the (re-)masked payload of this chunk. */
     static byte[] wireBytes(FrameEvent f) {
+        return wireBytes(f, Secrets.NONE);
+    }
+
+    /** {@link #wireBytes(FrameEvent)} with secret values overwritten before masking (lengths unchanged). */
+    static byte[] wireBytes(FrameEvent f, Secrets secrets) {
         FrameHeader h = f.header();
-        byte[] payload = f.payload().bytes().clone();
+        byte[] payload = Redactor.payload(f.payload().bytes(), secrets).clone();
         if (h.masked()) {
             Masking.unmask(payload, 0, payload.length, h.maskingKey(), f.chunkOffset());
         }

@@ -22,6 +22,7 @@ import dev.framescope.capture.Direction;
 import dev.framescope.capture.FrameJson;
 import dev.framescope.capture.MessageJson;
 import dev.framescope.capture.Payload;
+import dev.framescope.capture.Secrets;
 import dev.framescope.capture.Stamp;
 import dev.framescope.wire.Finding;
 import dev.framescope.wire.FrameHeader;
@@ -47,7 +48,7 @@ public final class SessionJson {
     }
 
     public static ObjectNode toJson(CaptureLog log, CaptureEvent event, boolean keepSecrets) {
-        ObjectNode node = body(event, keepSecrets);
+        ObjectNode node = body(event, keepSecrets, log.secrets());
         ObjectNode line = NODES.objectNode();
         line.put("type", node.path("type").asText());
         line.put("conn", event.stamp().connectionId()).put("seq", event.seq());
@@ -57,7 +58,7 @@ public final class SessionJson {
         return line;
     }
 
-    private static ObjectNode body(CaptureEvent event, boolean keepSecrets) {
+    private static ObjectNode body(CaptureEvent event, boolean keepSecrets, Secrets secrets) {
         ObjectNode n = NODES.objectNode();
         if (event instanceof FrameEvent f) {
             ObjectNode frame = FrameJson.toJson(f.frame(), f.carriesText(), f.inflated().map(Payload::bytes),
@@ -65,7 +66,7 @@ public final class SessionJson {
             frame.put("dir", f.dir().json());
             f.messageOpcode().ifPresent(op -> frame.put("message", op.shortName()));
             findings(frame, f.findings());
-            return frame;
+            return keepSecrets ? frame : redactPayload(frame, secrets);
         }
         if (event instanceof MessageEvent m) {
             ObjectNode msg = MessageJson.toJson(m.message());
@@ -74,11 +75,11 @@ public final class SessionJson {
                 msg.put("payloadHex", HEX.formatHex(m.message().payload()));
             }
             findings(msg, m.message().findings());
-            return msg;
+            return keepSecrets ? msg : redactPayload(msg, secrets);
         }
         if (event instanceof StateEvent s) {
             return n.put("type", "state").put("state", s.state().name()).put("detail", keepSecrets ? s.detail()
-                    : Redactor.url(s.detail()));
+                    : Redactor.text(s.detail(), secrets));
         }
         if (event instanceof TimingEvent t) {
             return n.put("type", "timing").put("phase", t.phase().name()).put("nanos", t.durationNanos())
@@ -92,8 +93,8 @@ public final class SessionJson {
         }
         if (event instanceof HandshakeEvent h) {
             n.put("type", "handshake").put("status", h.status());
-            n.put("request", text(keepSecrets ? h.rawRequest() : Redactor.head(h.rawRequest())));
-            n.put("response", text(keepSecrets ? h.rawResponse() : Redactor.head(h.rawResponse())));
+            n.put("request", text(keepSecrets ? h.rawRequest() : Redactor.head(h.rawRequest(), secrets)));
+            n.put("response", text(keepSecrets ? h.rawResponse() : Redactor.head(h.rawResponse(), secrets)));
             n.put("bodyHex", HEX.formatHex(h.responseBody()));
             n.put("expectedAccept", h.expectedAccept());
             h.receivedAccept().ifPresent(a -> n.put("receivedAccept", a));
@@ -129,6 +130,26 @@ public final class SessionJson {
         }
         NoteEvent note = (NoteEvent) event;
         return n.put("type", "note").put("level", note.level().name()).put("text", note.text());
+    }
+
+    /**
+     * A frame or message line with this connection's secret values overwritten in its payload fields (a value split
+     * across fragments, or inside a compressed payload, is not found: only whole occurrences are).
+     */
+    private static ObjectNode redactPayload(ObjectNode node, Secrets secrets) {
+        if (secrets.values().isEmpty()) {
+            return node;
+        }
+        for (String field : List.of("payloadHex", "inflatedHex")) {
+            if (node.path(field).isTextual()) {
+                node.put(field, HEX.formatHex(Redactor.payload(HEX.parseHex(node.path(field).asText()), secrets)));
+            }
+        }
+        if (node.path("text").isTextual()) {
+            byte[] text = node.path("text").asText().getBytes(StandardCharsets.UTF_8);
+            node.put("text", new String(Redactor.payload(text, secrets), StandardCharsets.UTF_8));
+        }
+        return node;
     }
 
     private static String text(byte[] raw) {

@@ -106,8 +106,9 @@ public final class SessionReader {
         }
         long conn = node.path("conn").asLong(0);
         if ("connection".equals(node.path("type").asText())) {
-            logs.computeIfAbsent(conn, id -> newLog(id, node.path("label").asText(""), node.path("start").asText(""),
-                    budget));
+            CaptureLog log = logs.computeIfAbsent(conn, id -> newLog(id, node.path("label").asText(""),
+                    node.path("start").asText(""), budget));
+            SessionSecrets.read(node, log);
             return;
         }
         CaptureLog log = logs.computeIfAbsent(conn, id -> newLog(id, "connection " + id, "", budget));

@@ -38,9 +38,12 @@ public final class SessionWriter implements AutoCloseable {
     /** Writes events of one log, in order, and flushes. */
     public void write(CaptureLog log, List<CaptureEvent> events) throws IOException {
         if (announced.add(log.connectionId())) {
-            writeLine(JsonNodeFactory.instance.objectNode().put("type", "connection").put("conn", log.connectionId())
-                    .put("label", keepSecrets ? log.label() : Redactor.url(log.label()))
-                    .put("start", log.wallAnchor().toString()));
+            ObjectNode line = JsonNodeFactory.instance.objectNode().put("type", "connection")
+                    .put("conn", log.connectionId())
+                    .put("label", keepSecrets ? log.label() : Redactor.url(log.label(), log.secrets()))
+                    .put("start", log.wallAnchor().toString());
+            SessionSecrets.write(line, log, keepSecrets);
+            writeLine(line);
         }
         for (CaptureEvent e : events) {
             writeLine(SessionJson.toJson(log, e, keepSecrets));

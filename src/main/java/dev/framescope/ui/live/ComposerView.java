@@ -1,6 +1,7 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.engine.Connection;
+import dev.framescope.engine.Variables;
 import dev.framescope.wire.Opcode;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public final class ComposerView extends javafx.scene.layout.VBox {
     private final java.util.Map<Connection, java.util.List<String>> snippets = new java.util.WeakHashMap<>();
     private final javafx.scene.control.MenuButton snippetMenu = new javafx.scene.control.MenuButton("Snippets");
     private java.util.List<String> history = new java.util.ArrayList<>();
+    private Supplier<Variables> variables = () -> Variables.NONE;
     private int historyIndex;
 
     public ComposerView(Supplier<Optional<Connection>> target) {
@@ -112,6 +114,24 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         getChildren().addAll(row, rawControls);
     }
 
+    /** Where {@code {{name}}} in TEXT and JSON messages takes its values from (the active environment). */
+    public void setVariables(Supplier<Variables> source) {
+        this.variables = source;
+    }
+
+    /**
+     * The message with its variables resolved (TEXT and JSON; HEX and RAW_FRAME are bytes, not templates).
+     *
+     * @throws Variables.VariableException naming the undefined variable: nothing is sent then
+     */
+    static String resolve(Mode mode, String text, Variables vars) {
+        return mode == Mode.TEXT || mode == Mode.JSON ? vars.resolve(text, "the message") : text;
+    }
+
+    public Label statusLabel() {
+        return status;
+    }
+
     public javafx.scene.control.ChoiceBox<Mode> modeChoice() {
         return mode;
     }
@@ -181,14 +201,18 @@ public final class ComposerView extends javafx.scene.layout.VBox {
     private void send() {
         Mode m = mode.getValue();
         byte[] data;
+        Variables vars = variables.get();
         try {
-            data = bytes(m, message.getText());
+            data = bytes(m, resolve(m, message.getText(), vars));
         } catch (IllegalArgumentException e) {
             status.setText(e.getMessage());
             return;
         }
         int n = fragments.getValue();
         act(c -> {
+            // The log learns the secret values before they cross, so its exports can hide them.
+            c.log().learn(new dev.framescope.capture.Secrets(java.util.Set.of(), java.util.Set.of(),
+                    vars.secretValues()));
             if (m == Mode.RAW_FRAME) {
                 dev.framescope.wire.FrameEncoder frame = dev.framescope.wire.FrameEncoder.frame(Opcode.TEXT)
                         .opcode(opcode.getValue()).fin(fin.isSelected()).rsv1(rsv1.isSelected())

@@ -48,6 +48,8 @@ public final class ConnectionDetails implements PulseListener {
     private final Label handshakeSummary = new Label("No handshake yet");
     private final VBox waterfall = new VBox(4);
     private final TextArea request = mono();
+    private final javafx.scene.control.ToggleButton revealHeads = new javafx.scene.control.ToggleButton("Reveal secrets");
+    private Optional<CaptureEvent.HandshakeEvent> lastHandshake = Optional.empty();
     private final TextArea response = mono();
     private final Label negotiation = new Label();
     private final Label close = new Label("Not closed");
@@ -129,6 +131,8 @@ public final class ConnectionDetails implements PulseListener {
         handshakeSummary.setText("No handshake yet");
         request.clear();
         response.clear();
+        lastHandshake = Optional.empty();
+        revealHeads.setSelected(false);
         negotiation.setText("");
         close.setText("Not closed");
         extensionsText.setText("No extension offered");
@@ -273,10 +277,36 @@ public final class ConnectionDetails implements PulseListener {
                         + h.receivedAccept().orElse("(none)");
         handshakeSummary.setText((h.status() == 0 ? "No response" : "Status " + h.status()) + accept
                 + h.subprotocol().map(p -> "   subprotocol " + p).orElse(""));
-        request.setText(new String(h.rawRequest(), StandardCharsets.ISO_8859_1));
+        lastHandshake = Optional.of(h);
+        showHeads();
+    }
+
+    /**
+     * The request and response as they crossed the wire, secrets (Authorization, cookies, API keys, secret variable
+     * values) shown as •••• until the user reveals them: it is their own traffic, but a screen is often shared.
+     */
+    private void showHeads() {
+        if (lastHandshake.isEmpty()) {
+            return;
+        }
+        CaptureEvent.HandshakeEvent h = lastHandshake.get();
+        dev.framescope.capture.Secrets secrets = log.map(CaptureLog::secrets)
+                .orElse(dev.framescope.capture.Secrets.NONE);
+        boolean clear = revealHeads.isSelected();
+        request.setText(clear ? new String(h.rawRequest(), StandardCharsets.ISO_8859_1)
+                : dev.framescope.capture.io.Redactor.headForScreen(h.rawRequest(), secrets));
         String body = h.responseBody().length == 0 ? ""
                 : "\n" + new String(h.responseBody(), StandardCharsets.UTF_8);
-        response.setText(new String(h.rawResponse(), StandardCharsets.ISO_8859_1) + body);
+        response.setText((clear ? new String(h.rawResponse(), StandardCharsets.ISO_8859_1)
+                : dev.framescope.capture.io.Redactor.headForScreen(h.rawResponse(), secrets)) + body);
+    }
+
+    public javafx.scene.control.ToggleButton revealHeadsToggle() {
+        return revealHeads;
+    }
+
+    public TextArea requestText() {
+        return request;
     }
 
     private void drawWaterfall() {
@@ -301,7 +331,14 @@ public final class ConnectionDetails implements PulseListener {
     private VBox handshakePane() {
         GridPane raw = new GridPane();
         raw.setHgap(8);
-        raw.add(new Label("Request (as sent)"), 0, 0);
+        revealHeads.setId("handshake-reveal");
+        revealHeads.setMnemonicParsing(false);
+        revealHeads.setTooltip(new javafx.scene.control.Tooltip("Show Authorization, cookies, API keys and secret "
+                + "variable values in clear (exports still redact them unless File → Keep Secrets in Exports)"));
+        revealHeads.selectedProperty().addListener((o, was, now) -> showHeads());
+        HBox requestTitle = new HBox(8, new Label("Request (as sent)"), revealHeads);
+        requestTitle.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        raw.add(requestTitle, 0, 0);
         raw.add(new Label("Response (as received)"), 1, 0);
         raw.add(request, 0, 1);
         raw.add(response, 1, 1);

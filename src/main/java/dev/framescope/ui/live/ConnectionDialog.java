@@ -1,6 +1,8 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.ConnectionTemplate;
+import dev.framescope.engine.Variables;
 import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.ReconnectPolicy;
 import dev.framescope.engine.TlsOptions;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -31,7 +34,10 @@ import javafx.stage.Window;
 /**
  * New / edit connection: URL (with history), headers, subprotocols, extension offers (permessage-deflate parameters
  * as controls, plus free-form offers such as {@code x-webkit-deflate-frame}), heartbeat, TLS, proxy, timeouts and
- * reconnect. Produces a {@link ConnectionSpec}; a field that cannot be read is named in the error line.
+ * reconnect; on its second tab the auth helper and the query parameters. URL, header values and auth fields may hold
+ * {@code {{variables}}} of the active environment: the form keeps them as a {@link ConnectionTemplate} and produces
+ * the resolved {@link ConnectionSpec}; a field that cannot be read, or an undefined variable, is named in the error
+ * line before anything connects.
  */
 public final class ConnectionDialog {
 
@@ -61,14 +67,22 @@ public final class ConnectionDialog {
     private final CheckBox reconnect = new CheckBox("Reconnect after an abnormal close");
     private final Spinner<Integer> reconnectAttempts = new Spinner<>(1, 100, 5);
     private final Label error = new Label();
+    private final AuthSection auth = new AuthSection();
+    private final QueryEditor query;
+    private Supplier<Variables> variables = () -> Variables.NONE;
 
     public ConnectionDialog(Window owner, List<String> history) {
         dialog.initOwner(owner);
         dialog.setTitle("New connection");
         dialog.setHeaderText("Connect to a WebSocket endpoint");
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().setContent(form());
+        query = new QueryEditor(url.getEditor().textProperty());
+        GridPane grid = form();
+        dialog.getDialogPane().setContent(tabs(grid));
         dialog.getDialogPane().setPrefWidth(880);
+        // With the tabs, the dialog window was sized narrower than the form (600 px under Xvfb): hold it wide.
+        dialog.getDialogPane().setMinWidth(880);
+        dialog.setResizable(true);
         url.setEditable(true);
         url.getItems().setAll(history);
         url.setValue(history.isEmpty() ? "wss://" : history.get(0));
@@ -90,8 +104,74 @@ public final class ConnectionDialog {
             }
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? spec() : null);
-        ((GridPane) dialog.getDialogPane().getContent()).add(warning, 1, 14);
+        grid.add(warning, 1, 14);
     }
+
+    /** Variables for {@code {{name}}} in the URL, headers and auth fields (the active environment's). */
+    public ConnectionDialog usingVariables(Supplier<Variables> source) {
+        this.variables = source;
+        return this;
+    }
+
+    /** Edit connection, with the URL, headers and auth helper as the user wrote them (variables unresolved). */
+    public ConnectionDialog editing(ConnectionSpec spec, ConnectionTemplate template) {
+        editing(spec);
+        url.setValue(template.url());
+        url.getEditor().setText(template.url());
+        headers.setText(String.join("\n", template.headers().stream().map(h -> h.name() + ": " + h.value())
+                .toList()));
+        auth.set(template.auth());
+        return this;
+    }
+
+    /** The URL, headers and auth helper as written, variables unresolved: what the window and session file keep. */
+    public ConnectionTemplate template() {
+        String typed = Optional.ofNullable(url.getEditor().getText()).orElse("");
+        String target = (typed.isBlank() ? Optional.ofNullable(url.getValue()).orElse("") : typed).trim();
+        List<ConnectionSpec.Header> fields = new ArrayList<>();
+        for (String line : headers.getText().split("\\R")) {
+            if (!line.isBlank()) {
+                fields.add(ConnectionSpec.Header.parse(line));
+            }
+        }
+        return new ConnectionTemplate(target, fields, auth.auth());
+    }
+
+    private javafx.scene.layout.VBox tabs(GridPane connection) {
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        javafx.scene.control.Tab main = new javafx.scene.control.Tab("Connection", connection);
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.setPadding(new Insets(12));
+        Label urlMirror = new Label();
+        urlMirror.textProperty().bind(url.getEditor().textProperty());
+        urlMirror.getStyleClass().add("connection-url");
+        g.addRow(0, new Label("URL"), urlMirror);
+        g.addRow(1, new Label("Auth"), auth);
+        g.addRow(2, new Label("Query"), query);
+        Label hint = new Label("{{name}} in the URL, headers, auth fields and composer messages takes the active "
+                + "environment's value (Edit → Environments…); \\{{ writes a literal {{.");
+        hint.getStyleClass().add("field-hint");
+        hint.setWrapText(true);
+        g.add(hint, 1, 3);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(110);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, fields);
+        javafx.scene.control.Tab authTab = new javafx.scene.control.Tab("Auth & query", g);
+        authTab.setId("dialog-auth-tab");
+        tabs.getTabs().addAll(main, authTab);
+        // A TabPane asks for less width than its widest tab needs; the form's own width keeps it whole.
+        tabs.setPrefWidth(860);
+        this.tabPane = tabs;
+        return new javafx.scene.layout.VBox(6, tabs, error);
+    }
+
+    private javafx.scene.control.TabPane tabPane;
+
 
     /** Fills the form from an existing connection's settings (Edit connection). */
     public ConnectionDialog editing(ConnectionSpec spec) {
@@ -179,7 +259,6 @@ public final class ConnectionDialog {
                 new Label("handshake"), handshakeTimeout));
         g.addRow(row++, new Label("Reconnect"), new HBox(8, reconnect, new Label("attempts"), reconnectAttempts));
         g.addRow(row++, new Label(""), insecure);
-        g.add(error, 1, 15);
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(110);
         g.getColumnConstraints().add(labels);
@@ -209,18 +288,12 @@ public final class ConnectionDialog {
 
     /** The spec the form describes; IllegalArgumentException names the field that is wrong. */
     ConnectionSpec spec() {
+        ConnectionTemplate.Resolved resolved = template().resolve(variables.get());
         ConnectionSpec s;
         try {
-            String typed = Optional.ofNullable(url.getEditor().getText()).orElse("");
-            s = ConnectionSpec.to((typed.isBlank() ? Optional.ofNullable(url.getValue()).orElse("") : typed).trim());
+            s = ConnectionSpec.to(resolved.uri()).withHeaders(resolved.headers());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("URL: " + e.getMessage());
-        }
-        for (String line : headers.getText().split("\\R")) {
-            if (!line.isBlank()) {
-                ConnectionSpec.Header h = ConnectionSpec.Header.parse(line);
-                s = s.withHeader(h.name(), h.value());
-            }
         }
         s = s.withSubprotocols(list(subprotocols.getText())).withExtensionOffers(offers());
         HeartbeatPolicy heartbeat = heartbeatSeconds.getValue() == 0 ? HeartbeatPolicy.OFF
@@ -302,5 +375,25 @@ public final class ConnectionDialog {
 
     PongModeField pongModeField() {
         return pongMode;
+    }
+
+    AuthSection authSection() {
+        return auth;
+    }
+
+    QueryEditor queryEditor() {
+        return query;
+    }
+
+    javafx.scene.control.DialogPane dialogPane() {
+        return dialog.getDialogPane();
+    }
+
+    javafx.scene.control.TabPane tabPane() {
+        return tabPane;
+    }
+
+    Label errorLine() {
+        return error;
     }
 }

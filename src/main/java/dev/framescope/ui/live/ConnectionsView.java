@@ -60,8 +60,9 @@ public final class ConnectionsView extends ListView<LiveConnection> implements P
             state.setText("● " + s + (c.insecure() ? "  ⚠ TLS NOT VERIFIED" : ""));
             state.getStyleClass().removeIf(x -> x.startsWith("state-"));
             state.getStyleClass().add("state-" + s);
-            url.setText(c.log().label());
-            setTooltip(new javafx.scene.control.Tooltip(c.log().label()));
+            // As written, never resolved: a secret from a variable or auth helper must not show in the list.
+            url.setText(c.shownUrl());
+            setTooltip(new javafx.scene.control.Tooltip(c.shownUrl()));
             var k = c.log().counters();
             counters.setText(String.format(Locale.ROOT, "↓ %,d  ↑ %,d frames  ⚠ %,d", k.framesIn(), k.framesOut(),
                     k.violations()));

@@ -2,21 +2,31 @@ package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.io.Redactor;
 import dev.framescope.engine.Connection;
+import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.ui.frame.DecodeSettings;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One connection of the session as the window lists it: the engine's connection (if live), its log, and its UI
- * state that outlives a selection — here the decoder override and protobuf schema of its payloads.
+ * One connection of the session as the window lists it: the engine's connection (if live), its log, the template
+ * it was made from (URL, headers and auth as the user wrote them, variables unresolved), and its UI state that
+ * outlives a selection — the decoder override and protobuf schema of its payloads.
  */
-public record LiveConnection(String name, Optional<Connection> connection, CaptureLog log, DecodeSettings decoding) {
+public record LiveConnection(String name, Optional<Connection> connection, CaptureLog log,
+                             ConnectionTemplate template, DecodeSettings decoding) {
 
     /** The handshake is among a connection's first events; no need to look further for its subprotocol. */
     private static final int HANDSHAKE_SEARCH = 64;
 
+    /** A connection made without a template, or loaded from a file: the template is what is known of it. */
     public LiveConnection(String name, Optional<Connection> connection, CaptureLog log) {
-        this(name, connection, log, new DecodeSettings(() -> subprotocolOf(log)));
+        this(name, connection, log, templateOf(connection, log));
+    }
+
+    public LiveConnection(String name, Optional<Connection> connection, CaptureLog log, ConnectionTemplate template) {
+        this(name, connection, log, template, new DecodeSettings(() -> subprotocolOf(log)));
     }
 
     public String stateText() {
@@ -25,6 +35,14 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
 
     public boolean insecure() {
         return connection.map(c -> c.spec().tls().insecure() && c.spec().secure()).orElse(false);
+    }
+
+    /**
+     * The URL to show in lists and tooltips: as written (with {@code {{variables}}}), query tokens and this
+     * connection's secret values masked — never a resolved secret.
+     */
+    public String shownUrl() {
+        return Redactor.url(template.url(), log.secrets());
     }
 
     /** The negotiated {@code Sec-WebSocket-Protocol}, once the handshake is in the log. */
@@ -36,5 +54,19 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
             }
         }
         return Optional.empty();
+    }
+
+    private static ConnectionTemplate templateOf(Optional<Connection> connection, CaptureLog log) {
+        if (connection.isPresent()) {
+            return ConnectionTemplate.of(connection.get().spec());
+        }
+        if (log.setup().tree(false).get("template") instanceof Map<?, ?> tree) {
+            try {
+                return ConnectionTemplate.fromTree(tree);
+            } catch (RuntimeException e) {
+                // A damaged setup in a file: fall back to the label below.
+            }
+        }
+        return ConnectionTemplate.of(log.label());
     }
 }

@@ -56,7 +56,9 @@ public final class LiveWindow {
         this.pump = pump;
         this.connections = new ConnectionsView(session.connections());
         this.table = new TimelineView(timeline);
-        window.connectionsContent().getChildren().setAll(connections);
+        javafx.scene.layout.VBox.setVgrow(connections, Priority.ALWAYS);
+        window.connectionsContent().getChildren().setAll(new javafx.scene.layout.VBox(4, environmentBar(),
+                connections));
         strip = new TimeStrip(timeline, this::jumpToSecond, this::filterSeconds);
         messagesView = new MessagesView(timeline);
         timeline.foldsChangedProperty().addListener((o, was, now) -> applyFilter.run());
@@ -71,6 +73,7 @@ public final class LiveWindow {
         center.setTop(new javafx.scene.layout.VBox(filterBar(), strip));
         window.frameTableContent().getChildren().setAll(center);
         composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection));
+        composer.setVariables(() -> session.environments().get().variables());
         HBox.setHgrow(composer, Priority.ALWAYS);
         window.composerPane().getChildren().setAll(composer);
         details = new ConnectionDetails(window.detailTabs(), this::selectEvent);
@@ -241,6 +244,8 @@ public final class LiveWindow {
         window.importHarItem().setDisable(false);
         window.importHarItem().setOnAction(e -> importHar());
         window.keepSecretsItem().setDisable(false);
+        window.environmentsItem().setDisable(false);
+        window.environmentsItem().setOnAction(e -> editEnvironments());
         window.recentMenu().setDisable(false);
         recent.load();
         refreshRecent();
@@ -306,26 +311,99 @@ public final class LiveWindow {
 
     /** The connection dialog; the new connection is selected. */
     private void newConnection() {
-        new ConnectionDialog(window.root().getScene().getWindow(), history).showAndWait().ifPresent(spec -> {
-            String url = spec.uri().toString();
-            history.remove(url);
-            history.add(0, url);
-            connections.getSelectionModel().select(session.open(url, spec));
+        ConnectionDialog dialog = connectionDialog();
+        dialog.showAndWait().ifPresent(spec -> open(dialog.template(), spec));
+    }
+
+    /** The dialog, resolving variables against the active environment. */
+    ConnectionDialog connectionDialog() {
+        return new ConnectionDialog(window.root().getScene().getWindow(), history)
+                .usingVariables(() -> session.environments().get().variables());
+    }
+
+    /**
+     * Opens a connection from the dialog: history and name keep the URL as written (variables unresolved), so a
+     * secret never lands in either.
+     */
+    public LiveConnection open(dev.framescope.engine.ConnectionTemplate template,
+                               dev.framescope.engine.ConnectionSpec spec) {
+        history.remove(template.url());
+        history.add(0, template.url());
+        var envs = session.environments().get();
+        String name = dev.framescope.capture.io.Redactor.url(template.url(),
+                template.resolve(envs.variables()).secrets());
+        LiveConnection c = session.open(name, template, spec, envs);
+        connections.getSelectionModel().select(c);
+        return c;
+    }
+
+    /** Edit → Environments…; the chooser above the connections follows. */
+    private void editEnvironments() {
+        new EnvironmentsDialog(window.root().getScene().getWindow(), session.environments().get()).showAndWait()
+                .ifPresent(envs -> session.environments().set(envs));
+    }
+
+    /** "Environment: [local ▾]" above the connections: which environment {{variables}} come from. */
+    private HBox environmentBar() {
+        javafx.scene.control.ChoiceBox<String> chooser = new javafx.scene.control.ChoiceBox<>();
+        chooser.setId("environment-chooser");
+        chooser.setTooltip(new javafx.scene.control.Tooltip("The environment {{variables}} come from "
+                + "(Edit → Environments… to define them, Ctrl+Shift+E)"));
+        boolean[] filling = {false};
+        Runnable fill = () -> {
+            var envs = session.environments().get();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            names.add(EnvironmentsDialog.NO_ACTIVE);
+            envs.all().forEach(e -> names.add(e.name()));
+            filling[0] = true;
+            try {
+                chooser.getItems().setAll(names);
+                chooser.setValue(envs.active().orElse(EnvironmentsDialog.NO_ACTIVE));
+            } finally {
+                filling[0] = false;
+            }
+        };
+        fill.run();
+        session.environments().addListener((o, was, now) -> fill.run());
+        chooser.valueProperty().addListener((o, was, now) -> {
+            if (filling[0]) {
+                return;
+            }
+            var envs = session.environments().get();
+            Optional<String> active = now == null || now.equals(EnvironmentsDialog.NO_ACTIVE) ? Optional.empty()
+                    : Optional.of(now);
+            if (!active.equals(envs.active()) && (active.isEmpty()
+                    || envs.all().stream().anyMatch(e -> e.name().equals(active.get())))) {
+                session.environments().set(envs.withActive(active));
+            }
         });
+        chooser.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(chooser, Priority.ALWAYS);
+        HBox bar = new HBox(6, chooser);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new javafx.geometry.Insets(2, 4, 2, 4));
+        return bar;
     }
 
     /** Connections menu on the list: duplicate (a second connection with the same settings), close, remove. */
     private void installConnectionMenu() {
         javafx.scene.control.MenuItem duplicate = new javafx.scene.control.MenuItem("Duplicate (connect again)");
-        duplicate.setOnAction(e -> selected().flatMap(LiveConnection::connection).ifPresent(c ->
-                connections.getSelectionModel().select(session.open(c.spec().uri().toString(), c.spec()))));
+        duplicate.setOnAction(e -> selected().ifPresent(live -> live.connection().ifPresent(c -> {
+            try {
+                open(live.template(), live.template().applyTo(c.spec(),
+                        session.environments().get().variables()));
+            } catch (IllegalArgumentException ex) {
+                alert("Cannot connect again", ex.getMessage());
+            }
+        })));
         javafx.scene.control.MenuItem edit = new javafx.scene.control.MenuItem("Edit and reconnect…");
-        edit.setOnAction(e -> selected().flatMap(LiveConnection::connection).ifPresent(c ->
-                new ConnectionDialog(window.root().getScene().getWindow(), history).editing(c.spec()).showAndWait()
-                        .ifPresent(spec -> {
-                            c.close(1000, "reconnecting with new settings");
-                            connections.getSelectionModel().select(session.open(spec.uri().toString(), spec));
-                        })));
+        edit.setOnAction(e -> selected().ifPresent(live -> live.connection().ifPresent(c -> {
+            ConnectionDialog dialog = connectionDialog().editing(c.spec(), live.template());
+            dialog.showAndWait().ifPresent(spec -> {
+                c.close(1000, "reconnecting with new settings");
+                open(dialog.template(), spec);
+            });
+        })));
         javafx.scene.control.MenuItem close = new javafx.scene.control.MenuItem("Close (1000)");
         close.setOnAction(e -> selected().flatMap(LiveConnection::connection).ifPresent(c -> c.close(1000,
                 "closed from Framescope")));
@@ -420,7 +498,8 @@ public final class LiveWindow {
             var imported = dev.framescope.capture.io.Har.read(in, dev.framescope.capture.PayloadStore.DEFAULT_BUDGET);
             LiveConnection first = null;
             for (var log : imported.logs()) {
-                LiveConnection c = session.add(file.getFileName() + " · " + log.label(), log);
+                LiveConnection c = session.add(file.getFileName() + " · "
+                        + dev.framescope.capture.io.Redactor.url(log.label(), log.secrets()), log);
                 first = first == null ? c : first;
             }
             if (first != null) {
@@ -462,7 +541,8 @@ public final class LiveWindow {
                     dev.framescope.capture.PayloadStore.DEFAULT_BUDGET);
             LiveConnection first = null;
             for (var log : loaded.logs()) {
-                LiveConnection c = session.add(file.getFileName() + " · " + log.label(), log);
+                LiveConnection c = session.add(file.getFileName() + " · "
+                        + dev.framescope.capture.io.Redactor.url(log.label(), log.secrets()), log);
                 first = first == null ? c : first;
             }
             if (first != null) {

@@ -6,6 +6,10 @@ import dev.framescope.capture.PayloadStore;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.ConnectionTemplate;
+import dev.framescope.engine.Environment;
+import dev.framescope.engine.Environments;
+import dev.framescope.engine.Variables;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.collections.FXCollections;
@@ -19,6 +23,8 @@ public final class SessionModel implements AutoCloseable {
     /** One budget for every connection of the window, so twenty connections cannot take twenty budgets. */
     private final MemoryBudget budget = MemoryBudget.forThisJvm();
     private Optional<DemoServer> demo = Optional.empty();
+    private final javafx.beans.property.ObjectProperty<Environments> environments =
+            new javafx.beans.property.SimpleObjectProperty<>(Environments.NONE);
 
     public ObservableList<LiveConnection> connections() {
         return connections;
@@ -38,6 +44,33 @@ public final class SessionModel implements AutoCloseable {
         LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log);
         connections.add(live);
         return live;
+    }
+
+    /**
+     * Opens a connection made from a template: the log learns what exports must hide (the auth helper's header and
+     * query names, credentials and the environment's secret values) and keeps the template and environment for the
+     * session file, secret values left out there unless kept.
+     */
+    public LiveConnection open(String name, ConnectionTemplate template, ConnectionSpec spec, Environments envs) {
+        CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(),
+                new PayloadStore(budget));
+        Variables vars = envs.variables();
+        log.learn(template.resolve(vars).secrets());
+        Optional<Environment> env = envs.activeEnvironment();
+        log.setSetup(keep -> {
+            java.util.Map<String, Object> tree = new java.util.LinkedHashMap<>();
+            tree.put("template", template.toTree(keep));
+            env.ifPresent(e -> tree.put("environment", e.toTree(keep)));
+            return tree;
+        });
+        LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log, template);
+        connections.add(live);
+        return live;
+    }
+
+    /** The environments of this session; connections and the composer resolve against the active one. */
+    public javafx.beans.property.ObjectProperty<Environments> environments() {
+        return environments;
     }
 
     /** A log loaded from a session file. */
