@@ -8,6 +8,7 @@ import dev.framescope.decode.Decoded;
 import dev.framescope.decode.DecoderRegistry;
 import dev.framescope.wire.Opcode;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code decoded} member of JSON Lines export lines: the payload through the decoder registry's detection
@@ -33,14 +34,15 @@ final class DecodedJson {
         return Optional.empty();
     }
 
-    static void add(ObjectNode line, CaptureEvent event, Optional<String> subprotocol) {
+    /** @param redact applied to the payload before decoding, so a decoded tree never shows what the bytes hide */
+    static void add(ObjectNode line, CaptureEvent event, Optional<String> subprotocol, UnaryOperator<byte[]> redact) {
         Optional<DecodeInput> input = Optional.empty();
         if (event instanceof CaptureEvent.MessageEvent m && !m.message().truncated()) {
-            input = Optional.of(new DecodeInput(m.message().payload(), m.message().isText(), subprotocol));
+            input = Optional.of(new DecodeInput(redact.apply(m.message().payload()), m.message().isText(), subprotocol));
         } else if (event instanceof CaptureEvent.FrameEvent f && f.header().fin() && f.frame().isWhole()
                 && (f.header().opcode() == Opcode.TEXT || f.header().opcode() == Opcode.BINARY)) {
             byte[] bytes = f.inflated().map(p -> p.bytes()).orElse(f.payload().bytes());
-            input = Optional.of(new DecodeInput(bytes, f.header().opcode() == Opcode.TEXT, subprotocol));
+            input = Optional.of(new DecodeInput(redact.apply(bytes), f.header().opcode() == Opcode.TEXT, subprotocol));
         }
         input.ifPresent(in -> line.set("decoded", toJson(REGISTRY.decode(in, Optional.empty()))));
     }

@@ -85,7 +85,8 @@ public final class Exports {
                     ? Optional.of(e).filter(x -> x instanceof CaptureEvent.FrameEvent || x instanceof CaptureEvent.MessageEvent)
                             .map(x -> {
                                 var json = SessionJson.toJson(log, x, keepSecrets);
-                                DecodedJson.add(json, x, subprotocol);
+                                DecodedJson.add(json, x, subprotocol, keepSecrets ? b -> b
+                                        : b -> Redactor.payload(b, log.secrets()));
                                 return json.toString();
                             })
                     : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.text(l, log.secrets()));
