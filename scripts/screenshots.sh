@@ -36,7 +36,7 @@ until xwininfo -root >/dev/null 2>&1; do sleep 0.1; done
 for view in "${wanted[@]}"; do
   for theme in light dark; do
     out="assets/$theme-$view.png"
-    java -XX:+UseZGC -Dprism.order=sw -Dframescope.theme="${theme^^}" -Dframescope.show="${views[$view]}" \
+    java -XX:+UseParallelGC -Dprism.order=sw -Dframescope.theme="${theme^^}" -Dframescope.show="${views[$view]}" \
       -Dframescope.show.after="${SHOW_AFTER:-6}" -jar target/framescope.jar >/dev/null 2>&1 &
     app=$!
     deadline=$((SECONDS + 60))

@@ -36,6 +36,6 @@ jpackage --type "${TYPE:-deb}" --name framescope --app-version "$version" --vend
   --linux-package-name framescope --linux-deb-maintainer "framescope@example.invalid" \
   --linux-menu-group Development --linux-app-category devel \
   --resource-dir packaging/linux/resources \
-  --java-options "-XX:+UseZGC -Dprism.order=es2,sw" \
+  --java-options "-XX:+UseParallelGC -Dprism.order=es2,sw" \
   --dest target/installer
 ls -la target/installer

@@ -15,5 +15,5 @@ Copy-Item target\framescope.jar target\pkg\
 jpackage --type msi --name Framescope --app-version 1.0.0 --vendor Framescope --description "Frame-exact WebSocket inspector" `
   --input target\pkg --main-jar framescope.jar --main-class dev.framescope.ui.Launcher --runtime-image target\runtime `
   --icon packaging\windows\framescope.ico --file-associations packaging\windows\fscap.properties `
-  --java-options "-XX:+UseZGC" `
+  --java-options "-XX:+UseParallelGC" `
   --win-menu --win-menu-group Framescope --win-shortcut --win-dir-chooser --dest target\installer; Check

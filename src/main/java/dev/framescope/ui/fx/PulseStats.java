@@ -50,6 +50,13 @@ public final class PulseStats {
         total++;
     }
 
+    /** Forgets every sample (a benchmark starts measuring after its warm-up). */
+    public void reset() {
+        next = 0;
+        size = 0;
+        total = 0;
+    }
+
     public Snapshot snapshot() {
         if (size == 0) {
             return new Snapshot(total, 0, 0, 0, 0);
