@@ -48,6 +48,18 @@ class PulseStatsTest {
     }
 
     @Test
+    void resetForgetsEverySample() {
+        PulseStats stats = new PulseStats(8);
+        for (int i = 1; i <= 5; i++) {
+            stats.record(i * 1_000_000L);
+        }
+        stats.reset();
+        assertEquals(new PulseStats.Snapshot(0, 0, 0, 0, 0), stats.snapshot());
+        stats.record(7);
+        assertEquals(new PulseStats.Snapshot(1, 1, 7, 7, 7), stats.snapshot(), "only what came after the reset");
+    }
+
+    @Test
     void describesInMilliseconds() {
         assertEquals("p50 120 µs · p99 1.30 ms · max 4.02 ms",
                 new PulseStats.Snapshot(3, 3, 120_000, 1_300_000, 4_020_000).describe());
