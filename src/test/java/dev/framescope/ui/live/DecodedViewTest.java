@@ -8,10 +8,8 @@ import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.decode.DecodeFixtures;
 import dev.framescope.testutil.Await;
 import dev.framescope.ui.FramescopeApp;
-import dev.framescope.ui.Theme;
 import dev.framescope.ui.frame.DecodedView;
 import dev.framescope.ui.frame.PayloadView;
-import dev.framescope.ui.fx.FxPump;
 import dev.framescope.wire.Opcode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,26 +36,21 @@ final class DecodedTreeItemProbe {
 @ExtendWith(ApplicationExtension.class)
 class DecodedViewTest {
 
-    private final SessionModel session = new SessionModel();
-    private final FxPump pump = new FxPump();
+    private final LiveWindowHarness harness = new LiveWindowHarness();
+    private final SessionModel session = harness.session;
     private FramescopeApp.MainWindow window;
     private LiveWindow live;
 
     @Start
     void start(Stage stage) {
-        window = FramescopeApp.createMainWindow(Theme.LIGHT);
-        live = new LiveWindow(window.controller(), session, pump);
-        stage.setScene(window.scene());
-        stage.show();
-        pump.start();
+        harness.start(stage);
+        window = harness.window;
+        live = harness.live;
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> {
-            pump.stop();
-            session.close();
-        });
+        harness.stop(robot);
     }
 
     private LiveConnection open(FxRobot robot, String name) throws Exception {

@@ -7,8 +7,6 @@ import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.testutil.Await;
 import dev.framescope.ui.FramescopeApp;
-import dev.framescope.ui.Theme;
-import dev.framescope.ui.fx.FxPump;
 import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -25,26 +23,21 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class HeartbeatTabTest {
 
-    private final SessionModel session = new SessionModel();
-    private final FxPump pump = new FxPump();
-    private LiveWindow live;
+    private final LiveWindowHarness harness = new LiveWindowHarness();
+    private final SessionModel session = harness.session;
     private FramescopeApp.MainWindow window;
+    private LiveWindow live;
 
     @Start
     void start(Stage stage) {
-        window = FramescopeApp.createMainWindow(Theme.LIGHT);
-        live = new LiveWindow(window.controller(), session, pump);
-        stage.setScene(window.scene());
-        stage.show();
-        pump.start();
+        harness.start(stage);
+        window = harness.window;
+        live = harness.live;
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> {
-            pump.stop();
-            session.close();
-        });
+        harness.stop(robot);
     }
 
     private void openAndShowHeartbeat(FxRobot robot, String path) throws InterruptedException {
