@@ -19,7 +19,10 @@ import javafx.scene.layout.Priority;
 public final class ComposerView extends javafx.scene.layout.VBox {
 
     /** What the text field holds. */
-    public enum Mode { TEXT, JSON, HEX, RAW_FRAME }
+    public enum Mode { TEXT, JSON, HEX, BASE64, FILE, RAW_FRAME }
+
+    /** A file sent from the composer is read whole; beyond this it is refused rather than freezing the window. */
+    static final long MAX_FILE_BYTES = 64L << 20;
 
     private final TextField message = new TextField();
     private final javafx.scene.control.ChoiceBox<Mode> mode = new javafx.scene.control.ChoiceBox<>();
@@ -73,14 +76,43 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         ping.setTooltip(new Tooltip("Send a ping with the text as payload (at most 125 bytes)"));
         ping.setOnAction(e -> act(c -> c.ping(limit(message.getText()))));
         ping.setId("composer-ping");
-        Button close = new Button("Close 1000");
-        close.setOnAction(e -> act(c -> c.close(1000, "closed from Framescope")));
+        javafx.scene.control.SplitMenuButton close = new javafx.scene.control.SplitMenuButton();
+        close.setText("Close 1000");
+        close.setId("composer-close");
+        close.setOnAction(e -> closeWith(1000));
+        close.setTooltip(new Tooltip("Close the connection with 1000, or pick a code from the registry; the text in "
+                + "the field, if any, is the reason (at most 123 bytes, RFC 6455 §5.5)"));
+        for (dev.framescope.wire.CloseCode code : dev.framescope.wire.CloseCode.values()) {
+            if (code.mayAppearOnWire()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(code.code() + " "
+                        + code.title());
+                item.setOnAction(e -> closeWith(code.code()));
+                close.getItems().add(item);
+            }
+        }
+        javafx.scene.control.MenuItem custom = new javafx.scene.control.MenuItem("4000 (application-defined)");
+        custom.setOnAction(e -> closeWith(4000));
+        close.getItems().add(custom);
+        Button browse = new Button("File…");
+        browse.setId("composer-browse");
+        browse.setTooltip(new Tooltip("Choose the file whose bytes are sent as one binary message"));
+        browse.visibleProperty().bind(mode.valueProperty().isEqualTo(Mode.FILE));
+        browse.managedProperty().bind(browse.visibleProperty());
+        browse.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Send a file as a binary message");
+            java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                message.setText(file.getAbsolutePath());
+            }
+        });
         status.getStyleClass().add("composer-status");
         mode.getItems().addAll(Mode.values());
         mode.setValue(Mode.TEXT);
         mode.setId("composer-mode");
-        mode.setTooltip(new Tooltip("TEXT sends as typed; JSON is validated and sent compact; HEX sends a binary "
-                + "message; RAW_FRAME writes one frame with the header bits you choose, as a probe of the server"));
+        mode.setTooltip(new Tooltip("TEXT sends as typed; JSON is validated and sent compact; HEX and BASE64 send "
+                + "a binary message; FILE sends a file's bytes as a binary message; RAW_FRAME writes one frame with "
+                + "the header bits you choose, as a probe of the server"));
         fin.setSelected(true);
         mask.setSelected(true);
         opcode.setPrefWidth(64);
@@ -108,8 +140,8 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         fragmentsLabel.managedProperty().bind(fragmentsLabel.visibleProperty());
         fragments.visibleProperty().bind(fragmentsLabel.visibleProperty());
         fragments.managedProperty().bind(fragmentsLabel.visibleProperty());
-        row.getChildren().addAll(new Label("Compose"), mode, message, fragmentsLabel, fragments, send, ping, close, save,
-                snippetMenu, status);
+        row.getChildren().addAll(new Label("Compose"), mode, message, browse, fragmentsLabel, fragments, send, ping,
+                close, save, snippetMenu, status);
         dev.framescope.ui.fx.Layouts.onlyThisShrinks(row, message, 160);
         getChildren().addAll(row, rawControls);
     }
@@ -140,9 +172,35 @@ public final class ComposerView extends javafx.scene.layout.VBox {
     static byte[] bytes(Mode mode, String text) {
         return switch (mode) {
             case HEX, RAW_FRAME -> hex(text);
+            case BASE64 -> base64(text);
+            case FILE -> file(text);
             case JSON -> compactJson(text).getBytes(StandardCharsets.UTF_8);
             default -> text.getBytes(StandardCharsets.UTF_8);
         };
+    }
+
+    static byte[] base64(String text) {
+        String clean = text.replaceAll("\\s", "");
+        try {
+            return clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0 ? java.util.Base64.getUrlDecoder().decode(clean)
+                    : java.util.Base64.getDecoder().decode(clean);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not base64: " + e.getMessage());
+        }
+    }
+
+    static byte[] file(String path) {
+        java.nio.file.Path file = java.nio.file.Path.of(path.trim());
+        try {
+            long size = java.nio.file.Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new IllegalArgumentException(file.getFileName() + " is " + (size >> 20) + " MiB; the composer "
+                        + "sends files up to " + (MAX_FILE_BYTES >> 20) + " MiB");
+            }
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("cannot read '" + path + "': " + e.getMessage());
+        }
     }
 
     static String compactJson(String text) {
@@ -218,7 +276,7 @@ public final class ComposerView extends javafx.scene.layout.VBox {
                         .opcode(opcode.getValue()).fin(fin.isSelected()).rsv1(rsv1.isSelected())
                         .rsv2(rsv2.isSelected()).rsv3(rsv3.isSelected()).payload(data);
                 c.sendRaw((mask.isSelected() ? frame.masked() : frame.unmasked()).encode());
-            } else if (m == Mode.HEX) {
+            } else if (m == Mode.HEX || m == Mode.BASE64 || m == Mode.FILE) {
                 c.sendFragmented(Opcode.BINARY, data, n);
             } else if (n <= 1) {
                 c.sendText(new String(data, StandardCharsets.UTF_8));
@@ -226,6 +284,13 @@ public final class ComposerView extends javafx.scene.layout.VBox {
                 c.sendFragmented(Opcode.TEXT, data, n);
             }
         });
+    }
+
+    /** Closes with the code; the field's text, cut to the 123 bytes a close frame has room for, is the reason. */
+    private void closeWith(int code) {
+        byte[] reason = message.getText().getBytes(StandardCharsets.UTF_8);
+        String text = new String(reason, 0, Math.min(reason.length, 123), StandardCharsets.UTF_8);
+        act(c -> c.close(code, text.isEmpty() ? "closed from Framescope" : text));
     }
 
     private static byte[] limit(String text) {

@@ -27,6 +27,29 @@ class ComposerBytesTest {
     }
 
     @Test
+    void base64AcceptsLineBreaksAndTheUrlAlphabetAndNamesWhatIsWrong() {
+        assertArrayEquals(new byte[] {(byte) 0xfb, (byte) 0xff, 0x01}, ComposerView.bytes(ComposerView.Mode.BASE64,
+                "+/8B"));
+        assertArrayEquals(new byte[] {(byte) 0xfb, (byte) 0xff, 0x01}, ComposerView.bytes(ComposerView.Mode.BASE64,
+                "-_8\nB"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ComposerView.bytes(ComposerView.Mode.BASE64, "ab$d"));
+        assertTrue(e.getMessage().startsWith("not base64:"), e.getMessage());
+    }
+
+    @Test
+    void aFileIsSentByteForByteAndAMissingOneIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        byte[] content = {0, 1, 2, (byte) 0xff};
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("frame.bin"), content);
+        assertArrayEquals(content, ComposerView.bytes(ComposerView.Mode.FILE, file.toString()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ComposerView.bytes(ComposerView.Mode.FILE, dir.resolve("missing.bin").toString()));
+        assertTrue(e.getMessage().startsWith("cannot read '") && e.getMessage().contains("missing.bin"),
+                e.getMessage());
+    }
+
+    @Test
     void textIsSentAsTyped() {
         assertArrayEquals("{ not json".getBytes(StandardCharsets.UTF_8),
                 ComposerView.bytes(ComposerView.Mode.TEXT, "{ not json"));

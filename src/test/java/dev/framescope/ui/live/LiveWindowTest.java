@@ -159,6 +159,21 @@ class LiveWindowTest {
     }
 
     @Test
+    void theCloseCodePickerSendsTheChosenCodeWithTheFieldAsReason(FxRobot robot) {
+        select(robot, "demo echo (deflate)");
+        robot.clickOn("#composer-text").write("bye for now");
+        javafx.scene.control.SplitMenuButton close = robot.lookup("#composer-close").query();
+        robot.interact(() -> close.getItems().stream().filter(i -> i.getText().startsWith("1008 "))
+                .findFirst().orElseThrow().fire());
+        Await.until(Duration.ofSeconds(10), () -> live.table().getItems().stream()
+                .anyMatch(f -> f.dir() == Direction.OUT && f.close().isPresent()), "our close frame in the table");
+        FrameEvent sent = live.table().getItems().stream().filter(f -> f.dir() == Direction.OUT
+                && f.close().isPresent()).findFirst().orElseThrow();
+        assertEquals(1008, sent.close().orElseThrow().code().orElseThrow());
+        assertEquals("bye for now", sent.close().orElseThrow().reason());
+    }
+
+    @Test
     void theTimeStripCountsFramesAndAClickJumpsToThem(FxRobot robot) {
         Await.until(Duration.ofSeconds(15), () -> live.strip().seconds().size() >= 2, "two seconds of ticks");
         robot.interact(() -> { });
