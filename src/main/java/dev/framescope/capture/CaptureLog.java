@@ -4,6 +4,7 @@ import dev.framescope.wire.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -153,6 +154,20 @@ public final class CaptureLog implements AutoCloseable {
             out.add(segs[i / SEGMENT][i % SEGMENT]);
         }
         return out;
+    }
+
+    /** The handshake is among a connection's first events; no need to look further for it. */
+    private static final int HANDSHAKE_SEARCH = 64;
+
+    /** The negotiated {@code Sec-WebSocket-Protocol}, once the handshake is in the log. */
+    public Optional<String> subprotocol() {
+        int n = Math.min(size, HANDSHAKE_SEARCH);
+        for (int i = 0; i < n; i++) {
+            if (get(i) instanceof CaptureEvent.HandshakeEvent h) {
+                return h.subprotocol();
+            }
+        }
+        return Optional.empty();
     }
 
     public Counters.Snapshot counters() {

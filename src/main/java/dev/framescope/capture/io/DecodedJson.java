@@ -2,7 +2,6 @@ package dev.framescope.capture.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framescope.capture.CaptureEvent;
-import dev.framescope.capture.CaptureLog;
 import dev.framescope.decode.DecodeInput;
 import dev.framescope.decode.Decoded;
 import dev.framescope.decode.DecoderRegistry;
@@ -19,19 +18,8 @@ import java.util.function.UnaryOperator;
 final class DecodedJson {
 
     private static final DecoderRegistry REGISTRY = DecoderRegistry.standard();
-    private static final int HANDSHAKE_SEARCH = 64;
 
     private DecodedJson() {
-    }
-
-    static Optional<String> subprotocol(CaptureLog log) {
-        int n = Math.min(log.size(), HANDSHAKE_SEARCH);
-        for (int i = 0; i < n; i++) {
-            if (log.get(i) instanceof CaptureEvent.HandshakeEvent h) {
-                return h.subprotocol();
-            }
-        }
-        return Optional.empty();
     }
 
     /** @param redact applied to the payload before decoding, so a decoded tree never shows what the bytes hide */

@@ -79,7 +79,7 @@ public final class Exports {
         if (format != Format.JSON && format != Format.TEXT) {
             throw new IllegalArgumentException(format + " holds whole connections, not a selection");
         }
-        Optional<String> subprotocol = format == Format.JSON ? DecodedJson.subprotocol(log) : Optional.empty();
+        Optional<String> subprotocol = format == Format.JSON ? log.subprotocol() : Optional.empty();
         for (CaptureEvent e : events) {
             Optional<String> line = format == Format.JSON
                     ? Optional.of(e).filter(x -> x instanceof CaptureEvent.FrameEvent || x instanceof CaptureEvent.MessageEvent)

@@ -1,6 +1,5 @@
 package dev.framescope.ui.live;
 
-import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.io.Redactor;
 import dev.framescope.engine.Connection;
@@ -17,16 +16,13 @@ import java.util.Optional;
 public record LiveConnection(String name, Optional<Connection> connection, CaptureLog log,
                              ConnectionTemplate template, DecodeSettings decoding) {
 
-    /** The handshake is among a connection's first events; no need to look further for its subprotocol. */
-    private static final int HANDSHAKE_SEARCH = 64;
-
     /** A connection made without a template, or loaded from a file: the template is what is known of it. */
     public LiveConnection(String name, Optional<Connection> connection, CaptureLog log) {
         this(name, connection, log, templateOf(connection, log));
     }
 
     public LiveConnection(String name, Optional<Connection> connection, CaptureLog log, ConnectionTemplate template) {
-        this(name, connection, log, template, new DecodeSettings(() -> subprotocolOf(log)));
+        this(name, connection, log, template, new DecodeSettings(log::subprotocol));
     }
 
     public String stateText() {
@@ -43,17 +39,6 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
      */
     public String shownUrl() {
         return Redactor.url(template.url(), log.secrets());
-    }
-
-    /** The negotiated {@code Sec-WebSocket-Protocol}, once the handshake is in the log. */
-    static Optional<String> subprotocolOf(CaptureLog log) {
-        int n = Math.min(log.size(), HANDSHAKE_SEARCH);
-        for (int i = 0; i < n; i++) {
-            if (log.get(i) instanceof CaptureEvent.HandshakeEvent h) {
-                return h.subprotocol();
-            }
-        }
-        return Optional.empty();
     }
 
     private static ConnectionTemplate templateOf(Optional<Connection> connection, CaptureLog log) {
