@@ -42,6 +42,19 @@ public final class Counters {
         }
     }
 
+    /** Plain frames, each a one-frame message without findings, counted in one step. */
+    synchronized void countPlain(boolean in, long frames, long payloadBytes) {
+        if (in) {
+            framesIn += frames;
+            messagesIn += frames;
+            payloadIn += payloadBytes;
+        } else {
+            framesOut += frames;
+            messagesOut += frames;
+            payloadOut += payloadBytes;
+        }
+    }
+
     synchronized Snapshot snapshot() {
         return new Snapshot(framesIn, framesOut, payloadIn, payloadOut, messagesIn, messagesOut, violations);
     }

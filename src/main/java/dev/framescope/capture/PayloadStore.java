@@ -17,7 +17,17 @@ public final class PayloadStore implements AutoCloseable {
 
     public static final long DEFAULT_BUDGET = MemoryBudget.DEFAULT_LIMIT;
 
-    private static final Payload EMPTY = new Payload.InMemory(new byte[0]);
+    static final Payload EMPTY = new Payload.InMemory(new byte[0]);
+
+    /**
+     * Payloads of plain frames ({@link #pack}) are copied back to back into blocks, so a firehose of small frames
+     * costs no object per payload; a block moves to the spill file whole. Blocks double from 64 KiB to 4 MiB (a
+     * quiet connection keeps little), each a few bytes short of the power of two so that G1 stores a block that is
+     * a humongous object in whole regions without an almost empty extra one.
+     */
+    private static final int FIRST_BLOCK_SHIFT = 16;
+    private static final int LAST_BLOCK_SHIFT = 22;
+    private static final int BLOCK_SLACK = 64;
 
     private final MemoryBudget budget;
     /**
@@ -31,6 +41,14 @@ public final class PayloadStore implements AutoCloseable {
     private long onHeapBytes;
     /** Payloads on the heap, oldest first: the first to move to disk when the budget needs room. */
     private final ArrayDeque<Held> onHeap = new ArrayDeque<>();
+    /** The blocks {@link #pack} fills, oldest first; grown by copy so readers need no lock. */
+    private volatile Block[] blocks = new Block[8];
+    private int blockCount;
+    /** The oldest block that may still be on the heap: where eviction starts looking. */
+    private int evictFrom;
+    /** The block being filled, and how far; only the appending thread touches these. */
+    private Block open;
+    private int openFill;
 
     /** A store with a budget of its own (a loaded file, a test). */
     public PayloadStore(long budgetBytes) {
@@ -72,6 +90,74 @@ public final class PayloadStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies {@code length} bytes into the store's blocks and returns a reference for {@link #packed}. Appends of
+     * one store must not run concurrently (the log calls it under its lock); reads and eviction may.
+     */
+    long pack(byte[] src, int offset, int length) {
+        if (open == null || openFill + length > open.capacity) {
+            openBlock(length);
+        }
+        System.arraycopy(src, offset, open.data, openFill, length);
+        long ref = (long) open.index << 32 | openFill;
+        openFill += length;
+        return ref;
+    }
+
+    /** The payload at a reference {@link #pack} returned. */
+    Payload packed(long ref, int length) {
+        return length == 0 ? EMPTY : new Packed(this, ref, length);
+    }
+
+    /** Ends the open block (to disk now if the budget had no room for it) and starts one with room for length. */
+    private synchronized void openBlock(int length) {
+        if (open != null) {
+            open.fill = openFill;
+            open.full = true;
+            if (!open.charged) {
+                spillBlock(open);
+            }
+        }
+        int shift = Math.min(LAST_BLOCK_SHIFT, FIRST_BLOCK_SHIFT + blockCount);
+        int capacity = Math.max((1 << shift) - BLOCK_SLACK, length);
+        Block b = new Block(blockCount, capacity, budget.tryReservePayload(capacity));
+        if (b.charged) {
+            onHeapBytes += capacity;
+        }
+        Block[] all = blocks;
+        if (blockCount == all.length) {
+            all = java.util.Arrays.copyOf(all, all.length * 2);
+        }
+        all[blockCount++] = b;
+        blocks = all;
+        open = b;
+        openFill = 0;
+    }
+
+    /** Writes a full block to the spill file and lets go of its array; false when the disk refused. */
+    private boolean spillBlock(Block b) {
+        long position = append(b.data, 0, b.fill);
+        if (position < 0) {
+            return false;
+        }
+        b.spilled(position);
+        if (b.charged) {
+            onHeapBytes -= b.capacity;
+            budget.releasePayload(b.capacity);
+        }
+        return true;
+    }
+
+    private byte[] readPacked(long ref, int length) {
+        Block b = blocks[(int) (ref >>> 32)];
+        int at = (int) ref;
+        byte[] d = b.data;
+        if (d != null) {
+            return java.util.Arrays.copyOfRange(d, at, at + length);
+        }
+        return read(b.position + at, length);
+    }
+
     /** Payload bytes held on the heap. */
     public synchronized long bytesInMemory() {
         return onHeapBytes;
@@ -84,6 +170,19 @@ public final class PayloadStore implements AutoCloseable {
     /** Moves the oldest payloads on the heap to the spill file until {@code bytes} are freed; returns what was. */
     synchronized long evict(long bytes) {
         long freed = 0;
+        while (freed < bytes && evictFrom < blockCount && blocks[evictFrom].full) {
+            Block b = blocks[evictFrom];
+            if (b.onHeap() && b.charged) {
+                long before = onHeapBytes;
+                if (!spillBlock(b)) {
+                    return freed;
+                }
+                freed += before - onHeapBytes;
+            }
+            evictFrom++;
+        }
+        // spillBlock released the blocks' budget itself; only the Held payloads below are released at the end.
+        long freedBlocks = freed;
         while (freed < bytes && !onHeap.isEmpty()) {
             Held oldest = onHeap.peekFirst();
             long position = append(oldest.data);
@@ -95,12 +194,16 @@ public final class PayloadStore implements AutoCloseable {
             onHeapBytes -= oldest.length;
             freed += oldest.length;
         }
-        budget.releasePayload(freed);
+        budget.releasePayload(freed - freedBlocks);
         return freed;
     }
 
     /** Appends to the spill file; -1 when the disk refuses. */
     private long append(byte[] bytes) {
+        return append(bytes, 0, bytes.length);
+    }
+
+    private long append(byte[] bytes, int offset, int length) {
         try {
             if (spill == null) {
                 spillPath = Files.createTempFile("framescope-payloads-", ".spill");
@@ -109,8 +212,8 @@ public final class PayloadStore implements AutoCloseable {
             }
             long position = spillSize;
             spill.seek(position);
-            spill.write(bytes);
-            spillSize += bytes.length;
+            spill.write(bytes, offset, length);
+            spillSize += length;
             return position;
         } catch (IOException e) {
             return -1;
@@ -135,6 +238,8 @@ public final class PayloadStore implements AutoCloseable {
             budget.releasePayload(onHeapBytes);
             onHeapBytes = 0;
             onHeap.clear();
+            // onHeapBytes, released above, included the charged blocks; their arrays go with the last reference.
+            open = null;
             if (spill != null) {
                 try {
                     spill.close();
@@ -186,6 +291,44 @@ public final class PayloadStore implements AutoCloseable {
         @Override
         public byte[] bytes() {
             return store.read(position, length);
+        }
+    }
+
+    /** A block of packed payloads: on the heap while filled and until evicted, then at a position in the spill file. */
+    private static final class Block {
+        final int index;
+        final int capacity;
+        /** Whether the budget holds room for it (else it goes to disk as soon as it is full). */
+        final boolean charged;
+        volatile byte[] data;
+        volatile long position = -1;
+        /** Set when the next block opens; guarded by the store. */
+        boolean full;
+        int fill;
+
+        Block(int index, int capacity, boolean charged) {
+            this.index = index;
+            this.capacity = capacity;
+            this.charged = charged;
+            this.data = new byte[capacity];
+        }
+
+        boolean onHeap() {
+            return data != null;
+        }
+
+        /** Position first, then drop the bytes: a reader that sees no bytes always finds the position. */
+        void spilled(long at) {
+            position = at;
+            data = null;
+        }
+    }
+
+    /** Bytes {@link #pack}ed into a block, on the heap or in the spill file. */
+    record Packed(PayloadStore store, long ref, int length) implements Payload {
+        @Override
+        public byte[] bytes() {
+            return store.readPacked(ref, length);
         }
     }
 }

@@ -59,6 +59,15 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     private volatile Optional<ClosePayload> closeReceived = Optional.empty();
     private volatile long firstCloseNanos;
     private volatile Optional<CaptureEvent.Initiator> initiator = Optional.empty();
+    /** Whether the library is spared the server's plain frames (see {@link TappedSocket.WireTap#bytes}). */
+    private volatile boolean withholdPlainFrames;
+    private final Withheld withheld = new Withheld();
+
+    /**
+     * Turns withholding off: Java-WebSocket then reads every frame again, as it would without Framescope (for
+     * comparison and as an escape hatch).
+     */
+    static final String LIBRARY_READS_EVERY_FRAME = "framescope.libraryReadsEveryFrame";
 
     /** One direction: its head parser until the head is complete, then its dissector. */
     private final class Side {
@@ -83,7 +92,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     }
 
     @Override
-    public void bytes(Sender sender, byte[] b, int off, int len, long nanos) {
+    public long bytes(Sender sender, byte[] b, int off, int len, long nanos, boolean mayCarry) {
         Side side = sender == Sender.CLIENT ? out : in;
         if (sender == Sender.CLIENT) {
             lastOutboundNanos = nanos;
@@ -92,22 +101,25 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
             if (!side.headDone) {
                 Optional<HttpHead> head = side.head.feed(b, off, len);
                 if (head.isEmpty()) {
-                    return;
+                    return TappedSocket.WireTap.result(len, 0);
                 }
                 side.headDone = true;
                 byte[] all = side.head.received();
                 onHead(side, head.get(), all, nanos);
                 int rest = all.length - head.get().headLength();
                 if (side.upgraded && rest > 0) {
-                    dissect(side, ByteBuffer.wrap(all, head.get().headLength(), rest), nanos);
+                    dissect(side, ByteBuffer.wrap(all, head.get().headLength(), rest), nanos, null, false);
                 }
-                return;
+                return TappedSocket.WireTap.result(len, 0);
             }
-            if (side.upgraded) {
-                dissect(side, ByteBuffer.wrap(b, off, len), nanos);
-            } else {
+            if (!side.upgraded) {
                 lateBody(b, off, len, nanos);
+                return TappedSocket.WireTap.result(len, 0);
             }
+            Withheld w = side == in && withholdPlainFrames ? withheld : null;
+            int carried = dissect(side, ByteBuffer.wrap(b, off, len), nanos, w, mayCarry && w != null);
+            int kept = w == null ? len - carried : w.compact(b, off, len - carried);
+            return TappedSocket.WireTap.result(kept, carried);
         }
     }
 
@@ -235,6 +247,10 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
             side.dissector = new StreamDissector(Sender.SERVER,
                     DecoderOptions.defaults().withStartOffset(head.headLength()), MessageAssembler.DEFAULT_RETAINED_BYTES);
             result.deflate().ifPresent(d -> enableDeflate(d));
+            // A user's extension (SPI) may transform any frame inside the library, so it must see them all.
+            withholdPlainFrames = !Boolean.getBoolean(LIBRARY_READS_EVERY_FRAME)
+                    && result.acceptedExtensions().stream().allMatch(e -> e.name().equalsIgnoreCase("permessage-deflate")
+                            || PerFrameDeflateExtension.handles(e.name()));
             result.acceptedExtensions().stream().filter(e -> PerFrameDeflateExtension.handles(e.name())).findFirst()
                     .ifPresent(e -> enablePerFrameDeflate(!e.has("no_context_takeover")));
         }
@@ -255,12 +271,39 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         }
     }
 
-    private void dissect(Side side, ByteBuffer bytes, long nanos) {
+    /**
+     * Plain frames go into the log compactly ({@link CaptureLog#appendPlainFrames}, noted in {@code withheld} when
+     * given); everything else through the dissector's general path, one frame at a time. When {@code mayCarry},
+     * an unfinished frame at the end that may prove plain once whole is left for the next read.
+     *
+     * @return the bytes left at the end for the next read
+     */
+    private int dissect(Side side, ByteBuffer bytes, long nanos, Withheld withheld, boolean mayCarry) {
+        List<Dissected> items = new java.util.ArrayList<>(2);
+        while (bytes.hasRemaining()) {
+            int start = bytes.position();
+            int plain = log.appendPlainFrames(nanos, side.dissector, bytes);
+            if (plain > 0 && withheld != null) {
+                withheld.add(start, start + plain);
+            }
+            if (mayCarry && side.dissector.plainFrameUnfinished(bytes)) {
+                return bytes.remaining();
+            }
+            items.clear();
+            if (!bytes.hasRemaining() || !side.dissector.feedOne(bytes, items)) {
+                return 0;
+            }
+            record(side, items, nanos);
+        }
+        return 0;
+    }
+
+    private void record(Side side, List<Dissected> items, long nanos) {
         Direction dir = Direction.of(side.sender);
         // A message of one frame shares the frame's stored bytes (or its inflated bytes) instead of a second copy.
         Payload last = null;
         byte[] lastBytes = null;
-        for (Dissected item : side.dissector.feed(bytes)) {
+        for (Dissected item : items) {
             if (item instanceof Dissected.FrameItem f) {
                 var payload = log.payloads().store(f.frame().payload());
                 var inflated = f.inflated().map(log.payloads()::store);
@@ -276,6 +319,43 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                 Payload stored = data == lastBytes ? last : log.payloads().store(data);
                 log.append(nanos, s -> new CaptureEvent.MessageEvent(s, dir, m.message(), stored));
             }
+        }
+    }
+
+    /** Byte ranges of one read that the library is spared, and the read's bytes without them. */
+    private static final class Withheld {
+        private int[] ranges = new int[16];
+        private int count;
+
+        void add(int start, int end) {
+            if (count > 0 && ranges[count - 1] == start) {
+                ranges[count - 1] = end;
+                return;
+            }
+            if (count == ranges.length) {
+                ranges = Arrays.copyOf(ranges, count * 2);
+            }
+            ranges[count++] = start;
+            ranges[count++] = end;
+        }
+
+        /** Moves the bytes outside the ranges to the front of {@code b[off..off+len)}; returns how many; resets. */
+        int compact(byte[] b, int off, int len) {
+            if (count == 0) {
+                return len;
+            }
+            int write = off;
+            int read = off;
+            for (int i = 0; i < count; i += 2) {
+                int keep = ranges[i] - read;
+                System.arraycopy(b, read, b, write, keep);
+                write += keep;
+                read = ranges[i + 1];
+            }
+            System.arraycopy(b, read, b, write, off + len - read);
+            write += off + len - read;
+            count = 0;
+            return write - off;
         }
     }
 

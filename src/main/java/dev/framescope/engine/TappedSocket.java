@@ -21,7 +21,25 @@ final class TappedSocket extends Socket {
 
     /** Receives the bytes, on the thread that read or wrote them; must not block. */
     interface WireTap {
-        void bytes(Sender sender, byte[] b, int off, int len, long nanos);
+        /**
+         * Records bytes that crossed the connection. For the server's bytes it may also spare the library frames it
+         * has no use for: it moves the bytes the library must still see to the front of {@code b[off..]}, and it may
+         * leave the start of a frame at the end unrecorded when {@code mayCarry}, to be given again, with what
+         * follows, next time. Returns {@link #result}{@code (kept, carried)}; for our own bytes, (len, 0).
+         */
+        long bytes(Sender sender, byte[] b, int off, int len, long nanos, boolean mayCarry);
+
+        static long result(int kept, int carried) {
+            return (long) carried << 32 | kept;
+        }
+
+        static int kept(long result) {
+            return (int) result;
+        }
+
+        static int carried(long result) {
+            return (int) (result >>> 32);
+        }
 
         void ended(Sender sender, Optional<IOException> cause);
 
@@ -156,10 +174,26 @@ final class TappedSocket extends Socket {
     }
 
     private static final class TappedInput extends FilterInputStream {
+        /** Bytes asked of the socket per read: what Java-WebSocket asks for. */
+        private static final int READ_BYTES = 64 * 1024;
+
         private final WireTap tap;
         private volatile boolean ended;
-        /** Threads inside read() right now (the library's reader, or drain). */
+        private boolean endOfStream;
+        /** Threads inside a socket read right now (the library's reader, or drain). */
         private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
+        /** Guards the buffers; never held during a socket read. */
+        private final Object lock = new Object();
+        /**
+         * The start of a frame the tap carries to the next read (at the front), then the socket's bytes. The carry
+         * is read-only while the socket read fills the rest, so {@link #end} may dissect it meanwhile.
+         */
+        private byte[] raw = new byte[2 * READ_BYTES];
+        private int carry;
+        /** Bytes for the library, in stream order: pending[pendingFrom, pendingTo). */
+        private byte[] pending = new byte[READ_BYTES];
+        private int pendingFrom;
+        private int pendingTo;
 
         TappedInput(InputStream in, WireTap tap) {
             super(in);
@@ -173,24 +207,90 @@ final class TappedSocket extends Socket {
             return n < 0 ? -1 : one[0] & 0xFF;
         }
 
+        /**
+         * Reads until there is something for the library. The tap records every byte but spares the library the
+         * frames it would only discard (see {@link WireTap#bytes}), so a read of nothing but those goes on reading.
+         */
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (true) {
+                synchronized (lock) {
+                    if (pendingTo > pendingFrom) {
+                        int n = Math.min(len, pendingTo - pendingFrom);
+                        System.arraycopy(pending, pendingFrom, b, off, n);
+                        pendingFrom += n;
+                        return n;
+                    }
+                    if (endOfStream) {
+                        return -1;
+                    }
+                }
+                step();
+            }
+        }
+
+        @Override
+        public int available() throws IOException {
+            synchronized (lock) {
+                return pendingTo - pendingFrom;
+            }
+        }
+
+        /** One socket read, through the tap; what the library may see of it joins {@link #pending}. */
+        private void step() throws IOException {
+            byte[] buffer;
+            int base;
+            synchronized (lock) {
+                base = carry;
+                if (raw.length < base + READ_BYTES) {
+                    raw = java.util.Arrays.copyOf(raw, base + READ_BYTES);
+                }
+                buffer = raw;
+            }
             int n;
             readers.incrementAndGet();
             try {
-                n = super.read(b, off, len);
+                n = super.read(buffer, base, READ_BYTES);
             } catch (IOException e) {
                 end(Optional.of(e));
                 throw e;
             } finally {
                 readers.decrementAndGet();
             }
-            if (n > 0) {
-                tap.bytes(Sender.SERVER, b, off, n, System.nanoTime());
-            } else if (n < 0) {
+            if (n < 0) {
                 end(Optional.empty());
+                return;
             }
-            return n;
+            synchronized (lock) {
+                // end() may have dissected the carried bytes meanwhile; then only the new ones are left.
+                int from = carry == base ? 0 : base;
+                dissect(buffer, from, base + n - from, !ended);
+            }
+        }
+
+        /** Under the lock: hands {@code raw[from, from+len)} to the tap, keeps what it carries, queues the rest. */
+        private void dissect(byte[] buffer, int from, int len, boolean mayCarry) {
+            if (len == 0) {
+                carry = 0;
+                return;
+            }
+            long result = tap.bytes(Sender.SERVER, buffer, from, len, System.nanoTime(), mayCarry);
+            int kept = WireTap.kept(result);
+            int carried = WireTap.carried(result);
+            if (pendingFrom == pendingTo) {
+                pendingFrom = 0;
+                pendingTo = 0;
+            }
+            if (pending.length < pendingTo + kept) {
+                pending = java.util.Arrays.copyOf(pending, Math.max(pending.length * 2, pendingTo + kept));
+            }
+            System.arraycopy(buffer, from, pending, pendingTo, kept);
+            pendingTo += kept;
+            System.arraycopy(buffer, from + len - carried, raw, 0, carried);
+            carry = carried;
         }
 
         /**
@@ -199,7 +299,6 @@ final class TappedSocket extends Socket {
          */
         void drain(int millis, Socket socket, WireTap tap) {
             long deadline = System.nanoTime() + millis * 1_000_000L;
-            byte[] buffer = new byte[8192];
             try {
                 while (!ended && tap.awaitingPeerClose()) {
                     long left = (deadline - System.nanoTime()) / 1_000_000L;
@@ -211,8 +310,10 @@ final class TappedSocket extends Socket {
                         continue;
                     }
                     socket.setSoTimeout((int) left);
-                    if (read(buffer, 0, buffer.length) < 0) {
-                        return;
+                    step();
+                    synchronized (lock) {
+                        // Nobody reads for the library any more: what it would have seen is only recorded.
+                        pendingFrom = pendingTo;
                     }
                 }
             } catch (IOException e) {
@@ -220,9 +321,15 @@ final class TappedSocket extends Socket {
             }
         }
 
-        synchronized void end(Optional<IOException> cause) {
-            if (!ended) {
+        /** The stream ended: the carried bytes (an unfinished frame) are dissected first, then the tap is told. */
+        void end(Optional<IOException> cause) {
+            synchronized (lock) {
+                endOfStream = true;
+                if (ended) {
+                    return;
+                }
                 ended = true;
+                dissect(raw, 0, carry, false);
                 tap.ended(Sender.SERVER, cause);
             }
         }
@@ -244,7 +351,7 @@ final class TappedSocket extends Socket {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             // Recorded before the write: the request is in the log before any response can arrive.
-            tap.bytes(Sender.CLIENT, b, off, len, System.nanoTime());
+            tap.bytes(Sender.CLIENT, b, off, len, System.nanoTime(), false);
             out.write(b, off, len);
         }
     }

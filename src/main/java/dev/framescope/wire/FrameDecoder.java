@@ -68,6 +68,29 @@ public final class FrameDecoder {
         return state == State.DESYNCHRONIZED;
     }
 
+    /** Whether the next byte fed starts a frame: no header or payload is half-read and the stream is trusted. */
+    public boolean atFrameBoundary() {
+        return state == State.HEADER && headerFill == 0;
+    }
+
+    /** The sender's MASK bit is as RFC 6455 §5.1 requires: set for a client, clear for a server. */
+    boolean maskExpected() {
+        return sender == Sender.CLIENT;
+    }
+
+    /** Payload bytes one chunk holds at most; a larger frame arrives in several chunks. */
+    int maxChunkBytes() {
+        return maxChunkBytes;
+    }
+
+    /**
+     * Accounts for a whole frame the caller decoded itself because it broke no rule (see
+     * {@link StreamDissector#plainFrameAt}); only valid {@linkplain #atFrameBoundary() at a frame boundary}.
+     */
+    void skipWholeFrame(int frameBytes) {
+        offset += frameBytes;
+    }
+
     /** Where the decoder stopped trusting the stream (start of the untrustworthy frame), or -1 while it trusts it. */
     public long trustedUntil() {
         return trustedUntil;

@@ -47,6 +47,11 @@ public final class MessageAssembler {
         this.perFrame = true;
     }
 
+    /** Application data kept per message; a longer message keeps only its start. */
+    int maxRetainedBytes() {
+        return maxRetainedBytes;
+    }
+
     public boolean deflateNegotiated() {
         return inflater.isPresent();
     }
@@ -59,6 +64,11 @@ public final class MessageAssembler {
     /** True while a fragmented message has started and its final frame has not arrived. */
     public boolean inMessage() {
         return current != null;
+    }
+
+    /** No fragmented message in progress and no close frame seen: a whole data frame would be a message on its own. */
+    public boolean idle() {
+        return current == null && !closeSeen;
     }
 
     public Step accept(Frame frame) {
