@@ -30,15 +30,16 @@ import org.java_websocket.handshake.ServerHandshake;
 /**
  * End-to-end receive throughput on loopback: a blasting server writes N pre-encoded binary frames as fast as the
  * socket takes them; a plain Java-WebSocket client and our instrumented engine (tap + dissector + capture log) each
- * receive them, alternately, in the same run. Each is timed from the server's 101 to its last message. Prints
- * messages/s, the ratio, and capture heap per frame.
+ * receive them, alternately, in the same run. Each is timed from the server's 101 to its last message. Prints the
+ * median messages/s of each, the median and range of the rounds' ratios, and capture heap per frame.
  *
  * <p>Run: {@code mvn -Pbench -DskipTests package && java -Xmx3g -cp target/benchmarks.jar
  * dev.framescope.bench.EndToEndBench}
  */
 public final class EndToEndBench {
 
-    private static final int ROUNDS = 5;
+    /** Measured rounds, after one unmeasured pair that lets both clients' code be compiled. */
+    private static final int ROUNDS = 7;
 
     public static void main(String[] args) throws Exception {
         // Sized to run for about a second each and stay within the default capture budget (512 MiB), so the
@@ -47,8 +48,10 @@ public final class EndToEndBench {
         if (args.length >= 2) {
             cases = new int[][] {{Integer.parseInt(args[0]), Integer.parseInt(args[1])}};
         }
-        System.out.println("| message | messages | plain Java-WebSocket msg/s | instrumented msg/s | ratio | capture heap B/frame |");
-        System.out.println("|--------:|---------:|--------------------------:|-------------------:|------:|---------------------:|");
+        System.out.println("| message | messages | plain Java-WebSocket msg/s | instrumented msg/s | ratio (median) |"
+                + " ratio (range) | capture heap B/frame |");
+        System.out.println("|--------:|---------:|--------------------------:|-------------------:|---------------:|"
+                + "--------------:|---------------------:|");
         for (int[] c : cases) {
             run(c[0], c[1]);
         }
@@ -56,21 +59,32 @@ public final class EndToEndBench {
 
     private static void run(int size, int count) throws Exception {
         Stream stream = new Stream(FrameEncoder.binary(new byte[size]).encode(), count);
-        double bestPlain = 0;
-        double bestOurs = 0;
+        double[] plain = new double[ROUNDS];
+        double[] ours = new double[ROUNDS];
+        double[] ratios = new double[ROUNDS];
         double heapPerFrame = 0;
+        try (Blaster server = new Blaster(stream)) {
+            plain(server.uri(), count);
+        }
+        try (Blaster server = new Blaster(stream)) {
+            instrumented(server.uri(), count);
+        }
         for (int round = 0; round < ROUNDS; round++) {
             try (Blaster server = new Blaster(stream)) {
-                bestPlain = Math.max(bestPlain, plain(server.uri(), count));
+                plain[round] = plain(server.uri(), count);
             }
             try (Blaster server = new Blaster(stream)) {
-                double[] ours = instrumented(server.uri(), count);
-                bestOurs = Math.max(bestOurs, ours[0]);
-                heapPerFrame = ours[1];
+                double[] result = instrumented(server.uri(), count);
+                ours[round] = result[0];
+                heapPerFrame = result[1];
             }
+            // Each round's pair ran back to back, so their ratio cancels the machine's drift between rounds.
+            ratios[round] = ours[round] / plain[round];
+            System.err.printf(Locale.ROOT, "  %d B round %d: plain %,.0f, instrumented %,.0f msg/s%n", size, round + 1,
+                    plain[round], ours[round]);
         }
-        System.out.printf(Locale.ROOT, "| %d B | %,d | %,.0f | %,.0f | %.2f | %.0f |%n", size, count, bestPlain,
-                bestOurs, bestOurs / bestPlain, heapPerFrame);
+        System.out.printf(Locale.ROOT, "| %d B | %,d | %,.0f | %,.0f | %.2f | %.2f–%.2f | %.0f |%n", size, count,
+                median(plain), median(ours), median(ratios), min(ratios), max(ratios), heapPerFrame);
     }
 
     /** {@code count} copies of one encoded frame, written from a pre-encoded block of about 1 MiB. */
@@ -141,6 +155,7 @@ public final class EndToEndBench {
         System.gc();
         long heapBefore = usedHeap();
         CaptureLog log = new CaptureLog(1, uri.toString(), new PayloadStore(PayloadStore.DEFAULT_BUDGET));
+        long gcBefore = gcMillis();
         Connection c = Connection.open(ConnectionSpec.to(uri), log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (log.counters().messagesIn() < count && System.nanoTime() < deadline && !c.ended()) {
@@ -158,6 +173,21 @@ public final class EndToEndBench {
         return new double[] {count / (elapsed / 1e9), perFrame};
     }
 
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double min(double[] values) {
+        return java.util.Arrays.stream(values).min().orElse(0);
+    }
+
+    private static double max(double[] values) {
+        return java.util.Arrays.stream(values).max().orElse(0);
+    }
+
     private static long handshakeNanos(CaptureLog log) {
         for (int i = 0; i < log.size(); i++) {
             if (log.get(i) instanceof CaptureEvent.HandshakeEvent h) {
@@ -171,6 +201,10 @@ public final class EndToEndBench {
         if (got != count) {
             throw new IllegalStateException(who + " received " + got + " of " + count + " messages");
         }
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionTime()).sum();
     }
 
     private static long usedHeap() {

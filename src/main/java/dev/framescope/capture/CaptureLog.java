@@ -20,19 +20,23 @@ import java.util.function.Function;
  * {@link PayloadStore} so the index stays small when payloads spill to disk.
  *
  * <p>Most traffic is plain frames ({@link StreamDissector#plainFrameAt}): whole, unfragmented, uncompressed, no
- * findings. {@link #appendPlainFrames} records those without an object per event — a frame and its one-frame message
- * are a few primitives each in the log's slot arrays, their payload packed into the store — and {@link #get} builds
- * the same {@link CaptureEvent}s the general path would have appended, on demand.
+ * findings. {@link #appendPlainFrames} records those without an object per event — one record of primitives per
+ * frame, to which its frame event's and its one-frame message's slots both point, the payload packed into the
+ * store — and {@link #get} builds the same {@link CaptureEvent}s the general path would have appended, on demand.
+ * A plain frame costs 40 bytes of index (two 4-byte slots and a 32-byte record) besides its payload.
  */
 public final class CaptureLog implements AutoCloseable {
 
-    private static final int SEGMENT = 4096;
-    /** The slot arrays of a segment's compact events: meta, nanos, offset, ref, length. */
-    private static final long COMPACT_SEGMENT_COST = SEGMENT * (4L + 8 + 8 + 8 + 4) + 5 * 16;
+    private static final int SHIFT = 12;
+    private static final int SEGMENT = 1 << SHIFT;
+    private static final int MASK = SEGMENT - 1;
+    /** What a segment of slots, of event objects and of records keeps, array headers included. */
+    static final long SLOT_SEGMENT_COST = SEGMENT * 4L + 16;
+    static final long OBJECT_SEGMENT_COST = SEGMENT * 4L + 16;
+    static final long RECORD_SEGMENT_COST = SEGMENT * (8L + 8 + 8 + 4 + 4) + 5 * 16 + 32;
 
-    /** Compact slot meta: the frame's first two bytes, then what the slot is. */
+    /** Record meta: the frame's first two bytes, then its direction. */
     private static final int META_OUT = 1 << 16;
-    private static final int META_MESSAGE = 1 << 17;
     private static final java.util.Optional<Opcode> TEXT = java.util.Optional.of(Opcode.TEXT);
     private static final java.util.Optional<Opcode> BINARY = java.util.Optional.of(Opcode.BINARY);
 
@@ -42,7 +46,15 @@ public final class CaptureLog implements AutoCloseable {
     private final Instant wallAnchor;
     private final PayloadStore payloads;
     private final Object lock = new Object();
-    private volatile Segment[] segments = new Segment[16];
+    /**
+     * One int per event: {@code ~n} for the n-th event object, or {@code record << 1 | isMessage} for a plain
+     * frame's frame or message event. Written under the lock, published by {@link #size}.
+     */
+    private volatile int[][] slots = new int[16][];
+    private volatile CaptureEvent[][] objects = new CaptureEvent[16][];
+    private int objectCount;
+    private volatile Records[] records = new Records[16];
+    private int recordCount;
     private volatile int size;
     private final Counters counters = new Counters();
     private long indexCharged;
@@ -127,10 +139,21 @@ public final class CaptureLog implements AutoCloseable {
         synchronized (lock) {
             int index = size;
             E event = factory.apply(new Stamp(connectionId, index, nanos));
-            segment(index).events[index % SEGMENT] = event;
+            long cost = IndexCost.of(event) + slot(index, ~objectCount);
+            int o = objectCount++;
+            CaptureEvent[][] objs = objects;
+            if (o >>> SHIFT == objs.length) {
+                objs = java.util.Arrays.copyOf(objs, objs.length * 2);
+                objects = objs;
+            }
+            if (objs[o >>> SHIFT] == null) {
+                objs[o >>> SHIFT] = new CaptureEvent[SEGMENT];
+                cost += OBJECT_SEGMENT_COST;
+            }
+            objs[o >>> SHIFT][o & MASK] = event;
             counters.count(event);
             size = index + 1;
-            charge(IndexCost.of(event), nanos, index + 1);
+            charge(cost, nanos, index + 1);
             return event;
         }
     }
@@ -162,8 +185,10 @@ public final class CaptureLog implements AutoCloseable {
                 int length = (int) plain;
                 long ref = length == 0 ? 0 : payloads.pack(array, base + at + header, length);
                 int meta = (array[base + at] & 0xFF) | (array[base + at + 1] & 0xFF) << 8 | dirBit;
-                cost += compact(index++, meta, nanos, streamOffset, ref, length);
-                cost += compact(index++, meta | META_MESSAGE, nanos, streamOffset, ref, length);
+                int rec = recordCount;
+                cost += record(rec, meta, nanos, streamOffset, ref, length);
+                cost += slot(index++, rec << 1);
+                cost += slot(index++, rec << 1 | 1);
                 dissector.skipPlainFrame(plain);
                 in.position(at + header + length);
                 streamOffset += header + length;
@@ -177,35 +202,45 @@ public final class CaptureLog implements AutoCloseable {
         return in.position() - start;
     }
 
-    /** Writes a compact slot; returns the index cost of slot arrays it had to allocate. */
-    private long compact(int index, int meta, long nanos, long streamOffset, long ref, int length) {
-        Segment seg = segment(index);
+    /** Writes slot {@code index}; returns the cost of a segment it had to allocate. Under the lock. */
+    private long slot(int index, int value) {
+        int[][] all = slots;
+        int s = index >>> SHIFT;
         long cost = 0;
-        if (seg.meta == null) {
-            seg.allocateCompact();
-            cost = COMPACT_SEGMENT_COST;
+        if (s == all.length) {
+            all = java.util.Arrays.copyOf(all, all.length * 2);
+            slots = all;
         }
-        int i = index % SEGMENT;
-        seg.meta[i] = meta;
-        seg.nanos[i] = nanos;
-        seg.offset[i] = streamOffset;
-        seg.ref[i] = ref;
-        seg.length[i] = length;
+        if (all[s] == null) {
+            all[s] = new int[SEGMENT];
+            cost = SLOT_SEGMENT_COST;
+        }
+        all[s][index & MASK] = value;
         return cost;
     }
 
-    /** The segment holding slot {@code index}, allocated (and the segment table grown) as needed; under the lock. */
-    private Segment segment(int index) {
-        Segment[] segs = segments;
-        int s = index / SEGMENT;
-        if (s == segs.length) {
-            segs = java.util.Arrays.copyOf(segs, segs.length * 2);
-            segments = segs;
+    /** Writes record {@code rec} (the next one); returns the cost of a segment it had to allocate. Under the lock. */
+    private long record(int rec, int meta, long nanos, long streamOffset, long ref, int length) {
+        Records[] all = records;
+        int s = rec >>> SHIFT;
+        long cost = 0;
+        if (s == all.length) {
+            all = java.util.Arrays.copyOf(all, all.length * 2);
+            records = all;
         }
-        if (segs[s] == null) {
-            segs[s] = new Segment();
+        if (all[s] == null) {
+            all[s] = new Records();
+            cost = RECORD_SEGMENT_COST;
         }
-        return segs[s];
+        Records r = all[s];
+        int i = rec & MASK;
+        r.meta[i] = meta;
+        r.nanos[i] = nanos;
+        r.offset[i] = streamOffset;
+        r.ref[i] = ref;
+        r.length[i] = length;
+        recordCount = rec + 1;
+        return cost;
     }
 
     /** Charges index cost to the budget; once, when the index alone passes it, a live log says so. Under the lock. */
@@ -231,28 +266,32 @@ public final class CaptureLog implements AutoCloseable {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("event " + index + " of " + size);
         }
-        return event(segments, index);
+        return event(index);
     }
 
-    private CaptureEvent event(Segment[] segs, int index) {
-        Segment seg = segs[index / SEGMENT];
-        int i = index % SEGMENT;
-        CaptureEvent e = seg.events[i];
-        return e != null ? e : expand(seg, i, index);
+    private CaptureEvent event(int index) {
+        int value = slots[index >>> SHIFT][index & MASK];
+        if (value < 0) {
+            int o = ~value;
+            return objects[o >>> SHIFT][o & MASK];
+        }
+        return expand(value >>> 1, (value & 1) != 0, index);
     }
 
-    /** The event a compact slot stands for, exactly as the general path would have recorded it. */
-    private CaptureEvent expand(Segment seg, int i, int index) {
-        int meta = seg.meta[i];
-        Stamp stamp = new Stamp(connectionId, index, seg.nanos[i]);
+    /** The frame or message event of a plain frame's record, exactly as the general path would have recorded it. */
+    private CaptureEvent expand(int rec, boolean messageEvent, int index) {
+        Records r = records[rec >>> SHIFT];
+        int i = rec & MASK;
+        int meta = r.meta[i];
+        Stamp stamp = new Stamp(connectionId, index, r.nanos[i]);
         Direction dir = (meta & META_OUT) != 0 ? Direction.OUT : Direction.IN;
         int b0 = meta & 0xFF;
         int b1 = meta >>> 8 & 0xFF;
         Opcode opcode = Opcode.of(b0 & FrameHeader.B0_MASK_OPCODE);
-        int length = seg.length[i];
-        long offset = seg.offset[i];
-        Payload payload = payloads.packed(seg.ref[i], length);
-        if ((meta & META_MESSAGE) != 0) {
+        int length = r.length[i];
+        long offset = r.offset[i];
+        Payload payload = payloads.packed(r.ref[i], length);
+        if (messageEvent) {
             Message message = new Message(dir == Direction.IN ? Sender.SERVER : Sender.CLIENT, opcode, offset, 1,
                     length, false, length, NO_BYTES, List.of());
             return new CaptureEvent.MessageEvent(stamp, dir, message, payload);
@@ -269,31 +308,21 @@ public final class CaptureLog implements AutoCloseable {
 
     private static final byte[] NO_BYTES = new byte[0];
 
-    /** 4096 slots: an event object each, or (allocated with the first compact event) a compact record. */
-    private static final class Segment {
-        final CaptureEvent[] events = new CaptureEvent[SEGMENT];
-        int[] meta;
-        long[] nanos;
-        long[] offset;
-        long[] ref;
-        int[] length;
-
-        void allocateCompact() {
-            nanos = new long[SEGMENT];
-            offset = new long[SEGMENT];
-            ref = new long[SEGMENT];
-            length = new int[SEGMENT];
-            meta = new int[SEGMENT];
-        }
+    /** 4096 plain frames: where each was, when it came, its first two bytes and where its payload is packed. */
+    private static final class Records {
+        final int[] meta = new int[SEGMENT];
+        final long[] nanos = new long[SEGMENT];
+        final long[] offset = new long[SEGMENT];
+        final long[] ref = new long[SEGMENT];
+        final int[] length = new int[SEGMENT];
     }
 
     /** Up to {@code max} events from {@code from} on: what a consumer drains in one batch. */
     public List<CaptureEvent> readFrom(int from, int max) {
         int end = (int) Math.min(size, (long) from + max);
         List<CaptureEvent> out = new ArrayList<>(Math.max(0, end - from));
-        Segment[] segs = segments;
         for (int i = from; i < end; i++) {
-            out.add(event(segs, i));
+            out.add(event(i));
         }
         return out;
     }

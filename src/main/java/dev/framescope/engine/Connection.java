@@ -82,6 +82,12 @@ public final class Connection implements AutoCloseable {
         return c;
     }
 
+    /** Data messages Java-WebSocket decoded itself (the recorder spares it plain frames); for tests. */
+    long libraryMessages() {
+        EngineClient c = client;
+        return c == null ? 0 : c.libraryMessages();
+    }
+
     public ConnectionSpec spec() {
         return spec;
     }

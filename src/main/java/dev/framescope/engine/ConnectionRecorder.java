@@ -98,6 +98,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
             lastOutboundNanos = nanos;
         }
         synchronized (side) {
+            int from = off;
             if (!side.headDone) {
                 Optional<HttpHead> head = side.head.feed(b, off, len);
                 if (head.isEmpty()) {
@@ -106,18 +107,18 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                 side.headDone = true;
                 byte[] all = side.head.received();
                 onHead(side, head.get(), all, nanos);
+                // What followed the head in this read is the first frames' bytes, at the end of b.
                 int rest = all.length - head.get().headLength();
-                if (side.upgraded && rest > 0) {
-                    dissect(side, ByteBuffer.wrap(all, head.get().headLength(), rest), nanos, null, false);
+                if (!side.upgraded || rest == 0) {
+                    return TappedSocket.WireTap.result(len, 0);
                 }
-                return TappedSocket.WireTap.result(len, 0);
-            }
-            if (!side.upgraded) {
+                from = off + len - rest;
+            } else if (!side.upgraded) {
                 lateBody(b, off, len, nanos);
                 return TappedSocket.WireTap.result(len, 0);
             }
             Withheld w = side == in && withholdPlainFrames ? withheld : null;
-            int carried = dissect(side, ByteBuffer.wrap(b, off, len), nanos, w, mayCarry && w != null);
+            int carried = dissect(side, ByteBuffer.wrap(b, from, off + len - from), nanos, w, mayCarry && w != null);
             int kept = w == null ? len - carried : w.compact(b, off, len - carried);
             return TappedSocket.WireTap.result(kept, carried);
         }

@@ -33,6 +33,8 @@ final class EngineClient extends WebSocketClient {
 
     private final Events events;
     private final Consumer<String> notes;
+    /** Data messages the library decoded itself: those the recorder did not spare it (see ConnectionRecorder). */
+    private final java.util.concurrent.atomic.AtomicLong libraryMessages = new java.util.concurrent.atomic.AtomicLong();
 
     EngineClient(URI uri, Draft draft, Map<String, String> headers, int connectTimeoutMillis, Events events,
                  Consumer<String> notes) {
@@ -84,11 +86,17 @@ final class EngineClient extends WebSocketClient {
     @Override
     public void onMessage(String message) {
         // The recorder has it from the wire.
+        libraryMessages.incrementAndGet();
     }
 
     @Override
     public void onMessage(ByteBuffer bytes) {
         // The recorder has it from the wire.
+        libraryMessages.incrementAndGet();
+    }
+
+    long libraryMessages() {
+        return libraryMessages.get();
     }
 
     @Override

@@ -174,8 +174,13 @@ final class TappedSocket extends Socket {
     }
 
     private static final class TappedInput extends FilterInputStream {
-        /** Bytes asked of the socket per read: what Java-WebSocket asks for. */
-        private static final int READ_BYTES = 64 * 1024;
+        /**
+         * Bytes asked of the socket per read: 16 KiB at first, doubling up to 256 KiB while reads fill the request
+         * (a busy connection; fewer reads, and fewer frames cut by one), so an idle one keeps a small buffer.
+         */
+        private static final int FIRST_READ_BYTES = 16 * 1024;
+        private static final int MAX_READ_BYTES = 256 * 1024;
+        private int readBytes = FIRST_READ_BYTES;
 
         private final WireTap tap;
         private volatile boolean ended;
@@ -188,10 +193,10 @@ final class TappedSocket extends Socket {
          * The start of a frame the tap carries to the next read (at the front), then the socket's bytes. The carry
          * is read-only while the socket read fills the rest, so {@link #end} may dissect it meanwhile.
          */
-        private byte[] raw = new byte[2 * READ_BYTES];
+        private byte[] raw = new byte[FIRST_READ_BYTES];
         private int carry;
         /** Bytes for the library, in stream order: pending[pendingFrom, pendingTo). */
-        private byte[] pending = new byte[READ_BYTES];
+        private byte[] pending = new byte[FIRST_READ_BYTES];
         private int pendingFrom;
         private int pendingTo;
 
@@ -243,17 +248,19 @@ final class TappedSocket extends Socket {
         private void step() throws IOException {
             byte[] buffer;
             int base;
+            int ask;
             synchronized (lock) {
                 base = carry;
-                if (raw.length < base + READ_BYTES) {
-                    raw = java.util.Arrays.copyOf(raw, base + READ_BYTES);
+                ask = readBytes;
+                if (raw.length < base + ask) {
+                    raw = java.util.Arrays.copyOf(raw, base + ask);
                 }
                 buffer = raw;
             }
             int n;
             readers.incrementAndGet();
             try {
-                n = super.read(buffer, base, READ_BYTES);
+                n = super.read(buffer, base, ask);
             } catch (IOException e) {
                 end(Optional.of(e));
                 throw e;
@@ -265,6 +272,9 @@ final class TappedSocket extends Socket {
                 return;
             }
             synchronized (lock) {
+                if (n == ask && readBytes < MAX_READ_BYTES) {
+                    readBytes *= 2;
+                }
                 // end() may have dissected the carried bytes meanwhile; then only the new ones are left.
                 int from = carry == base ? 0 : base;
                 dissect(buffer, from, base + n - from, !ended);

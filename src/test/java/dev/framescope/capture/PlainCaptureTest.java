@@ -1,0 +1,143 @@
+package dev.framescope.capture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framescope.wire.Dissected;
+import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.Sender;
+import dev.framescope.wire.Severity;
+import dev.framescope.wire.StreamDissector;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Plain frames recorded compactly ({@link CaptureLog#appendPlainFrames}) read back as the general path's events. */
+class PlainCaptureTest {
+
+    @Test
+    void plainFramesReadBackAsTheEventsTheGeneralPathRecords() {
+        byte[] stream = plainStream(new Random(11), 3_000);
+        CaptureLog compact = new CaptureLog(7, "compact", new PayloadStore(64L << 20));
+        StreamDissector fast = new StreamDissector(Sender.SERVER);
+        ByteBuffer in = ByteBuffer.wrap(stream);
+        long nanos = 1_000;
+        while (in.hasRemaining()) {
+            int consumed = compact.appendPlainFrames(nanos, fast, in);
+            assertTrue(consumed > 0, "every frame of the stream is plain");
+        }
+
+        CaptureLog general = new CaptureLog(7, "general", new PayloadStore(64L << 20));
+        for (Dissected item : new StreamDissector(Sender.SERVER).feed(stream)) {
+            if (item instanceof Dissected.FrameItem f) {
+                Payload p = general.payloads().store(f.frame().payload());
+                general.append(nanos, s -> new CaptureEvent.FrameEvent(s, Direction.IN, f.frame().header(), 0, true,
+                        p, f.messageOpcode(), f.inflated().map(general.payloads()::store), f.findings()));
+            } else if (item instanceof Dissected.MessageItem m) {
+                general.append(nanos, s -> new CaptureEvent.MessageEvent(s, Direction.IN, m.message(),
+                        general.payloads().store(m.message().payload())));
+            }
+        }
+
+        assertEquals(general.size(), compact.size());
+        assertEquals(6_000, compact.size(), "a frame and a message per frame");
+        for (int i = 0; i < general.size(); i++) {
+            assertEquals(describe(general.get(i)), describe(compact.get(i)), "event " + i);
+        }
+        assertEquals(describe(general.readFrom(10, 50)), describe(compact.readFrom(10, 50)));
+        assertEquals(general.counters(), compact.counters());
+        assertEquals(stream.length, fast.streamOffset());
+    }
+
+    @Test
+    void plainFramesAndOtherEventsInterleaveInOneSequence() {
+        CaptureLog log = new CaptureLog(1, "mixed", new PayloadStore(1 << 20));
+        StreamDissector d = new StreamDissector(Sender.SERVER);
+        for (int round = 0; round < 3_000; round++) {
+            int r = round;
+            log.append(r, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "note " + r));
+            log.appendPlainFrames(r, d, ByteBuffer.wrap(FrameEncoder.text("text " + r).encode()));
+        }
+        assertEquals(9_000, log.size());
+        for (int i = 0; i < log.size(); i++) {
+            CaptureEvent e = log.get(i);
+            assertEquals(i, e.seq());
+            int round = i / 3;
+            switch (i % 3) {
+                case 0 -> assertEquals("note " + round, ((CaptureEvent.NoteEvent) e).text());
+                case 1 -> assertEquals("text " + round,
+                        new String(((CaptureEvent.FrameEvent) e).payload().bytes(), StandardCharsets.UTF_8));
+                default -> assertEquals("text " + round,
+                        new String(((CaptureEvent.MessageEvent) e).message().payload(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
+    void packedPayloadsSpillInWholeBlocksAsTheIndexGrowsAndReadBackExactly() {
+        MemoryBudget budget = new MemoryBudget(3 << 20);
+        CaptureLog log = new CaptureLog(1, "firehose", new PayloadStore(budget));
+        StreamDissector d = new StreamDissector(Sender.SERVER);
+        Random random = new Random(5);
+        List<byte[]> sent = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            byte[] payload = new byte[random.nextInt(600)];
+            random.nextBytes(payload);
+            sent.add(payload);
+            log.appendPlainFrames(i, d, ByteBuffer.wrap(FrameEncoder.binary(payload).encode()));
+        }
+        assertTrue(log.payloads().bytesSpilled() > 0, "blocks went to disk");
+        assertTrue(budget.used() <= budget.limit(), "index " + budget.indexBytes() + " + payloads "
+                + budget.payloadBytes() + " within " + budget.limit());
+        for (int i = 0; i < sent.size(); i++) {
+            CaptureEvent.FrameEvent f = (CaptureEvent.FrameEvent) log.get(2 * i);
+            CaptureEvent.MessageEvent m = (CaptureEvent.MessageEvent) log.get(2 * i + 1);
+            assertArrayEquals(sent.get(i), f.payload().bytes(), "frame " + i);
+            assertArrayEquals(sent.get(i), m.message().payload(), "message " + i);
+        }
+        log.close();
+        assertEquals(0, budget.used(), "a closed log gives its index and payloads back");
+    }
+
+    private static byte[] plainStream(Random random, int frames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] sizes = {0, 1, 125, 126, 127, 65_535, 65_536, 70_000};
+        for (int i = 0; i < frames; i++) {
+            if (i % 3 == 0) {
+                out.writeBytes(FrameEncoder.text("ünïcode " + i).encode());
+                continue;
+            }
+            byte[] payload = new byte[i < sizes.length * 2 ? sizes[i % sizes.length] : random.nextInt(300)];
+            random.nextBytes(payload);
+            out.writeBytes(FrameEncoder.binary(payload).encode());
+        }
+        return out.toByteArray();
+    }
+
+    private static List<String> describe(List<CaptureEvent> events) {
+        return events.stream().map(PlainCaptureTest::describe).toList();
+    }
+
+    /** Every field, with payload bytes by content (the two logs hold them differently). */
+    private static String describe(CaptureEvent e) {
+        if (e instanceof CaptureEvent.FrameEvent f) {
+            return "frame " + f.stamp() + " " + f.dir() + " " + f.header() + " " + f.chunkOffset() + " " + f.lastChunk()
+                    + " " + hex(f.payload().bytes()) + " " + f.messageOpcode() + " "
+                    + f.inflated().map(p -> hex(p.bytes())) + " " + f.findings();
+        }
+        if (e instanceof CaptureEvent.MessageEvent m) {
+            return "message " + m.stamp() + " " + m.dir() + " " + m.header() + " " + hex(m.payload().bytes());
+        }
+        return e.toString();
+    }
+
+    private static String hex(byte[] bytes) {
+        return bytes.length > 64 ? bytes.length + "#" + java.util.Arrays.hashCode(bytes) : HexFormat.of().formatHex(bytes);
+    }
+}
