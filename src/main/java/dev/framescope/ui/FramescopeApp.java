@@ -22,7 +22,7 @@ public final class FramescopeApp extends Application {
     /** In a benchmark run (scripts/gui-bench.sh) the pulse stats cover the whole run, not the last 1,024 pulses. */
     private final FxPump pump = Integer.getInteger("framescope.bench.seconds") == null ? new FxPump()
             : new FxPump(1 << 17);
-    private final SessionModel session = new SessionModel();
+    private final SessionModel session = SessionModel.withSavedEnvironments();
 
     /** The loaded main window: its root, controller and theme manager. */
     public record MainWindow(Scene scene, MainWindowController controller, ThemeManager themeManager) {

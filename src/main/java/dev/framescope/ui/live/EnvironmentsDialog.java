@@ -98,6 +98,12 @@ public final class EnvironmentsDialog {
         return dialog.showAndWait();
     }
 
+    /** Shows the dialog without waiting; {@code onOk} gets the environments when it closes with OK. */
+    public void show(java.util.function.Consumer<Environments> onOk) {
+        dialog.setOnHidden(e -> Optional.ofNullable(dialog.getResult()).ifPresent(onOk));
+        dialog.show();
+    }
+
     private BorderPane content() {
         Button add = new Button("Add…");
         add.setId("environments-add");

@@ -58,7 +58,7 @@ public final class LiveWindow {
         this.table = new TimelineView(timeline);
         javafx.scene.layout.VBox.setVgrow(connections, Priority.ALWAYS);
         window.connectionsContent().getChildren().setAll(new javafx.scene.layout.VBox(4, environmentBar(),
-                connections));
+                environmentsProblem(), connections));
         strip = new TimeStrip(timeline, this::jumpToSecond, this::filterSeconds);
         messagesView = new MessagesView(timeline);
         timeline.foldsChangedProperty().addListener((o, was, now) -> applyFilter.run());
@@ -337,10 +337,37 @@ public final class LiveWindow {
         return c;
     }
 
-    /** Edit → Environments…; the chooser above the connections follows. */
-    private void editEnvironments() {
-        new EnvironmentsDialog(window.root().getScene().getWindow(), session.environments().get()).showAndWait()
-                .ifPresent(envs -> session.environments().set(envs));
+    /** Edit → Environments…; on OK the session takes them (and saves them), and the chooser follows. */
+    EnvironmentsDialog editEnvironments() {
+        EnvironmentsDialog dialog = new EnvironmentsDialog(window.root().getScene().getWindow(),
+                session.environments().get());
+        dialog.show(envs -> session.environments().set(envs));
+        return dialog;
+    }
+
+    /**
+     * Why the saved environments could not be loaded or saved: in the status bar for a while, and under the chooser
+     * until clicked away (or a later save works).
+     */
+    private Label environmentsProblem() {
+        Label problem = new Label();
+        problem.setId("environments-problem");
+        problem.getStyleClass().add("filter-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setTooltip(new javafx.scene.control.Tooltip("Click to dismiss"));
+        problem.managedProperty().bind(problem.visibleProperty());
+        java.util.function.Consumer<String> show = text -> {
+            problem.setText(text.isEmpty() ? "" : "⚠ " + text);
+            problem.setVisible(!text.isEmpty());
+            if (!text.isEmpty()) {
+                notice(text, Duration.ofSeconds(30));
+            }
+        };
+        show.accept(session.environmentsProblem().get());
+        session.environmentsProblem().addListener((o, was, now) -> show.accept(now));
+        problem.setOnMouseClicked(e -> problem.setVisible(false));
+        return problem;
     }
 
     /** "Environment: [local ▾]" above the connections: which environment {{variables}} come from. */
@@ -700,8 +727,12 @@ public final class LiveWindow {
 
     /** Shows a message in the status bar for a few seconds before the live totals come back. */
     void notice(String message) {
+        notice(message, Duration.ofSeconds(5));
+    }
+
+    private void notice(String message, Duration hold) {
         window.statusText().setText(message);
-        noticeUntil = System.nanoTime() + 5_000_000_000L;
+        noticeUntil = System.nanoTime() + hold.toNanos();
     }
     private long lastFrames;
 

@@ -10,8 +10,11 @@ import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.engine.Environment;
 import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -25,6 +28,44 @@ public final class SessionModel implements AutoCloseable {
     private Optional<DemoServer> demo = Optional.empty();
     private final javafx.beans.property.ObjectProperty<Environments> environments =
             new javafx.beans.property.SimpleObjectProperty<>(Environments.NONE);
+    private final ReadOnlyStringWrapper environmentsProblem = new ReadOnlyStringWrapper("");
+    /** True while {@link #environmentsProblem} says a save failed (a later save that works clears it). */
+    private boolean saveFailed;
+
+    /** A session whose environments last as long as it does (tests, and windows that save nothing). */
+    public SessionModel() {
+    }
+
+    /**
+     * A session whose environments come from the store and go back to it whenever they change (the dialog's OK,
+     * the chooser above the connections), never per keystroke.
+     */
+    SessionModel(EnvironmentStore store) {
+        EnvironmentStore.Loaded loaded = store.load();
+        environments.set(loaded.environments());
+        loaded.problem().ifPresent(environmentsProblem::set);
+        environments.addListener((o, was, now) -> save(store, now));
+    }
+
+    /** The window's session: environments saved in the user's configuration directory between runs. */
+    public static SessionModel withSavedEnvironments() {
+        return new SessionModel(EnvironmentStore.inConfigDir());
+    }
+
+    private void save(EnvironmentStore store, Environments envs) {
+        try {
+            store.save(envs);
+            if (saveFailed) {
+                saveFailed = false;
+                environmentsProblem.set("");
+            }
+        } catch (IOException e) {
+            saveFailed = true;
+            // Cleared first, so the same failure again is shown again (a property only reports a change).
+            environmentsProblem.set("");
+            environmentsProblem.set("Environments not saved to " + store.file() + ": " + e.getMessage());
+        }
+    }
 
     public ObservableList<LiveConnection> connections() {
         return connections;
@@ -71,6 +112,11 @@ public final class SessionModel implements AutoCloseable {
     /** The environments of this session; connections and the composer resolve against the active one. */
     public javafx.beans.property.ObjectProperty<Environments> environments() {
         return environments;
+    }
+
+    /** Why the saved environments could not be loaded or saved, for the window to show; empty when all is well. */
+    public ReadOnlyStringProperty environmentsProblem() {
+        return environmentsProblem.getReadOnlyProperty();
     }
 
     /** A log loaded from a session file. */

@@ -12,10 +12,19 @@ import org.testfx.api.FxRobot;
  */
 final class LiveWindowHarness {
 
-    final SessionModel session = new SessionModel();
+    final SessionModel session;
     final FxPump pump = new FxPump();
     FramescopeApp.MainWindow window;
     LiveWindow live;
+
+    LiveWindowHarness() {
+        this(new SessionModel());
+    }
+
+    /** A window over this session, e.g. one whose environments are saved ({@link SessionModel#withSavedEnvironments}). */
+    LiveWindowHarness(SessionModel session) {
+        this.session = session;
+    }
 
     void start(Stage stage) {
         window = FramescopeApp.createMainWindow(Theme.LIGHT);
