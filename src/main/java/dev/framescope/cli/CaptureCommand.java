@@ -11,6 +11,8 @@ import dev.framescope.capture.io.SessionWriter;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
 import dev.framescope.capture.Secrets;
+import dev.framescope.engine.ConnectionOptions;
+import dev.framescope.engine.ConnectionSetup;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.engine.Environment;
@@ -29,7 +31,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -154,10 +155,9 @@ final class CaptureCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(MemoryBudget.forThisJvm()));
              SessionWriter writer = new SessionWriter(file, keepSecrets)) {
-            log.learn(secrets);
-            ConnectionTemplate kept = template;
-            Environment env = environment;
-            log.setSetup(keep -> Map.of("template", kept.toTree(keep), "environment", env.toTree(keep)));
+            ConnectionOptions options = ConnectionOptions.of(connection);
+            log.learn(secrets.plus(options.secrets()));
+            log.setSetup(new ConnectionSetup(template, options, Optional.of(environment)));
             Connection c = Connection.open(connection, log);
             run(c, log, writer, stdout);
             if (!json) {

@@ -123,6 +123,12 @@ public record ConnectionTemplate(String url, List<Header> headers, Auth auth) {
         return base.withUri(r.uri()).withHeaders(r.headers());
     }
 
+    /** The spec to connect with: this template's resolved URL and header fields with {@code options}. */
+    public ConnectionSpec spec(ConnectionOptions options, Variables vars) {
+        Resolved r = resolve(vars);
+        return options.applyTo(ConnectionSpec.to(r.uri()).withHeaders(r.headers()));
+    }
+
     /** Appends {@code name=value} (percent-encoded) to the URL's query, before any fragment. */
     static String withQueryParameter(String url, String name, String value) {
         int hash = url.indexOf('#');

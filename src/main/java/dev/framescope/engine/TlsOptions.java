@@ -1,6 +1,8 @@
 package dev.framescope.engine;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,5 +28,18 @@ public record TlsOptions(Optional<Path> extraTrustedCa, Optional<Path> clientKey
 
     public TlsOptions withClientCertificate(Path pkcs12, char[] password) {
         return new TlsOptions(extraTrustedCa, Optional.of(pkcs12), password, insecure);
+    }
+
+    /** By content: a record compares the password array by identity, so equal options read back would differ. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TlsOptions t && extraTrustedCa.equals(t.extraTrustedCa)
+                && clientKeyStore.equals(t.clientKeyStore)
+                && Arrays.equals(clientKeyStorePassword, t.clientKeyStorePassword) && insecure == t.insecure;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(extraTrustedCa, clientKeyStore, Arrays.hashCode(clientKeyStorePassword), insecure);
     }
 }

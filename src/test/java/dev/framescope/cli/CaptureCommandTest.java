@@ -48,6 +48,21 @@ class CaptureCommandTest {
     }
 
     @Test
+    void theSessionKeepsTheWholeSetUpOfTheCapture() throws Exception {
+        Path session = dir.resolve("setup.fscap");
+        assertEquals(0, run("capture", "demo:/echo", "--subprotocol", "chat.v2", "--offer",
+                "permessage-deflate; client_max_window_bits", "--ping-interval", "700ms", "--pong", "delay=150ms",
+                "--insecure", "--duration", "300ms", "--out", session.toString()));
+        JsonNode options = new ObjectMapper().readTree(Files.readAllLines(session).get(1)).path("setup")
+                .path("options");
+        assertEquals("[\"chat.v2\"]", options.path("subprotocols").toString());
+        assertEquals("[\"permessage-deflate; client_max_window_bits\"]", options.path("extensionOffers").toString());
+        assertEquals(700, options.path("heartbeat").path("intervalMillis").asLong(), options.toString());
+        assertEquals("delay=150ms", options.path("heartbeat").path("pong").asText(), options.toString());
+        assertTrue(options.path("tls").path("insecure").asBoolean(), options.toString());
+    }
+
+    @Test
     void jsonLinesCarryTheDissectKeysPlusConnSeqDirAndTime() throws Exception {
         assertEquals(0, run("capture", "demo:/echo", "--send", "x", "--duration", "300ms", "--json",
                 "--out", dir.resolve("j.fscap").toString()));

@@ -1,5 +1,6 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.engine.ConnectionOptions;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.engine.Variables;
@@ -70,6 +71,10 @@ public final class ConnectionDialog {
     private final AuthSection auth = new AuthSection();
     private final QueryEditor query;
     private Supplier<Variables> variables = () -> Variables.NONE;
+    /** The connection being edited (defaults for a new one): what the form has no field for comes from here. */
+    private ConnectionOptions edited = ConnectionOptions.DEFAULTS;
+    private final java.util.Map<Spinner<Integer>, Shown> shown = new java.util.HashMap<>();
+    private int shownAttempts = -1;
 
     public ConnectionDialog(Window owner, List<String> history) {
         dialog.initOwner(owner);
@@ -93,6 +98,7 @@ public final class ConnectionDialog {
         insecure.getStyleClass().add("insecure-switch");
         Label warning = new Label("⚠ Anyone on the path can read and change this connection's traffic.");
         warning.getStyleClass().add("filter-problem");
+        warning.setId("dialog-insecure-warning");
         warning.visibleProperty().bind(insecure.selectedProperty());
         error.getStyleClass().add("filter-problem");
         dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
@@ -115,12 +121,22 @@ public final class ConnectionDialog {
 
     /** Edit connection, with the URL, headers and auth helper as the user wrote them (variables unresolved). */
     public ConnectionDialog editing(ConnectionSpec spec, ConnectionTemplate template) {
-        editing(spec);
+        return editing(ConnectionOptions.of(spec), template);
+    }
+
+    /**
+     * Edit connection from its template and options — also a connection loaded from a session file, which has no
+     * spec (its URL may hold variables) but kept both.
+     */
+    public ConnectionDialog editing(ConnectionOptions options, ConnectionTemplate template) {
+        dialog.setTitle("Edit connection");
+        dialog.setHeaderText("Change the settings and reconnect");
         url.setValue(template.url());
         url.getEditor().setText(template.url());
         headers.setText(String.join("\n", template.headers().stream().map(h -> h.name() + ": " + h.value())
                 .toList()));
         auth.set(template.auth());
+        fill(options);
         return this;
     }
 
@@ -180,9 +196,19 @@ public final class ConnectionDialog {
         url.setValue(spec.uri().toString());
         url.getEditor().setText(spec.uri().toString());
         headers.setText(String.join("\n", spec.headers().stream().map(h -> h.name() + ": " + h.value()).toList()));
-        subprotocols.setText(String.join(", ", spec.subprotocols()));
+        fill(ConnectionOptions.of(spec));
+        return this;
+    }
+
+    /**
+     * Shows every option the form has a field for; the rest (origin, message size limit, heartbeat payload prefix,
+     * backoff delays) is kept as it was for {@link #spec()}.
+     */
+    private void fill(ConnectionOptions options) {
+        edited = options;
+        subprotocols.setText(String.join(", ", options.subprotocols()));
         List<String> others = new ArrayList<>();
-        for (String offer : spec.extensionOffers()) {
+        for (String offer : options.extensionOffers()) {
             Optional<dev.framescope.wire.ExtensionOffer> parsed = ExtensionHeader.parse(offer).offers().stream()
                     .findFirst();
             if (parsed.isPresent() && parsed.get().name().equalsIgnoreCase("permessage-deflate")
@@ -202,24 +228,39 @@ public final class ConnectionDialog {
             }
         }
         freeOffers.setText(String.join(", ", others));
-        if (spec.heartbeat().enabled()) {
-            heartbeatSeconds.getValueFactory().setValue((int) Math.max(1, spec.heartbeat().interval().toSeconds()));
-            pongTimeoutSeconds.getValueFactory().setValue((int) Math.max(1, spec.heartbeat().pongTimeout().toSeconds()));
-            onMissed.setValue(spec.heartbeat().onMissed());
+        HeartbeatPolicy heartbeat = options.heartbeat();
+        show(heartbeatSeconds, heartbeat.enabled() ? heartbeat.interval() : Duration.ZERO);
+        show(pongTimeoutSeconds, heartbeat.pongTimeout());
+        onMissed.setValue(heartbeat.onMissed());
+        pongMode.set(heartbeat.pong());
+        insecure.setSelected(options.tls().insecure());
+        caFile.setText(options.tls().extraTrustedCa().map(Path::toString).orElse(""));
+        clientCert.setText(options.tls().clientKeyStore().map(Path::toString).orElse(""));
+        clientCertPassword.setText(new String(options.tls().clientKeyStorePassword()));
+        proxy.setText(options.proxy().map(p -> p.getHostString() + ":" + p.getPort()).orElse(""));
+        show(connectTimeout, options.connectTimeout());
+        show(handshakeTimeout, options.handshakeTimeout());
+        reconnect.setSelected(options.reconnect().enabled());
+        if (options.reconnect().enabled() && options.reconnect().maxAttempts() > 0) {
+            reconnectAttempts.getValueFactory().setValue(options.reconnect().maxAttempts());
         }
-        pongMode.set(spec.heartbeat().pong());
-        insecure.setSelected(spec.tls().insecure());
-        spec.tls().extraTrustedCa().ifPresent(p -> caFile.setText(p.toString()));
-        spec.tls().clientKeyStore().ifPresent(p -> clientCert.setText(p.toString()));
-        clientCertPassword.setText(new String(spec.tls().clientKeyStorePassword()));
-        spec.proxy().ifPresent(p -> proxy.setText(p.getHostString() + ":" + p.getPort()));
-        connectTimeout.getValueFactory().setValue((int) Math.max(1, spec.connectTimeout().toSeconds()));
-        handshakeTimeout.getValueFactory().setValue((int) Math.max(1, spec.handshakeTimeout().toSeconds()));
-        reconnect.setSelected(spec.reconnect().enabled());
-        if (spec.reconnect().enabled() && spec.reconnect().maxAttempts() > 0) {
-            reconnectAttempts.getValueFactory().setValue(spec.reconnect().maxAttempts());
-        }
-        return this;
+        shownAttempts = reconnectAttempts.getValue();
+    }
+
+    /** A duration in whole seconds; {@link #seconds} gives the exact value back while the field is unchanged. */
+    private void show(Spinner<Integer> field, Duration exact) {
+        long whole = exact.isZero() ? 0 : Math.max(1, exact.toSeconds());
+        field.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, whole));
+        shown.put(field, new Shown(field.getValue(), exact));
+    }
+
+    /** The field's duration: what was shown, exactly (500 ms stays 500 ms), unless the user changed it. */
+    private Duration seconds(Spinner<Integer> field) {
+        Shown s = shown.get(field);
+        return s != null && s.value() == field.getValue() ? s.exact() : Duration.ofSeconds(field.getValue());
+    }
+
+    private record Shown(int value, Duration exact) {
     }
 
     public Optional<ConnectionSpec> showAndWait() {
@@ -239,6 +280,22 @@ public final class ConnectionDialog {
         caFile.setPromptText("PEM file of extra trusted CA certificates");
         clientCert.setPromptText("PKCS#12 file with a client certificate");
         proxy.setPromptText("host:port of an HTTP CONNECT proxy");
+        headers.setId("dialog-headers");
+        subprotocols.setId("dialog-subprotocols");
+        deflate.setId("dialog-deflate");
+        freeOffers.setId("dialog-offers");
+        heartbeatSeconds.setId("dialog-heartbeat");
+        pongTimeoutSeconds.setId("dialog-pong-timeout");
+        onMissed.setId("dialog-on-missed");
+        caFile.setId("dialog-ca-file");
+        clientCert.setId("dialog-client-cert");
+        clientCertPassword.setId("dialog-client-cert-password");
+        insecure.setId("dialog-insecure");
+        proxy.setId("dialog-proxy");
+        connectTimeout.setId("dialog-connect-timeout");
+        handshakeTimeout.setId("dialog-handshake-timeout");
+        reconnect.setId("dialog-reconnect");
+        reconnectAttempts.setId("dialog-reconnect-attempts");
         clientBits.setTooltip(new Tooltip("Offer client_max_window_bits (RFC 7692 §7.1.2.2); with a value we also "
                 + "limit our own window"));
         int row = 0;
@@ -289,42 +346,55 @@ public final class ConnectionDialog {
     /** The spec the form describes; IllegalArgumentException names the field that is wrong. */
     ConnectionSpec spec() {
         ConnectionTemplate.Resolved resolved = template().resolve(variables.get());
-        ConnectionSpec s;
+        ConnectionSpec target;
         try {
-            s = ConnectionSpec.to(resolved.uri()).withHeaders(resolved.headers());
+            target = ConnectionSpec.to(resolved.uri()).withHeaders(resolved.headers());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("URL: " + e.getMessage());
         }
-        s = s.withSubprotocols(list(subprotocols.getText())).withExtensionOffers(offers());
-        HeartbeatPolicy heartbeat = heartbeatSeconds.getValue() == 0 ? HeartbeatPolicy.OFF
-                : HeartbeatPolicy.every(Duration.ofSeconds(heartbeatSeconds.getValue()))
-                        .withPongTimeout(Duration.ofSeconds(pongTimeoutSeconds.getValue())).onMissed(onMissed.getValue());
-        s = s.withHeartbeat(heartbeat.withPong(pongMode.value()));
-        s = s.withTls(tls()).withTimeouts(Duration.ofSeconds(connectTimeout.getValue()),
-                Duration.ofSeconds(handshakeTimeout.getValue()));
-        if (!proxy.getText().isBlank()) {
-            String[] hp = proxy.getText().trim().split(":");
-            if (hp.length != 2 || !hp[1].matches("\\d{1,5}")) {
-                throw new IllegalArgumentException("Proxy: expected host:port, not '" + proxy.getText() + "'");
-            }
-            s = s.withProxy(InetSocketAddress.createUnresolved(hp[0], Integer.parseInt(hp[1])));
-        }
-        if (reconnect.isSelected()) {
-            s = s.withReconnect(ReconnectPolicy.backoff(Duration.ofSeconds(1), Duration.ofSeconds(30),
-                    reconnectAttempts.getValue()));
-        }
-        return s;
+        return options().applyTo(target);
     }
 
+    /** The options the form describes, with those it has no field for as they were in the edited connection. */
+    ConnectionOptions options() {
+        HeartbeatPolicy base = edited.heartbeat();
+        HeartbeatPolicy heartbeat = new HeartbeatPolicy(seconds(heartbeatSeconds), seconds(pongTimeoutSeconds),
+                base.payloadPrefix(), onMissed.getValue(), pongMode.value());
+        Optional<InetSocketAddress> proxyAddress = Optional.empty();
+        if (!proxy.getText().isBlank()) {
+            String text = proxy.getText().trim();
+            int colon = text.lastIndexOf(':');
+            String host = colon < 0 ? "" : text.substring(0, colon);
+            String port = colon < 0 ? "" : text.substring(colon + 1);
+            if (host.isBlank() || !port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+                throw new IllegalArgumentException("Proxy: expected host:port, not '" + proxy.getText() + "'");
+            }
+            proxyAddress = Optional.of(InetSocketAddress.createUnresolved(host, Integer.parseInt(port)));
+        }
+        return new ConnectionOptions(list(subprotocols.getText()), offers(), edited.origin(), seconds(connectTimeout),
+                seconds(handshakeTimeout), tls(), proxyAddress, heartbeat, reconnectPolicy(),
+                edited.maxMessageBytes());
+    }
+
+    /** Backoff delays as they were (1 s doubling up to 30 s for a new connection); attempts from the form. */
+    private ReconnectPolicy reconnectPolicy() {
+        if (!reconnect.isSelected()) {
+            return ReconnectPolicy.OFF;
+        }
+        ReconnectPolicy base = edited.reconnect();
+        int attempts = base.enabled() && reconnectAttempts.getValue() == shownAttempts ? base.maxAttempts()
+                : reconnectAttempts.getValue();
+        return new ReconnectPolicy(true, base.initialDelay(), base.multiplier(), base.maxDelay(), attempts);
+    }
+
+    /** Paths as typed; insecure keeps them (a client certificate still goes to a server we do not verify). */
     private TlsOptions tls() {
-        if (insecure.isSelected()) {
-            return TlsOptions.INSECURE;
+        Optional<Path> ca = caFile.getText().isBlank() ? Optional.empty() : Optional.of(Path.of(caFile.getText()));
+        if (clientCert.getText().isBlank()) {
+            return new TlsOptions(ca, Optional.empty(), new char[0], insecure.isSelected());
         }
-        TlsOptions tls = caFile.getText().isBlank() ? TlsOptions.VERIFY : TlsOptions.trusting(Path.of(caFile.getText()));
-        if (!clientCert.getText().isBlank()) {
-            tls = tls.withClientCertificate(Path.of(clientCert.getText()), clientCertPassword.getText().toCharArray());
-        }
-        return tls;
+        return new TlsOptions(ca, Optional.of(Path.of(clientCert.getText())),
+                clientCertPassword.getText().toCharArray(), insecure.isSelected());
     }
 
     private List<String> offers() {
@@ -371,6 +441,10 @@ public final class ConnectionDialog {
 
     TextArea headersField() {
         return headers;
+    }
+
+    Spinner<Integer> heartbeatField() {
+        return heartbeatSeconds;
     }
 
     PongModeField pongModeField() {

@@ -3,9 +3,10 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.io.Redactor;
 import dev.framescope.engine.Connection;
+import dev.framescope.engine.ConnectionOptions;
+import dev.framescope.engine.ConnectionSetup;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.ui.frame.DecodeSettings;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,8 +30,23 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
         return connection.map(c -> c.state().name().toLowerCase(java.util.Locale.ROOT)).orElse("loaded");
     }
 
+    /**
+     * A {@code wss} connection made with verification off — live, or loaded from a session file that kept its
+     * options: the warning stays on it either way.
+     */
     public boolean insecure() {
-        return connection.map(c -> c.spec().tls().insecure() && c.spec().secure()).orElse(false);
+        return connection.map(c -> c.spec().tls().insecure() && c.spec().secure())
+                .orElseGet(() -> options().tls().insecure()
+                        && log.label().toLowerCase(java.util.Locale.ROOT).startsWith("wss:"));
+    }
+
+    /**
+     * Everything but the target: the live spec's, or what the session file kept (defaults for a file written before
+     * options were kept), so a loaded connection can be made again as it was.
+     */
+    public ConnectionOptions options() {
+        return connection.map(c -> ConnectionOptions.of(c.spec()))
+                .orElseGet(() -> ConnectionSetup.read(log.setup(), log.label()).options());
     }
 
     /**
@@ -45,13 +61,6 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
         if (connection.isPresent()) {
             return ConnectionTemplate.of(connection.get().spec());
         }
-        if (log.setup().tree(false).get("template") instanceof Map<?, ?> tree) {
-            try {
-                return ConnectionTemplate.fromTree(tree);
-            } catch (RuntimeException e) {
-                // A damaged setup in a file: fall back to the label below.
-            }
-        }
-        return ConnectionTemplate.of(log.label());
+        return ConnectionSetup.read(log.setup(), log.label()).template();
     }
 }

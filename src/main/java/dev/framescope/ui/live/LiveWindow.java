@@ -412,25 +412,22 @@ public final class LiveWindow {
         return bar;
     }
 
-    /** Connections menu on the list: duplicate (a second connection with the same settings), close, remove. */
+    /**
+     * Connections menu on the list: edit and reconnect, duplicate (a second connection with the same settings),
+     * close, remove. Editing and duplicating also work on a connection loaded from a session file: it connects
+     * again with the settings the file kept.
+     */
     private void installConnectionMenu() {
         javafx.scene.control.MenuItem duplicate = new javafx.scene.control.MenuItem("Duplicate (connect again)");
-        duplicate.setOnAction(e -> selected().ifPresent(live -> live.connection().ifPresent(c -> {
-            try {
-                open(live.template(), live.template().applyTo(c.spec(),
-                        session.environments().get().variables()));
-            } catch (IllegalArgumentException ex) {
-                alert("Cannot connect again", ex.getMessage());
-            }
-        })));
+        duplicate.setOnAction(e -> selected().ifPresent(this::connectAgain));
         javafx.scene.control.MenuItem edit = new javafx.scene.control.MenuItem("Edit and reconnect…");
-        edit.setOnAction(e -> selected().ifPresent(live -> live.connection().ifPresent(c -> {
-            ConnectionDialog dialog = connectionDialog().editing(c.spec(), live.template());
+        edit.setOnAction(e -> selected().ifPresent(live -> {
+            ConnectionDialog dialog = editDialog(live);
             dialog.showAndWait().ifPresent(spec -> {
-                c.close(1000, "reconnecting with new settings");
+                live.connection().ifPresent(c -> c.close(1000, "reconnecting with new settings"));
                 open(dialog.template(), spec);
             });
-        })));
+        }));
         javafx.scene.control.MenuItem close = new javafx.scene.control.MenuItem("Close (1000)");
         close.setOnAction(e -> selected().flatMap(LiveConnection::connection).ifPresent(c -> c.close(1000,
                 "closed from Framescope")));
@@ -448,6 +445,20 @@ public final class LiveWindow {
         });
         connections.setContextMenu(new javafx.scene.control.ContextMenu(edit, duplicate, close, remove,
                 new javafx.scene.control.SeparatorMenuItem(), probe, storm));
+    }
+
+    /** The dialog filled with a connection's settings: the live spec's, or those its session file kept. */
+    ConnectionDialog editDialog(LiveConnection live) {
+        return connectionDialog().editing(live.options(), live.template());
+    }
+
+    /** A new connection with the same template and options, resolved against the active environment. */
+    private void connectAgain(LiveConnection live) {
+        try {
+            open(live.template(), live.template().spec(live.options(), session.environments().get().variables()));
+        } catch (IllegalArgumentException ex) {
+            alert("Cannot connect again", ex.getMessage());
+        }
     }
 
     private void showHeartbeatTab() {

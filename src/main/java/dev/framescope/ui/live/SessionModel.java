@@ -5,9 +5,10 @@ import dev.framescope.capture.MemoryBudget;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
+import dev.framescope.engine.ConnectionOptions;
+import dev.framescope.engine.ConnectionSetup;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
-import dev.framescope.engine.Environment;
 import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables;
 import java.io.IOException;
@@ -79,9 +80,13 @@ public final class SessionModel implements AutoCloseable {
         return demo.get().uri(path).toString();
     }
 
+    /** Opens a connection made from a plain spec; the log keeps the whole spec for the session file. */
     public LiveConnection open(String name, ConnectionSpec spec) {
         CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(),
                 new PayloadStore(budget));
+        ConnectionSetup setup = ConnectionSetup.of(spec);
+        log.learn(setup.options().secrets());
+        log.setSetup(setup);
         LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log);
         connections.add(live);
         return live;
@@ -89,21 +94,17 @@ public final class SessionModel implements AutoCloseable {
 
     /**
      * Opens a connection made from a template: the log learns what exports must hide (the auth helper's header and
-     * query names, credentials and the environment's secret values) and keeps the template and environment for the
-     * session file, secret values left out there unless kept.
+     * query names, credentials, the key store's password and the environment's secret values) and keeps the
+     * template, the spec's other options and the environment for the session file, secret values left out there
+     * unless kept.
      */
     public LiveConnection open(String name, ConnectionTemplate template, ConnectionSpec spec, Environments envs) {
         CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(),
                 new PayloadStore(budget));
         Variables vars = envs.variables();
-        log.learn(template.resolve(vars).secrets());
-        Optional<Environment> env = envs.activeEnvironment();
-        log.setSetup(keep -> {
-            java.util.Map<String, Object> tree = new java.util.LinkedHashMap<>();
-            tree.put("template", template.toTree(keep));
-            env.ifPresent(e -> tree.put("environment", e.toTree(keep)));
-            return tree;
-        });
+        ConnectionOptions options = ConnectionOptions.of(spec);
+        log.learn(template.resolve(vars).secrets().plus(options.secrets()));
+        log.setSetup(new ConnectionSetup(template, options, envs.activeEnvironment()));
         LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log, template);
         connections.add(live);
         return live;

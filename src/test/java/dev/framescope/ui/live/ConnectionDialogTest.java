@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.engine.ReconnectPolicy;
+import dev.framescope.engine.TlsOptions;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.stage.Stage;
@@ -58,6 +65,31 @@ class ConnectionDialogTest {
         assertEquals(original.subprotocols(), back.get().subprotocols());
         assertEquals(original.extensionOffers(), back.get().extensionOffers());
         assertEquals(original.heartbeat().interval(), back.get().heartbeat().interval());
+    }
+
+    @Test
+    void unchangedFieldsKeepTheEditedConnectionsExactValuesAndWhatTheFormDoesNotShow(FxRobot robot) {
+        ConnectionSpec original = ConnectionSpec.to("wss://example.test/x")
+                .withHeartbeat(new HeartbeatPolicy(Duration.ofMillis(500), Duration.ofMillis(1500), "probe-",
+                        HeartbeatPolicy.OnMissed.RECONNECT))
+                .withTimeouts(Duration.ofMillis(2500), Duration.ofSeconds(9))
+                .withTls(new TlsOptions(Optional.empty(), Optional.of(Path.of("/tmp/client.p12")),
+                        "pw".toCharArray(), true))
+                .withReconnect(new ReconnectPolicy(true, Duration.ofMillis(100), 3.0, Duration.ofSeconds(2), 0))
+                .withOrigin("http://o.test").withMaxMessageBytes(1000)
+                .withProxy(InetSocketAddress.createUnresolved("proxy.test", 3128));
+        AtomicReference<ConnectionSpec> same = new AtomicReference<>();
+        AtomicReference<ConnectionSpec> changed = new AtomicReference<>();
+        robot.interact(() -> {
+            ConnectionDialog d = new ConnectionDialog(stage, List.of()).editing(original);
+            same.set(d.spec());
+            d.heartbeatField().getValueFactory().setValue(3);
+            changed.set(d.spec());
+        });
+        assertEquals(original, same.get(), "500 ms shown as 1 s stays 500 ms; origin, limit, backoff kept");
+        assertEquals(Duration.ofSeconds(3), changed.get().heartbeat().interval(), "a changed field wins");
+        assertEquals(Duration.ofMillis(1500), changed.get().heartbeat().pongTimeout());
+        assertEquals("probe-", changed.get().heartbeat().payloadPrefix());
     }
 
     @Test

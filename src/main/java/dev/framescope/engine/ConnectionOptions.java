@@ -1,0 +1,70 @@
+package dev.framescope.engine;
+
+import dev.framescope.capture.Secrets;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything of a {@link ConnectionSpec} but its target: the URL and header fields belong to the
+ * {@link ConnectionTemplate} (written with {@code {{variables}}}), the rest is here. A session file keeps both, so a
+ * loaded session connects again as it was made ({@code setup.options}, see {@link #toTree}).
+ */
+public record ConnectionOptions(List<String> subprotocols, List<String> extensionOffers, Optional<String> origin,
+                                Duration connectTimeout, Duration handshakeTimeout, TlsOptions tls,
+                                Optional<InetSocketAddress> proxy, HeartbeatPolicy heartbeat, ReconnectPolicy reconnect,
+                                long maxMessageBytes) {
+
+    /** What {@link ConnectionSpec#to(java.net.URI)} starts from. */
+    public static final ConnectionOptions DEFAULTS = of(ConnectionSpec.to("ws://localhost/"));
+
+    public ConnectionOptions {
+        subprotocols = List.copyOf(subprotocols);
+        extensionOffers = List.copyOf(extensionOffers);
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(reconnect, "reconnect");
+    }
+
+    public static ConnectionOptions of(ConnectionSpec spec) {
+        return new ConnectionOptions(spec.subprotocols(), spec.extensionOffers(), spec.origin(),
+                spec.connectTimeout(), spec.handshakeTimeout(), spec.tls(), spec.proxy(), spec.heartbeat(),
+                spec.reconnect(), spec.maxMessageBytes());
+    }
+
+    /** {@code target}'s URL and header fields with these options (its own options are replaced). */
+    public ConnectionSpec applyTo(ConnectionSpec target) {
+        return new ConnectionSpec(target.uri(), target.headers(), subprotocols, extensionOffers, origin,
+                connectTimeout, handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
+    }
+
+    /** What exports must hide: the client key store's password. */
+    public Secrets secrets() {
+        String password = new String(tls.clientKeyStorePassword());
+        return password.isEmpty() ? Secrets.NONE : new Secrets(Set.of(), Set.of(), Set.of(password));
+    }
+
+    /**
+     * As a tree for the session file's {@code setup.options}; the key store's password only when
+     * {@code keepSecrets} (the paths of the CA file and key store are not secrets and are always written).
+     */
+    public Map<String, Object> toTree(boolean keepSecrets) {
+        return OptionsTree.toTree(this, keepSecrets);
+    }
+
+    /**
+     * Reads {@link #toTree}'s shape. A key that is missing, or whose value cannot be read, takes its default, so
+     * files written before a key existed, and damaged values, still give a connection that can be made.
+     */
+    public static ConnectionOptions fromTree(Map<?, ?> tree) {
+        return OptionsTree.fromTree(tree);
+    }
+}
