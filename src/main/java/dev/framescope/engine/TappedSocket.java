@@ -185,8 +185,11 @@ final class TappedSocket extends Socket {
         private final WireTap tap;
         private volatile boolean ended;
         private boolean endOfStream;
-        /** Threads inside a socket read right now (the library's reader, or drain). */
-        private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
+        /**
+         * Held for a whole {@link #step}, socket read included: the library's reader and {@link #drain} never read
+         * into the buffer at once. Drain only tries it, with its deadline.
+         */
+        private final java.util.concurrent.locks.ReentrantLock stepping = new java.util.concurrent.locks.ReentrantLock();
         /** Guards the buffers; never held during a socket read. */
         private final Object lock = new Object();
         /**
@@ -233,7 +236,12 @@ final class TappedSocket extends Socket {
                         return -1;
                     }
                 }
-                step();
+                stepping.lock();
+                try {
+                    step();
+                } finally {
+                    stepping.unlock();
+                }
             }
         }
 
@@ -244,7 +252,7 @@ final class TappedSocket extends Socket {
             }
         }
 
-        /** One socket read, through the tap; what the library may see of it joins {@link #pending}. */
+        /** One socket read, through the tap; what the library may see of it joins the pending bytes. Holds stepping. */
         private void step() throws IOException {
             byte[] buffer;
             int base;
@@ -258,14 +266,11 @@ final class TappedSocket extends Socket {
                 buffer = raw;
             }
             int n;
-            readers.incrementAndGet();
             try {
                 n = super.read(buffer, base, ask);
             } catch (IOException e) {
                 end(Optional.of(e));
                 throw e;
-            } finally {
-                readers.decrementAndGet();
             }
             if (n < 0) {
                 end(Optional.empty());
@@ -309,18 +314,28 @@ final class TappedSocket extends Socket {
          */
         void drain(int millis, Socket socket, WireTap tap) {
             long deadline = System.nanoTime() + millis * 1_000_000L;
+            // Java-WebSocket interrupts its write thread at every close; the linger must not end because of that.
+            boolean interrupted = Thread.interrupted();
             try {
                 while (!ended && tap.awaitingPeerClose()) {
                     long left = (deadline - System.nanoTime()) / 1_000_000L;
                     if (left <= 0) {
                         return;
                     }
-                    if (readers.get() > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+                    try {
+                        if (!stepping.tryLock(Math.min(left, 10), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                            continue;
+                        }
+                    } catch (InterruptedException e) {
+                        interrupted = true;
                         continue;
                     }
-                    socket.setSoTimeout((int) left);
-                    step();
+                    try {
+                        socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+                        step();
+                    } finally {
+                        stepping.unlock();
+                    }
                     synchronized (lock) {
                         // Nobody reads for the library any more: what it would have seen is only recorded.
                         pendingFrom = pendingTo;
@@ -328,6 +343,10 @@ final class TappedSocket extends Socket {
                 }
             } catch (IOException e) {
                 // Timed out or reset: what arrived is recorded; the cause is reported by read().
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
