@@ -10,6 +10,7 @@ import dev.framescope.wire.StreamDissector;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,8 +38,8 @@ public final class CaptureLog implements AutoCloseable {
 
     /** Record meta: the frame's first two bytes, then its direction. */
     private static final int META_OUT = 1 << 16;
-    private static final java.util.Optional<Opcode> TEXT = java.util.Optional.of(Opcode.TEXT);
-    private static final java.util.Optional<Opcode> BINARY = java.util.Optional.of(Opcode.BINARY);
+    private static final Optional<Opcode> TEXT = Optional.of(Opcode.TEXT);
+    private static final Optional<Opcode> BINARY = Optional.of(Opcode.BINARY);
 
     private final long connectionId;
     private final String label;
@@ -143,7 +144,7 @@ public final class CaptureLog implements AutoCloseable {
             int o = objectCount++;
             CaptureEvent[][] objs = objects;
             if (o >>> SHIFT == objs.length) {
-                objs = java.util.Arrays.copyOf(objs, objs.length * 2);
+                objs = Arrays.copyOf(objs, objs.length * 2);
                 objects = objs;
             }
             if (objs[o >>> SHIFT] == null) {
@@ -208,7 +209,7 @@ public final class CaptureLog implements AutoCloseable {
         int s = index >>> SHIFT;
         long cost = 0;
         if (s == all.length) {
-            all = java.util.Arrays.copyOf(all, all.length * 2);
+            all = Arrays.copyOf(all, all.length * 2);
             slots = all;
         }
         if (all[s] == null) {
@@ -225,7 +226,7 @@ public final class CaptureLog implements AutoCloseable {
         int s = rec >>> SHIFT;
         long cost = 0;
         if (s == all.length) {
-            all = java.util.Arrays.copyOf(all, all.length * 2);
+            all = Arrays.copyOf(all, all.length * 2);
             records = all;
         }
         if (all[s] == null) {
@@ -303,7 +304,7 @@ public final class CaptureLog implements AutoCloseable {
                 (b0 & FrameHeader.B0_FLAG_RSV2) != 0, (b0 & FrameHeader.B0_FLAG_RSV3) != 0, opcode, false, 0, length,
                 encoding, offset);
         return new CaptureEvent.FrameEvent(stamp, dir, header, 0, true, payload,
-                opcode == Opcode.TEXT ? TEXT : BINARY, java.util.Optional.empty(), List.of());
+                opcode == Opcode.TEXT ? TEXT : BINARY, Optional.empty(), List.of());
     }
 
     private static final byte[] NO_BYTES = new byte[0];
