@@ -33,7 +33,7 @@ import org.java_websocket.handshake.ServerHandshake;
  * receive them, alternately, in the same run. Each is timed from the server's 101 to its last message. Prints the
  * median messages/s of each, the median and range of the rounds' ratios, and capture heap per frame.
  *
- * <p>Run: {@code mvn -Pbench -DskipTests package && java -Xmx3g -cp target/benchmarks.jar
+ * <p>Run: {@code mvn -Pbench -DskipTests package && java -Xmx3g -XX:+UseParallelGC -cp target/benchmarks.jar
  * dev.framescope.bench.EndToEndBench}
  */
 public final class EndToEndBench {
