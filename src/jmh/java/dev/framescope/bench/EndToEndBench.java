@@ -34,12 +34,12 @@ import org.java_websocket.handshake.ServerHandshake;
  * median messages/s of each, the median and range of the rounds' ratios, and capture heap per frame.
  *
  * <p>Run: {@code mvn -Pbench -DskipTests package && java -Xmx3g -XX:+UseParallelGC -cp target/benchmarks.jar
- * dev.framescope.bench.EndToEndBench}
+ * dev.framescope.bench.EndToEndBench [SIZE COUNT [ROUNDS]]}
  */
 public final class EndToEndBench {
 
     /** Measured rounds, after one unmeasured pair that lets both clients' code be compiled. */
-    private static final int ROUNDS = 7;
+    private static int rounds = 7;
 
     public static void main(String[] args) throws Exception {
         // Sized to run for about a second each and stay within the default capture budget (512 MiB), so the
@@ -47,6 +47,9 @@ public final class EndToEndBench {
         int[][] cases = {{16, 5_000_000}, {1024, 300_000}, {65536, 4_000}};
         if (args.length >= 2) {
             cases = new int[][] {{Integer.parseInt(args[0]), Integer.parseInt(args[1])}};
+        }
+        if (args.length >= 3) {
+            rounds = Integer.parseInt(args[2]);
         }
         System.out.println("| message | messages | plain Java-WebSocket msg/s | instrumented msg/s | ratio (median) |"
                 + " ratio (range) | capture heap B/frame |");
@@ -59,9 +62,9 @@ public final class EndToEndBench {
 
     private static void run(int size, int count) throws Exception {
         Stream stream = new Stream(FrameEncoder.binary(new byte[size]).encode(), count);
-        double[] plain = new double[ROUNDS];
-        double[] ours = new double[ROUNDS];
-        double[] ratios = new double[ROUNDS];
+        double[] plain = new double[rounds];
+        double[] ours = new double[rounds];
+        double[] ratios = new double[rounds];
         double heapPerFrame = 0;
         try (Blaster server = new Blaster(stream)) {
             plain(server.uri(), count);
@@ -69,7 +72,7 @@ public final class EndToEndBench {
         try (Blaster server = new Blaster(stream)) {
             instrumented(server.uri(), count);
         }
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             try (Blaster server = new Blaster(stream)) {
                 plain[round] = plain(server.uri(), count);
             }
