@@ -59,6 +59,7 @@ public final class CaptureLog implements AutoCloseable {
     private volatile int size;
     private final Counters counters = new Counters();
     private long indexCharged;
+    private boolean released;
     private final boolean live;
     private volatile Secrets secrets = Secrets.NONE;
     private volatile Setup setup = Setup.NONE;
@@ -246,7 +247,7 @@ public final class CaptureLog implements AutoCloseable {
 
     /** Charges index cost to the budget; once, when the index alone passes it, a live log says so. Under the lock. */
     private void charge(long cost, long nanos, int events) {
-        if (cost == 0) {
+        if (cost == 0 || released) {
             return;
         }
         indexCharged += cost;
@@ -344,6 +345,19 @@ public final class CaptureLog implements AutoCloseable {
 
     public Counters.Snapshot counters() {
         return counters.snapshot();
+    }
+
+    /**
+     * The window let go of this log: its share of the memory budget goes back, while its events and payloads stay
+     * readable for whoever still holds it (see {@link PayloadStore#release}).
+     */
+    public void release() {
+        payloads.release();
+        synchronized (lock) {
+            released = true;
+            payloads.budget().releaseIndex(indexCharged);
+            indexCharged = 0;
+        }
     }
 
     /** Ends the log: its spill file is deleted and its share of the memory budget given back. */

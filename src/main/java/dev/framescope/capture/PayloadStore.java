@@ -41,6 +41,8 @@ public final class PayloadStore implements AutoCloseable {
     private long onHeapBytes;
     /** Payloads on the heap, oldest first: the first to move to disk when the budget needs room. */
     private final ArrayDeque<Held> onHeap = new ArrayDeque<>();
+    /** Its share of the budget was given back ({@link #release}); it reserves no more. */
+    private volatile boolean released;
     /** The blocks {@link #pack} fills, oldest first; grown by copy so readers need no lock. */
     private volatile Block[] blocks = new Block[8];
     private int blockCount;
@@ -70,7 +72,7 @@ public final class PayloadStore implements AutoCloseable {
         if (bytes.length == 0) {
             return EMPTY;
         }
-        if (budget.tryReservePayload(bytes.length)) {
+        if (!released && budget.tryReservePayload(bytes.length)) {
             Held held = new Held(this, bytes);
             synchronized (this) {
                 onHeap.addLast(held);
@@ -120,7 +122,7 @@ public final class PayloadStore implements AutoCloseable {
         }
         int shift = Math.min(LAST_BLOCK_SHIFT, FIRST_BLOCK_SHIFT + blockCount);
         int capacity = Math.max((1 << shift) - BLOCK_SLACK, length);
-        Block b = new Block(blockCount, capacity, budget.tryReservePayload(capacity));
+        Block b = new Block(blockCount, capacity, !released && budget.tryReservePayload(capacity));
         if (b.charged) {
             onHeapBytes += capacity;
         }
@@ -228,6 +230,21 @@ public final class PayloadStore implements AutoCloseable {
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("reading captured payload back from " + spillPath, e);
+        }
+    }
+
+    /**
+     * Gives this store's share of the budget back while every payload stays readable (a view may still show one);
+     * for a log the window no longer keeps. Its memory goes with the last reference, its spill file at exit or
+     * {@link #close}. Anything stored afterwards goes to the spill file.
+     */
+    public void release() {
+        budget.unregister(this);
+        synchronized (this) {
+            released = true;
+            budget.releasePayload(onHeapBytes);
+            onHeapBytes = 0;
+            onHeap.clear();
         }
     }
 

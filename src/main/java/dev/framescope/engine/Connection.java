@@ -59,6 +59,7 @@ public final class Connection implements AutoCloseable {
     private volatile ConnectionRecorder recorder;
     private volatile CountDownLatch opened = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final CompletableFuture<Void> endedFuture = new CompletableFuture<>();
     private volatile Optional<String> failure = Optional.empty();
     private volatile boolean closeRequested;
     private volatile long upgradeStart;
@@ -468,7 +469,18 @@ public final class Connection implements AutoCloseable {
             reconnect();
             return;
         }
+        end();
+    }
+
+    /** Nothing more will happen on this connection: no reconnect is coming. */
+    private void end() {
         ended.countDown();
+        endedFuture.complete(null);
+    }
+
+    /** Completes when the connection has ended for good (as {@link #awaitEnded} returns). */
+    public CompletableFuture<Void> whenEnded() {
+        return endedFuture.copy();
     }
 
     private void reconnect() {
@@ -487,7 +499,7 @@ public final class Connection implements AutoCloseable {
             reconnect();
             return;
         }
-        ended.countDown();
+        end();
     }
 
     private void startHeartbeat() {

@@ -127,9 +127,16 @@ public final class SessionModel implements AutoCloseable {
         return loaded;
     }
 
+    /**
+     * Closes and forgets a connection. Once it has ended its log gives its share of the memory budget back; what
+     * it captured stays readable for a view still showing it.
+     */
     public void remove(LiveConnection c) {
-        c.connection().ifPresent(Connection::close);
         connections.remove(c);
+        c.connection().ifPresentOrElse(conn -> {
+            conn.close();
+            conn.whenEnded().thenRun(c.log()::release);
+        }, c.log()::release);
     }
 
     /** Frames the built-in demo endpoint has sent so far (0 when it is not running). */
