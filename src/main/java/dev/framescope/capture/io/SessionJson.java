@@ -129,7 +129,8 @@ public final class SessionJson {
             return n;
         }
         NoteEvent note = (NoteEvent) event;
-        return n.put("type", "note").put("level", note.level().name()).put("text", note.text());
+        return n.put("type", "note").put("level", note.level().name()).put("text", keepSecrets ? note.text()
+                : Redactor.text(note.text(), secrets));
     }
 
     /**

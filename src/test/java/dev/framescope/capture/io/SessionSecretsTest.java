@@ -37,6 +37,8 @@ class SessionSecretsTest {
                 REQUEST.getBytes(StandardCharsets.ISO_8859_1), "HTTP/1.1 101 OK\r\n\r\n".getBytes(
                 StandardCharsets.ISO_8859_1), new byte[0], 101, "a", Optional.of("a"), Optional.empty(), "", "",
                 List.of()));
+        log.append(log.nanoAnchor() + 2, s -> new CaptureEvent.NoteEvent(s, dev.framescope.wire.Severity.WARNING,
+                "connection error while reading: ws://h/x?myKey=v4lue went away, token v4lue"));
         return log;
     }
 
