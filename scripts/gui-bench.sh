@@ -17,7 +17,9 @@ display=120
 while [[ -e "/tmp/.X${display}-lock" ]]; do display=$((display + 1)); done
 Xvfb ":$display" -screen 0 1440x900x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true' EXIT
+# A config directory of its own: the user's saved environments stay out of the measurement.
+config=$(mktemp -d)
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$config"' EXIT
 for _ in $(seq 1 50); do [[ -e "/tmp/.X11-unix/X$display" ]] && break; sleep 0.1; done
-DISPLAY=":$display" java -Xmx2g ${JAVA_OPTS:--XX:+UseParallelGC} -Dprism.order=sw -Dframescope.demo.tickerRate="$rate" -Dframescope.demo.tickers="$tickers" \
+DISPLAY=":$display" java -Xmx2g ${JAVA_OPTS:--XX:+UseParallelGC} -Dprism.order=sw -Dframescope.configDir="$config" -Dframescope.demo.tickerRate="$rate" -Dframescope.demo.tickers="$tickers" \
   -Dframescope.bench.seconds="$seconds" -jar target/framescope.jar 2>/dev/null

@@ -29,14 +29,17 @@ while [[ -e "/tmp/.X${display}-lock" || -e "/tmp/.X11-unix/X${display}" ]]; do d
 Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 app=""
-trap 'kill $app $xvfb 2>/dev/null || true' EXIT
+# A config directory of its own: the shots never show the user's saved environments.
+config=$(mktemp -d)
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$config"' EXIT
 export DISPLAY=":$display"
 until xwininfo -root >/dev/null 2>&1; do sleep 0.1; done
 
 for view in "${wanted[@]}"; do
   for theme in light dark; do
     out="assets/$theme-$view.png"
-    java -XX:+UseParallelGC -Dprism.order=sw -Dframescope.theme="${theme^^}" -Dframescope.show="${views[$view]}" \
+    java -XX:+UseParallelGC -Dprism.order=sw -Dframescope.configDir="$config" -Dframescope.theme="${theme^^}" \
+      -Dframescope.show="${views[$view]}" \
       -Dframescope.show.after="${SHOW_AFTER:-6}" -jar target/framescope.jar >/dev/null 2>&1 &
     app=$!
     deadline=$((SECONDS + 60))
