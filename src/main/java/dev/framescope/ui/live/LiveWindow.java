@@ -247,7 +247,7 @@ public final class LiveWindow {
         window.environmentsItem().setDisable(false);
         window.environmentsItem().setOnAction(e -> editEnvironments());
         window.recentMenu().setDisable(false);
-        recent.load();
+        recent.load(RecentFiles.formerStore());
         refreshRecent();
     }
 

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The last session files opened or saved, newest first, kept in a small text file in the user's home. */
+/**
+ * The last session files opened or saved, newest first, kept in {@code recent.txt} in the user's config directory
+ * ({@link ConfigDir}, beside {@code environments.json}).
+ */
 final class RecentFiles {
 
     static final int MAX = 10;
@@ -20,6 +23,11 @@ final class RecentFiles {
     }
 
     static Path defaultStore() {
+        return ConfigDir.current().resolve("recent.txt");
+    }
+
+    /** Where earlier versions kept the list ({@code ~/.framescope/recent.txt}); read once if the new file is absent. */
+    static Path formerStore() {
         return Path.of(System.getProperty("framescope.home", System.getProperty("user.home")), ".framescope",
                 "recent.txt");
     }
@@ -29,10 +37,19 @@ final class RecentFiles {
     }
 
     void load() {
+        readFrom(store);
+    }
+
+    /** Loads the list, from {@code former} when this store has none yet (a user's list from an earlier version). */
+    void load(Path former) {
+        readFrom(Files.exists(store) ? store : former);
+    }
+
+    private void readFrom(Path from) {
         files.clear();
         try {
-            if (Files.exists(store)) {
-                for (String line : Files.readAllLines(store, StandardCharsets.UTF_8)) {
+            if (Files.exists(from)) {
+                for (String line : Files.readAllLines(from, StandardCharsets.UTF_8)) {
                     if (!line.isBlank() && files.size() < MAX) {
                         files.add(Path.of(line.trim()));
                     }

@@ -22,4 +22,25 @@ class RecentFilesTest {
         again.load();
         assertEquals(recent.files(), again.files());
     }
+
+    @Test
+    void anEarlierVersionsListIsReadUntilTheConfigDirectoryHasItsOwn(@TempDir Path dir) throws Exception {
+        Path former = dir.resolve("home/.framescope/recent.txt");
+        java.nio.file.Files.createDirectories(former.getParent());
+        java.nio.file.Files.writeString(former, dir.resolve("old.fscap") + "\n");
+        RecentFiles recent = new RecentFiles(dir.resolve("config/recent.txt"));
+        recent.load(former);
+        assertEquals(java.util.List.of(dir.resolve("old.fscap")), recent.files());
+
+        recent.add(dir.resolve("new.fscap"));
+        RecentFiles again = new RecentFiles(dir.resolve("config/recent.txt"));
+        again.load(former);
+        assertEquals(java.util.List.of(dir.resolve("new.fscap"), dir.resolve("old.fscap")), again.files(),
+                "the new file, with the old list carried over, wins from then on");
+    }
+
+    @Test
+    void theListLivesInTheConfigDirectory() {
+        assertEquals(ConfigDir.current().resolve("recent.txt"), RecentFiles.defaultStore());
+    }
 }
