@@ -60,6 +60,12 @@ class CaptureCommandTest {
         assertEquals(700, options.path("heartbeat").path("intervalMillis").asLong(), options.toString());
         assertEquals("delay=150ms", options.path("heartbeat").path("pong").asText(), options.toString());
         assertTrue(options.path("tls").path("insecure").asBoolean(), options.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("inspect", session.toString()));
+        assertTrue(out.toString().contains("  set-up:      subprotocols [chat.v2]; offers [permessage-deflate; "
+                + "client_max_window_bits]; ping every 700 ms (pong within 5000 ms, missed: report, our pongs: "
+                + "delay=150ms); TLS NOT VERIFIED (insecure)"), out.toString());
     }
 
     @Test

@@ -149,6 +149,7 @@ public final class EventText {
             }
         }
         lines.add("connection " + log.connectionId() + ": " + log.label());
+        setup(log.setup().tree(false)).ifPresent(s -> lines.add("  set-up:      " + s));
         lines.add("  handshake:   " + handshake);
         lines.add("  extensions:  " + negotiation);
         lines.add(String.format(Locale.ROOT, "  frames:      %d in (%d payload bytes), %d out (%d payload bytes)",
@@ -159,6 +160,37 @@ public final class EventText {
         lines.add("  close:       " + close);
         lines.add("  violations:  " + (violations.isEmpty() ? "none" : violations.toString()));
         return lines;
+    }
+
+    /** The connection's options as the session keeps them (secrets left out), in one line; empty if none kept. */
+    static java.util.Optional<String> setup(Map<String, Object> tree) {
+        if (!(tree.get("options") instanceof Map<?, ?> options)) {
+            return java.util.Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        if (options.get("subprotocols") instanceof List<?> p && !p.isEmpty()) {
+            parts.add("subprotocols " + p);
+        }
+        if (options.get("extensionOffers") instanceof List<?> o && !o.isEmpty()) {
+            parts.add("offers " + o);
+        }
+        if (options.get("heartbeat") instanceof Map<?, ?> h && h.get("intervalMillis") instanceof Number every
+                && every.longValue() > 0) {
+            parts.add("ping every " + every + " ms (pong within " + h.get("pongTimeoutMillis") + " ms, missed: "
+                    + String.valueOf(h.get("onMissed")).toLowerCase(Locale.ROOT) + ", our pongs: " + h.get("pong") + ")");
+        }
+        if (options.get("tls") instanceof Map<?, ?> tls) {
+            if (Boolean.TRUE.equals(tls.get("insecure"))) {
+                parts.add("TLS NOT VERIFIED (insecure)");
+            }
+            if (tls.get("caFile") != null) {
+                parts.add("trusted CA " + tls.get("caFile"));
+            }
+        }
+        if (options.get("reconnect") instanceof Map<?, ?> r && Boolean.TRUE.equals(r.get("enabled"))) {
+            parts.add("reconnect up to " + r.get("maxAttempts") + " times from " + r.get("initialDelayMillis") + " ms");
+        }
+        return java.util.Optional.of(parts.isEmpty() ? "defaults" : String.join("; ", parts));
     }
 
     private static String firstLine(byte[] raw) {
