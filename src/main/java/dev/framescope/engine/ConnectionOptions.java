@@ -46,10 +46,27 @@ public record ConnectionOptions(List<String> subprotocols, List<String> extensio
                 connectTimeout, handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
     }
 
-    /** What exports must hide: the client key store's password. */
+    /**
+     * Kubernetes (exec, attach, port-forward) carries a bearer token in a subprotocol:
+     * {@code base64url.bearer.authorization.k8s.io.<token>}.
+     */
+    static final String BEARER_SUBPROTOCOL = "base64url.bearer.authorization.k8s.io.";
+
+    /** What exports must hide: the client key store's password, and a bearer token carried in a subprotocol. */
     public Secrets secrets() {
+        Set<String> values = new java.util.HashSet<>();
         String password = new String(tls.clientKeyStorePassword());
-        return password.isEmpty() ? Secrets.NONE : new Secrets(Set.of(), Set.of(), Set.of(password));
+        if (!password.isEmpty()) {
+            values.add(password);
+        }
+        subprotocols.stream().map(ConnectionOptions::bearerToken).flatMap(Optional::stream).forEach(values::add);
+        return values.isEmpty() ? Secrets.NONE : new Secrets(Set.of(), Set.of(), values);
+    }
+
+    /** The token of a subprotocol that carries one ({@link #BEARER_SUBPROTOCOL}). */
+    static Optional<String> bearerToken(String subprotocol) {
+        return subprotocol.startsWith(BEARER_SUBPROTOCOL) && subprotocol.length() > BEARER_SUBPROTOCOL.length()
+                ? Optional.of(subprotocol.substring(BEARER_SUBPROTOCOL.length())) : Optional.empty();
     }
 
     /**

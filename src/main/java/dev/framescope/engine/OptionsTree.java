@@ -23,7 +23,9 @@ final class OptionsTree {
 
     static Map<String, Object> toTree(ConnectionOptions o, boolean keepSecrets) {
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("subprotocols", o.subprotocols());
+        t.put("subprotocols", keepSecrets ? o.subprotocols() : o.subprotocols().stream()
+                .map(p -> ConnectionOptions.bearerToken(p).isPresent()
+                        ? ConnectionOptions.BEARER_SUBPROTOCOL + "[redacted]" : p).toList());
         t.put("extensionOffers", o.extensionOffers());
         o.origin().ifPresent(v -> t.put("origin", v));
         t.put("connectTimeoutMillis", o.connectTimeout().toMillis());

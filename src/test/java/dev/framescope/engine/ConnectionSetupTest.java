@@ -124,6 +124,34 @@ class ConnectionSetupTest {
     }
 
     @Test
+    void aBearerTokenCarriedInAKubernetesSubprotocolIsASecret() throws Exception {
+        String token = "ZXlKaGJHY2lPaUpTVXpJMU5pSXNJbXRwWkNJNklr";
+        ConnectionSpec spec = ConnectionSpec.to(URI.create("wss://k8s.example.test/api/v1/exec"))
+                .withSubprotocols(List.of("v4.channel.k8s.io", "base64url.bearer.authorization.k8s.io." + token));
+        assertEquals(java.util.Set.of(token), ConnectionOptions.of(spec).secrets().values());
+
+        CaptureLog log = new CaptureLog(1, spec.uri().toString(), new PayloadStore(1 << 20));
+        ConnectionSetup setup = ConnectionSetup.of(spec);
+        log.learn(setup.options().secrets());
+        log.setSetup(setup);
+        log.append(log.nanoAnchor() + 1, s -> new CaptureEvent.HandshakeEvent(s, ("GET /api/v1/exec HTTP/1.1\r\n"
+                + "Sec-WebSocket-Protocol: v4.channel.k8s.io, base64url.bearer.authorization.k8s.io." + token
+                + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), new byte[0], new byte[0], 0,
+                "", Optional.empty(), Optional.empty(), "", "", List.of()));
+        Path file = dir.resolve("k8s.fscap");
+        try (SessionWriter w = new SessionWriter(file, false)) {
+            w.write(log, log.readFrom(0, log.size()));
+        }
+        String text = Files.readString(file);
+        assertFalse(text.contains(token), text);
+        assertTrue(text.contains("base64url.bearer.authorization.k8s.io.[redacted]"), text);
+        java.io.ByteArrayOutputStream har = new java.io.ByteArrayOutputStream();
+        Exports.write(Exports.Format.HAR, List.of(log), false, har);
+        assertTrue(har.toString().contains("base64url.bearer.authorization.k8s.io."), har.toString());
+        assertFalse(har.toString().contains(token), har.toString());
+    }
+
+    @Test
     void aFileSavedWithSecretsStillHidesThePasswordInExports() throws Exception {
         CaptureLog back = load(save(everything(), true));
         assertTrue(back.secrets().values().contains(PASSWORD), "the file's redact rules name it");
