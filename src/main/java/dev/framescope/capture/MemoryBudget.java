@@ -32,15 +32,21 @@ public final class MemoryBudget {
     }
 
     /**
-     * The system property {@code framescope.memoryBudget} (e.g. {@code 512m}, {@code 2g}) when set, else
-     * {@link #DEFAULT_LIMIT} or a quarter of this JVM's maximum heap when that is smaller.
+     * The configured limit when there is one ({@code AppOptions.memoryBudget}), else {@link #DEFAULT_LIMIT} or a
+     * quarter of this JVM's maximum heap when that is smaller.
      */
+    public static MemoryBudget forThisJvm(java.util.OptionalLong configured) {
+        return new MemoryBudget(configured.orElse(Math.min(DEFAULT_LIMIT, Runtime.getRuntime().maxMemory() / 4)));
+    }
+
+    /** @deprecated reads a system property; callers move to {@link #forThisJvm(java.util.OptionalLong)}. */
+    @Deprecated
     public static MemoryBudget forThisJvm() {
         String configured = System.getProperty("framescope.memoryBudget", "");
         if (!configured.isBlank()) {
             return new MemoryBudget(parseSize(configured));
         }
-        return new MemoryBudget(Math.min(DEFAULT_LIMIT, Runtime.getRuntime().maxMemory() / 4));
+        return forThisJvm(java.util.OptionalLong.empty());
     }
 
     /** Parses a size such as {@code 64m}, {@code 1g}, {@code 4096} (bytes); k, m, g are powers of 1024. */
