@@ -15,7 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 version="${VERSION:-1.0.0}"
-mvn -B -ntp -q -DskipTests package
+# release.version: what the jar answers to `framescope --version` (pom.xml), the same as the package's.
+mvn -B -ntp -q -DskipTests -Drelease.version="$version" package
 fx="$HOME/.m2/repository/org/openjfx"
 fxv=21.0.11
 modpath=""

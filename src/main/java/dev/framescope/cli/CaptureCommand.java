@@ -146,8 +146,7 @@ final class CaptureCommand implements Callable<Integer> {
             }
             connection = connectionSpec();
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            stderr.println("capture: " + e.getMessage());
-            return 2;
+            return CliErrors.badArguments(spec, InputFiles.problem(e));
         }
         Path file = out.orElseGet(() -> Path.of("capture-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".fscap"));

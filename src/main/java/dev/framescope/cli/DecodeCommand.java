@@ -69,8 +69,7 @@ final class DecodeCommand implements Callable<Integer> {
             payload = readInput();
             registry = withSchema(registry);
         } catch (IOException | IllegalArgumentException e) {
-            err.println("decode: " + e.getMessage());
-            return 2;
+            return CliErrors.badArguments(spec, InputFiles.problem(e));
         }
         Optional<String> override = chosenId(registry);
         if (override.isPresent() && registry.byId(override.get()).isEmpty()) {

@@ -64,8 +64,7 @@ final class DissectCommand implements Callable<Integer> {
             sender = parseSender(from);
             input = readInput();
         } catch (IOException | IllegalArgumentException e) {
-            err.println("dissect: " + e.getMessage());
-            return 2;
+            return CliErrors.badArguments(spec, InputFiles.problem(e));
         }
         DissectionPrinter printer = json ? new DissectionPrinter.Json(out) : new DissectionPrinter.Table(out);
         HandshakePrefix.Result prefix = HandshakePrefix.skip(input, printer);

@@ -1,6 +1,7 @@
 package dev.framescope.cli;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,12 +11,14 @@ import picocli.CommandLine.ITypeConverter;
 final class Durations implements ITypeConverter<Duration> {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 
     @Override
     public Duration convert(String value) {
         return parse(value);
     }
 
+    /** @throws BadValue phrased to follow the option's name */
     static Duration parse(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         Matcher m = SIMPLE.matcher(v);
@@ -29,10 +32,13 @@ final class Durations implements ITypeConverter<Duration> {
             };
             return Duration.ofMillis(Math.round(millis));
         }
+        if (NUMBER.matcher(v).matches()) {
+            throw new BadValue("needs a unit: " + v + "s, 500ms, 2m");
+        }
         try {
             return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a duration (examples: 500ms, 5s, 2m)");
+        } catch (DateTimeParseException e) {
+            throw new BadValue("is a duration such as 5s, 500ms or 2m, not '" + value + "'");
         }
     }
 }

@@ -40,10 +40,12 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A Framescope session file (.fscap).")
     Path file;
 
-    @Option(names = "--to", required = true, paramLabel = "pcapng|har|json|text")
+    @Option(names = "--to", required = true, paramLabel = "pcapng|har|json|text",
+            description = "The format to write.")
     Format format;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT")
+    @Option(names = "--out", required = true, paramLabel = "OUT",
+            description = "The file to write (replaced if it exists), e.g. capture.pcapng.")
     Path out;
 
     @Option(names = "--keep-secrets", description = "Keep Authorization, cookies and query tokens (redacted by default).")
@@ -56,8 +58,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             loaded = SessionReader.read(file, PayloadStore.DEFAULT_BUDGET);
         } catch (IOException e) {
-            err.println("export: " + e.getMessage());
-            return 2;
+            return CliErrors.badArguments(spec, InputFiles.sessionProblem(spec, file, e));
         }
         loaded.problems().forEach(p -> err.println("export: " + file + " " + p + " (skipped)"));
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {

@@ -25,10 +25,11 @@ final class ImportHarCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A HAR file saved from a browser's DevTools.")
     Path file;
 
-    @Option(names = "--out", required = true, paramLabel = "SESSION")
+    @Option(names = "--out", required = true, paramLabel = "SESSION",
+            description = "The session file to write (.fscap).")
     Path out;
 
     @Override
@@ -38,8 +39,7 @@ final class ImportHarCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(file)) {
             imported = Har.read(in, PayloadStore.DEFAULT_BUDGET);
         } catch (IOException e) {
-            err.println("import-har: " + file + ": " + e.getMessage());
-            return 2;
+            return CliErrors.badArguments(spec, InputFiles.readProblem(file, e));
         }
         imported.problems().forEach(p -> err.println("import-har: " + p + " (skipped)"));
         try (SessionWriter writer = new SessionWriter(out, false)) {

@@ -22,7 +22,7 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A Framescope session file (.fscap).")
     Path file;
 
     @Override
@@ -33,8 +33,7 @@ final class InspectCommand implements Callable<Integer> {
         try {
             loaded = SessionReader.read(file, PayloadStore.DEFAULT_BUDGET);
         } catch (IOException e) {
-            err.println("inspect: " + e.getMessage());
-            return 2;
+            return CliErrors.badArguments(spec, InputFiles.sessionProblem(spec, file, e));
         }
         for (CaptureLog log : loaded.logs()) {
             for (CaptureEvent e : log.readFrom(0, log.size())) {

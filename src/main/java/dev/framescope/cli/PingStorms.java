@@ -23,8 +23,8 @@ final class PingStorms implements ITypeConverter<PingStorms.Storm> {
         String interval = parts[1].trim();
         try {
             return new Storm(count, interval.equals("0") ? Duration.ZERO : Durations.parse(interval));
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
+        } catch (BadValue e) {
+            throw new TypeConversionException("the interval of a ping storm " + e.getMessage());
         }
     }
 }

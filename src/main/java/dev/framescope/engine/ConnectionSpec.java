@@ -42,11 +42,21 @@ public record ConnectionSpec(URI uri, List<Header> headers, List<String> subprot
             throw new IllegalArgumentException("the URL must start with ws:// or wss://, not '" + uri + "'");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("the URL has no host: '" + uri + "'");
+            throw new IllegalArgumentException(missingHost(uri));
         }
         headers = List.copyOf(headers);
         subprotocols = List.copyOf(subprotocols);
         extensionOffers = List.copyOf(extensionOffers);
+    }
+
+    /** Java's URI gives no host when the authority does not parse, most often because of a port typo (":91o1"). */
+    private static String missingHost(URI uri) {
+        String authority = Optional.ofNullable(uri.getRawAuthority()).orElse("");
+        int colon = authority.lastIndexOf(':');
+        if (colon >= 0 && !authority.endsWith("]") && !authority.substring(colon + 1).matches("\\d*")) {
+            return "the port '" + authority.substring(colon + 1) + "' in '" + uri + "' is not a number (1-65535)";
+        }
+        return "the URL has no host: '" + uri + "'";
     }
 
     public static ConnectionSpec to(URI uri) {

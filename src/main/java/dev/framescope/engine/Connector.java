@@ -120,7 +120,7 @@ final class Connector {
             throw new ConnectException("TLS: cannot set up trust (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             plain.close();
-            throw new ConnectException("TLS: " + TlsContexts.explain(e, host), e);
+            throw new ConnectException("TLS: " + TlsContexts.explain(e, host, spec.port()), e);
         }
     }
 

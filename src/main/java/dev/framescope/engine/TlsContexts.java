@@ -2,6 +2,7 @@ package dev.framescope.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,8 +86,12 @@ final class TlsContexts {
         return kmf.getKeyManagers();
     }
 
-    /** Names the certificate problem behind a failed handshake. */
-    static String explain(IOException e, String host) {
+    /**
+     * Names the problem behind a failed handshake in words a developer can act on; the text reaches the CLI and the
+     * window through the connection's failure.
+     */
+    static String explain(IOException e, String host, int port) {
+        String authority = host + ":" + port;
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = e; t != null && chain.size() < 10; t = t.getCause()) {
             chain.add(t);
@@ -101,6 +106,13 @@ final class TlsContexts {
         }
         for (Throwable t : chain) {
             String m = String.valueOf(t.getMessage());
+            if (m.contains("Unsupported or unrecognized SSL message") || m.contains("plaintext connection?")) {
+                return "handshake failed: the server spoke plain HTTP, not TLS — try ws://" + authority;
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "handshake timed out: the server sent no TLS answer — if it serves plain WebSocket, try ws://"
+                        + authority;
+            }
             if (m.contains("No subject alternative") || m.contains("No name matching")) {
                 return "host name mismatch: the certificate does not name " + host + " (" + m + ")";
             }

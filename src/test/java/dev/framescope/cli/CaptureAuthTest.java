@@ -100,7 +100,8 @@ class CaptureAuthTest {
     void anUndefinedVariableStopsBeforeConnectingAndNamesItsPlace() {
         assertEquals(2, cli.run("capture", "demo:/headers?close=1000", "--header", "X-A: {{nope}}", "--out",
                 dir.resolve("u.fscap").toString()));
-        assertEquals("capture: undefined variable 'nope' used in header X-A\n", cli.err().replace("\r", ""));
+        assertEquals("capture: undefined variable 'nope' used in header X-A\n"
+                + "Try 'framescope capture --help' for usage.\n", cli.err().replace("\r", ""));
         assertFalse(Files.exists(dir.resolve("u.fscap")), "nothing was captured");
         assertEquals(2, cli.run("capture", "demo:/echo", "--send", "x {{later}}"));
         assertTrue(cli.err().contains("undefined variable 'later' used in --send #1"), cli.err());

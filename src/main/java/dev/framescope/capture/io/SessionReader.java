@@ -7,6 +7,9 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads a session file tolerantly: a truncated or corrupted line is reported with its line number and skipped, and
@@ -35,10 +39,22 @@ public final class SessionReader {
     public record Loaded(List<CaptureLog> logs, List<LoadProblem> problems) {
     }
 
-    /** The file is not a session file at all (wrong header or a future version). */
+    /** The file is not a session file at all (another kind of file, a wrong header or a future version). */
     public static final class NotASessionException extends IOException {
+        private final FileKind kind;
+
         NotASessionException(String message) {
+            this(message, FileKind.TEXT);
+        }
+
+        NotASessionException(String message, FileKind kind) {
             super(message);
+            this.kind = kind;
+        }
+
+        /** What the file looked like instead: {@link FileKind#TEXT} when it is text with the wrong header. */
+        public FileKind kind() {
+            return kind;
         }
     }
 
@@ -51,23 +67,64 @@ public final class SessionReader {
     public static Loaded read(Path file, long payloadBudget) throws IOException {
         Map<Long, CaptureLog> logs = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            checkHeader(file, in.readLine());
-            String line;
+        if (Files.isDirectory(file)) {
+            throw new IOException(file.toAbsolutePath() + " is a directory, not a session file");
+        }
+        checkKind(file, FileKind.of(file));
+        // Read as ISO-8859-1 (every byte one char, so nothing fails here), then decode each line as UTF-8: a
+        // corrupted line is reported and skipped, and the lines after it still load. UTF-8 never uses the bytes
+        // of \n and \r inside a character, so the line breaks are the same either way.
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            checkHeader(file, utf8(in.readLine()).orElse(""));
+            String raw;
             long number = 1;
-            while ((line = in.readLine()) != null) {
+            while ((raw = in.readLine()) != null) {
                 number++;
-                if (line.isBlank()) {
+                if (raw.isBlank()) {
                     continue;
                 }
-                if (line.length() > LONGEST_LINE) {
+                if (raw.length() > LONGEST_LINE) {
                     problems.add(new LoadProblem(number, "line longer than " + LONGEST_LINE + " characters"));
                     continue;
                 }
-                load(line, number, logs, problems, payloadBudget);
+                Optional<String> line = utf8(raw);
+                if (line.isEmpty()) {
+                    problems.add(new LoadProblem(number, "not UTF-8 text (corrupted)"));
+                    continue;
+                }
+                load(line.get(), number, logs, problems, payloadBudget);
             }
         }
         return new Loaded(List.copyOf(logs.values()), problems);
+    }
+
+    /** The line's bytes (one char each) decoded as UTF-8, or empty when they are not UTF-8. */
+    private static Optional<String> utf8(String latin1) {
+        if (latin1 == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1))).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void checkKind(Path file, FileKind kind) throws NotASessionException {
+        switch (kind) {
+            case PCAPNG, PCAP -> throw new NotASessionException(file + " is " + kind.description()
+                    + ", not a Framescope session: open it in Wireshark", kind);
+            case HAR -> throw new NotASessionException(file + " is a HAR file, not a Framescope session: import it "
+                    + "(File → Import HAR, or framescope import-har)", kind);
+            case BINARY -> throw new NotASessionException(file + " is not a Framescope session file: it holds binary "
+                    + "data, and a session file is JSON Lines text", kind);
+            case EMPTY -> throw new NotASessionException(file + " is empty, not a Framescope session", kind);
+            case TEXT -> {
+                // The header line decides.
+            }
+        }
     }
 
     private static void checkHeader(Path file, String first) throws IOException {
