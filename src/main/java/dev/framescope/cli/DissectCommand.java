@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code framescope dissect}: decode a byte stream written by one side of a WebSocket connection. */
 @Command(name = "dissect",
         description = {"Decode the WebSocket frames of a byte stream sent by one side of a connection.",
-                "Input: hex (spaces and 0x allowed), a raw file, or stdin with '-'. A stream that starts with an",
-                "HTTP upgrade request or response has its handshake shown first."},
+                "Input: hex (spaces and 0x allowed), a raw file, or stdin with '-'.",
+                "A stream that starts with an HTTP upgrade request or response has its handshake shown first."},
         mixinStandardHelpOptions = true)
 final class DissectCommand implements Callable<Integer> {
 

@@ -49,8 +49,7 @@ final class Connector {
             socket.connect(new InetSocketAddress(address, target.getPort()), (int) spec.connectTimeout().toMillis());
         } catch (IOException e) {
             socket.close();
-            throw new ConnectException("TCP: cannot connect to " + address.getHostAddress() + ":" + target.getPort()
-                    + " (" + e.getMessage() + ")", e);
+            throw new ConnectException("TCP: " + FailureReasons.tcp(e, address.getHostAddress(), target.getPort()), e);
         }
         listener.phase(Phase.TCP, System.nanoTime() - start, address.getHostAddress() + ":" + target.getPort());
         socket.setTcpNoDelay(true);
@@ -120,7 +119,7 @@ final class Connector {
             throw new ConnectException("TLS: cannot set up trust (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             plain.close();
-            throw new ConnectException("TLS: " + TlsContexts.explain(e, host, spec.port()), e);
+            throw new ConnectException("TLS: " + FailureReasons.tls(e, host, spec.port()), e);
         }
     }
 

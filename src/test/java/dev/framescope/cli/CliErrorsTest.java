@@ -148,6 +148,19 @@ class CliErrorsTest {
         }
     }
 
+    @Test
+    void aClosedPortSaysNothingListensThere() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Cli cli = new Cli();
+        assertEquals(1, cli.run("capture", "ws://127.0.0.1:" + port + "/", "--out", dir.resolve("c.fscap").toString()),
+                cli.err());
+        assertTrue(cli.err().contains("capture: TCP: connection refused — nothing listens on 127.0.0.1:" + port),
+                cli.err());
+    }
+
     /** What any HTTP server says to a TLS ClientHello: a plain-text 400. */
     private static void answerWithPlainHttp(ServerSocket server) {
         try (Socket s = server.accept()) {
