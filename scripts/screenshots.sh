@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's view screenshots: for each view and theme, the real window (1280×800, under a private Xvfb display)
+# The user guide's view screenshots (docs/user-guide.md): for each view and theme, the real window (1280×800, under a private Xvfb display)
 # with the demo connections, the right connection, frame and detail tab selected (-Dframescope.show), captured once
 # the window has painted.
 #

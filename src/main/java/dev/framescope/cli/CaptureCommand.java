@@ -130,6 +130,10 @@ final class CaptureCommand implements Callable<Integer> {
     private Secrets secrets = Secrets.NONE;
 
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Whether the connection was seen OPEN (our messages and lab actions start then). */
+    private boolean opened;
+    /** Whether the server's 101 is in the capture (the connection may have closed again between two polls). */
+    private boolean upgraded;
     private volatile boolean interrupted;
 
     @Override
@@ -165,7 +169,16 @@ final class CaptureCommand implements Callable<Integer> {
                 stdout.println("  session:     " + file + " (" + writer.lines() + " lines)");
             }
             stdout.flush();
-            return c.failure().isPresent() && c.state() == ConnectionState.FAILED ? 1 : 0;
+            if (c.failure().isPresent() && c.state() == ConnectionState.FAILED) {
+                return 1;
+            }
+            if (!upgraded) {
+                // Ended (by --duration or Ctrl-C) before the server's 101: not a capture of a WebSocket.
+                stderr.println("capture: the connection did not open before the capture ended"
+                        + c.failure().map(f -> " (" + f + ")").orElse(""));
+                return 1;
+            }
+            return 0;
         } finally {
             finished.countDown();
             removeHook(hook);
@@ -178,7 +191,6 @@ final class CaptureCommand implements Callable<Integer> {
     private void run(Connection c, CaptureLog log, SessionWriter writer, PrintWriter stdout) throws IOException {
         long deadline = until.duration.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
         long closeDeadline = Long.MAX_VALUE;
-        boolean sent = false;
         CompletableFuture<?> lab = CompletableFuture.completedFuture(null);
         int index = 0;
         while (true) {
@@ -192,12 +204,12 @@ final class CaptureCommand implements Callable<Integer> {
             if (c.ended() || System.nanoTime() > closeDeadline) {
                 break;
             }
-            if (!sent && c.state() == ConnectionState.OPEN) {
-                sent = true;
+            if (!opened && c.state() == ConnectionState.OPEN) {
+                opened = true;
                 sendAll(c);
                 lab = startLab(c);
             }
-            boolean labDone = sent && lab.isDone() && (pingStorm.isPresent() || idleProbe.isPresent())
+            boolean labDone = opened && lab.isDone() && (pingStorm.isPresent() || idleProbe.isPresent())
                     && until.duration.isEmpty() && !until.untilClose;
             if ((System.nanoTime() > deadline || interrupted || labDone) && closeDeadline == Long.MAX_VALUE
                     && !c.ended()) {
@@ -216,6 +228,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     private void print(CaptureLog log, List<CaptureEvent> batch, PrintWriter stdout) {
         for (CaptureEvent e : batch) {
+            upgraded |= e instanceof CaptureEvent.HandshakeEvent h && h.status() == 101;
             if (json) {
                 stdout.println(SessionJson.toJson(log, e, keepSecrets));
             } else {

@@ -161,6 +161,16 @@ class CliErrorsTest {
                 cli.err());
     }
 
+    @Test
+    void aCaptureThatEndsBeforeTheUpgradeFails() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli cli = new Cli();
+            assertEquals(1, cli.run("capture", "ws://127.0.0.1:" + silent.getLocalPort() + "/", "--duration", "300ms",
+                    "--out", dir.resolve("s.fscap").toString()), cli.err());
+            assertTrue(cli.err().contains("capture: the connection did not open before the capture ended"), cli.err());
+        }
+    }
+
     /** What any HTTP server says to a TLS ClientHello: a plain-text 400. */
     private static void answerWithPlainHttp(ServerSocket server) {
         try (Socket s = server.accept()) {
