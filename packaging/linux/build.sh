@@ -9,7 +9,8 @@
 #     (a clean Debian 12). resources/control's Depends lists exactly the Debian packages whose libraries the JDK's
 #     and JavaFX's native code link to (readelf -d NEEDED of every .so), libgl1 and libgtk-3-0 among them; the t64
 #     alternatives are the names after Debian 13 / Ubuntu 24.04's 64-bit time_t rename (not tried here),
-#   - launched with ZGC (G1's young pauses showed as frame-pulse outliers) and prism es2, then software.
+#   - launched with the parallel GC (G1's pauses and ZGC's concurrent threads starved the FX thread on two cores)
+#     and prism es2, then software.
 # Needs JDK 17 (jpackage, jlink), fakeroot and dpkg. Output: target/installer/.
 # packaging/linux/clean-install-test.sh installs the result on a fresh debootstrapped Debian 12 and starts it.
 set -euo pipefail
@@ -29,14 +30,20 @@ jlink --module-path "${modpath#:}" \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output target/runtime
 mkdir -p target/pkg
 cp target/framescope.jar target/pkg/
-jpackage --type "${TYPE:-deb}" --name framescope --app-version "$version" --vendor "Framescope" \
+type="${TYPE:-deb}"
+package_options=()
+if [ "$type" != app-image ]; then
+  # Installer-only options: jpackage refuses them for an app image.
+  package_options=(--file-associations packaging/linux/fscap.properties
+    --linux-package-name framescope --linux-deb-maintainer "framescope@example.invalid"
+    --linux-menu-group Development --linux-app-category devel
+    --resource-dir packaging/linux/resources)
+fi
+jpackage --type "$type" --name framescope --app-version "$version" --vendor "Framescope" \
   --description "Frame-exact WebSocket inspector" \
   --input target/pkg --main-jar framescope.jar --main-class dev.framescope.ui.Launcher \
   --runtime-image target/runtime --icon packaging/linux/framescope.png \
-  --file-associations packaging/linux/fscap.properties \
-  --linux-package-name framescope --linux-deb-maintainer "framescope@example.invalid" \
-  --linux-menu-group Development --linux-app-category devel \
-  --resource-dir packaging/linux/resources \
+  "${package_options[@]}" \
   --java-options "-XX:+UseParallelGC -Dprism.order=es2,sw" \
   --dest target/installer
 ls -la target/installer

@@ -1,6 +1,10 @@
 package dev.framescope.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +30,9 @@ final class CliErrors {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         err.println(cmd.getCommandName() + ": " + describe(ex));
-        UnmatchedArgumentException.printSuggestions(ex, err);
+        if (fileAlone(ex).isEmpty()) {
+            UnmatchedArgumentException.printSuggestions(ex, err);
+        }
         err.println(hint(cmd.getCommandSpec()));
         err.flush();
         return BAD_ARGUMENTS;
@@ -45,8 +51,15 @@ final class CliErrors {
         return "Try '" + spec.qualifiedName() + " --help' for usage.";
     }
 
-    /** The exception's message, with a converter's complaint put after the option it is about. */
+    /**
+     * The exception's message, with a converter's complaint put after the option it is about, and a session or HAR
+     * file given alone (which would open the window) that cannot be read named as such.
+     */
     static String describe(ParameterException ex) {
+        Optional<Path> file = fileAlone(ex);
+        if (file.isPresent()) {
+            return InputFiles.readProblem(file.get(), new NoSuchFileException(file.get().toString()));
+        }
         Throwable cause = ex.getCause();
         ArgSpec arg = ex.getArgSpec();
         if (cause != null && arg != null && cause.getMessage() != null) {
@@ -54,5 +67,18 @@ final class CliErrors {
             return cause instanceof BadValue ? name + " " + cause.getMessage() : name + ": " + cause.getMessage();
         }
         return ex.getMessage();
+    }
+
+    /** {@code framescope x.fscap} where x.fscap could not be opened in the window: the launcher passed it here. */
+    private static Optional<Path> fileAlone(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException u && u.getCommandLine().getParent() == null
+                && u.getUnmatched().size() == 1) {
+            String arg = u.getUnmatched().get(0);
+            String name = arg.toLowerCase(Locale.ROOT);
+            if (name.endsWith(".fscap") || name.endsWith(".har")) {
+                return Optional.of(Path.of(arg));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -49,6 +49,14 @@ class CliErrorsTest {
     }
 
     @Test
+    void aMissingSessionFileAloneIsNamedToo() {
+        Cli cli = new Cli();
+        assertEquals(2, cli.run("gone.fscap"));
+        assertEquals("framescope: cannot read gone.fscap: no such file\nTry 'framescope --help' for usage.\n",
+                cli.err().replace("\r", ""));
+    }
+
+    @Test
     void directoryIsNamedWithItsPath() {
         assertEquals("inspect: cannot read " + dir.toAbsolutePath() + ": it is a directory, not a file",
                 badArguments("inspect", "inspect", dir.toString()).get(0));
