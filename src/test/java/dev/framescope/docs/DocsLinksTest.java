@@ -8,15 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README stays a front page, and every relative link in the README and docs/ points at a file that exists. */
+/**
+ * The README stays a front page, and every relative link in the README, packaging/README.md and docs/ points at a
+ * file that exists and, with an anchor, at a heading of it.
+ */
 class DocsLinksTest {
 
-    private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(?:#[^)]*)?\\)");
+    /** A relative link: the file (empty for this page) and the anchor, if any. */
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]*)(?:#([^)\\s]*))?\\)");
+    private static final Pattern HEADING = Pattern.compile("^#+\\s+(.+)$", Pattern.MULTILINE);
 
     @Test
     void readmeIsAFrontPage() throws IOException {
@@ -38,12 +44,26 @@ class DocsLinksTest {
                 if (target.contains("://") || target.startsWith("mailto:")) {
                     continue;
                 }
-                Path resolved = page.toAbsolutePath().getParent().resolve(target).normalize();
+                Path resolved = target.isEmpty() ? page : page.toAbsolutePath().getParent().resolve(target).normalize();
                 if (!Files.exists(resolved)) {
                     broken.add(page + " → " + target);
+                } else if (m.group(2) != null && resolved.toString().endsWith(".md")
+                        && !anchors(resolved).contains(m.group(2))) {
+                    broken.add(page + " → " + target + "#" + m.group(2) + " (no such heading)");
                 }
             }
         }
-        assertTrue(broken.isEmpty(), "links to missing files: " + broken);
+        assertTrue(broken.isEmpty(), "links to missing files or headings: " + broken);
+    }
+
+    /** GitHub's anchors for a page's headings: lower case, punctuation dropped, spaces as hyphens. */
+    private static List<String> anchors(Path page) throws IOException {
+        List<String> anchors = new ArrayList<>();
+        Matcher h = HEADING.matcher(Files.readString(page, StandardCharsets.UTF_8));
+        while (h.find()) {
+            anchors.add(h.group(1).trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "")
+                    .replace(' ', '-'));
+        }
+        return anchors;
     }
 }
