@@ -274,8 +274,9 @@ public final class Connection implements AutoCloseable {
         reconnects.opened(now);
         timing(Phase.UPGRADE, upgrade, "request written → 101 received");
         setState(ConnectionState.OPEN, "");
-        opened.countDown();
+        // Before awaitOpen returns: a test on a virtual clock may advance it at once.
         heartbeat.start();
+        opened.countDown();
     }
 
     void onLibraryClosed(int code, String reason) {
