@@ -1,6 +1,7 @@
 package dev.framescope.bench;
 
 import dev.framescope.capture.CaptureEvent;
+import dev.framescope.cli.AppOptions;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.engine.Connection;
@@ -39,6 +40,10 @@ import org.java_websocket.handshake.ServerHandshake;
  * dev.framescope.bench.EndToEndBench [SIZE COUNT [ROUNDS]]}
  */
 public final class EndToEndBench {
+
+    /** {@code -Dframescope.libraryReadsEveryFrame=true} compares against the library decoding every frame. */
+    private static final EngineSettings SETTINGS = new EngineSettings(
+            AppOptions.fromProcess(new String[0]).options().libraryReadsEveryFrame());
 
     /** Measured rounds, after one unmeasured pair that lets both clients' code be compiled. */
     private static int rounds = 7;
@@ -161,7 +166,7 @@ public final class EndToEndBench {
         long heapBefore = usedHeap();
         CaptureLog log = new CaptureLog(1, uri.toString(), new PayloadStore(PayloadStore.DEFAULT_BUDGET));
         long gcBefore = gcMillis();
-        Engine engine = Engine.start(EngineSettings.DEFAULTS);
+        Engine engine = Engine.start(SETTINGS);
         Connection c = engine.open(ConnectionSpec.to(uri), log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // Checked each millisecond: polling much faster would itself take CPU from the engine on two cores (the

@@ -1,5 +1,6 @@
 package dev.framescope.engine;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +28,13 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
 
     @Override
     public Cancellable schedule(Runnable task, long delayNanos) {
-        if (executor.isShutdown()) {
+        ScheduledFuture<?> f;
+        try {
+            f = executor.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closed: the owner is done with its connections, so their late timers have nothing left to do.
             return Done.INSTANCE;
         }
-        ScheduledFuture<?> f = executor.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
         return new Cancellable() {
             @Override
             public void cancel() {
