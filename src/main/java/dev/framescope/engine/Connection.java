@@ -149,7 +149,9 @@ public final class Connection implements AutoCloseable {
     }
 
     public void close(int code, String reason) {
-        closeRequested = true;
+        synchronized (this) {
+            closeRequested = true;
+        }
         timers.cancelAll();
         EngineClient c = client;
         if (c != null && state == ConnectionState.OPEN) {
