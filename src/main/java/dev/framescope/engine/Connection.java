@@ -24,13 +24,17 @@ import org.java_websocket.framing.CloseFrame;
  * (the pong modes), {@link IdleProbes}, {@link PingStorms}, and {@link ConnectionTimers} (all timed work, on the
  * engine's scheduler and clock).
  *
- * <p>Threads and locks. Callers use the public methods from any thread. Each attempt has a connect thread (DNS, TCP,
- * TLS, then the library's handshake); the library then reads and writes on two threads of its own, which call
- * {@link #events()}; timed work runs on the engine's scheduler. The lifecycle fields below are guarded by
- * {@code this}: they are written only in {@code synchronized} blocks, and those also read without the lock are
- * volatile. {@code this} is never held while calling the library, the log or a part, since the library calls back
- * on its own threads. The parts guard their own state with their own monitors and call back into this class only
- * through its unsynchronized methods, so there is no lock order to get wrong.
+ * <p>Threads and locks (the one discipline of this class):
+ * <ul>
+ *   <li>Callers use the public methods from any thread. Each attempt runs on a connect thread of its own
+ *       ({@link ConnectAttempt}); the library then reads and writes on two threads of its own and reports through
+ *       the attempt's events; timed work runs on the engine's scheduler.</li>
+ *   <li>The lifecycle fields below are guarded by {@code this}: written only inside {@code synchronized (this)},
+ *       and volatile where they are also read without it.</li>
+ *   <li>{@code this} is held only to read or write those fields: never while calling the library, the log or a
+ *       part, since the library calls back on its own threads. The parts guard their own state with their own
+ *       monitors and hold them only around their own fields, so there is no lock order to get wrong.</li>
+ * </ul>
  */
 public final class Connection implements AutoCloseable {
 
@@ -178,10 +182,6 @@ public final class Connection implements AutoCloseable {
      */
     public CompletableFuture<HeartbeatStats> pingStorm(int count, Duration interval) {
         requireOpen();
-        if (probes.running()) {
-            throw new IllegalStateException("an idle probe is running on this connection; a ping storm would end "
-                    + "its idleness");
-        }
         return storms.start(count, interval, spec.heartbeat().pongTimeout());
     }
 
@@ -194,10 +194,6 @@ public final class Connection implements AutoCloseable {
     public CompletableFuture<IdleProbeResult> probeIdle(Duration limit) {
         requireOpen();
         return probes.start(limit, spec.heartbeat().pong());
-    }
-
-    boolean isOpen() {
-        return state == ConnectionState.OPEN;
     }
 
     boolean probingIdle() {

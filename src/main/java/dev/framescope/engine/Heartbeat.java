@@ -1,5 +1,6 @@
 package dev.framescope.engine;
 
+import dev.framescope.capture.ConnectionState;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.framing.CloseFrame;
 
@@ -33,7 +34,7 @@ final class Heartbeat {
     }
 
     private void beat() {
-        if (!connection.isOpen() || connection.probingIdle()) {
+        if (connection.state() != ConnectionState.OPEN || connection.probingIdle()) {
             return;
         }
         PingPayload payload = PingPayload.utf8(policy.payloadPrefix() + pings.incrementAndGet());

@@ -1,5 +1,6 @@
 package dev.framescope.engine;
 
+import dev.framescope.capture.ConnectionState;
 import dev.framescope.wire.Severity;
 import java.time.Duration;
 import java.util.Locale;
@@ -44,7 +45,7 @@ final class IdleProbes {
                 limit.toMillis() / 1000.0) + " s; server pings " + (pong instanceof PongMode.Off
                 ? "are not answered (pong mode off)" : "are still answered (pong mode " + pong.spelling() + ")"));
         timers.after(limit, () -> {
-            if (isRunning(p) && connection.isOpen()) {
+            if (isRunning(p) && connection.state() == ConnectionState.OPEN) {
                 finish(p, p.stillOpen(connection.log(), timers.now()));
             }
         });

@@ -23,6 +23,10 @@ final class PingStorms {
 
     /** See {@link Connection#pingStorm}. */
     CompletableFuture<HeartbeatStats> start(int count, Duration interval, Duration pongTimeout) {
+        if (connection.probingIdle()) {
+            throw new IllegalStateException("an idle probe is running on this connection; a ping storm would end "
+                    + "its idleness");
+        }
         if (count < 1 || count > 100_000) {
             throw new IllegalArgumentException("a ping storm sends 1 to 100000 pings, not " + count);
         }
