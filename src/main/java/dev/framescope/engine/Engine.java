@@ -14,10 +14,10 @@ public final class Engine implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final EngineSettings settings;
-    private final Optional<AutoCloseable> owned;
+    private final Optional<ExecutorScheduler> owned;
     private final AtomicInteger connectThreads = new AtomicInteger();
 
-    private Engine(Scheduler scheduler, EngineSettings settings, Optional<AutoCloseable> owned) {
+    private Engine(Scheduler scheduler, EngineSettings settings, Optional<ExecutorScheduler> owned) {
         this.scheduler = scheduler;
         this.settings = settings;
         this.owned = owned;
@@ -59,12 +59,6 @@ public final class Engine implements AutoCloseable {
     /** Stops the timers this engine owns; open connections keep their sockets, but no timer fires any more. */
     @Override
     public void close() {
-        owned.ifPresent(o -> {
-            try {
-                o.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not stop the engine's timers", e);
-            }
-        });
+        owned.ifPresent(ExecutorScheduler::close);
     }
 }
