@@ -232,7 +232,7 @@ final class TappedSocket extends Socket {
 
         /**
          * Reads until there is something for the library. The tap records every byte but spares the library the
-         * frames it would only discard (see {@link WireTap#bytes}), so a read of nothing but those goes on reading.
+         * frames it would only discard ({@link PlainFrameBypass}), so a read of nothing but those goes on reading.
          */
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
