@@ -32,11 +32,15 @@ public final class FrameHeaders {
      * length is returned as written, so one with its top bit set is negative (RFC 6455 §5.2 forbids that bit).
      */
     public static long payloadLength(ByteBuffer src, int pos) {
-        int b1 = src.get(pos + 1) & 0xFF;
-        return switch (encoding(b1)) {
+        return payloadLength(src, pos, encoding(src.get(pos + 1) & 0xFF));
+    }
+
+    /** As {@link #payloadLength(ByteBuffer, int)}, with the encoding already read from the second byte. */
+    public static long payloadLength(ByteBuffer src, int pos, LengthEncoding encoding) {
+        return switch (encoding) {
             case EXTENDED_16 -> src.getShort(pos + FIXED_BYTES) & 0xFFFF;
             case EXTENDED_64 -> src.getLong(pos + FIXED_BYTES);
-            case SEVEN_BIT -> b1 & FrameHeader.B1_MASK_LENGTH;
+            case SEVEN_BIT -> src.get(pos + 1) & FrameHeader.B1_MASK_LENGTH;
         };
     }
 }

@@ -13,6 +13,7 @@ public final class PlainFrames {
     private Sender sender = Sender.SERVER;
     private byte[] array = new byte[0];
     private int count;
+    private long payloadBytes;
     private int[] start = new int[64];
     private int[] headerBytes = new int[64];
     private int[] payloadLength = new int[64];
@@ -51,17 +52,14 @@ public final class PlainFrames {
 
     /** Payload bytes of the whole run. */
     public long payloadBytes() {
-        long sum = 0;
-        for (int i = 0; i < count; i++) {
-            sum += payloadLength[i];
-        }
-        return sum;
+        return payloadBytes;
     }
 
     void clear(Sender from, byte[] backing) {
         sender = from;
         array = backing;
         count = 0;
+        payloadBytes = 0;
     }
 
     void add(int frameStart, int header, int length, long offset) {
@@ -77,5 +75,6 @@ public final class PlainFrames {
         payloadLength[count] = length;
         streamOffset[count] = offset;
         count++;
+        payloadBytes += length;
     }
 }

@@ -177,12 +177,12 @@ public final class StreamDissector {
         if ((b1 & FrameHeader.B1_FLAG_MASK) != 0) {
             return Verdict.NOT_PLAIN;
         }
-        int header = FrameHeaders.size(b1);
+        LengthEncoding encoding = FrameHeaders.encoding(b1);
+        int header = FrameHeaders.FIXED_BYTES + encoding.extensionBytes();
         if (remaining < header) {
             return Verdict.UNFINISHED;
         }
-        LengthEncoding encoding = FrameHeaders.encoding(b1);
-        long length = FrameHeaders.payloadLength(in, pos);
+        long length = FrameHeaders.payloadLength(in, pos, encoding);
         if (length < 0 || encoding != LengthEncoding.minimalFor(length) || length > PLAIN_MAX_PAYLOAD
                 || length > decoder.maxChunkBytes() || length > assembler.maxRetainedBytes()) {
             return Verdict.NOT_PLAIN;
