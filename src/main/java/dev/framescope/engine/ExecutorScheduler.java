@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /** The real {@link Scheduler}: one daemon timer thread on {@link System#nanoTime}, ended by {@link #close}. */
-public final class ExecutorScheduler implements Scheduler, AutoCloseable {
+final class ExecutorScheduler implements Scheduler, AutoCloseable {
 
     private final ScheduledThreadPoolExecutor executor;
 
-    public ExecutorScheduler(String threadName) {
+    ExecutorScheduler(String threadName) {
         executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);

@@ -23,16 +23,16 @@ final class PingStorms {
 
     /** See {@link Connection#pingStorm}. */
     CompletableFuture<HeartbeatStats> start(int count, Duration interval, Duration pongTimeout) {
-        if (connection.probingIdle()) {
-            throw new IllegalStateException("an idle probe is running on this connection; a ping storm would end "
-                    + "its idleness");
-        }
         if (count < 1 || count > 100_000) {
             throw new IllegalArgumentException("a ping storm sends 1 to 100000 pings, not " + count);
         }
         if (interval.isNegative()) {
             throw new IllegalArgumentException("a ping storm's interval cannot be negative: " + interval.toMillis()
                     + " ms");
+        }
+        if (connection.probingIdle()) {
+            throw new IllegalStateException("an idle probe is running on this connection; a ping storm would end "
+                    + "its idleness");
         }
         PingStorm storm = new PingStorm("fs-storm-" + started.incrementAndGet() + "-", count, pongTimeout, connection,
                 timers);
