@@ -3,7 +3,8 @@ package dev.framescope.cli;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.Har;
-import dev.framescope.capture.io.SessionWriter;
+import dev.framescope.capture.io.SessionFiles;
+import dev.framescope.capture.io.SessionOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -42,7 +43,7 @@ final class ImportHarCommand implements Callable<Integer> {
             return 2;
         }
         imported.problems().forEach(p -> err.println("import-har: " + p + " (skipped)"));
-        try (SessionWriter writer = new SessionWriter(out, false)) {
+        try (SessionOutput writer = SessionFiles.create(out, false)) {
             for (CaptureLog log : imported.logs()) {
                 writer.write(log, log.readFrom(0, log.size()));
             }
