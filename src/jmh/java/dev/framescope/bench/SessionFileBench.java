@@ -1,0 +1,120 @@
+package dev.framescope.bench;
+
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.PayloadStore;
+import dev.framescope.capture.io.SessionOutput;
+import dev.framescope.capture.io.SessionV2Writer;
+import dev.framescope.capture.io.SessionWriter;
+import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.Sender;
+import dev.framescope.wire.StreamDissector;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Session files at the ticker capture's scale, without a network: a log of server frames of {@code size} bytes
+ * (each a frame and a one-frame message, as the capture records them) written as version 1 and version 2.
+ *
+ * <pre>
+ *   java -cp target/benchmarks.jar dev.framescope.bench.SessionFileBench write [frames=718270] [size=80] [runs=5]
+ *   java -cp target/benchmarks.jar dev.framescope.bench.SessionFileBench make FILE [frames=5000000] [size=80] [v=2]
+ * </pre>
+ * {@code write} prints each version's file size, bytes per frame beyond the payload and frames written per second
+ * (median of the runs; version 1 once, it is slow); {@code make} writes a big file for the bounded-memory runs,
+ * a chunk of frames at a time so the maker itself stays small.
+ */
+public final class SessionFileBench {
+
+    private static final int CHUNK = 100_000;
+
+    private SessionFileBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String mode = args.length > 0 ? args[0] : "write";
+        if (mode.equals("make")) {
+            Path file = Path.of(args[1]);
+            long frames = args.length > 2 ? Long.parseLong(args[2]) : 5_000_000;
+            int size = args.length > 3 ? Integer.parseInt(args[3]) : 80;
+            int version = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+            long t0 = System.nanoTime();
+            try (SessionOutput out = version == 1 ? new SessionWriter(file, true) : new SessionV2Writer(file, true)) {
+                for (long done = 0; done < frames; done += CHUNK) {
+                    int n = (int) Math.min(CHUNK, frames - done);
+                    try (CaptureLog log = ticker(n, size, done)) {
+                        out.write(log, log.readFrom(0, log.size()));
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "made %s: %,d frames of %d B, %,d bytes, %.1f s%n", file, frames, size,
+                    Files.size(file), (System.nanoTime() - t0) / 1e9);
+            return;
+        }
+        int frames = args.length > 1 ? Integer.parseInt(args[1]) : 718_270;
+        int size = args.length > 2 ? Integer.parseInt(args[2]) : 80;
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        Path dir = Files.createTempDirectory("framescope-session-bench");
+        try (CaptureLog log = ticker(frames, size, 0)) {
+            System.out.printf(Locale.ROOT, "%,d frames of %d B (%,d payload bytes), %,d events in the log%n", frames,
+                    size, (long) frames * size, log.size());
+            report("v2", dir.resolve("v2.fscap"), log, frames, size, runs, 2);
+            report("v1", dir.resolve("v1.fscap"), log, frames, size, 1, 1);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static void report(String name, Path file, CaptureLog log, int frames, int size, int runs, int version)
+            throws IOException {
+        double[] rates = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long t0 = System.nanoTime();
+            try (SessionOutput out = version == 1 ? new SessionWriter(file, true) : new SessionV2Writer(file, true)) {
+                for (int from = 0; from < log.size(); from += 8192) {
+                    out.write(log, log.readFrom(from, 8192));
+                }
+            }
+            rates[r] = frames / ((System.nanoTime() - t0) / 1e9);
+        }
+        Arrays.sort(rates);
+        long bytes = Files.size(file);
+        System.out.printf(Locale.ROOT, "%s: %,d bytes = payload + %.1f B/frame; written at %,.0f frames/s (median "
+                + "of %d; runs %s)%n", name, bytes, (bytes - (double) frames * size) / frames, rates[runs / 2], runs,
+                Arrays.toString(Arrays.stream(rates).mapToLong(Math::round).toArray()));
+    }
+
+    /** A log of {@code frames} server binary frames of {@code size} bytes, 20 µs apart, recorded as a capture does. */
+    static CaptureLog ticker(int frames, int size, long firstIndex) {
+        CaptureLog log = new CaptureLog(1, "demo:/ticker?rate=50000&size=" + size, new PayloadStore(256L << 20), 0,
+                Instant.parse("2026-12-04T18:00:00Z"));
+        StreamDissector dissector = new StreamDissector(Sender.SERVER);
+        byte[] payload = new byte[size];
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        for (int i = 0; i < frames; i++) {
+            long n = firstIndex + i;
+            for (int j = 0; j < size; j++) {
+                payload[j] = (byte) (n >>> (j % 8 * 8) ^ j);
+            }
+            batch.writeBytes(FrameEncoder.binary(payload).encode());
+            if (batch.size() >= 1 << 16 || i == frames - 1) {
+                ByteBuffer in = ByteBuffer.wrap(batch.toByteArray());
+                while (in.hasRemaining()) {
+                    log.appendPlainFrames(n * 20_000, dissector, in);
+                }
+                batch.reset();
+            }
+        }
+        return log;
+    }
+}
