@@ -1,19 +1,16 @@
 package dev.framescope.cli;
 
-import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.Exports;
-import dev.framescope.capture.io.SessionFiles;
 import dev.framescope.capture.io.SessionReader;
 import dev.framescope.capture.io.SessionReader.LoadProblem;
 import dev.framescope.capture.io.StreamedExport;
-import java.util.List;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,9 +53,6 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!StreamedExport.streams(format.format)) {
-            return loadAndExport(err);
-        }
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             StreamedExport export = new StreamedExport(format.format, SessionStream.connections(file), keepSecrets,
                     os);
@@ -71,28 +65,6 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("export: cannot write " + out + ": " + e.getMessage());
             return 2;
-        }
-        spec.commandLine().getOut().println("wrote " + out);
-        return 0;
-    }
-
-    /** HAR keeps each connection's messages together, so its export loads the session first. */
-    private int loadAndExport(PrintWriter err) {
-        SessionReader.Loaded loaded;
-        try {
-            loaded = SessionFiles.load(file, PayloadStore.DEFAULT_BUDGET);
-        } catch (IOException e) {
-            err.println("export: " + e.getMessage());
-            return 2;
-        }
-        loaded.problems().forEach(p -> err.println("export: " + file + " " + p + " (skipped)"));
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
-            Exports.write(format.format, loaded.logs(), keepSecrets, os);
-        } catch (IOException e) {
-            err.println("export: cannot write " + out + ": " + e.getMessage());
-            return 2;
-        } finally {
-            loaded.logs().forEach(CaptureLog::close);
         }
         spec.commandLine().getOut().println("wrote " + out);
         return 0;

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An export fed one event at a time from a streamed session file ({@link SessionFiles#stream}): pcapng, JSON Lines
- * and text hold no connection's events, so an export of any size runs in bounded memory. The output is what
+ * An export fed one event at a time from a streamed session file ({@link SessionFiles#stream}): no format holds a
+ * connection's events (HAR parks each connection's messages in a temporary file), so an export of any size runs in
+ * bounded memory. The output is what
  * {@link Exports#write} makes of the same connections.
  */
 public final class StreamedExport {
@@ -20,14 +21,12 @@ public final class StreamedExport {
     private final boolean keepSecrets;
     private final OutputStream out;
     private final PcapngWriter pcapng;
+    private final HarStream har;
     private final Map<Long, Optional<String>> subprotocols = new HashMap<>();
 
     /** @param connections every connection of the file (pcapng names them in its section header) */
     public StreamedExport(Exports.Format format, List<CaptureLog> connections, boolean keepSecrets, OutputStream out)
             throws IOException {
-        if (format == Exports.Format.HAR) {
-            throw new IllegalArgumentException("HAR keeps each connection's messages together: load it instead");
-        }
         this.format = format;
         this.keepSecrets = keepSecrets;
         this.out = out;
@@ -35,15 +34,16 @@ public final class StreamedExport {
         if (pcapng != null) {
             pcapng.begin(connections);
         }
-    }
-
-    public static boolean streams(Exports.Format format) {
-        return format != Exports.Format.HAR;
+        this.har = format == Exports.Format.HAR ? new HarStream(connections, keepSecrets, out) : null;
     }
 
     public void event(CaptureLog log, CaptureEvent e) throws IOException {
         if (pcapng != null) {
             pcapng.event(log, e);
+            return;
+        }
+        if (har != null) {
+            har.event(log, e);
             return;
         }
         if (e instanceof CaptureEvent.HandshakeEvent h && !subprotocols.containsKey(log.connectionId())) {
@@ -56,6 +56,9 @@ public final class StreamedExport {
     public void finish() throws IOException {
         if (pcapng != null) {
             pcapng.end();
+        }
+        if (har != null) {
+            har.finish();
         }
         out.flush();
     }
