@@ -8,6 +8,7 @@ import dev.framescope.capture.Payload;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.Stamp;
 import dev.framescope.capture.io.SessionReader.LoadProblem;
+import dev.framescope.wire.FrameHeader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,12 @@ public final class SessionFiles {
             @Override
             public Payload payload(CaptureLog log, byte[] bytes) {
                 return log.payloads().store(bytes);
+            }
+
+            @Override
+            public void plainFrame(CaptureLog log, long nanos, FrameHeader header, byte[] payload,
+                                   PlainEvents events) {
+                log.appendPlainFrame(nanos, header, payload);
             }
         });
         return new SessionReader.Loaded(List.copyOf(logs.values()), problems);

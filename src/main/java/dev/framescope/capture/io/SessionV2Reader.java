@@ -15,6 +15,7 @@ import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.LengthEncoding;
 import dev.framescope.wire.Message;
 import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Sender;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class SessionV2Reader {
     private final SessionVisitor visitor;
     private final Map<Long, Conn> conns = new HashMap<>();
     private long number;
+    /** A plain frame read but not handed out yet: its one-frame message record usually follows. */
+    private PlainFrame plain;
 
     private SessionV2Reader(SessionVisitor visitor) {
         this.visitor = visitor;
@@ -65,6 +68,7 @@ public final class SessionV2Reader {
             RecordInput.At at = in.at(pos);
             number++;
             if (at instanceof RecordInput.End) {
+                flushPlain();
                 return;
             }
             if (at instanceof RecordInput.Whole w) {
@@ -72,6 +76,7 @@ public final class SessionV2Reader {
                 pos = w.next();
                 continue;
             }
+            flushPlain();
             RecordInput.Damaged d = (RecordInput.Damaged) at;
             long next = in.resync(pos + 1);
             if (next >= in.size() && d.runsPastEnd()) {
@@ -90,6 +95,9 @@ public final class SessionV2Reader {
             return;
         }
         V2Codec.Body b = new V2Codec.Body(w.body(), w.length());
+        if (w.type() != V2Codec.MESSAGE) {
+            flushPlain();
+        }
         try {
             switch (w.type()) {
                 case V2Codec.HEADER -> fileHeader(b);
@@ -146,6 +154,11 @@ public final class SessionV2Reader {
         int payloadLength = b.length();
         boolean hasInflated = (flags & V2Codec.F_INFLATED) != 0;
         int inflatedLength = hasInflated ? b.length() : 0;
+        if (flags == (V2Codec.F_LAST_CHUNK | V2Codec.F_MESSAGE_OPCODE | (header.opcode() == Opcode.TEXT
+                ? V2Codec.F_MESSAGE_TEXT : 0)) && PlainFrame.plain(header, payloadLength)) {
+            plain = new PlainFrame(c, nanos, header, b.take(payloadLength));
+            return;
+        }
         Payload payload = c.payload(b.take(payloadLength));
         Optional<Payload> inflated = hasInflated ? Optional.of(c.payload(b.take(inflatedLength))) : Optional.empty();
         Optional<Opcode> messageOpcode = (flags & V2Codec.F_MESSAGE_OPCODE) == 0 ? Optional.empty()
@@ -185,6 +198,14 @@ public final class SessionV2Reader {
         int flags = (int) b.varint();
         Direction dir = (flags & V2Codec.M_OUT) != 0 ? Direction.OUT : Direction.IN;
         Opcode opcode = Opcode.of(b.u8());
+        if (plain != null && plain.completedBy(c, flags, opcode, b)) {
+            PlainFrame p = plain;
+            plain = null;
+            visitor.plainFrame(c.log, p.nanos, p.header, p.payload, this::plainEvents);
+            c.pending(Direction.IN).clear();
+            return;
+        }
+        flushPlain();
         Pending pending = c.pending(dir);
         boolean fromFrames = (flags & V2Codec.M_FROM_FRAMES) != 0;
         long nanos;
@@ -213,6 +234,31 @@ public final class SessionV2Reader {
         visitor.event(c.log, nanos, stamp -> new MessageEvent(stamp, dir, header, payload));
     }
 
+    /** A deferred plain frame that turned out not to be followed by its one-frame message: an ordinary frame. */
+    private void flushPlain() {
+        if (plain == null) {
+            return;
+        }
+        PlainFrame p = plain;
+        plain = null;
+        Payload payload = p.conn.payload(p.payload);
+        Optional<Opcode> op = Optional.of(p.header.opcode());
+        visitor.event(p.conn.log, p.nanos, stamp -> new FrameEvent(stamp, Direction.IN, p.header, 0, true, payload,
+                op, Optional.empty(), List.of()));
+        p.conn.pending(Direction.IN).add(payload, p.header.streamOffset(), p.nanos);
+    }
+
+    /** The two events of a plain frame, for a visitor that does not record it compactly. */
+    private void plainEvents(CaptureLog log, long nanos, FrameHeader header, byte[] bytes) {
+        Payload payload = bytes.length == 0 ? Payload.of(NO_BYTES) : visitor.payload(log, bytes);
+        Optional<Opcode> op = Optional.of(header.opcode());
+        visitor.event(log, nanos, stamp -> new FrameEvent(stamp, Direction.IN, header, 0, true, payload, op,
+                Optional.empty(), List.of()));
+        Message message = new Message(Sender.SERVER, header.opcode(), header.streamOffset(), 1, bytes.length, false,
+                bytes.length, NO_BYTES, List.of());
+        visitor.event(log, nanos, stamp -> new MessageEvent(stamp, Direction.IN, message, payload));
+    }
+
     private void other(V2Codec.Body b) throws IOException {
         Conn c = conn(b.varint());
         long nanos = b.signed();
@@ -236,6 +282,30 @@ public final class SessionV2Reader {
 
         Payload payload(byte[] bytes) {
             return bytes.length == 0 ? Payload.of(NO_BYTES) : visitor.payload(log, bytes);
+        }
+    }
+
+    /**
+     * A whole, unmasked, uncompressed server data frame without findings, as the live capture's compact path
+     * records it; with the message record after it ({@link #completedBy}), one plain frame.
+     */
+    private record PlainFrame(Conn conn, long nanos, FrameHeader header, byte[] payload) {
+        static boolean plain(FrameHeader h, int payloadLength) {
+            return h.fin() && !h.anyRsv() && !h.masked() && h.payloadLength() == payloadLength
+                    && (h.opcode() == Opcode.TEXT || h.opcode() == Opcode.BINARY)
+                    && h.lengthEncoding() == LengthEncoding.minimalFor(payloadLength);
+        }
+
+        /** Whether the message record being read is this frame's one-frame message; reads no further if not. */
+        boolean completedBy(Conn c, int flags, Opcode opcode, V2Codec.Body b) {
+            if (c != conn || flags != V2Codec.M_FROM_FRAMES || opcode != header.opcode()) {
+                return false;
+            }
+            int mark = b.at;
+            boolean same = b.varint() == 1 && b.signed() == 0 && b.signed() == 0 && b.varint() == 1
+                    && b.varint() == payload.length && b.signed() == payload.length && b.at == b.end;
+            b.at = mark;
+            return same;
         }
     }
 

@@ -6,6 +6,7 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Payload;
 import dev.framescope.capture.Stamp;
 import dev.framescope.capture.io.SessionReader.LoadProblem;
+import dev.framescope.wire.FrameHeader;
 import java.util.function.Function;
 
 /** What a streaming session reader hands out, in file order. */
@@ -23,6 +24,20 @@ public interface SessionVisitor {
     void event(CaptureLog log, long nanos, Function<Stamp, CaptureEvent> event);
 
     void problem(LoadProblem problem);
+
+    /**
+     * A plain frame — whole, unmasked, uncompressed, no findings, from the server — and its one-frame message.
+     * By default the two events ({@code events}); a loader may record them compactly instead.
+     */
+    default void plainFrame(CaptureLog log, long nanos, FrameHeader header, byte[] payload, PlainEvents events) {
+        events.emit(log, nanos, header, payload);
+    }
+
+    /** Hands a plain frame out as its two events. */
+    @FunctionalInterface
+    interface PlainEvents {
+        void emit(CaptureLog log, long nanos, FrameHeader header, byte[] payload);
+    }
 
     /** False for a pass that only collects the connections: events are then skipped unparsed. */
     default boolean wantsEvents() {

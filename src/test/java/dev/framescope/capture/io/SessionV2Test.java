@@ -154,6 +154,8 @@ class SessionV2Test {
         assertTrue(perFrame <= 40, "payload + " + perFrame + " B per frame (frame and message records)");
         CaptureLog back = SessionFiles.load(file, 64 << 20).logs().get(0);
         assertEquals(20_000, back.size());
+        long indexPerFrame = back.payloads().budget().indexBytes() / 10_000;
+        assertTrue(indexPerFrame <= 48, "loaded as compactly as captured: " + indexPerFrame + " B of index a frame");
         for (int i = 0; i < back.size(); i += 997) {
             assertEquals(describe(log, log.get(i)), describe(back, back.get(i)), "event " + i);
         }
