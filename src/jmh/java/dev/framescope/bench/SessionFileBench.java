@@ -24,10 +24,12 @@ import java.util.Locale;
  * <pre>
  *   java -cp target/benchmarks.jar dev.framescope.bench.SessionFileBench write [frames=718270] [size=80] [runs=5]
  *   java -cp target/benchmarks.jar dev.framescope.bench.SessionFileBench make FILE [frames=5000000] [size=80] [v=2]
+ *   java -cp target/benchmarks.jar dev.framescope.bench.SessionFileBench load FILE
  * </pre>
  * {@code write} prints each version's file size, bytes per frame beyond the payload and frames written per second
  * (median of the runs; version 1 once, it is slow); {@code make} writes a big file for the bounded-memory runs,
- * a chunk of frames at a time so the maker itself stays small.
+ * a chunk of frames at a time; {@code load} opens a file as the window does (measure its RSS with
+ * {@code /usr/bin/time -v}).
  */
 public final class SessionFileBench {
 
@@ -38,6 +40,10 @@ public final class SessionFileBench {
 
     public static void main(String[] args) throws IOException {
         String mode = args.length > 0 ? args[0] : "write";
+        if (mode.equals("load")) {
+            load(Path.of(args[1]));
+            return;
+        }
         if (mode.equals("make")) {
             Path file = Path.of(args[1]);
             long frames = args.length > 2 ? Long.parseLong(args[2]) : 5_000_000;
@@ -73,6 +79,19 @@ public final class SessionFileBench {
             }
             Files.delete(dir);
         }
+    }
+
+    /** What the window's open path does: the file loaded into logs with the default payload budget. */
+    private static void load(Path file) throws IOException {
+        long t0 = System.nanoTime();
+        var loaded = dev.framescope.capture.io.SessionFiles.load(file, PayloadStore.DEFAULT_BUDGET);
+        long events = loaded.logs().stream().mapToLong(CaptureLog::size).sum();
+        CaptureLog first = loaded.logs().get(0);
+        System.out.printf(Locale.ROOT, "loaded %s: %,d events in %.1f s; index %,d B, payloads on the heap %,d B, "
+                + "spilled %,d B; %d problems%n", file, events, (System.nanoTime() - t0) / 1e9,
+                first.payloads().budget().indexBytes(), first.payloads().bytesInMemory(),
+                first.payloads().bytesSpilled(), loaded.problems().size());
+        loaded.logs().forEach(CaptureLog::close);
     }
 
     private static void report(String name, Path file, CaptureLog log, int frames, int size, int runs, int version)

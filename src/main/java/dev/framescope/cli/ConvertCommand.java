@@ -72,10 +72,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     /** Every event of a session file into the writer, in batches of one connection's consecutive events. */
     private List<LoadProblem> copy(SessionOutput writer) throws IOException {
-        Batches batches = new Batches(writer);
-        List<LoadProblem> problems = SessionStream.run(in, batches);
-        batches.flush();
-        return problems;
+        return SessionStream.run(in, new Batches(writer));
     }
 
     /** Consecutive events of one connection written together, so the writer flushes once per batch. */
@@ -96,6 +93,11 @@ final class ConvertCommand implements Callable<Integer> {
                 current = log;
             }
             events.add(e);
+        }
+
+        @Override
+        public void end() throws IOException {
+            flush();
         }
 
         void flush() throws IOException {

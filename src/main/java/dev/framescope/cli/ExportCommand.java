@@ -56,8 +56,18 @@ final class ExportCommand implements Callable<Integer> {
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             StreamedExport export = new StreamedExport(format.format, SessionStream.connections(file), keepSecrets,
                     os);
-            List<LoadProblem> problems = SessionStream.run(file, export::event);
-            export.finish();
+            List<LoadProblem> problems = SessionStream.run(file, new SessionStream.Handler() {
+                @Override
+                public void event(dev.framescope.capture.CaptureLog log, dev.framescope.capture.CaptureEvent e)
+                        throws IOException {
+                    export.event(log, e);
+                }
+
+                @Override
+                public void end() throws IOException {
+                    export.finish();
+                }
+            });
             problems.forEach(p -> err.println("export: " + file + " " + p + " (skipped)"));
         } catch (SessionReader.NotASessionException e) {
             err.println("export: " + e.getMessage());

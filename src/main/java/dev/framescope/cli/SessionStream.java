@@ -28,6 +28,10 @@ final class SessionStream {
         }
 
         void event(CaptureLog log, CaptureEvent event) throws IOException;
+
+        /** Every event was handed out; the logs (and a version 1 file's spilled payloads) are still open. */
+        default void end() throws IOException {
+        }
     }
 
     private SessionStream() {
@@ -80,9 +84,13 @@ final class SessionStream {
                 }
             }
         });
-        logs.values().forEach(CaptureLog::close);
-        if (failed[0] != null) {
-            throw failed[0];
+        try {
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+            handler.end();
+        } finally {
+            logs.values().forEach(CaptureLog::close);
         }
         return problems;
     }

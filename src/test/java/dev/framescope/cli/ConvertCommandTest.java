@@ -80,6 +80,35 @@ class ConvertCommandTest {
         assertEquals(a.out(), b.out(), "inspect reads both versions alike");
     }
 
+    /** A version 1 file with more payload than a streamed read keeps on the heap (it spills) converts whole. */
+    @Test
+    void aVersion1FileWithSpilledPayloadsConvertsWhole() throws Exception {
+        CaptureLog log = new CaptureLog(1, "big", new dev.framescope.capture.PayloadStore(1 << 20));
+        var d = new dev.framescope.wire.StreamDissector(dev.framescope.wire.Sender.SERVER);
+        for (int i = 0; i < 3; i++) {
+            byte[] payload = new byte[8 << 20];
+            java.util.Arrays.fill(payload, (byte) ('a' + i));
+            for (var item : d.feed(dev.framescope.wire.FrameEncoder.binary(payload).encode())) {
+                if (item instanceof dev.framescope.wire.Dissected.FrameItem f) {
+                    log.append(i, s -> new CaptureEvent.FrameEvent(s, dev.framescope.capture.Direction.IN,
+                            f.frame().header(), f.frame().chunkOffset(), f.frame().lastChunk(),
+                            log.payloads().store(f.frame().payload()), f.messageOpcode(), java.util.Optional.empty(),
+                            f.findings()));
+                }
+            }
+        }
+        Path v1 = dir.resolve("big1.fscap");
+        try (var w = new dev.framescope.capture.io.SessionWriter(v1, true)) {
+            w.write(log, log.readFrom(0, log.size()));
+        }
+        Path v2 = dir.resolve("big2.fscap");
+        Cli cli = new Cli();
+        assertEquals(0, cli.run("convert", v1.toString(), v2.toString()), cli.err());
+        assertEquals(events(v1, true), events(v2, true));
+        assertTrue(Files.size(v2) > 24 << 20 && Files.size(v2) < (24 << 20) + 4096, "raw bytes: " + Files.size(v2));
+        log.close();
+    }
+
     /** Version 1 keeps times to the microsecond; version 2 to the nanosecond. */
     private static List<String> withoutTimes(List<String> events) {
         return events.stream().map(e -> e.replaceAll("\"t\":[0-9.E-]+,", "")).collect(Collectors.toList());
