@@ -32,6 +32,31 @@ class StreamedExportTest {
                 "--duration", "300ms", "--out", session.toString()), cli.err());
     }
 
+    @org.junit.jupiter.api.Test
+    void importHarStreamsTheEventsHarReadBuilds() throws Exception {
+        Path har = dir.resolve("for-import.har");
+        Path imported = dir.resolve("imported.fscap");
+        Cli cli = new Cli();
+        assertEquals(0, cli.run("export", session.toString(), "--to", "har", "--out", har.toString()), cli.err());
+        assertEquals(0, cli.run("import-har", har.toString(), "--out", imported.toString()), cli.err());
+
+        dev.framescope.capture.io.Har.Imported expected;
+        try (var in = Files.newInputStream(har)) {
+            expected = dev.framescope.capture.io.Har.read(in, 1 << 24);
+        }
+        SessionReader.Loaded loaded = SessionFiles.load(imported, 1 << 24);
+        assertEquals(expected.logs().size(), loaded.logs().size());
+        CaptureLog a = expected.logs().get(0);
+        CaptureLog b = loaded.logs().get(0);
+        assertEquals(a.label(), b.label());
+        assertEquals(a.size(), b.size());
+        org.junit.jupiter.api.Assertions.assertTrue(a.size() > 3, "a note, the handshake and messages");
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(dev.framescope.capture.io.SessionJson.toJson(a, a.get(i), true).toString(),
+                    dev.framescope.capture.io.SessionJson.toJson(b, b.get(i), true).toString(), "event " + i);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ExportCommand.Format.class)
     void theStreamedExportIsTheLoadedOne(ExportCommand.Format format) throws Exception {

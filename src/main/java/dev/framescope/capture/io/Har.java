@@ -181,7 +181,7 @@ public final class Har {
         return log;
     }
 
-    private static byte[] decodeBase64(String data) {
+    static byte[] decodeBase64(String data) {
         try {
             return Base64.getDecoder().decode(data);
         } catch (IllegalArgumentException e) {
@@ -189,7 +189,7 @@ public final class Har {
         }
     }
 
-    private static byte[] head(String startLine, JsonNode headers) {
+    static byte[] head(String startLine, JsonNode headers) {
         StringBuilder sb = new StringBuilder(startLine).append("\r\n");
         for (JsonNode h : headers) {
             sb.append(h.path("name").asText()).append(": ").append(h.path("value").asText()).append("\r\n");
@@ -197,7 +197,7 @@ public final class Har {
         return sb.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static Instant parseInstant(String text) {
+    static Instant parseInstant(String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
