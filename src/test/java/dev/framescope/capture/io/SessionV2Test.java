@@ -213,6 +213,25 @@ class SessionV2Test {
                 loaded.problems().toString());
     }
 
+    @Test
+    void anySingleDamagedByteCostsAtMostTheRecordsItTouches() throws Exception {
+        CaptureLog original = sample();
+        byte[] whole = Files.readAllBytes(write(original));
+        java.util.Random random = new java.util.Random(15);
+        Path file = dir.resolve("flipped.fscap");
+        for (int round = 0; round < 300; round++) {
+            byte[] bytes = whole.clone();
+            int at = 8 + random.nextInt(whole.length - 8);
+            bytes[at] ^= (byte) (1 + random.nextInt(255));
+            Files.write(file, bytes);
+            SessionReader.Loaded loaded = SessionFiles.load(file, 1 << 20);
+            int events = loaded.logs().stream().mapToInt(CaptureLog::size).sum();
+            assertTrue(events >= original.size() - 2, "byte " + at + ": " + events + " events, "
+                    + loaded.problems());
+            assertTrue(!loaded.problems().isEmpty(), "byte " + at + " damaged and named");
+        }
+    }
+
     /**
      * The compression bomb's frame: its inflation (here 80 MiB, past the default 64 MiB limit) goes out in pieces
      * and is never asked for whole.
