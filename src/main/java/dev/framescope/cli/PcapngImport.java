@@ -39,17 +39,9 @@ final class PcapngImport {
     static List<LoadProblem> run(Path file, SessionOutput writer) throws IOException {
         PcapngImport im = new PcapngImport(writer);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            new PcapngReader(in).read(new PcapngReader.Handler() {
-                @Override
-                public void comment(String text) {
-                    im.comment(text);
-                }
-
-                @Override
-                public void segment(PcapngReader.Segment s) throws IOException {
-                    im.segment(s);
-                }
-            });
+            im.read(in);
+        } catch (PcapngReader.Damaged e) {
+            im.problems.add(new LoadProblem(0, e.getMessage(), ""));
         }
         for (Flow f : im.flows.values()) {
             f.replay.end(f.lastNanos);
@@ -57,6 +49,21 @@ final class PcapngImport {
             f.log.close();
         }
         return im.problems;
+    }
+
+    private void read(InputStream in) throws IOException {
+        PcapngImport im = this;
+        new PcapngReader(in).read(new PcapngReader.Handler() {
+            @Override
+            public void comment(String text) {
+                im.comment(text);
+            }
+
+            @Override
+            public void segment(PcapngReader.Segment s) throws IOException {
+                im.segment(s);
+            }
+        });
     }
 
     private void comment(String text) {

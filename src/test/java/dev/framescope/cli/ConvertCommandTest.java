@@ -80,6 +80,23 @@ class ConvertCommandTest {
         assertEquals(a.out(), b.out(), "inspect reads both versions alike");
     }
 
+    @Test
+    void aTornPcapngConvertsWhatCameBeforeTheCutAndNamesIt() throws Exception {
+        Path pcapng = dir.resolve("torn.pcapng");
+        Path back = dir.resolve("torn.fscap");
+        Cli cli = new Cli();
+        assertEquals(0, cli.run("export", session.toString(), "--to", "pcapng", "--keep-secrets", "--out",
+                pcapng.toString()), cli.err());
+        byte[] whole = Files.readAllBytes(pcapng);
+        Files.write(pcapng, java.util.Arrays.copyOf(whole, whole.length - 30));
+        assertEquals(1, cli.run("convert", pcapng.toString(), back.toString()));
+        assertTrue(cli.err().contains("the file ends inside the block at byte offset "), cli.err());
+        List<String> original = events(session, true);
+        List<String> rebuilt = events(back, true);
+        assertEquals(original.subList(0, rebuilt.size()), rebuilt, "every frame before the cut");
+        assertTrue(rebuilt.size() >= original.size() - 2, rebuilt.size() + " of " + original.size());
+    }
+
     /** A version 1 file with more payload than a streamed read keeps on the heap (it spills) converts whole. */
     @Test
     void aVersion1FileWithSpilledPayloadsConvertsWhole() throws Exception {

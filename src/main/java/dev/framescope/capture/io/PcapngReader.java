@@ -87,12 +87,23 @@ public final class PcapngReader {
     /** The rest of a block after {@code already} bytes, without its trailing length. */
     private byte[] body(int total, int already, long at) throws IOException {
         if (total < already + 4 || total > (1 << 28) || total % 4 != 0) {
-            throw new IOException("a pcapng block at byte offset " + at + " declares a length of " + total);
+            throw new Damaged("a pcapng block at byte offset " + at + " declares a length of " + total);
         }
         byte[] body = new byte[total - already - 4];
-        in.readFully(body);
-        in.readFully(new byte[4]);
+        try {
+            in.readFully(body);
+            in.readFully(new byte[4]);
+        } catch (EOFException e) {
+            throw new Damaged("the file ends inside the block at byte offset " + at + " (a torn tail)");
+        }
         return body;
+    }
+
+    /** The file is damaged at a place the message names; what came before it was handed out. */
+    public static final class Damaged extends IOException {
+        Damaged(String message) {
+            super(message);
+        }
     }
 
     /** The section header's opt_comment options (code 1), after version and section length. */

@@ -36,7 +36,7 @@ public final class SessionReader {
 
         @Override
         public String toString() {
-            return unit + " " + line + ": " + message;
+            return line > 0 ? unit + " " + line + ": " + message : message;
         }
     }
 
