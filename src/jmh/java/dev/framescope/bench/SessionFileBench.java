@@ -25,6 +25,7 @@ import java.util.Locale;
  *   java -cp target/benchmarks.jar dev.framescope.bench.SessionFileBench write [frames=718270] [size=80] [runs=5]
  *   java -cp target/benchmarks.jar dev.framescope.bench.SessionFileBench make FILE [frames=5000000] [size=80] [v=2]
  *   java -cp target/benchmarks.jar dev.framescope.bench.SessionFileBench load FILE
+ *   java -cp target/benchmarks.jar dev.framescope.bench.SessionFileBench read FILE
  * </pre>
  * {@code write} prints each version's file size, bytes per frame beyond the payload and frames written per second
  * (median of the runs; version 1 once, it is slow); {@code make} writes a big file for the bounded-memory runs,
@@ -42,6 +43,10 @@ public final class SessionFileBench {
         String mode = args.length > 0 ? args[0] : "write";
         if (mode.equals("load")) {
             load(Path.of(args[1]));
+            return;
+        }
+        if (mode.equals("read")) {
+            read(Path.of(args[1]));
             return;
         }
         if (mode.equals("make")) {
@@ -92,6 +97,40 @@ public final class SessionFileBench {
                 first.payloads().budget().indexBytes(), first.payloads().bytesInMemory(),
                 first.payloads().bytesSpilled(), loaded.problems().size());
         loaded.logs().forEach(CaptureLog::close);
+    }
+
+    /** Streams the file's events and does nothing with them: the reader's own cost (median of 5). */
+    private static void read(Path file) throws IOException {
+        double[] seconds = new double[5];
+        long[] events = new long[1];
+        for (int r = 0; r < seconds.length; r++) {
+            events[0] = 0;
+            long t0 = System.nanoTime();
+            dev.framescope.capture.io.SessionFiles.stream(file, new dev.framescope.capture.io.SessionVisitor() {
+                @Override
+                public CaptureLog connection(long id, com.fasterxml.jackson.databind.JsonNode line) {
+                    return dev.framescope.capture.io.SessionFiles.contextLog(id, line);
+                }
+
+                @Override
+                public void event(CaptureLog log, long nanos,
+                                  java.util.function.Function<dev.framescope.capture.Stamp,
+                                          dev.framescope.capture.CaptureEvent> event) {
+                    if (event.apply(new dev.framescope.capture.Stamp(log.connectionId(), events[0]++, nanos))
+                            == null) {
+                        throw new IllegalStateException();
+                    }
+                }
+
+                @Override
+                public void problem(dev.framescope.capture.io.SessionReader.LoadProblem problem) {
+                }
+            });
+            seconds[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(seconds);
+        System.out.printf(Locale.ROOT, "read %s: %,d events, median %.2f s (%,.0f events/s); runs %s%n", file,
+                events[0], seconds[2], events[0] / seconds[2], Arrays.toString(seconds));
     }
 
     private static void report(String name, Path file, CaptureLog log, int frames, int size, int runs, int version)
