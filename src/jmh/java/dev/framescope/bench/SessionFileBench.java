@@ -6,6 +6,7 @@ import dev.framescope.capture.io.SessionOutput;
 import dev.framescope.capture.io.SessionV2Writer;
 import dev.framescope.capture.io.SessionWriter;
 import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.PlainFrames;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.StreamDissector;
 import java.io.ByteArrayOutputStream;
@@ -168,7 +169,11 @@ public final class SessionFileBench {
             if (batch.size() >= 1 << 16 || i == frames - 1) {
                 ByteBuffer in = ByteBuffer.wrap(batch.toByteArray());
                 while (in.hasRemaining()) {
-                    log.appendPlainFrames(n * 20_000, dissector, in);
+                    PlainFrames run = new PlainFrames();
+                    if (dissector.takePlainFrames(in, run) == 0) {
+                        throw new IllegalStateException("a ticker frame that is not plain");
+                    }
+                    log.appendPlainFrames(n * 20_000, run);
                 }
                 batch.reset();
             }

@@ -16,6 +16,7 @@ import dev.framescope.wire.LengthEncoding;
 import dev.framescope.wire.Message;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
+import dev.framescope.wire.StreamDissector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -292,6 +293,7 @@ public final class SessionV2Reader {
     private record PlainFrame(Conn conn, long nanos, FrameHeader header, byte[] payload) {
         static boolean plain(FrameHeader h, int payloadLength) {
             return h.fin() && !h.anyRsv() && !h.masked() && h.payloadLength() == payloadLength
+                    && payloadLength <= StreamDissector.PLAIN_MAX_PAYLOAD
                     && (h.opcode() == Opcode.TEXT || h.opcode() == Opcode.BINARY)
                     && h.lengthEncoding() == LengthEncoding.minimalFor(payloadLength);
         }
