@@ -44,19 +44,23 @@ public final class PcapngWriter {
         this.keepSecrets = keepSecrets;
     }
 
-    /** Writes one section with the given connections (each its own TCP stream). */
+    /** Writes one section with the given connections (each its own TCP stream, by position in the list). */
     public void write(List<CaptureLog> logs) throws IOException {
-        begin(logs);
+        block(SHB, sectionHeader(comment(logs)));
+        block(IDB, interfaceDescription());
+        int index = 0;
         for (CaptureLog log : logs) {
-            for (CaptureEvent e : log.readFrom(0, log.size())) {
-                event(log, e);
-            }
-            Stream s = streams.remove(log.connectionId());
-            if (s != null) {
+            Stream s = new Stream(log, index++);
+            List<CaptureEvent> events = log.readFrom(0, log.size());
+            if (!events.isEmpty()) {
+                s.open(events.get(0).nanos());
+                for (CaptureEvent e : events) {
+                    s.event(e);
+                }
                 s.finish();
             }
         }
-        end();
+        out.flush();
     }
 
     private final java.util.Map<Long, Stream> streams = new java.util.LinkedHashMap<>();
@@ -64,9 +68,18 @@ public final class PcapngWriter {
 
     /**
      * Starts the section for these connections (their labels go in its comment); then {@link #event} as they
-     * come, in any interleaving, and {@link #end}: a streamed export that holds no connection's events.
+     * come, in any interleaving, and {@link #end}: a streamed export that holds no connection's events. The
+     * connections of one session file have distinct ids, which tell their streams apart here.
      */
     public void begin(List<CaptureLog> logs) throws IOException {
+        for (CaptureLog log : logs) {
+            indexes.putIfAbsent(log.connectionId(), indexes.size());
+        }
+        block(SHB, sectionHeader(comment(logs)));
+        block(IDB, interfaceDescription());
+    }
+
+    private String comment(List<CaptureLog> logs) {
         StringBuilder comment = new StringBuilder("Exported by Framescope. Synthesized TCP/IPv4 packets carry the "
                 + "exact WebSocket bytes of each connection; server port shown as 80.");
         for (CaptureLog log : logs) {
@@ -75,10 +88,8 @@ public final class PcapngWriter {
             if (label.startsWith("wss:")) {
                 comment.append(" (TLS: the plaintext inside TLS, as Framescope saw it)");
             }
-            indexes.putIfAbsent(log.connectionId(), indexes.size());
         }
-        block(SHB, sectionHeader(comment.toString()));
-        block(IDB, interfaceDescription());
+        return comment.toString();
     }
 
     /** One event of a connection: its handshake and frames become TCP segments, the rest nothing. */
