@@ -1,15 +1,16 @@
 package dev.framescope.cli;
 
-import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.Exports;
 import dev.framescope.capture.io.SessionReader;
+import dev.framescope.capture.io.SessionReader.LoadProblem;
+import dev.framescope.capture.io.StreamedExport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,20 +55,33 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        SessionReader.Loaded loaded;
         try {
-            loaded = SessionReader.read(file, PayloadStore.DEFAULT_BUDGET);
+            // Before OUT is created: a missing or wrong input leaves no empty output behind.
+            InputFiles.checkSession(file);
         } catch (IOException e) {
             return CliErrors.badArguments(spec, InputFiles.sessionProblem(spec, file, e));
         }
-        loaded.problems().forEach(p -> err.println("export: " + file + " " + p + " (skipped)"));
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
-            Exports.write(format.format, loaded.logs(), keepSecrets, os);
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+            StreamedExport export = new StreamedExport(format.format, SessionStream.connections(file), keepSecrets,
+                    os);
+            List<LoadProblem> problems = SessionStream.run(file, new SessionStream.Handler() {
+                @Override
+                public void event(dev.framescope.capture.CaptureLog log, dev.framescope.capture.CaptureEvent e)
+                        throws IOException {
+                    export.event(log, e);
+                }
+
+                @Override
+                public void end() throws IOException {
+                    export.finish();
+                }
+            });
+            problems.forEach(p -> err.println("export: " + file + " " + p + " (skipped)"));
+        } catch (SessionReader.NotASessionException e) {
+            return CliErrors.badArguments(spec, InputFiles.sessionProblem(spec, file, e));
         } catch (IOException e) {
             err.println("export: cannot write " + out + ": " + e.getMessage());
             return 2;
-        } finally {
-            loaded.logs().forEach(CaptureLog::close);
         }
         spec.commandLine().getOut().println("wrote " + out);
         return 0;

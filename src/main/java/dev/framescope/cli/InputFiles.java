@@ -1,6 +1,8 @@
 package dev.framescope.cli;
 
 import dev.framescope.capture.io.FileKind;
+import dev.framescope.capture.io.SessionFiles;
+import dev.framescope.capture.io.SessionReader;
 import dev.framescope.capture.io.SessionReader.NotASessionException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -28,6 +30,13 @@ final class InputFiles {
             };
         }
         return readProblem(file, e);
+    }
+
+    /** Fails as reading would, before anything else is done: no such file, a directory, not a session file. */
+    static void checkSession(Path file) throws IOException {
+        if (SessionFiles.version(file) == 1) {
+            SessionReader.checkFile(file);
+        }
     }
 
     /** For any file we only read: missing, a directory, not allowed, or the system's own words. */

@@ -98,22 +98,47 @@ class CliErrorsTest {
     }
 
     @Test
-    void badUtf8AfterGoodLinesKeepsTheGoodLines() throws Exception {
+    void badUtf8InAVersion1FileCostsOnlyItsLine() throws Exception {
         Path session = dir.resolve("s.fscap");
         Cli capture = new Cli();
         assertEquals(0, capture.run("capture", "demo:/echo", "--send", "kept", "--duration", "1s", "--out",
                 session.toString()), capture.err());
         assertTrue(capture.out().contains("kept"), capture.out());
+        Path v1 = dir.resolve("v1.fscap");
+        Cli convert = new Cli();
+        assertEquals(0, convert.run("convert", session.toString(), v1.toString(), "--to", "1"), convert.err());
+        session = v1;
         byte[] good = Files.readAllBytes(session);
+        Files.write(v1.resolveSibling("good.fscap"), good);
         byte[] damaged = Arrays.copyOf(good, good.length + 3);
         damaged[good.length] = (byte) 0xFF;
         damaged[good.length + 1] = (byte) 0xFE;
         damaged[good.length + 2] = '\n';
+        byte[] again = Arrays.copyOf(damaged, damaged.length + good.length - firstLineLength(good));
+        System.arraycopy(good, firstLineLength(good), again, damaged.length, good.length - firstLineLength(good));
+        damaged = again;
         Files.write(session, damaged);
         Cli cli = new Cli();
         assertEquals(1, cli.run("inspect", session.toString()), cli.err());
         assertTrue(cli.out().contains("kept"), cli.out());
         assertTrue(cli.err().contains("not UTF-8 text"), cli.err());
+        assertEquals(1, cli.err().lines().filter(l -> l.contains("inspect:")).count(), "only the bad line: " + cli.err());
+        Cli before = new Cli();
+        assertEquals(0, before.run("inspect", v1.resolveSibling("good.fscap").toString()), before.err());
+        assertEquals(2 * occurrences(before.out(), "kept"), occurrences(cli.out(), "kept"),
+                "the lines after the bad one load too: " + cli.out());
+    }
+
+    private static long occurrences(String text, String word) {
+        return (text.length() - text.replace(word, "").length()) / word.length();
+    }
+
+    private static int firstLineLength(byte[] file) {
+        int n = 0;
+        while (file[n] != '\n') {
+            n++;
+        }
+        return n + 1;
     }
 
     @Test

@@ -28,10 +28,19 @@ import java.util.Optional;
 public final class SessionReader {
 
     /** A line that could not be loaded. */
-    public record LoadProblem(long line, String message) {
+    public record LoadProblem(long line, String message, String unit) {
+        public LoadProblem(long line, String message) {
+            this(line, message, "line");
+        }
+
+        /** A damaged record of a version 2 file, by record number and byte offset. */
+        public static LoadProblem record(long number, long offset, String message) {
+            return new LoadProblem(number, "byte offset " + offset + ": " + message, "record");
+        }
+
         @Override
         public String toString() {
-            return "line " + line + ": " + message;
+            return line > 0 ? unit + " " + line + ": " + message : message;
         }
     }
 
@@ -64,13 +73,15 @@ public final class SessionReader {
     private SessionReader() {
     }
 
+    /** Loads a session file of either version (a version 2 file through {@link SessionFiles#load}). */
     public static Loaded read(Path file, long payloadBudget) throws IOException {
+        return SessionV2Reader.isV2(file) ? SessionFiles.load(file, payloadBudget) : readV1(file, payloadBudget);
+    }
+
+    static Loaded readV1(Path file, long payloadBudget) throws IOException {
         Map<Long, CaptureLog> logs = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
-        if (Files.isDirectory(file)) {
-            throw new IOException(file.toAbsolutePath() + " is a directory, not a session file");
-        }
-        checkKind(file, FileKind.of(file));
+        checkFile(file);
         // Read as ISO-8859-1 (every byte one char, so nothing fails here), then decode each line as UTF-8: a
         // corrupted line is reported and skipped, and the lines after it still load. UTF-8 never uses the bytes
         // of \n and \r inside a character, so the line breaks are the same either way.
@@ -99,7 +110,7 @@ public final class SessionReader {
     }
 
     /** The line's bytes (one char each) decoded as UTF-8, or empty when they are not UTF-8. */
-    private static Optional<String> utf8(String latin1) {
+    static Optional<String> utf8(String latin1) {
         if (latin1 == null) {
             return Optional.empty();
         }
@@ -110,6 +121,14 @@ public final class SessionReader {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /** Refuses a directory, and a file of another kind, naming what it is (before reading it as version 1). */
+    public static void checkFile(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file.toAbsolutePath() + " is a directory, not a session file");
+        }
+        checkKind(file, FileKind.of(file));
     }
 
     private static void checkKind(Path file, FileKind kind) throws NotASessionException {
@@ -127,7 +146,7 @@ public final class SessionReader {
         }
     }
 
-    private static void checkHeader(Path file, String first) throws IOException {
+    static void checkHeader(Path file, String first) throws IOException {
         if (first == null) {
             throw new NotASessionException(file + " is empty, not a Framescope session");
         }
