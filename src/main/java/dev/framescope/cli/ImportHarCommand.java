@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,12 +36,16 @@ final class ImportHarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            return CliErrors.badArguments(spec, InputFiles.readProblem(file, new NoSuchFileException(file.toString())));
+        }
         HarImport.Result result;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              SessionOutput writer = SessionFiles.create(out, false)) {
             result = HarImport.read(in, writer);
         } catch (IOException e) {
-            return CliErrors.badArguments(spec, InputFiles.readProblem(file, e));
+            err.println("import-har: " + file + ": " + e.getMessage());
+            return 2;
         }
         result.problems().forEach(p -> err.println("import-har: " + p + " (skipped)"));
         spec.commandLine().getOut().println("wrote " + out + " (" + result.connections()

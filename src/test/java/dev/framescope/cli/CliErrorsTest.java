@@ -60,6 +60,12 @@ class CliErrorsTest {
     void directoryIsNamedWithItsPath() {
         assertEquals("inspect: cannot read " + dir.toAbsolutePath() + ": it is a directory, not a file",
                 badArguments("inspect", "inspect", dir.toString()).get(0));
+        assertEquals("import-har: cannot read " + dir.toAbsolutePath() + ": it is a directory, not a file",
+                badArguments("import-har", "import-har", dir.toString(), "--out", dir.resolve("o.fscap").toString())
+                        .get(0));
+        assertEquals("convert: cannot read nope.fscap: no such file",
+                badArguments("convert", "convert", "nope.fscap", dir.resolve("o.fscap").toString()).get(0));
+        assertFalse(Files.exists(dir.resolve("o.fscap")), "no output for a missing input");
     }
 
     @Test
