@@ -1,6 +1,7 @@
 package dev.framescope.ui.frame;
 
 import dev.framescope.decode.DecodeInput;
+import dev.framescope.ui.fx.Background;
 import dev.framescope.wire.Finding;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Frame;
@@ -34,11 +35,13 @@ public final class FrameDetailPane extends StackPane {
     private final Label summary = new Label();
     private final HeaderBitsView headerBits = new HeaderBitsView();
     private final VBox findings = new VBox();
-    private final PayloadView payload = new PayloadView();
+    private final PayloadView payload;
     private final VBox body;
     private final Label empty = new Label("Select a frame to see its header, findings and payload.");
 
-    public FrameDetailPane() {
+    /** @param background where large payloads decode */
+    public FrameDetailPane(Background background) {
+        payload = new PayloadView(background);
         getStyleClass().add(STYLE_CLASS);
         summary.getStyleClass().add("frame-summary");
         summary.setId("frame-summary");

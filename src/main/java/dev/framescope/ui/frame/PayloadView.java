@@ -1,5 +1,6 @@
 package dev.framescope.ui.frame;
 
+import dev.framescope.ui.fx.Background;
 import java.util.Arrays;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -54,10 +55,13 @@ public final class PayloadView extends TabPane {
     private final TextArea json = readOnly("payload-json");
     private final TextArea base64 = readOnly("payload-base64");
     private final Tab hexTab = new Tab("Hex");
-    private final DecodedView decoded = new DecodedView();
-    private final Tab decodedTab = new Tab("Decoded", decoded);
+    private final DecodedView decoded;
+    private final Tab decodedTab;
 
-    public PayloadView() {
+    /** @param background where large payloads decode */
+    public PayloadView(Background background) {
+        decoded = new DecodedView("decoded", background);
+        decodedTab = new Tab("Decoded", decoded);
         getStyleClass().add(STYLE_CLASS);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getTabs().addAll(tab("Text", "payload-tab-text", text), tab("JSON", "payload-tab-json", json), hexTab,

@@ -3,6 +3,7 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.ui.frame.DecodedView;
+import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.PulseListener;
 import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.Finding;
@@ -57,7 +58,7 @@ public final class ConnectionDetails implements PulseListener {
     private final Label messageSummary = new Label("Select a data frame to see its message.");
     private final TextArea messageText = mono();
     private final ListView<String> fragmentList = new ListView<>();
-    private final DecodedView messageDecoded = new DecodedView("message-decoded");
+    private final DecodedView messageDecoded;
     private final long[] wire = new long[2];
     private final long[] inflated = new long[2];
     private final long[] compressedMessages = new long[2];
@@ -69,7 +70,9 @@ public final class ConnectionDetails implements PulseListener {
     private final List<CaptureEvent.TimingEvent> timings = new ArrayList<>();
     private final ProtocolView protocol;
 
-    public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent) {
+    /** @param background where a large message decodes */
+    public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent, Background background) {
+        messageDecoded = new DecodedView("message-decoded", background);
         tab(tabs, "handshakeTab", "Handshake").setContent(handshakePane());
         Tab violations = tab(tabs, "findingsTab", "Violations");
         findingsList.setId("violations-list");

@@ -3,6 +3,7 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.Direction;
 import dev.framescope.capture.Payload;
+import dev.framescope.ui.fx.Labels.Labelled;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +17,21 @@ import java.util.regex.PatternSyntaxException;
  */
 public record FrameFilter(Optional<Direction> direction, OpcodeClass opcodes, boolean violationsOnly, String search) {
 
-    public enum OpcodeClass { ALL, DATA, CONTROL }
+    /** Which frames by opcode (RFC 6455 section 5.2: data frames, control frames with the high opcode bit). */
+    public enum OpcodeClass implements Labelled {
+        ALL("All frames"), DATA("Data frames"), CONTROL("Control frames");
+
+        private final String label;
+
+        OpcodeClass(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
 
     public static final FrameFilter ALL = new FrameFilter(Optional.empty(), OpcodeClass.ALL, false, "");
 

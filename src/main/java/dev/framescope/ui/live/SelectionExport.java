@@ -27,9 +27,12 @@ final class SelectionExport<E extends CaptureEvent> {
     private final TableView<E> table;
     private final TimelineModel model;
     private final BooleanSupplier keepSecrets;
+    private final FileActions files;
 
-    SelectionExport(TableView<E> table, TimelineModel model, BooleanSupplier keepSecrets) {
+    /** @param files writes the chosen file off the FX thread */
+    SelectionExport(TableView<E> table, TimelineModel model, BooleanSupplier keepSecrets, FileActions files) {
         this.table = table;
+        this.files = files;
         this.model = model;
         this.keepSecrets = keepSecrets;
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -83,11 +86,7 @@ final class SelectionExport<E extends CaptureEvent> {
                     chooser.getSelectedExtensionFilter() != null
                             && chooser.getSelectedExtensionFilter().getDescription().startsWith("Text")
                             ? Exports.Format.TEXT : Exports.Format.JSON);
-            try {
-                write(format, file.toPath());
-            } catch (IOException ex) {
-                LiveWindow.warn(table, "Cannot export to " + file.getName(), ex.getMessage());
-            }
+            asString(format).ifPresent(text -> files.write(file.toPath(), text));
         }
     }
 

@@ -12,10 +12,14 @@ import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -25,32 +29,38 @@ public final class SessionModel implements AutoCloseable {
     private final ObservableList<LiveConnection> connections = FXCollections.observableArrayList();
     private final AtomicLong ids = new AtomicLong();
     /** One budget for every connection of the window, so twenty connections cannot take twenty budgets. */
-    private final MemoryBudget budget = MemoryBudget.forThisJvm();
+    private final MemoryBudget budget;
     private Optional<DemoServer> demo = Optional.empty();
-    private final javafx.beans.property.ObjectProperty<Environments> environments =
-            new javafx.beans.property.SimpleObjectProperty<>(Environments.NONE);
+    private final ObjectProperty<Environments> environments = new SimpleObjectProperty<>(Environments.NONE);
     private final ReadOnlyStringWrapper environmentsProblem = new ReadOnlyStringWrapper("");
     /** True while {@link #environmentsProblem} says a save failed (a later save that works clears it). */
     private boolean saveFailed;
 
     /** A session whose environments last as long as it does (tests, and windows that save nothing). */
     public SessionModel() {
+        this(MemoryBudget.forThisJvm(OptionalLong.empty()));
+    }
+
+    /** @param budget what every connection of the window may hold on the heap, together */
+    public SessionModel(MemoryBudget budget) {
+        this.budget = budget;
     }
 
     /**
      * A session whose environments come from the store and go back to it whenever they change (the dialog's OK,
      * the chooser above the connections), never per keystroke.
      */
-    SessionModel(EnvironmentStore store) {
+    SessionModel(EnvironmentStore store, MemoryBudget budget) {
+        this(budget);
         EnvironmentStore.Loaded loaded = store.load();
         environments.set(loaded.environments());
         loaded.problem().ifPresent(environmentsProblem::set);
         environments.addListener((o, was, now) -> save(store, now));
     }
 
-    /** The window's session: environments saved in the user's configuration directory between runs. */
-    public static SessionModel withSavedEnvironments() {
-        return new SessionModel(EnvironmentStore.inConfigDir());
+    /** The window's session: environments saved in the configuration directory between runs. */
+    public static SessionModel withSavedEnvironments(Path configDir, MemoryBudget budget) {
+        return new SessionModel(EnvironmentStore.inConfigDir(configDir), budget);
     }
 
     private void save(EnvironmentStore store, Environments envs) {
@@ -111,7 +121,7 @@ public final class SessionModel implements AutoCloseable {
     }
 
     /** The environments of this session; connections and the composer resolve against the active one. */
-    public javafx.beans.property.ObjectProperty<Environments> environments() {
+    public ObjectProperty<Environments> environments() {
         return environments;
     }
 

@@ -4,6 +4,8 @@ import dev.framescope.capture.text.FrameText;
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.Payload;
 import dev.framescope.ui.frame.OpcodeBadge;
+import dev.framescope.ui.fx.Labels;
+import dev.framescope.ui.fx.UiDispatcher;
 import dev.framescope.wire.FrameHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -41,7 +43,11 @@ public final class TimelineView extends TableView<FrameEvent> {
     private final ObservableList<FrameEvent> tail = javafx.collections.FXCollections.observableArrayList();
     private final ListChangeListener<FrameEvent> mirror = this::mirror;
 
-    public TimelineView(TimelineModel model) {
+    private final UiDispatcher ui;
+
+    /** @param ui where header tooltips are installed once the skin has built the header */
+    public TimelineView(TimelineModel model, UiDispatcher ui) {
+        this.ui = ui;
         this.model = model;
         setId("frame-table");
         getStyleClass().add("frame-table");
@@ -93,7 +99,7 @@ public final class TimelineView extends TableView<FrameEvent> {
             }
         });
         model.fragmentsChangedProperty().addListener((o, was, now) -> refresh());
-        skinProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(this::installHeaderTooltips));
+        skinProperty().addListener((o, was, now) -> ui.post(this::installHeaderTooltips));
         addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
                 follow.set(false);
@@ -249,7 +255,20 @@ public final class TimelineView extends TableView<FrameEvent> {
     }
 
     /** How the Time column reads: since the connection started, wall clock, or since the previous row. */
-    public enum TimeMode { RELATIVE, ABSOLUTE, DELTA }
+    public enum TimeMode implements Labels.Labelled {
+        RELATIVE("Since start"), ABSOLUTE("Clock time"), DELTA("Since previous");
+
+        private final String label;
+
+        TimeMode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
 
     private final javafx.beans.property.ObjectProperty<TimeMode> timeMode =
             new javafx.beans.property.SimpleObjectProperty<>(TimeMode.RELATIVE);

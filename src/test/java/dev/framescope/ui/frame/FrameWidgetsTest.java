@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
+import dev.framescope.ui.fx.Background;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -31,7 +32,7 @@ class FrameWidgetsTest {
 
     @Test
     void frameDetailShowsSummaryHeaderAndMaskedBesideUnmasked(FxRobot robot) {
-        FrameDetailPane pane = new FrameDetailPane();
+        FrameDetailPane pane = new FrameDetailPane(Background.sameThread());
         robot.interact(() -> {
             holder.getChildren().setAll(pane);
             pane.show(FrameDetail.of(3, Sender.CLIENT, Fixtures.MASKED_HELLO));
