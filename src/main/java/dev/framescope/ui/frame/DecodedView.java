@@ -303,7 +303,8 @@ public final class DecodedView extends VBox {
                 return;
             }
             if (id.equals(DecoderRegistry.AUTO)) {
-                setText("Auto" + shown.map(d -> " → " + d.decoderId()).orElse(""));
+                setText("Auto" + shown.map(d -> " → " + settings.registry().byId(d.decoderId())
+                        .map(PayloadDecoder::label).orElse(d.decoderId())).orElse(""));
                 return;
             }
             setText(settings.registry().byId(id).map(PayloadDecoder::label).orElse(id));

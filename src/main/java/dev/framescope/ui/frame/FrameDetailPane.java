@@ -2,6 +2,7 @@ package dev.framescope.ui.frame;
 
 import dev.framescope.decode.DecodeInput;
 import dev.framescope.ui.fx.Background;
+import dev.framescope.ui.fx.Labels;
 import dev.framescope.wire.Finding;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Frame;
@@ -126,7 +127,7 @@ public final class FrameDetailPane extends StackPane {
     }
 
     private static HBox findingRow(Finding f) {
-        Label severity = new Label(f.violation().severity().name());
+        Label severity = new Label(Labels.severity(f.violation().severity()));
         severity.getStyleClass().addAll("finding-severity",
                 "severity-" + f.violation().severity().name().toLowerCase(Locale.ROOT));
         Label id = new Label(f.violation().id());

@@ -1,9 +1,12 @@
 package dev.framescope.ui.fx;
 
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.engine.Auth;
+import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.wire.Severity;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 
 /**
@@ -19,6 +22,41 @@ public final class Labels {
     }
 
     private Labels() {
+    }
+
+    /** What happens when a pong does not come back in time. */
+    public static String onMissed(HeartbeatPolicy.OnMissed value) {
+        return switch (value) {
+            case REPORT -> "report it";
+            case CLOSE -> "close the connection";
+            case RECONNECT -> "reconnect";
+        };
+    }
+
+    /** A phase of the connect waterfall: the protocols' own acronyms, and the HTTP upgrade as a word. */
+    public static String phase(CaptureEvent.Phase value) {
+        return switch (value) {
+            case DNS -> "DNS";
+            case TCP -> "TCP";
+            case TLS -> "TLS";
+            case UPGRADE -> "Upgrade";
+        };
+    }
+
+    public static String severity(Severity value) {
+        return switch (value) {
+            case ERROR -> "Error";
+            case WARNING -> "Warning";
+            case INFO -> "Note";
+        };
+    }
+
+    /** Where an API key goes. */
+    public static String placement(Auth.Placement value) {
+        return switch (value) {
+            case HEADER -> "a header";
+            case QUERY -> "the query string";
+        };
     }
 
     /** Shows a {@link Labelled} value's label. */
@@ -53,7 +91,7 @@ public final class Labels {
     }
 
     /** Uses {@code label} for {@code box}'s items. */
-    public static <T> void use(ComboBox<T> box, Function<T, String> label) {
+    public static <T> void use(ChoiceBox<T> box, Function<T, String> label) {
         box.setConverter(converter(label));
     }
 }

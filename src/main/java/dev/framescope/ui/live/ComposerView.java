@@ -3,6 +3,7 @@ package dev.framescope.ui.live;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.Variables;
 import dev.framescope.wire.Opcode;
+import dev.framescope.ui.fx.Labels;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,7 +20,20 @@ import javafx.scene.layout.Priority;
 public final class ComposerView extends javafx.scene.layout.VBox {
 
     /** What the text field holds. */
-    public enum Mode { TEXT, JSON, HEX, BASE64, FILE, RAW_FRAME }
+    public enum Mode implements Labels.Labelled {
+        TEXT("Text"), JSON("JSON"), HEX("Hex"), BASE64("Base64"), FILE("File"), RAW_FRAME("Raw frame");
+
+        private final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
 
     /** A file sent from the composer is read whole; beyond this it is refused rather than freezing the window. */
     static final long MAX_FILE_BYTES = 64L << 20;
@@ -110,8 +124,9 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         mode.getItems().addAll(Mode.values());
         mode.setValue(Mode.TEXT);
         mode.setId("composer-mode");
-        mode.setTooltip(new Tooltip("TEXT sends as typed; JSON is validated and sent compact; HEX and BASE64 send "
-                + "a binary message; FILE sends a file's bytes as a binary message; RAW_FRAME writes one frame with "
+        mode.setConverter(Labels.converter());
+        mode.setTooltip(new Tooltip("Text sends as typed; JSON is validated and sent compact; Hex and Base64 send "
+                + "a binary message; File sends a file's bytes as a binary message; Raw frame writes one frame with "
                 + "the header bits you choose, as a probe of the server"));
         fin.setSelected(true);
         mask.setSelected(true);

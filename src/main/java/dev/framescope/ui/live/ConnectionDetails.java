@@ -4,6 +4,7 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.ui.frame.DecodedView;
 import dev.framescope.ui.fx.Background;
+import dev.framescope.ui.fx.Labels;
 import dev.framescope.ui.fx.PulseListener;
 import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.Finding;
@@ -323,7 +324,7 @@ public final class ConnectionDetails implements PulseListener {
             bar.getStyleClass().addAll("waterfall-bar", "waterfall-" + t.phase().name().toLowerCase(Locale.ROOT));
             bar.setPrefWidth(Math.max(2, 300 * t.durationNanos() / Math.max(1, total)));
             bar.setPrefHeight(12);
-            Label name = new Label(String.format(Locale.ROOT, "%-8s %8.2f ms", t.phase(), t.durationNanos() / 1e6));
+            Label name = new Label(String.format(Locale.ROOT, "%-8s %8.2f ms", Labels.phase(t.phase()), t.durationNanos() / 1e6));
             name.getStyleClass().add("mono");
             name.setMinWidth(150);
             waterfall.getChildren().add(new HBox(8, name, new HBox(spacer, bar)));

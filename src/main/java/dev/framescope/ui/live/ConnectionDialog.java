@@ -8,6 +8,7 @@ import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.ReconnectPolicy;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.wire.ExtensionHeader;
+import dev.framescope.ui.fx.Labels;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,6 +96,7 @@ public final class ConnectionDialog {
         url.setId("dialog-url");
         onMissed.getItems().addAll(HeartbeatPolicy.OnMissed.values());
         onMissed.setValue(HeartbeatPolicy.OnMissed.REPORT);
+        Labels.use(onMissed, Labels::onMissed);
         insecure.getStyleClass().add("insecure-switch");
         Label warning = new Label("⚠ Anyone on the path can read and change this connection's traffic.");
         warning.getStyleClass().add("filter-problem");
