@@ -7,6 +7,8 @@ import dev.framescope.decode.PayloadDecoder;
 import dev.framescope.decode.ProtobufSchema;
 import dev.framescope.decode.ProtobufTypedDecoder;
 import dev.framescope.ui.fx.Background;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -241,7 +243,7 @@ public final class DecodedView extends VBox {
         files.setTitle("Protobuf descriptor set (protoc --include_imports --descriptor_set_out)");
         files.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Descriptor sets", "*.desc", "*.pb",
                 "*.protoset", "*.bin"), new FileChooser.ExtensionFilter("All files", "*"));
-        java.io.File file = files.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        File file = files.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (file == null) {
             return;
         }
@@ -260,7 +262,7 @@ public final class DecodedView extends VBox {
     }
 
     /** Off the FX thread: the file's bytes, checked to hold at least one message type. */
-    private static byte[] readDescriptorSet(Path file) throws java.io.IOException {
+    private static byte[] readDescriptorSet(Path file) throws IOException {
         byte[] set = Files.readAllBytes(file);
         if (ProtobufSchema.messageTypes(set).isEmpty()) {
             throw new IllegalArgumentException(file.getFileName() + " has no message types");

@@ -2,6 +2,9 @@ package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Secrets;
+import dev.framescope.capture.io.Redactor;
+import dev.framescope.decode.DecodeInput;
 import dev.framescope.ui.frame.DecodedView;
 import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.Labels;
@@ -10,6 +13,8 @@ import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.Finding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +22,7 @@ import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -25,6 +31,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,7 +58,7 @@ public final class ConnectionDetails implements PulseListener {
     private final Label handshakeSummary = new Label("No handshake yet");
     private final VBox waterfall = new VBox(4);
     private final TextArea request = mono();
-    private final javafx.scene.control.ToggleButton revealHeads = new javafx.scene.control.ToggleButton("Reveal secrets");
+    private final ToggleButton revealHeads = new ToggleButton("Reveal secrets");
     private Optional<CaptureEvent.HandshakeEvent> lastHandshake = Optional.empty();
     private final TextArea response = mono();
     private final Label negotiation = new Label();
@@ -141,9 +149,9 @@ public final class ConnectionDetails implements PulseListener {
         close.setText("Not closed");
         extensionsText.setText("No extension offered");
         negotiated = "";
-        java.util.Arrays.fill(wire, 0);
-        java.util.Arrays.fill(inflated, 0);
-        java.util.Arrays.fill(compressedMessages, 0);
+        Arrays.fill(wire, 0);
+        Arrays.fill(inflated, 0);
+        Arrays.fill(compressedMessages, 0);
         lastRefresh = 0;
         refresh();
         protocol.show(selected);
@@ -246,9 +254,9 @@ public final class ConnectionDetails implements PulseListener {
                 m.compressed() ? String.format(Locale.ROOT, " (%,d B compressed)", m.wireLength()) : "",
                 m.findings().isEmpty() ? "" : " · ⚠ " + m.findings().stream().map(x -> x.violation().id()).toList()));
         String body = m.isText() ? new String(m.payload(), StandardCharsets.UTF_8)
-                : java.util.HexFormat.ofDelimiter(" ").formatHex(m.payload(), 0, Math.min(m.payload().length, 65536));
+                : HexFormat.ofDelimiter(" ").formatHex(m.payload(), 0, Math.min(m.payload().length, 65536));
         messageText.setText(m.truncated() ? body + "\n… (" + m.length() + " bytes in all)" : body);
-        messageDecoded.setInput(Optional.of(dev.framescope.decode.DecodeInput.of(m.payload(), m.isText())));
+        messageDecoded.setInput(Optional.of(DecodeInput.of(m.payload(), m.isText())));
         for (CaptureEvent.FrameEvent f : found.fragments()) {
             fragmentList.getItems().add(String.format(Locale.ROOT, "#%d  %s  FIN=%d  RSV=%s  %,d B  at byte %,d",
                     f.seq(), f.header().opcode().shortName(), f.header().fin() ? 1 : 0, TimelineView.rsv(f.header()),
@@ -294,18 +302,18 @@ public final class ConnectionDetails implements PulseListener {
             return;
         }
         CaptureEvent.HandshakeEvent h = lastHandshake.get();
-        dev.framescope.capture.Secrets secrets = log.map(CaptureLog::secrets)
-                .orElse(dev.framescope.capture.Secrets.NONE);
+        Secrets secrets = log.map(CaptureLog::secrets)
+                .orElse(Secrets.NONE);
         boolean clear = revealHeads.isSelected();
         request.setText(clear ? new String(h.rawRequest(), StandardCharsets.ISO_8859_1)
-                : dev.framescope.capture.io.Redactor.headForScreen(h.rawRequest(), secrets));
+                : Redactor.headForScreen(h.rawRequest(), secrets));
         String body = h.responseBody().length == 0 ? ""
                 : "\n" + new String(h.responseBody(), StandardCharsets.UTF_8);
         response.setText((clear ? new String(h.rawResponse(), StandardCharsets.ISO_8859_1)
-                : dev.framescope.capture.io.Redactor.headForScreen(h.rawResponse(), secrets)) + body);
+                : Redactor.headForScreen(h.rawResponse(), secrets)) + body);
     }
 
-    public javafx.scene.control.ToggleButton revealHeadsToggle() {
+    public ToggleButton revealHeadsToggle() {
         return revealHeads;
     }
 
@@ -337,11 +345,11 @@ public final class ConnectionDetails implements PulseListener {
         raw.setHgap(8);
         revealHeads.setId("handshake-reveal");
         revealHeads.setMnemonicParsing(false);
-        revealHeads.setTooltip(new javafx.scene.control.Tooltip("Show Authorization, cookies, API keys and secret "
+        revealHeads.setTooltip(new Tooltip("Show Authorization, cookies, API keys and secret "
                 + "variable values in clear (exports still redact them unless File → Keep Secrets in Exports)"));
         revealHeads.selectedProperty().addListener((o, was, now) -> showHeads());
         HBox requestTitle = new HBox(8, new Label("Request (as sent)"), revealHeads);
-        requestTitle.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        requestTitle.setAlignment(Pos.CENTER_LEFT);
         raw.add(requestTitle, 0, 0);
         raw.add(new Label("Response (as received)"), 1, 0);
         raw.add(request, 0, 1);

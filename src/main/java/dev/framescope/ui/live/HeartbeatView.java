@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,6 +21,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -204,7 +206,7 @@ final class HeartbeatView {
         stormCount.requestFocus();
     }
 
-    private void act(java.util.function.Consumer<Connection> action) {
+    private void act(Consumer<Connection> action) {
         Optional<Connection> c = connection.get();
         if (c.isEmpty()) {
             probeResult.setText("Not a live connection: the lab needs an open connection.");
@@ -241,7 +243,7 @@ final class HeartbeatView {
         Label title = new Label("RTT distribution (ms)");
         title.getStyleClass().add("detail-heading");
         stats.setWrapText(true);
-        stats.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stats.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(histogram, Priority.ALWAYS);
         VBox distribution = new VBox(4, title, stats, histogram);
         distribution.setPrefWidth(320);
@@ -273,8 +275,8 @@ final class HeartbeatView {
         return axis;
     }
 
-    private static javafx.scene.layout.Region spacer() {
-        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+    private static Region spacer() {
+        Region r = new Region();
         r.setMinWidth(16);
         HBox.setHgrow(r, Priority.SOMETIMES);
         return r;

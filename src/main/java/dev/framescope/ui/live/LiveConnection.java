@@ -7,6 +7,7 @@ import dev.framescope.engine.ConnectionOptions;
 import dev.framescope.engine.ConnectionSetup;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.ui.frame.DecodeSettings;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
     }
 
     public String stateText() {
-        return connection.map(c -> c.state().name().toLowerCase(java.util.Locale.ROOT)).orElse("loaded");
+        return connection.map(c -> c.state().name().toLowerCase(Locale.ROOT)).orElse("loaded");
     }
 
     /**
@@ -37,7 +38,7 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
     public boolean insecure() {
         return connection.map(c -> c.spec().tls().insecure() && c.spec().secure())
                 .orElseGet(() -> options().tls().insecure()
-                        && log.label().toLowerCase(java.util.Locale.ROOT).startsWith("wss:"));
+                        && log.label().toLowerCase(Locale.ROOT).startsWith("wss:"));
     }
 
     /**

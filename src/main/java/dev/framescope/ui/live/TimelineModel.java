@@ -3,8 +3,12 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.ui.fx.PulseListener;
+import dev.framescope.wire.Opcode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -71,7 +75,7 @@ public final class TimelineModel implements PulseListener {
     }
 
     /** Fragments of messages sent in several frames, by frame seq (unfragmented frames have none). */
-    private final java.util.Map<Long, Fragment> fragments = new java.util.HashMap<>();
+    private final Map<Long, Fragment> fragments = new HashMap<>();
     /** Per direction: the fragmented message still open, and the fragment the latest data frame belongs to. */
     private final FragmentGroup[] openGroup = new FragmentGroup[2];
     private final Fragment[] current = new Fragment[2];
@@ -165,11 +169,11 @@ public final class TimelineModel implements PulseListener {
             }
             return false;
         }
-        dev.framescope.wire.Opcode op = f.header().opcode();
+        Opcode op = f.header().opcode();
         if (op.isControl()) {
             return false;
         }
-        if (op == dev.framescope.wire.Opcode.CONTINUATION) {
+        if (op == Opcode.CONTINUATION) {
             FragmentGroup g = openGroup[d];
             if (g == null) {
                 current[d] = null;
@@ -207,8 +211,8 @@ public final class TimelineModel implements PulseListener {
         log = selected;
         next = 0;
         fragments.clear();
-        java.util.Arrays.fill(openGroup, null);
-        java.util.Arrays.fill(current, null);
+        Arrays.fill(openGroup, null);
+        Arrays.fill(current, null);
         collapsedGroups = 0;
         frames.clear();
         messages.clear();
