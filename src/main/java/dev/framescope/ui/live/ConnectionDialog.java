@@ -7,6 +7,7 @@ import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.ReconnectPolicy;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.Variables;
+import dev.framescope.ui.fx.Forms;
 import dev.framescope.ui.fx.Labels;
 import dev.framescope.ui.fx.NumberFields;
 import dev.framescope.wire.ExtensionHeader;
@@ -23,9 +24,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -33,7 +31,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
@@ -45,7 +42,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -314,28 +310,8 @@ public final class ConnectionDialog {
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(110);
         g.getColumnConstraints().add(labels);
-        tidy(g);
+        Forms.tidy(g);
         return g;
-    }
-
-    /** No mnemonics (parameter names contain underscores), labels never truncated, compact spinners. */
-    private static void tidy(Parent parent) {
-        for (Node node : parent.getChildrenUnmodifiable()) {
-            if (node instanceof Labeled labeled) {
-                labeled.setMnemonicParsing(false);
-                labeled.setMinWidth(Region.USE_PREF_SIZE);
-            } else if (node instanceof Spinner<?> spinner) {
-                spinner.setPrefWidth(84);
-                spinner.setMinWidth(84);
-            } else if (node instanceof ChoiceBox<?> choice) {
-                choice.setMinWidth(120);
-            } else if (node instanceof Parent child && !(node instanceof TextArea)) {
-                if (child instanceof HBox box) {
-                    box.setAlignment(Pos.CENTER_LEFT);
-                }
-                tidy(child);
-            }
-        }
     }
 
     /** The spec the form describes; IllegalArgumentException names the field that is wrong. */
@@ -356,17 +332,7 @@ public final class ConnectionDialog {
         HeartbeatPolicy base = edited.heartbeat();
         HeartbeatPolicy heartbeat = new HeartbeatPolicy(seconds(heartbeatSeconds), seconds(pongTimeoutSeconds),
                 base.payloadPrefix(), onMissed.getValue(), pongMode.value());
-        Optional<InetSocketAddress> proxyAddress = Optional.empty();
-        if (!proxy.getText().isBlank()) {
-            String text = proxy.getText().trim();
-            int colon = text.lastIndexOf(':');
-            String host = colon < 0 ? "" : text.substring(0, colon);
-            String port = colon < 0 ? "" : text.substring(colon + 1);
-            if (host.isBlank() || !port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
-                throw new IllegalArgumentException("Proxy: expected host:port, not '" + proxy.getText() + "'");
-            }
-            proxyAddress = Optional.of(InetSocketAddress.createUnresolved(host, Integer.parseInt(port)));
-        }
+        Optional<InetSocketAddress> proxyAddress = Forms.hostAndPort("Proxy", proxy.getText());
         return new ConnectionOptions(list(subprotocols.getText()), offers(), edited.origin(), seconds(connectTimeout),
                 seconds(handshakeTimeout), tls(), proxyAddress, heartbeat, reconnectPolicy(),
                 edited.maxMessageBytes());
