@@ -77,7 +77,8 @@ public final class ComposerView extends VBox {
     /** The main row; in RAW_FRAME mode the header switches get a second row under it, so nothing is pushed out. */
     private final HBox row = new HBox(8);
     private final Spinner<Integer> fragments = new Spinner<>(1, 64, 1);
-    private final Label status = new Label();
+    private final TextField closeReason = new TextField();
+    private final Consumer<String> problems;
     private final Supplier<Optional<Connection>> target;
     private final Map<Connection, List<String>> histories = new WeakHashMap<>();
     private final Map<Connection, List<String>> snippets = new WeakHashMap<>();
@@ -86,9 +87,14 @@ public final class ComposerView extends VBox {
     private Supplier<Variables> variables = () -> Variables.NONE;
     private int historyIndex;
 
-    public ComposerView(Supplier<Optional<Connection>> target) {
+    /**
+     * @param target   the connection the composer sends to
+     * @param problems where a message that cannot be sent is explained (empty: the last send worked)
+     */
+    public ComposerView(Supplier<Optional<Connection>> target, Consumer<String> problems) {
         super(6);
         this.target = target;
+        this.problems = problems;
         setId("composer");
         row.setAlignment(Pos.CENTER_LEFT);
         message.setId("composer-text");
@@ -121,8 +127,13 @@ public final class ComposerView extends VBox {
         close.setText("Close 1000");
         close.setId("composer-close");
         close.setOnAction(e -> closeWith(1000));
-        close.setTooltip(new Tooltip("Close the connection with 1000, or pick a code from the registry; the text in "
-                + "the field, if any, is the reason (at most 123 bytes, RFC 6455 §5.5)"));
+        close.setTooltip(new Tooltip("Close the connection with 1000, or pick a code from the registry; the reason "
+                + "field beside it, if filled, is the reason (at most 123 bytes, RFC 6455 §5.5)"));
+        closeReason.setId("composer-close-reason");
+        closeReason.setPromptText("close reason");
+        closeReason.setPrefWidth(110);
+        closeReason.setTooltip(new Tooltip("Sent with Close (at most 123 bytes of UTF-8, RFC 6455 §5.5); empty by "
+                + "default. The message field is never used as the reason."));
         for (CloseCode code : CloseCode.values()) {
             if (code.mayAppearOnWire()) {
                 MenuItem item = new MenuItem(code.code() + " "
@@ -147,9 +158,9 @@ public final class ComposerView extends VBox {
                 message.setText(file.getAbsolutePath());
             }
         });
-        status.getStyleClass().add("composer-status");
         mode.getItems().addAll(Mode.values());
         mode.setValue(Mode.TEXT);
+        mode.setPrefWidth(105);
         mode.setId("composer-mode");
         mode.setConverter(Labels.converter());
         mode.setTooltip(new Tooltip("Text sends as typed; JSON is validated and sent compact; Hex and Base64 send "
@@ -183,7 +194,7 @@ public final class ComposerView extends VBox {
         fragments.visibleProperty().bind(fragmentsLabel.visibleProperty());
         fragments.managedProperty().bind(fragmentsLabel.visibleProperty());
         row.getChildren().addAll(new Label("Compose"), mode, message, browse, fragmentsLabel, fragments, send, ping,
-                close, save, snippetMenu, status);
+                close, closeReason, save, snippetMenu);
         Layouts.onlyThisShrinks(row, message, 160);
         getChildren().addAll(row, rawControls);
     }
@@ -200,10 +211,6 @@ public final class ComposerView extends VBox {
      */
     static String resolve(Mode mode, String text, Variables vars) {
         return mode == Mode.TEXT || mode == Mode.JSON ? vars.resolve(text, "the message") : text;
-    }
-
-    public Label statusLabel() {
-        return status;
     }
 
     public ChoiceBox<Mode> modeChoice() {
@@ -305,7 +312,7 @@ public final class ComposerView extends VBox {
         try {
             data = bytes(m, resolve(m, message.getText(), vars));
         } catch (IllegalArgumentException e) {
-            status.setText(e.getMessage());
+            problems.accept(e.getMessage());
             return;
         }
         int n = fragments.getValue();
@@ -328,11 +335,24 @@ public final class ComposerView extends VBox {
         });
     }
 
-    /** Closes with the code; the field's text, cut to the 123 bytes a close frame has room for, is the reason. */
+    /**
+     * Closes with the code and the reason field's text (empty: no reason). A reason longer than the 123 bytes a
+     * close frame has room for (RFC 6455 section 5.5) is refused, not cut.
+     */
     private void closeWith(int code) {
-        byte[] reason = message.getText().getBytes(StandardCharsets.UTF_8);
-        String text = new String(reason, 0, Math.min(reason.length, 123), StandardCharsets.UTF_8);
-        act(c -> c.close(code, text.isEmpty() ? "closed from Framescope" : text));
+        String reason = closeReason.getText();
+        int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > 123) {
+            problems.accept("the close reason is " + bytes + " bytes of UTF-8; a close frame has room for 123"
+                    + " (RFC 6455 §5.5)");
+            return;
+        }
+        act(c -> c.close(code, reason));
+    }
+
+    /** The reason Close sends. */
+    public TextField closeReasonField() {
+        return closeReason;
     }
 
     private static byte[] limit(String text) {
@@ -343,19 +363,19 @@ public final class ComposerView extends VBox {
     private void act(Consumer<Connection> action) {
         Optional<Connection> c = target.get();
         if (c.isEmpty()) {
-            status.setText("select a live connection first");
+            problems.accept("select a live connection first");
             return;
         }
         try {
             action.accept(c.get());
-            status.setText("");
+            problems.accept("");
             String text = message.getText();
             if (!text.isEmpty() && (history.isEmpty() || !history.get(history.size() - 1).equals(text))) {
                 history.add(text);
             }
             historyIndex = history.size();
         } catch (IllegalStateException e) {
-            status.setText(e.getMessage());
+            problems.accept(e.getMessage());
         }
     }
 }

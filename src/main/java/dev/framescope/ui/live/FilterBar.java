@@ -63,8 +63,12 @@ public final class FilterBar extends HBox {
         violations.setOnAction(e -> update());
         search.textProperty().addListener((o, was, now) -> update());
         timeline.foldsChangedProperty().addListener((o, was, now) -> apply(model.get()));
-        getChildren().addAll(direction, opcodes, violations, search, rangeChip, timeLabel(), timeChoice(), messages,
-                follow());
+        ChoiceBox<TimeMode> time = timeChoice();
+        getChildren().addAll(direction, opcodes, violations, search, rangeChip, timeLabel(), time, messages, follow());
+        // The theme's choice boxes ask for far more room than their words need; these fit the longest label.
+        direction.setPrefWidth(150);
+        opcodes.setPrefWidth(135);
+        time.setPrefWidth(135);
         Layouts.onlyThisShrinks(this, search, 140);
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
@@ -88,6 +92,7 @@ public final class FilterBar extends HBox {
 
     private ToggleButton follow() {
         ToggleButton follow = new ToggleButton("Follow");
+        follow.setId("follow-toggle");
         follow.selectedProperty().bindBidirectional(table.followProperty());
         return follow;
     }

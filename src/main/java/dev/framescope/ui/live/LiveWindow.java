@@ -18,16 +18,14 @@ import javafx.scene.layout.VBox;
 /** The composition root of the live window: builds the parts, puts them into the main window's panes, wires them. */
 public final class LiveWindow {
 
-    /**
-     * What the window is given: the pump, the background executor, the configuration directory (recent files) and
-     * the home where an earlier version kept its recent list.
-     */
+    /** The pump, the one background executor, the config directory and an earlier version's home (recent files). */
     public record Services(FxPump pump, Background background, Path configDir, Path formerHome) {
     }
 
     private final SessionModel session;
     private final MainWindowController window;
     private final TimelineModel timeline = new TimelineModel();
+    private final NotificationStrip notifications = new NotificationStrip();
     private final ConnectionsView connections;
     private final TimelineView table;
     private final MessagesView messagesView;
@@ -56,7 +54,9 @@ public final class LiveWindow {
                 services.configDir())), RecentFiles.formerStore(services.formerHome()),
                 window.keepSecretsItem()::isSelected, this::select, () -> showMessages(true), window.root());
         actions = new ConnectionActions(session, window.root(), status, this::selected, this::select);
-        composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection));
+        composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection),
+                text -> notifications.report(NotificationStrip.Source.COMPOSER, text));
+        filterBar.problem().addListener((o, was, now) -> notifications.report(NotificationStrip.Source.FILTER, now));
         composer.setVariables(() -> session.environments().get().variables());
         details = new ConnectionDetails(window.detailTabs(), navigation::reveal, services.background());
         details.heartbeat().useConnection(() -> selected().flatMap(LiveConnection::connection));
@@ -76,7 +76,7 @@ public final class LiveWindow {
         messagesView.setContextMenu(new ContextMenu(new SelectionExport<>(messagesView, timeline,
                 window.keepSecretsItem()::isSelected, files).menuItems("messages").toArray(MenuItem[]::new)));
         BorderPane center = new BorderPane(table);
-        center.setTop(new VBox(filterBar, strip));
+        center.setTop(new VBox(filterBar, notifications, strip));
         filterBar.messagesShown().addListener((o, was, now) -> {
             timeline.setMessagesShown(now);
             center.setCenter(now ? messagesView : table);
@@ -90,6 +90,7 @@ public final class LiveWindow {
     private void listen() {
         connections.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             filterBar.clear();
+            notifications.connectionChanged(Optional.ofNullable(now));
             composer.connectionChanged();
             strip.reset();
             timeline.show(Optional.ofNullable(now).map(LiveConnection::log));

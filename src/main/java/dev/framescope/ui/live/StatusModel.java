@@ -128,6 +128,8 @@ public final class StatusModel implements PulseListener {
     public void attach(Label label, Label workLabel, ProgressBar progress, Button cancel) {
         label.textProperty().bind(text);
         workLabel.textProperty().bind(work);
+        workLabel.visibleProperty().bind(work.isNotEmpty());
+        workLabel.managedProperty().bind(workLabel.visibleProperty());
         error.addListener((o, was, now) -> {
             label.getStyleClass().remove("status-error");
             if (now) {

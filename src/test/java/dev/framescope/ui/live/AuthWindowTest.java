@@ -169,7 +169,8 @@ class AuthWindowTest {
         robot.clickOn("#composer-text").write("hi {{missing}}");
         robot.clickOn("#composer-send");
         ComposerView composer = robot.lookup("#composer").query();
-        assertEquals("undefined variable 'missing' used in the message", composer.statusLabel().getText());
+        assertEquals("⚠ undefined variable 'missing' used in the message",
+                robot.lookup("#notification-text").queryLabeled().getText());
         robot.interact(() -> composer.messageField().setText("hi {{who}} \\{{who}}"));
         robot.clickOn("#composer-send");
         Await.until(() -> opened.get().log().readFrom(0, opened.get().log().size()).stream().anyMatch(e ->
