@@ -2,6 +2,7 @@ package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.Secrets;
 import dev.framescope.capture.io.Redactor;
 import dev.framescope.decode.DecodeInput;
@@ -60,6 +61,8 @@ public final class ConnectionDetails implements PulseListener {
     private final TextArea request = mono();
     private final ToggleButton revealHeads = new ToggleButton("Reveal secrets");
     private Optional<CaptureEvent.HandshakeEvent> lastHandshake = Optional.empty();
+    /** Whether the log held a close event: a failure then leaves the Close tab alone. */
+    private boolean closed;
     private final TextArea response = mono();
     private final Label negotiation = new Label();
     private final Label close = new Label("Not closed");
@@ -100,6 +103,7 @@ public final class ConnectionDetails implements PulseListener {
         tabs.getTabs().add(1, message);
         Tab heartbeat = new Tab("Heartbeat", heartbeatView.node());
         heartbeat.setId("heartbeatTab");
+        close.getStyleClass().add("close-summary");
         Tab closeTab = new Tab("Close", padded(close));
         closeTab.setId("closeTab");
         tabs.getTabs().addAll(extensions, heartbeat, closeTab);
@@ -147,6 +151,7 @@ public final class ConnectionDetails implements PulseListener {
         revealHeads.setSelected(false);
         negotiation.setText("");
         close.setText("Not closed");
+        closed = false;
         extensionsText.setText("No extension offered");
         negotiated = "";
         Arrays.fill(wire, 0);
@@ -208,6 +213,9 @@ public final class ConnectionDetails implements PulseListener {
                 compressedMessages[m.dir().ordinal()]++;
             } else if (e instanceof CaptureEvent.CloseEvent c) {
                 close.setText(closeText(c));
+                closed = true;
+            } else if (e instanceof CaptureEvent.StateEvent st && st.state() == ConnectionState.FAILED) {
+                failed(FailureReason.explain(st.detail()));
             }
         }
         findings.addAll(newFindings);
@@ -280,6 +288,16 @@ public final class ConnectionDetails implements PulseListener {
         VBox box = new VBox(6, messageSummary, new Label("Fragments"), fragmentList, views);
         box.setPadding(new Insets(10));
         return box;
+    }
+
+    /** A failure says why where the handshake and the close would have been. */
+    private void failed(FailureReason why) {
+        if (lastHandshake.isEmpty()) {
+            handshakeSummary.setText(why.withPhase());
+        }
+        if (!closed) {
+            close.setText("Never opened: " + why.reason() + "\n(failed during " + why.phase() + ")");
+        }
     }
 
     private void handshake(CaptureEvent.HandshakeEvent h) {
@@ -375,6 +393,9 @@ public final class ConnectionDetails implements PulseListener {
                 .append(c.sentReason().isEmpty() ? "" : " — \"" + c.sentReason() + "\"").append('\n'));
         c.receivedCode().ifPresent(code -> sb.append("Received: ").append(CloseCode.describe(code))
                 .append(c.receivedReason().isEmpty() ? "" : " — \"" + c.receivedReason() + "\"").append('\n'));
+        if (c.receivedCode().isEmpty() && (c.initiator() == CaptureEvent.Initiator.SERVER || c.clean())) {
+            sb.append("Received: a close frame with no status code (read as 1005, RFC 6455 §7.1.5)\n");
+        }
         sb.append(c.clean() ? "Clean: both close frames crossed." : "Abnormal: the close handshake did not complete.");
         c.handshakeNanos().ifPresent(n -> sb.append(String.format(Locale.ROOT, "\nClose handshake took %.2f ms.",
                 n / 1e6)));

@@ -2,11 +2,13 @@ package dev.framescope.ui.live;
 
 import dev.framescope.ui.fx.PulseListener;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 /** The session's connections with state, URL and counters; refreshed a few times a second, not per frame. */
@@ -57,12 +59,15 @@ public final class ConnectionsView extends ListView<LiveConnection> implements P
             }
             name.setText(c.name());
             String s = c.stateText();
-            state.setText("● " + s + (c.insecure() ? "  ⚠ TLS NOT VERIFIED" : ""));
+            Optional<FailureReason> failure = c.failure();
+            state.setText("● " + s + failure.map(f -> ": " + f).orElse("")
+                    + (c.insecure() ? "  ⚠ TLS NOT VERIFIED" : ""));
+            state.setWrapText(failure.isPresent());
             state.getStyleClass().removeIf(x -> x.startsWith("state-"));
             state.getStyleClass().add("state-" + s);
             // As written, never resolved: a secret from a variable or auth helper must not show in the list.
             url.setText(c.shownUrl());
-            setTooltip(new javafx.scene.control.Tooltip(c.shownUrl()));
+            setTooltip(new Tooltip(c.shownUrl() + failure.map(f -> "\n" + f.withPhase()).orElse("")));
             var k = c.log().counters();
             counters.setText(String.format(Locale.ROOT, "↓ %,d  ↑ %,d frames  ⚠ %,d", k.framesIn(), k.framesOut(),
                     k.violations()));

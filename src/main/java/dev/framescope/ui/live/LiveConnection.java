@@ -1,6 +1,7 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.io.Redactor;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionOptions;
@@ -25,6 +26,12 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
 
     public LiveConnection(String name, Optional<Connection> connection, CaptureLog log, ConnectionTemplate template) {
         this(name, connection, log, template, new DecodeSettings(log::subprotocol));
+    }
+
+    /** Why the connection failed, in words; empty while it has not. */
+    public Optional<FailureReason> failure() {
+        return connection.filter(c -> c.state() == ConnectionState.FAILED)
+                .flatMap(c -> FailureReason.of(c.failure()));
     }
 
     public String stateText() {
