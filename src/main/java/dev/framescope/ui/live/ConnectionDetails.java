@@ -23,12 +23,14 @@ import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -275,8 +277,11 @@ public final class ConnectionDetails implements PulseListener {
     private VBox messagePane() {
         messageSummary.setId("message-summary");
         messageSummary.getStyleClass().add("detail-heading");
-        fragmentList.setPrefHeight(110);
+        fragmentList.setId("message-fragments");
         fragmentList.getStyleClass().add("mono");
+        // Three rows at least, however short the detail pane: a VBox squeezed it to nothing before.
+        fragmentList.setMinHeight(3 * 24 + 4);
+        fragmentList.setPrefHeight(110);
         Tab reassembled = new Tab("Reassembled", messageText);
         Tab decoded = new Tab("Decoded", messageDecoded);
         decoded.setId("message-tab-decoded");
@@ -284,8 +289,14 @@ public final class ConnectionDetails implements PulseListener {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         messageDecoded.setActive(false);
         decoded.selectedProperty().addListener((o, was, now) -> messageDecoded.setActive(now));
-        VBox.setVgrow(views, Priority.ALWAYS);
-        VBox box = new VBox(6, messageSummary, new Label("Fragments"), fragmentList, views);
+        views.setMinHeight(80);
+        VBox fragments = new VBox(4, new Label("Fragments"), fragmentList);
+        VBox.setVgrow(fragmentList, Priority.ALWAYS);
+        SplitPane split = new SplitPane(fragments, views);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.35);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox box = new VBox(6, messageSummary, split);
         box.setPadding(new Insets(10));
         return box;
     }

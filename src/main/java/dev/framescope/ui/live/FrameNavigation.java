@@ -64,7 +64,7 @@ final class FrameNavigation {
 
     /** The Frame tab's content for the selected frame (nothing selected: its empty state). */
     void showFrame(Optional<FrameEvent> selected) {
-        selected.ifPresentOrElse(f -> window.frameDetail().show(new FrameDetail(f.seq(), f.dir().sender(), f.frame(),
+        selected.ifPresentOrElse(f -> window.frameDetail().show(new FrameDetail(timeline.frameNumber(f), f.dir().sender(), f.frame(),
                 f.inflated().map(Payload::bytes))), window.frameDetail()::clear);
     }
 

@@ -25,7 +25,7 @@ public final class MessagesView extends TableView<MessageEvent> {
         setFixedCellSize(34);
         setPlaceholder(new Label("No complete messages yet"));
         getColumns().addAll(List.of(
-                column("#", 64, m -> Long.toString(m.seq())),
+                column("#", 76, m -> Long.toString(model.messageNumber(m))),
                 column("Time", 90, m -> model.log().map(l -> String.format(Locale.ROOT, "%.3f",
                         l.secondsSinceStart(m.nanos()))).orElse("")),
                 column("Dir", 52, m -> m.dir().arrow()),

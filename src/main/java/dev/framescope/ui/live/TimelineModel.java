@@ -26,6 +26,9 @@ public final class TimelineModel implements PulseListener {
 
     private final ObservableList<CaptureEvent.FrameEvent> frames = FXCollections.observableArrayList();
     private final ObservableList<CaptureEvent.MessageEvent> messages = FXCollections.observableArrayList();
+    /** Frames and messages taken out of the view by Clear View: numbering goes on after them. */
+    private long framesCleared;
+    private long messagesCleared;
     private final ReadOnlyLongWrapper captured = new ReadOnlyLongWrapper();
     private Optional<CaptureLog> log = Optional.empty();
     private int next;
@@ -96,6 +99,7 @@ public final class TimelineModel implements PulseListener {
     public void setMessagesShown(boolean shown) {
         messagesShown = shown;
         messages.clear();
+        messagesCleared = 0;
         if (shown && log.isPresent()) {
             List<CaptureEvent.MessageEvent> all = new ArrayList<>();
             for (CaptureEvent e : log.get().readFrom(0, next)) {
@@ -216,6 +220,8 @@ public final class TimelineModel implements PulseListener {
         collapsedGroups = 0;
         frames.clear();
         messages.clear();
+        framesCleared = 0;
+        messagesCleared = 0;
         if (messagesShown) {
             setMessagesShown(true);
         }
@@ -224,8 +230,38 @@ public final class TimelineModel implements PulseListener {
 
     /** Empties the view; frames captured from now on appear (the capture itself keeps everything). */
     public void clearView() {
+        framesCleared += frames.size();
+        messagesCleared += messages.size();
         frames.clear();
         messages.clear();
+    }
+
+    /** Frame #n of this connection: frames are numbered on their own, from 1, not with the log's events. */
+    public long frameNumber(CaptureEvent.FrameEvent f) {
+        return framesCleared + indexBySeq(frames, f.seq()) + 1;
+    }
+
+    /** Message #m of this connection, numbered on its own from 1. */
+    public long messageNumber(CaptureEvent.MessageEvent m) {
+        return messagesCleared + indexBySeq(messages, m.seq()) + 1;
+    }
+
+    /** Where the event with this seq is in a list in log order (binary search; the lists only grow at the end). */
+    static int indexBySeq(List<? extends CaptureEvent> events, long seq) {
+        int lo = 0;
+        int hi = events.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long at = events.get(mid).seq();
+            if (at < seq) {
+                lo = mid + 1;
+            } else if (at > seq) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return lo;
     }
 
     @Override

@@ -76,7 +76,8 @@ public final class TimelineView extends TableView<FrameEvent> {
         setFixedCellSize(34);
         setPlaceholder(new Label("No frames yet"));
         getColumns().addAll(List.of(
-                text("#", 50, "Sequence number of the event in this connection's log", f -> Long.toString(f.seq())),
+                text("#", 76, "Frame number in this connection (messages are numbered on their own)",
+                        f -> Long.toString(model.frameNumber(f))),
                 time(),
                 text("Dir", 46, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
                 opcode(),

@@ -116,9 +116,10 @@ class LiveWindowTest {
         assertTrue(robot.lookup("#message-table").tryQuery().isPresent(), "the Messages view is shown");
         robot.interact(() -> live.messagesView().getSelectionModel().select(0));
         assertEquals("TEXT message · 3 frames · 45 B", robot.lookup("#message-summary").queryAs(Label.class).getText());
-        assertEquals(3, robot.lookup("#message-summary").queryAs(Label.class).getParent().getChildrenUnmodifiable()
-                .stream().filter(n -> n instanceof javafx.scene.control.ListView).map(n ->
-                        ((javafx.scene.control.ListView<?>) n).getItems().size()).findFirst().orElse(0));
+        javafx.scene.control.ListView<?> fragments = robot.lookup("#message-fragments").query();
+        assertEquals(3, fragments.getItems().size());
+        robot.interact(() -> { });
+        assertTrue(fragments.getHeight() >= 3 * 24, "three rows visible, not squeezed: " + fragments.getHeight());
     }
 
     @Test
@@ -152,9 +153,9 @@ class LiveWindowTest {
     }
 
     @Test
-    void theCloseCodePickerSendsTheChosenCodeWithTheFieldAsReason(FxRobot robot) {
+    void theCloseCodePickerSendsTheChosenCodeWithItsReasonField(FxRobot robot) {
         select(robot, "demo echo (deflate)");
-        robot.clickOn("#composer-text").write("bye for now");
+        robot.clickOn("#composer-close-reason").write("bye for now");
         javafx.scene.control.SplitMenuButton close = robot.lookup("#composer-close").query();
         robot.interact(() -> close.getItems().stream().filter(i -> i.getText().startsWith("1008 "))
                 .findFirst().orElseThrow().fire());
