@@ -52,6 +52,7 @@ public final class MainWindowController {
     @FXML private MenuItem findItem;
     @FXML private MenuItem protobufSchemaItem;
     @FXML private MenuItem environmentsItem;
+    @FXML private MenuItem quitItem;
 
     private ThemeManager themeManager;
 
@@ -165,6 +166,11 @@ public final class MainWindowController {
 
     public MenuItem environmentsItem() {
         return environmentsItem;
+    }
+
+    /** File → Quit: closes the window unless a view that guards unsaved work sets its own action. */
+    public MenuItem quitItem() {
+        return quitItem;
     }
 
     public MenuItem findItem() {

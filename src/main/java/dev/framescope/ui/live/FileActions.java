@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +42,9 @@ public final class FileActions {
     private final Consumer<LiveConnection> select;
     private final Runnable showMessages;
     private final Node owner;
+    /** File jobs running now, and what waits for them all to end; FX thread. */
+    private int running;
+    private final List<Runnable> idle = new ArrayList<>();
     /** The recent list as last read or written, for Open Recent; FX thread. */
     private final ReadOnlyObjectWrapper<List<Path>> recentFiles = new ReadOnlyObjectWrapper<>(List.of());
 
@@ -80,14 +84,16 @@ public final class FileActions {
     /** Saves one connection as a session file (secrets redacted). */
     public Background.Job save(LiveConnection c, Path file) {
         CaptureLog log = c.log();
+        int events = log.size();
         return run("Saving " + file.getFileName(), () -> {
             removedWhenCancelled(file, () -> {
                 try (SessionWriter writer = new SessionWriter(file, false)) {
-                    writer.write(log, log.readFrom(0, log.size()));
+                    writer.write(log, log.readFrom(0, events));
                 }
             });
             return remembered(file);
         }, files -> {
+            session.savedUpTo(c, events);
             recentFiles.set(files);
             status.notice("Saved " + c.name() + " to " + file.getFileName());
         }, e -> status.problem(FileProblem.describe("save", file, e)));
@@ -196,25 +202,45 @@ public final class FileActions {
         }
     }
 
+    /** Runs {@code then} once no file job is running (now, if none is); FX thread. */
+    void whenIdle(Runnable then) {
+        if (running == 0) {
+            then.run();
+        } else {
+            idle.add(then);
+        }
+    }
+
+    private void ended(StatusModel.Work shown) {
+        shown.end();
+        running--;
+        if (running == 0) {
+            List<Runnable> waiting = List.copyOf(idle);
+            idle.clear();
+            waiting.forEach(Runnable::run);
+        }
+    }
+
     private <T> Background.Job run(String what, Callable<T> work, Consumer<T> done, Consumer<Exception> failed) {
         StatusModel.Work shown = status.begin(what + "…");
+        running++;
         Background.Job job = background.submit(work, new Background.Outcome<T>() {
             @Override
             public void succeeded(T value) {
-                shown.end();
                 done.accept(value);
+                ended(shown);
             }
 
             @Override
             public void failed(Exception problem) {
-                shown.end();
                 failed.accept(problem);
+                ended(shown);
             }
 
             @Override
             public void cancelled() {
-                shown.end();
                 status.notice(what + ": cancelled");
+                ended(shown);
             }
         });
         shown.cancelWith(job);

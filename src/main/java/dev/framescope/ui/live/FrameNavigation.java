@@ -78,6 +78,14 @@ final class FrameNavigation {
         }
     }
 
+    /** Edit → Protobuf Schema for Connection…: the Frame tab's decoded view asks for the descriptor set. */
+    void chooseSchema() {
+        var payload = window.frameDetail().payloadView();
+        show(DetailTab.FRAME);
+        payload.getSelectionModel().select(payload.decodedTab());
+        payload.decodedView().chooseSchema();
+    }
+
     void show(DetailTab tab) {
         tab.select(window.detailTabs());
     }

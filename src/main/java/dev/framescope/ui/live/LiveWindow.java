@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 /** The composition root of the live window: builds the parts, puts them into the main window's panes, wires them. */
 public final class LiveWindow {
 
-    /** The pump, the one background executor, the config directory and an earlier version's home (recent files). */
+    /** The pump, the one background executor, the config dir and an earlier version's home (recent files). */
     public record Services(FxPump pump, Background background, Path configDir, Path formerHome) {
     }
 
@@ -38,6 +38,7 @@ public final class LiveWindow {
     private final FileActions files;
     private final ConnectionActions actions;
     private final SelectionExport<FrameEvent> frameSelection;
+    private final QuitGuard quitGuard;
 
     public LiveWindow(MainWindowController window, SessionModel session, Services services) {
         this.window = window;
@@ -48,11 +49,13 @@ public final class LiveWindow {
         filterBar = new FilterBar(timeline, table);
         navigation = new FrameNavigation(timeline, table, filterBar, window);
         strip = new TimeStrip(timeline, navigation::jumpToSecond, filterBar::limitTo);
-        status = new StatusModel(System::nanoTime, this::counts);
+        status = new StatusModel(System::nanoTime, () -> StatusModel.Counts.of(session, table.shown().size(),
+                timeline.frames().size()));
         status.attach(window.statusText(), window.statusWork(), window.statusProgress(), window.statusCancel());
         files = new FileActions(session, status, services.background(), new RecentFiles(RecentFiles.storeIn(
                 services.configDir())), RecentFiles.formerStore(services.formerHome()),
                 window.keepSecretsItem()::isSelected, this::select, () -> showMessages(true), window.root());
+        quitGuard = new QuitGuard(window, session, files, status);
         actions = new ConnectionActions(session, window.root(), status, this::selected, this::select);
         composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection),
                 text -> notifications.report(NotificationStrip.Source.COMPOSER, text));
@@ -127,24 +130,9 @@ public final class LiveWindow {
         });
         window.environmentsItem().setDisable(false);
         window.environmentsItem().setOnAction(e -> actions.editEnvironments());
-        window.protobufSchemaItem().setOnAction(e -> {
-            var payload = window.frameDetail().payloadView();
-            navigation.show(DetailTab.FRAME);
-            payload.getSelectionModel().select(payload.decodedTab());
-            payload.decodedView().chooseSchema();
-        });
+        window.protobufSchemaItem().setOnAction(e -> navigation.chooseSchema());
         new FileMenu(window, files, this::selected);
         files.loadRecent();
-    }
-
-    private StatusModel.Counts counts() {
-        long frames = 0;
-        for (LiveConnection c : List.copyOf(session.connections())) {
-            frames += c.log().counters().framesIn() + c.log().counters().framesOut();
-        }
-        var budget = session.budget();
-        return new StatusModel.Counts(session.connections().size(), frames, table.shown().size(),
-                timeline.frames().size(), budget.used(), budget.limit());
     }
 
     private Optional<LiveConnection> selected() {
@@ -163,6 +151,10 @@ public final class LiveWindow {
 
     public FileActions files() {
         return files;
+    }
+
+    QuitGuard quitGuard() {
+        return quitGuard;
     }
 
     public ConnectionActions actions() {

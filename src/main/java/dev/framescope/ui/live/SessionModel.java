@@ -14,6 +14,9 @@ import dev.framescope.engine.Variables;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
@@ -30,6 +33,8 @@ public final class SessionModel implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     /** One budget for every connection of the window, so twenty connections cannot take twenty budgets. */
     private final MemoryBudget budget;
+    /** How many events each log held when it was last saved; FX thread. */
+    private final Map<CaptureLog, Integer> savedAt = new IdentityHashMap<>();
     private Optional<DemoServer> demo = Optional.empty();
     private final ObjectProperty<Environments> environments = new SimpleObjectProperty<>(Environments.NONE);
     private final ReadOnlyStringWrapper environmentsProblem = new ReadOnlyStringWrapper("");
@@ -147,6 +152,28 @@ public final class SessionModel implements AutoCloseable {
             conn.close();
             conn.whenEnded().thenRun(c.log()::release);
         }, c.log()::release);
+    }
+
+    /** The log of {@code c} up to {@code events} is in a session file. */
+    void savedUpTo(LiveConnection c, int events) {
+        savedAt.merge(c.log(), events, Math::max);
+    }
+
+    /** Whether the log of {@code c} is in a session file up to {@code events} at least. */
+    boolean savedThrough(LiveConnection c, int events) {
+        return savedAt.getOrDefault(c.log(), -1) >= events;
+    }
+
+    /**
+     * The connections whose captured frames quitting would lose: live ones with frames not yet in a session file (a
+     * connection loaded from a file is in one).
+     */
+    public List<LiveConnection> unsaved() {
+        return connections.stream().filter(c -> {
+            var k = c.log().counters();
+            return c.connection().isPresent() && k.framesIn() + k.framesOut() > 0
+                    && savedAt.getOrDefault(c.log(), -1) < c.log().size();
+        }).toList();
     }
 
     /** Frames the built-in demo endpoint has sent so far (0 when it is not running). */

@@ -26,6 +26,16 @@ public final class StatusModel implements PulseListener {
     /** What the totals line counts. */
     public record Counts(int connections, long framesCaptured, int shown, int inView, long memoryUsed,
                          long memoryLimit) {
+
+        /** The session's totals, with what the table shows of the selected connection. */
+        static Counts of(SessionModel session, int shown, int inView) {
+            long frames = 0;
+            for (LiveConnection c : List.copyOf(session.connections())) {
+                frames += c.log().counters().framesIn() + c.log().counters().framesOut();
+            }
+            return new Counts(session.connections().size(), frames, shown, inView, session.budget().used(),
+                    session.budget().limit());
+        }
     }
 
     private static final long TOTALS_EVERY_NANOS = 1_000_000_000L;
