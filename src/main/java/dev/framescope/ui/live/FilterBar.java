@@ -35,6 +35,7 @@ public final class FilterBar extends HBox {
 
     private final TimelineModel timeline;
     private final TimelineView table;
+    private final MessagesView messagesView;
     private final ChoiceBox<Directions> direction = Labels.choiceBox(Directions.BOTH, Directions.values());
     private final ChoiceBox<OpcodeClass> opcodes = Labels.choiceBox(OpcodeClass.ALL, OpcodeClass.values());
     private final CheckBox violations = new CheckBox("Violations only");
@@ -45,11 +46,14 @@ public final class FilterBar extends HBox {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private Optional<Seconds> seconds = Optional.empty();
 
-    public FilterBar(TimelineModel timeline, TimelineView table) {
+    public FilterBar(TimelineModel timeline, TimelineView table, MessagesView messagesView) {
         this.timeline = timeline;
         this.table = table;
+        this.messagesView = messagesView;
         setId("filter-bar");
         search.setId("filter-search");
+        direction.setId("filter-direction");
+        opcodes.setId("filter-opcodes");
         search.setPromptText("Search payloads (text, or /regex/)");
         rangeChip.setId("time-range");
         rangeChip.setVisible(false);
@@ -158,6 +162,9 @@ public final class FilterBar extends HBox {
         if (filter.problem().isPresent()) {
             return;
         }
+        boolean messagesFiltered = !filter.frameFilter().equals(FrameFilter.ALL);
+        messagesView.setItems(messagesFiltered ? new FilteredList<>(timeline.messages(),
+                filter.frameFilter().messagePredicate()) : timeline.messages());
         if (filter.passesAll() && !timeline.anyCollapsed()) {
             table.setSource(timeline.frames());
             return;

@@ -46,11 +46,12 @@ public final class LiveWindow {
         connections = new ConnectionsView(session.connections());
         table = new TimelineView(timeline, services.background().ui());
         messagesView = new MessagesView(timeline);
-        filterBar = new FilterBar(timeline, table);
+        filterBar = new FilterBar(timeline, table, messagesView);
         navigation = new FrameNavigation(timeline, table, filterBar, window);
         strip = new TimeStrip(timeline, navigation::jumpToSecond, filterBar::limitTo);
-        status = new StatusModel(System::nanoTime, () -> StatusModel.Counts.of(session, table.shown().size(),
-                timeline.frames().size()));
+        status = new StatusModel(System::nanoTime, () -> filterBar.messagesShown().get()
+                ? StatusModel.Counts.of(session, messagesView.getItems().size(), timeline.messages().size())
+                : StatusModel.Counts.of(session, table.shown().size(), timeline.frames().size()));
         status.attach(window.statusText(), window.statusWork(), window.statusProgress(), window.statusCancel());
         files = new FileActions(session, status, services.background(), new RecentFiles(RecentFiles.storeIn(
                 services.configDir())), RecentFiles.formerStore(services.formerHome()),
