@@ -2,15 +2,26 @@ package dev.framescope.ui.dev;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.cli.AppOptions.DevHooks;
+import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.ui.MainWindowController;
 import dev.framescope.ui.fx.FxPump;
+import dev.framescope.ui.fx.NumberFields;
 import dev.framescope.ui.fx.UiDispatcher;
+import dev.framescope.ui.live.ComposerView;
+import dev.framescope.ui.live.ConnectionDialog;
 import dev.framescope.ui.live.LiveWindow;
 import dev.framescope.ui.live.SessionModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import javafx.animation.PauseTransition;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.util.Duration;
 
 /**
@@ -61,6 +72,15 @@ public final class ScriptHooks {
      */
     private void showForScreenshot(String show) {
         String[] parts = show.split(":", 3);
+        switch (parts[0]) {
+            case "@failed" -> failedConnection();
+            case "@strip" -> inlineError();
+            case "@dialog" -> {
+                typedNumbers();
+                return;
+            }
+            default -> { }
+        }
         live.connections().getItems().stream().filter(c -> c.name().contains(parts[0])).findFirst()
                 .ifPresent(live::select);
         live.table().followProperty().set(false);
@@ -78,6 +98,44 @@ public final class ScriptHooks {
                         .ifPresent(t -> controller.detailTabs().getSelectionModel().select(t));
             }
         });
+    }
+
+    /** "@failed": a connection to the discard port on loopback, where nothing listens. */
+    private void failedConnection() {
+        live.select(session.open("ws://127.0.0.1:9/ (nothing listens)", ConnectionSpec.to("ws://127.0.0.1:9/")));
+    }
+
+    /** "@strip": invalid JSON sent from the composer on the echo connection; the error shows in the strip. */
+    @SuppressWarnings("unchecked")
+    private void inlineError() {
+        live.connections().getItems().stream().filter(c -> c.name().contains("echo")).findFirst()
+                .ifPresent(live::select);
+        Node root = controller.root();
+        ((ChoiceBox<ComposerView.Mode>) root.lookup("#composer-mode")).setValue(ComposerView.Mode.JSON);
+        ((TextField) root.lookup("#composer-text")).setText("{\"op\": \"subscribe\", \"channel\": prices}");
+        ((Button) root.lookup("#composer-send")).fire();
+    }
+
+    /** "@dialog": the New connection dialog with typed numbers, one of them refused and named on OK. */
+    private void typedNumbers() {
+        ConnectionDialog dialog = live.actions().connectionDialog();
+        ui.post(dialog::showAndWait);
+        ui.post(() -> {
+            Node pane = dialog.dialogPane();
+            ((ComboBox<?>) pane.lookup("#dialog-url")).getEditor().setText("ws://127.0.0.1:9/");
+            type(pane, "#dialog-heartbeat", "2");
+            type(pane, "#dialog-pong-timeout", "10");
+            type(pane, "#dialog-connect-timeout", "30");
+            type(pane, "#dialog-reconnect-attempts", "x7");
+            ((Button) dialog.dialogPane().lookupButton(ButtonType.OK)).fire();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void type(Node pane, String id, String text) {
+        Spinner<Integer> field = (Spinner<Integer>) pane.lookup(id);
+        field.getEditor().setText(text);
+        NumberFields.commit(field);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.Secrets;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.Variables;
+import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.Labels;
 import dev.framescope.ui.fx.Layouts;
 import dev.framescope.wire.CloseCode;
@@ -79,6 +80,7 @@ public final class ComposerView extends VBox {
     private final Spinner<Integer> fragments = new Spinner<>(1, 64, 1);
     private final TextField closeReason = new TextField();
     private final Consumer<String> problems;
+    private final Background background;
     private final Supplier<Optional<Connection>> target;
     private final Map<Connection, List<String>> histories = new WeakHashMap<>();
     private final Map<Connection, List<String>> snippets = new WeakHashMap<>();
@@ -88,11 +90,13 @@ public final class ComposerView extends VBox {
     private int historyIndex;
 
     /**
-     * @param target   the connection the composer sends to
-     * @param problems where a message that cannot be sent is explained (empty: the last send worked)
+     * @param target     the connection the composer sends to
+     * @param problems   where a message that cannot be sent is explained (empty: the last send worked)
+     * @param background where a file to send is read
      */
-    public ComposerView(Supplier<Optional<Connection>> target, Consumer<String> problems) {
+    public ComposerView(Supplier<Optional<Connection>> target, Consumer<String> problems, Background background) {
         super(6);
+        this.background = background;
         this.target = target;
         this.problems = problems;
         setId("composer");
@@ -307,14 +311,31 @@ public final class ComposerView extends VBox {
 
     private void send() {
         Mode m = mode.getValue();
-        byte[] data;
         Variables vars = variables.get();
-        try {
-            data = bytes(m, resolve(m, message.getText(), vars));
-        } catch (IllegalArgumentException e) {
-            problems.accept(e.getMessage());
+        if (m == Mode.FILE) {
+            // A file is read off the FX thread; it is sent when read.
+            String path = message.getText();
+            background.submit(() -> bytes(m, path), new Background.Outcome<byte[]>() {
+                @Override
+                public void succeeded(byte[] data) {
+                    send(m, data, vars);
+                }
+
+                @Override
+                public void failed(Exception problem) {
+                    problems.accept(problem.getMessage());
+                }
+            });
             return;
         }
+        try {
+            send(m, bytes(m, resolve(m, message.getText(), vars)), vars);
+        } catch (IllegalArgumentException e) {
+            problems.accept(e.getMessage());
+        }
+    }
+
+    private void send(Mode m, byte[] data, Variables vars) {
         int n = fragments.getValue();
         act(c -> {
             // The log learns the secret values before they cross, so its exports can hide them.

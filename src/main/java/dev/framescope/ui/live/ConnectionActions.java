@@ -76,7 +76,7 @@ public final class ConnectionActions {
     }
 
     /** The dialog, resolving variables against the active environment. */
-    ConnectionDialog connectionDialog() {
+    public ConnectionDialog connectionDialog() {
         return new ConnectionDialog(owner.getScene().getWindow(), history)
                 .usingVariables(() -> session.environments().get().variables());
     }

@@ -352,7 +352,8 @@ public final class ConnectionDetails implements PulseListener {
 
     private void drawWaterfall() {
         waterfall.getChildren().clear();
-        double total = timings.stream().mapToLong(CaptureEvent.TimingEvent::durationNanos).sum();
+        // At least a millisecond wide: a lone DNS lookup of 0.00 ms is no full-width bar.
+        double total = Math.max(1e6, timings.stream().mapToLong(CaptureEvent.TimingEvent::durationNanos).sum());
         double offset = 0;
         for (CaptureEvent.TimingEvent t : timings) {
             Region spacer = new Region();

@@ -32,6 +32,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -164,7 +165,11 @@ public final class ConnectionDialog {
     private VBox tabs(GridPane connection) {
         TabPane tabs = new TabPane();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab main = new Tab("Connection", connection);
+        // Scrolls rather than growing past a 1280×800 screen: OK and Cancel stay on it.
+        ScrollPane scroll = new ScrollPane(connection);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(500);
+        Tab main = new Tab("Connection", scroll);
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(8);
@@ -316,6 +321,7 @@ public final class ConnectionDialog {
 
     /** The spec the form describes; IllegalArgumentException names the field that is wrong. */
     ConnectionSpec spec() {
+        refuseTypos();
         ConnectionTemplate.Resolved resolved = template().resolve(variables.get());
         ConnectionSpec target;
         try {
@@ -328,7 +334,6 @@ public final class ConnectionDialog {
 
     /** The options the form describes, with those it has no field for as they were in the edited connection. */
     ConnectionOptions options() {
-        refuseTypos();
         HeartbeatPolicy base = edited.heartbeat();
         HeartbeatPolicy heartbeat = new HeartbeatPolicy(seconds(heartbeatSeconds), seconds(pongTimeoutSeconds),
                 base.payloadPrefix(), onMissed.getValue(), pongMode.value());
@@ -415,7 +420,7 @@ public final class ConnectionDialog {
         return query;
     }
 
-    DialogPane dialogPane() {
+    public DialogPane dialogPane() {
         return dialog.getDialogPane();
     }
 

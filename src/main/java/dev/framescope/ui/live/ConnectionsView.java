@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The session's connections with state, URL and counters; refreshed a few times a second, not per frame. */
@@ -46,6 +47,9 @@ public final class ConnectionsView extends ListView<LiveConnection> implements P
             setPrefWidth(0);
             name.getStyleClass().add("connection-name");
             state.getStyleClass().add("connection-state");
+            // A failure's reason wraps onto more lines rather than ending in "…".
+            state.setMaxWidth(Double.MAX_VALUE);
+            state.setMinHeight(Region.USE_PREF_SIZE);
             url.getStyleClass().add("connection-url");
             counters.getStyleClass().add("connection-counters");
         }

@@ -59,7 +59,7 @@ public final class LiveWindow {
         quitGuard = new QuitGuard(window, session, files, status);
         actions = new ConnectionActions(session, window.root(), status, this::selected, this::select);
         composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection),
-                text -> notifications.report(NotificationStrip.Source.COMPOSER, text));
+                text -> notifications.report(NotificationStrip.Source.COMPOSER, text), services.background());
         filterBar.problem().addListener((o, was, now) -> notifications.report(NotificationStrip.Source.FILTER, now));
         composer.setVariables(() -> session.environments().get().variables());
         details = new ConnectionDetails(window.detailTabs(), navigation::reveal, services.background());

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
@@ -55,13 +57,34 @@ class ConnectionDialogTypingTest {
         return robot.from(dialog.dialogPane()).lookup(id).query();
     }
 
+    /** Puts the caret in the field with its text selected (the form scrolls, so a click may miss a lower field). */
+    private FxRobot focus(FxRobot robot, Spinner<Integer> field) {
+        // A click on the URL (always in view) gives the dialog window the keyboard.
+        robot.clickOn(robot.from(dialog.dialogPane()).lookup("#dialog-url").queryAs(Node.class));
+        robot.interact(() -> {
+            scrollTo(field);
+            field.getEditor().requestFocus();
+            field.getEditor().selectAll();
+        });
+        return robot;
+    }
+
+    /** Scrolls the form so the field is in view. */
+    private void scrollTo(Node field) {
+        ScrollPane scroll = (ScrollPane) dialog.dialogPane().lookup(".scroll-pane");
+        Node content = scroll.getContent();
+        double y = content.sceneToLocal(field.localToScene(0, 0)).getY();
+        double room = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
+    }
+
     @Test
     void typedSecondsCommitOnLeavingTheFieldAndOnEnter(FxRobot robot) {
         Spinner<Integer> ping = field(robot, "#dialog-heartbeat");
-        robot.clickOn(ping.getEditor()).eraseText(3).write("2").type(KeyCode.TAB);
+        focus(robot, ping).write("2").type(KeyCode.TAB);
         assertEquals(2, ping.getValue(), "leaving the field commits");
         Spinner<Integer> connect = field(robot, "#dialog-connect-timeout");
-        robot.clickOn(connect.getEditor()).eraseText(3).write("30").type(KeyCode.ENTER);
+        focus(robot, connect).write("30").type(KeyCode.ENTER);
         Await.until(() -> result.get() != null, "Enter commits and then OKs the dialog");
         ConnectionSpec spec = result.get().orElseThrow();
         assertEquals(Duration.ofSeconds(2), spec.heartbeat().interval(), "the connection pings every 2 s");
@@ -69,9 +92,20 @@ class ConnectionDialogTypingTest {
     }
 
     @Test
+    void theDialogFitsA1280By800Screen(FxRobot robot) {
+        field(robot, "#dialog-heartbeat");
+        double[] size = new double[2];
+        robot.interact(() -> {
+            size[0] = dialog.dialogPane().getScene().getWindow().getWidth();
+            size[1] = dialog.dialogPane().getScene().getWindow().getHeight();
+        });
+        assertTrue(size[0] <= 1280 && size[1] <= 800, size[0] + "×" + size[1]);
+    }
+
+    @Test
     void textThatIsNoNumberInRangeIsRefusedVisiblyAndStopsOk(FxRobot robot) {
         Spinner<Integer> attempts = field(robot, "#dialog-reconnect-attempts");
-        robot.clickOn(attempts.getEditor()).eraseText(3).write("x7").type(KeyCode.TAB);
+        focus(robot, attempts).write("x7").type(KeyCode.TAB);
         assertEquals(5, attempts.getValue(), "the value stays");
         assertTrue(attempts.getStyleClass().contains(NumberFields.REFUSED), "marked");
         assertTrue(attempts.getTooltip().getText().contains("from 1 to 100, not 'x7'"), attempts.getTooltip().getText());
@@ -80,7 +114,7 @@ class ConnectionDialogTypingTest {
         assertEquals(null, result.get(), "OK refused");
         assertTrue(dialog.errorLine().getText().startsWith("Reconnect attempts: a whole number"),
                 dialog.errorLine().getText());
-        robot.clickOn(attempts.getEditor()).eraseText(2).write("7").type(KeyCode.TAB);
+        focus(robot, attempts).write("7").type(KeyCode.TAB);
         assertEquals(7, attempts.getValue());
         assertFalse(attempts.getStyleClass().contains(NumberFields.REFUSED), "cleared once valid");
     }
