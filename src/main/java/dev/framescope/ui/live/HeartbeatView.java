@@ -7,6 +7,7 @@ import dev.framescope.engine.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -133,7 +134,7 @@ final class HeartbeatView {
             rate.getData().addAll(perSecond.subList(ratePoints, perSecond.size()));
         }
         if (heartbeat) {
-            stats.setText(HeartbeatStats.of(log).describe());
+            stats.setText(describe(HeartbeatStats.of(log), log));
         }
         if (!points.isEmpty()) {
             histogram.show(RttHistogram.of(samplesMs));
@@ -184,6 +185,29 @@ final class HeartbeatView {
     }
 
     /** Starts a probe on the selected connection; its result arrives in the log as a note and shows here. */
+    /**
+     * Our pings' statistics; without pings of ours, what the server's pings got from us instead of "no pings
+     * answered" (a heartbeat may well run the other way).
+     */
+    static String describe(HeartbeatStats ours, CaptureLog log) {
+        if (ours.count() > 0 || ours.missed() > 0) {
+            return ours.describe().replaceFirst("^1 pongs:", "1 pong:");
+        }
+        int serverPings = 0;
+        int answered = 0;
+        for (CaptureEvent e : log.readFrom(0, log.size())) {
+            if (e instanceof CaptureEvent.HeartbeatEvent h) {
+                serverPings += h.kind() == CaptureEvent.HeartbeatKind.SERVER_PING ? 1 : 0;
+                answered += h.kind() == CaptureEvent.HeartbeatKind.PONG_SENT ? 1 : 0;
+            }
+        }
+        if (serverPings == 0) {
+            return "No pings yet: ours are off (ping interval 0), and the server has sent none";
+        }
+        return String.format(Locale.ROOT, "We send no pings; the server pinged %,d time%s and we answered %,d",
+                serverPings, serverPings == 1 ? "" : "s", answered);
+    }
+
     void probeIdle(Duration limit) {
         act(c -> {
             c.probeIdle(limit);
