@@ -3,12 +3,9 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.ConnectionState;
-import dev.framescope.capture.Secrets;
-import dev.framescope.capture.io.Redactor;
 import dev.framescope.decode.DecodeInput;
 import dev.framescope.ui.frame.DecodedView;
 import dev.framescope.ui.fx.Background;
-import dev.framescope.ui.fx.Labels;
 import dev.framescope.ui.fx.PulseListener;
 import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.Finding;
@@ -24,7 +21,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -34,12 +30,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -58,15 +49,9 @@ public final class ConnectionDetails implements PulseListener {
 
     private final ObservableList<Located> findings = FXCollections.observableArrayList();
     private final HeartbeatView heartbeatView = new HeartbeatView();
-    private final Label handshakeSummary = new Label("No handshake yet");
-    private final VBox waterfall = new VBox(4);
-    private final TextArea request = mono();
-    private final ToggleButton revealHeads = new ToggleButton("Reveal secrets");
-    private Optional<CaptureEvent.HandshakeEvent> lastHandshake = Optional.empty();
+    private final HandshakeView handshake = new HandshakeView();
     /** Whether the log held a close event: a failure then leaves the Close tab alone. */
     private boolean closed;
-    private final TextArea response = mono();
-    private final Label negotiation = new Label();
     private final Label close = new Label("Not closed");
     private final Label extensionsText = new Label("No extension offered");
     private final Label messageSummary = new Label("Select a data frame to see its message.");
@@ -81,13 +66,12 @@ public final class ConnectionDetails implements PulseListener {
     private Optional<CaptureLog> log = Optional.empty();
     private int next;
     private long lastRefresh;
-    private final List<CaptureEvent.TimingEvent> timings = new ArrayList<>();
     private final ProtocolView protocol;
 
     /** @param background where a large message decodes */
     public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent, Background background) {
         messageDecoded = new DecodedView("message-decoded", background);
-        tab(tabs, "handshakeTab", "Handshake").setContent(handshakePane());
+        tab(tabs, "handshakeTab", "Handshake").setContent(handshake.node());
         Tab violations = tab(tabs, "findingsTab", "Violations");
         findingsList.setId("violations-list");
         findingsList.setPlaceholder(new Label("No violations: every rule held."));
@@ -136,7 +120,11 @@ public final class ConnectionDetails implements PulseListener {
     }
 
     public Label handshakeSummary() {
-        return handshakeSummary;
+        return handshake.summary();
+    }
+
+    public TextArea requestText() {
+        return handshake.requestText();
     }
 
     public void show(Optional<CaptureLog> selected) {
@@ -144,14 +132,7 @@ public final class ConnectionDetails implements PulseListener {
         next = 0;
         findings.clear();
         heartbeatView.clear();
-        timings.clear();
-        waterfall.getChildren().clear();
-        handshakeSummary.setText("No handshake yet");
-        request.clear();
-        response.clear();
-        lastHandshake = Optional.empty();
-        revealHeads.setSelected(false);
-        negotiation.setText("");
+        handshake.show(selected);
         close.setText("Not closed");
         closed = false;
         extensionsText.setText("No extension offered");
@@ -193,15 +174,8 @@ public final class ConnectionDetails implements PulseListener {
             if (!(e instanceof CaptureEvent.MessageEvent)) {
                 e.findings().forEach(f -> newFindings.add(new Located(f, e)));
             }
-            if (e instanceof CaptureEvent.HandshakeEvent h) {
-                handshake(h);
-            } else if (e instanceof CaptureEvent.TimingEvent t) {
-                timings.add(t);
-                drawWaterfall();
-            } else if (e instanceof CaptureEvent.TlsEvent t) {
-                negotiation.setText(negotiation.getText() + "TLS: " + t.protocol() + " " + t.cipherSuite()
-                        + (t.insecureOverride() ? "  ⚠ NOT VERIFIED (insecure)" : "  verified") + "\n"
-                        + String.join("\n", t.peerChain()) + "\n");
+            if (handshake.take(e)) {
+                continue;
             } else if (e instanceof CaptureEvent.NegotiationEvent n) {
                 negotiated = "Offered:  " + (n.offered().isEmpty() ? "nothing" : n.offered()) + "\nAccepted: "
                         + (n.accepted().isEmpty() ? "none" : n.accepted()) + "\n\n" + String.join("\n", n.effects());
@@ -303,95 +277,10 @@ public final class ConnectionDetails implements PulseListener {
 
     /** A failure says why where the handshake and the close would have been. */
     private void failed(FailureReason why) {
-        if (lastHandshake.isEmpty()) {
-            handshakeSummary.setText(why.withPhase());
-        }
+        handshake.failed(why);
         if (!closed) {
             close.setText("Never opened: " + why.reason() + "\n(failed during " + why.phase() + ")");
         }
-    }
-
-    private void handshake(CaptureEvent.HandshakeEvent h) {
-        String accept = h.status() != 101 ? "" : h.acceptOk()
-                ? "   Sec-WebSocket-Accept ✓ " + h.expectedAccept()
-                : "   Sec-WebSocket-Accept ✗ expected " + h.expectedAccept() + ", received "
-                        + h.receivedAccept().orElse("(none)");
-        handshakeSummary.setText((h.status() == 0 ? "No response" : "Status " + h.status()) + accept
-                + h.subprotocol().map(p -> "   subprotocol " + p).orElse(""));
-        lastHandshake = Optional.of(h);
-        showHeads();
-    }
-
-    /**
-     * The request and response as they crossed the wire, secrets (Authorization, cookies, API keys, secret variable
-     * values) shown as •••• until the user reveals them: it is their own traffic, but a screen is often shared.
-     */
-    private void showHeads() {
-        if (lastHandshake.isEmpty()) {
-            return;
-        }
-        CaptureEvent.HandshakeEvent h = lastHandshake.get();
-        Secrets secrets = log.map(CaptureLog::secrets)
-                .orElse(Secrets.NONE);
-        boolean clear = revealHeads.isSelected();
-        request.setText(clear ? new String(h.rawRequest(), StandardCharsets.ISO_8859_1)
-                : Redactor.headForScreen(h.rawRequest(), secrets));
-        String body = h.responseBody().length == 0 ? ""
-                : "\n" + new String(h.responseBody(), StandardCharsets.UTF_8);
-        response.setText((clear ? new String(h.rawResponse(), StandardCharsets.ISO_8859_1)
-                : Redactor.headForScreen(h.rawResponse(), secrets)) + body);
-    }
-
-    public ToggleButton revealHeadsToggle() {
-        return revealHeads;
-    }
-
-    public TextArea requestText() {
-        return request;
-    }
-
-    private void drawWaterfall() {
-        waterfall.getChildren().clear();
-        // At least a millisecond wide: a lone DNS lookup of 0.00 ms is no full-width bar.
-        double total = Math.max(1e6, timings.stream().mapToLong(CaptureEvent.TimingEvent::durationNanos).sum());
-        double offset = 0;
-        for (CaptureEvent.TimingEvent t : timings) {
-            Region spacer = new Region();
-            spacer.setPrefWidth(300 * offset / Math.max(1, total));
-            Region bar = new Region();
-            bar.getStyleClass().addAll("waterfall-bar", "waterfall-" + t.phase().name().toLowerCase(Locale.ROOT));
-            bar.setPrefWidth(Math.max(2, 300 * t.durationNanos() / Math.max(1, total)));
-            bar.setPrefHeight(12);
-            Label name = new Label(String.format(Locale.ROOT, "%-8s %8.2f ms", Labels.phase(t.phase()), t.durationNanos() / 1e6));
-            name.getStyleClass().add("mono");
-            name.setMinWidth(150);
-            waterfall.getChildren().add(new HBox(8, name, new HBox(spacer, bar)));
-            offset += t.durationNanos();
-        }
-    }
-
-    private VBox handshakePane() {
-        GridPane raw = new GridPane();
-        raw.setHgap(8);
-        revealHeads.setId("handshake-reveal");
-        revealHeads.setMnemonicParsing(false);
-        revealHeads.setTooltip(new Tooltip("Show Authorization, cookies, API keys and secret "
-                + "variable values in clear (exports still redact them unless File → Keep Secrets in Exports)"));
-        revealHeads.selectedProperty().addListener((o, was, now) -> showHeads());
-        HBox requestTitle = new HBox(8, new Label("Request (as sent)"), revealHeads);
-        requestTitle.setAlignment(Pos.CENTER_LEFT);
-        raw.add(requestTitle, 0, 0);
-        raw.add(new Label("Response (as received)"), 1, 0);
-        raw.add(request, 0, 1);
-        raw.add(response, 1, 1);
-        GridPane.setHgrow(request, Priority.ALWAYS);
-        GridPane.setHgrow(response, Priority.ALWAYS);
-        handshakeSummary.setId("handshake-summary");
-        handshakeSummary.getStyleClass().add("detail-heading");
-        negotiation.setWrapText(true);
-        VBox box = new VBox(10, handshakeSummary, new Label("Timing"), waterfall, raw, negotiation);
-        box.setPadding(new Insets(10));
-        return box;
     }
 
     static String closeText(CaptureEvent.CloseEvent c) {
@@ -425,7 +314,7 @@ public final class ConnectionDetails implements PulseListener {
         return tab;
     }
 
-    private static TextArea mono() {
+    static TextArea mono() {
         TextArea area = new TextArea();
         area.setEditable(false);
         area.setPrefRowCount(9);

@@ -59,7 +59,8 @@ class ConnectionDialogTypingTest {
 
     /** Puts the caret in the field with its text selected (the form scrolls, so a click may miss a lower field). */
     private FxRobot focus(FxRobot robot, Spinner<Integer> field) {
-        // A click on the URL (always in view) gives the dialog window the keyboard.
+        // A click on the URL (in view once scrolled to the top) gives the dialog window the keyboard.
+        robot.interact(() -> ((ScrollPane) dialog.dialogPane().lookup(".scroll-pane")).setVvalue(0));
         robot.clickOn(robot.from(dialog.dialogPane()).lookup("#dialog-url").queryAs(Node.class));
         robot.interact(() -> {
             scrollTo(field);

@@ -345,7 +345,10 @@ class LiveWindowTest {
         assertEquals(List.of("▾ 1/3", "", "└ 2/3", "└ 3/3"), labels.subList(at, at + 4), "the ping in between is no fragment");
 
         robot.interact(() -> live.table().scrollTo(first));
-        robot.clickOn(robot.lookup("#frame-table .fragment-head").queryAs(javafx.scene.Node.class));
+        // The head cell of this message that is on screen (the table keeps hidden cells around for reuse).
+        robot.clickOn(robot.lookup("#frame-table .fragment-head").queryAllAs(javafx.scene.control.TableCell.class)
+                .stream().filter(c -> c.isVisible() && c.getTableRow() != null && c.getTableRow().isVisible()
+                        && first.equals(c.getItem())).findFirst().orElseThrow());
         Await.until(() -> live.table().getItems().size() == rows.size() - 2, "the two later fragments folded away");
         assertTrue(live.table().getItems().contains(first));
         assertTrue(live.table().getItems().stream().anyMatch(f -> f.header().opcode() == Opcode.PING),
