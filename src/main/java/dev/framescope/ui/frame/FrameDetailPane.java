@@ -3,6 +3,7 @@ package dev.framescope.ui.frame;
 import dev.framescope.decode.DecodeInput;
 import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.Labels;
+import dev.framescope.wire.ClosePayload;
 import dev.framescope.wire.Finding;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Frame;
@@ -112,7 +113,9 @@ public final class FrameDetailPane extends StackPane {
         headerBits.setFindings(frame.findings());
         fillFindings(frame.findings());
         Optional<Integer> key = frame.header().masked() ? Optional.of(frame.header().maskingKey()) : Optional.empty();
-        payload.setContent(new PayloadView.Content(frame.payload(), key, frame.chunkOffset(), d.inflated()));
+        Optional<String> close = frame.opcode() == Opcode.CLOSE && frame.chunkOffset() == 0
+                ? Optional.of("Close frame: " + ClosePayload.parse(frame.payload()).describe()) : Optional.empty();
+        payload.setContent(new PayloadView.Content(frame.payload(), key, frame.chunkOffset(), d.inflated(), close));
         payload.decodedView().setInput(Optional.of(DecodeInput.of(d.inflated().orElse(frame.payload()),
                 frame.opcode() == Opcode.TEXT)));
     }

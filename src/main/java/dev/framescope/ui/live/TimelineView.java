@@ -4,14 +4,17 @@ import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.Payload;
 import dev.framescope.capture.text.FrameText;
 import dev.framescope.ui.frame.OpcodeBadge;
+import dev.framescope.ui.frame.Utf8Edges;
 import dev.framescope.ui.fx.Labels;
 import dev.framescope.ui.fx.UiDispatcher;
 import dev.framescope.wire.FrameHeader;
+import dev.framescope.wire.Utf8Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -343,7 +346,18 @@ public final class TimelineView extends TableView<FrameEvent> {
             return f.close().get().brief();
         }
         byte[] shown = f.inflated().map(Payload::bytes).orElseGet(() -> f.payload().bytes());
-        return FrameText.plain(shown, f.carriesText() || f.header().opcode().isControl(), PREVIEW_CHARS);
+        boolean text = f.carriesText() || f.header().opcode().isControl();
+        if (text && shown.length > 0) {
+            // A fragment or the preview's cut may split a character: the whole ones between show as text.
+            int cut = Math.min(shown.length, PREVIEW_CHARS * 3);
+            byte[] inner = Utf8Edges.trim(Arrays.copyOf(shown, cut));
+            if (inner.length > 0 && Utf8Validator.isValid(inner)) {
+                String s = new String(inner, StandardCharsets.UTF_8).replace('\n', ' ');
+                return s.length() > PREVIEW_CHARS ? s.substring(0, PREVIEW_CHARS) + "…"
+                        : inner.length < shown.length ? s + "…" : s;
+            }
+        }
+        return FrameText.plain(shown, text, PREVIEW_CHARS);
     }
 
     /**
