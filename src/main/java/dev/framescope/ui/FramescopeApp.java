@@ -2,6 +2,7 @@ package dev.framescope.ui;
 
 import dev.framescope.capture.MemoryBudget;
 import dev.framescope.cli.AppOptions;
+import dev.framescope.engine.EngineSettings;
 import dev.framescope.ui.dev.ScriptHooks;
 import dev.framescope.ui.frame.FrameDetailPane;
 import dev.framescope.ui.fx.Background;
@@ -56,7 +57,8 @@ public final class FramescopeApp {
         this.options = options;
         this.pump = ScriptHooks.pumpFor(options.devHooks());
         this.configDir = ConfigDir.of(options);
-        this.session = SessionModel.withSavedEnvironments(configDir, MemoryBudget.forThisJvm(options.memoryBudget()));
+        this.session = SessionModel.withSavedEnvironments(configDir, MemoryBudget.forThisJvm(options.memoryBudget()),
+                new EngineSettings(options.libraryReadsEveryFrame()));
     }
 
     /** Starts JavaFX and shows the window, with {@code file} open instead of the demo when given. */

@@ -9,6 +9,8 @@ import dev.framescope.engine.ConnectionOptions;
 import dev.framescope.engine.ConnectionSetup;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
+import dev.framescope.engine.Engine;
+import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables;
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,6 +39,8 @@ public final class SessionModel implements AutoCloseable {
     private final MemoryBudget budget;
     /** How many events each log held when it was last saved; FX thread. */
     private final Map<CaptureLog, Integer> savedAt = new IdentityHashMap<>();
+    /** The timers of this session's connections; stopped once they have ended after {@link #close}. */
+    private final Engine engine;
     private Optional<DemoServer> demo = Optional.empty();
     private final ObjectProperty<Environments> environments = new SimpleObjectProperty<>(Environments.NONE);
     private final ReadOnlyStringWrapper environmentsProblem = new ReadOnlyStringWrapper("");
@@ -43,20 +49,24 @@ public final class SessionModel implements AutoCloseable {
 
     /** A session whose environments last as long as it does (tests, and windows that save nothing). */
     public SessionModel() {
-        this(MemoryBudget.forThisJvm(OptionalLong.empty()));
+        this(MemoryBudget.forThisJvm(OptionalLong.empty()), EngineSettings.DEFAULTS);
     }
 
-    /** @param budget what every connection of the window may hold on the heap, together */
-    public SessionModel(MemoryBudget budget) {
+    /**
+     * @param budget   what every connection of the window may hold on the heap, together
+     * @param settings the engine's settings, from the application's options
+     */
+    public SessionModel(MemoryBudget budget, EngineSettings settings) {
         this.budget = budget;
+        this.engine = Engine.start(settings);
     }
 
     /**
      * A session whose environments come from the store and go back to it whenever they change (the dialog's OK,
      * the chooser above the connections), never per keystroke.
      */
-    SessionModel(EnvironmentStore store, MemoryBudget budget) {
-        this(budget);
+    SessionModel(EnvironmentStore store, MemoryBudget budget, EngineSettings settings) {
+        this(budget, settings);
         EnvironmentStore.Loaded loaded = store.load();
         environments.set(loaded.environments());
         loaded.problem().ifPresent(environmentsProblem::set);
@@ -64,8 +74,8 @@ public final class SessionModel implements AutoCloseable {
     }
 
     /** The window's session: environments saved in the configuration directory between runs. */
-    public static SessionModel withSavedEnvironments(Path configDir, MemoryBudget budget) {
-        return new SessionModel(EnvironmentStore.inConfigDir(configDir), budget);
+    public static SessionModel withSavedEnvironments(Path configDir, MemoryBudget budget, EngineSettings settings) {
+        return new SessionModel(EnvironmentStore.inConfigDir(configDir), budget, settings);
     }
 
     private void save(EnvironmentStore store, Environments envs) {
@@ -102,7 +112,7 @@ public final class SessionModel implements AutoCloseable {
         ConnectionSetup setup = ConnectionSetup.of(spec);
         log.learn(setup.options().secrets());
         log.setSetup(setup);
-        LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log);
+        LiveConnection live = new LiveConnection(name, Optional.of(engine.open(spec, log)), log);
         connections.add(live);
         return live;
     }
@@ -120,7 +130,7 @@ public final class SessionModel implements AutoCloseable {
         ConnectionOptions options = ConnectionOptions.of(spec);
         log.learn(template.resolve(vars).secrets().plus(options.secrets()));
         log.setSetup(new ConnectionSetup(template, options, envs.activeEnvironment()));
-        LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log, template);
+        LiveConnection live = new LiveConnection(name, Optional.of(engine.open(spec, log)), log, template);
         connections.add(live);
         return live;
     }
@@ -189,6 +199,10 @@ public final class SessionModel implements AutoCloseable {
     @Override
     public void close() {
         connections.forEach(c -> c.connection().ifPresent(conn -> conn.close(1001, "Framescope closing")));
+        // The close handshakes still need the timers (a server that never answers is dropped after a timeout).
+        CompletableFuture.allOf(connections.stream().flatMap(c -> c.connection().stream())
+                        .map(Connection::whenEnded).toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, 10, TimeUnit.SECONDS).thenRun(engine::close);
         demo.ifPresent(d -> {
             try {
                 d.close();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.capture.MemoryBudget;
+import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.Environment;
 import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables.Variable;
@@ -27,7 +28,7 @@ class SessionModelEnvironmentsTest {
 
     /** A session over the test's own config directory, as the application makes one from its options. */
     private SessionModel saved() {
-        return SessionModel.withSavedEnvironments(dir, new MemoryBudget(64 << 20));
+        return SessionModel.withSavedEnvironments(dir, new MemoryBudget(64 << 20), EngineSettings.DEFAULTS);
     }
 
     @Test
