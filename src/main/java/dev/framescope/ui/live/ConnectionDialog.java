@@ -295,7 +295,7 @@ public final class ConnectionDialog {
         reconnect.setId("dialog-reconnect");
         reconnectAttempts.setId("dialog-reconnect-attempts");
         int row = 0;
-        g.addRow(row++, new Label("URL"), url);
+        g.addRow(row++, new Label("URL"), new HBox(8, url, UrlTemplates.menu(url)));
         g.addRow(row++, new Label("Headers"), headers);
         g.addRow(row++, new Label("Subprotocols"), subprotocols);
         g.addRow(row++, new Label("Extensions"), deflate.deflateSwitch());

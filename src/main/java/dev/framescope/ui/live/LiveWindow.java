@@ -68,7 +68,10 @@ public final class LiveWindow {
         layOut();
         listen();
         installMenus();
-        List.of(timeline, connections, details, strip, status).forEach(services.pump()::register);
+        EngineIoPongs engineIo = new EngineIoPongs(session.connections(), (c, answer) -> notifications.offer(c,
+                "This server speaks Engine.IO (Socket.IO): it pings with '2' and drops clients that do not answer '3'"
+                + " in time.", "Answer its pings", answer));
+        List.of(timeline, connections, details, strip, status, engineIo).forEach(services.pump()::register);
     }
 
     private void layOut() {

@@ -19,10 +19,15 @@ import javafx.scene.layout.Priority;
 final class NotificationStrip extends HBox {
 
     /** Where a problem came from; a newer one from the same source replaces the older. */
-    enum Source { FILTER, COMPOSER }
+    enum Source { FILTER, COMPOSER, OFFER }
+
+    /** What the strip says for one source, and a button when it offers something to do. */
+    private record Entry(String text, Optional<String> actionLabel, Runnable action) {
+    }
 
     private final Label text = new Label();
-    private final Map<Optional<LiveConnection>, Map<Source, String>> problems = new HashMap<>();
+    private final Button act = new Button();
+    private final Map<Optional<LiveConnection>, Map<Source, Entry>> problems = new HashMap<>();
     private Optional<LiveConnection> current = Optional.empty();
     private Optional<Source> latest = Optional.empty();
 
@@ -40,7 +45,9 @@ final class NotificationStrip extends HBox {
         dismiss.getStyleClass().add("flat");
         dismiss.setTooltip(new Tooltip("Dismiss"));
         dismiss.setOnAction(e -> dismiss());
-        getChildren().addAll(text, dismiss);
+        act.setId("notification-action");
+        act.managedProperty().bind(act.visibleProperty());
+        getChildren().addAll(text, act, dismiss);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
         managedProperty().bind(visibleProperty());
@@ -49,13 +56,24 @@ final class NotificationStrip extends HBox {
 
     /** A problem of the connection shown now; empty text withdraws that source's problem. */
     void report(Source source, String problem) {
-        Map<Source, String> mine = problems.computeIfAbsent(current, k -> new EnumMap<>(Source.class));
-        if (problem.isEmpty()) {
-            mine.remove(source);
-        } else {
-            mine.put(source, problem);
+        put(current, source, problem.isEmpty() ? Optional.empty()
+                : Optional.of(new Entry("⚠ " + problem, Optional.empty(), () -> { })));
+    }
+
+    /** An offer for {@code owner} (shown when it is the connection on screen): the text and a button that acts. */
+    void offer(LiveConnection owner, String text, String actionLabel, Runnable action) {
+        put(Optional.of(owner), Source.OFFER, Optional.of(new Entry(text, Optional.of(actionLabel), () -> {
+            action.run();
+            put(Optional.of(owner), Source.OFFER, Optional.empty());
+        })));
+    }
+
+    private void put(Optional<LiveConnection> owner, Source source, Optional<Entry> entry) {
+        Map<Source, Entry> mine = problems.computeIfAbsent(owner, k -> new EnumMap<>(Source.class));
+        entry.ifPresentOrElse(e -> {
+            mine.put(source, e);
             latest = Optional.of(source);
-        }
+        }, () -> mine.remove(source));
         refresh();
     }
 
@@ -76,9 +94,12 @@ final class NotificationStrip extends HBox {
     }
 
     private void refresh() {
-        Map<Source, String> mine = problems.getOrDefault(current, Map.of());
-        Optional<String> show = latest.map(mine::get).or(() -> mine.values().stream().findFirst());
-        text.setText(show.map(s -> "⚠ " + s).orElse(""));
+        Map<Source, Entry> mine = problems.getOrDefault(current, Map.of());
+        Optional<Entry> show = latest.map(mine::get).or(() -> mine.values().stream().findFirst());
+        text.setText(show.map(Entry::text).orElse(""));
+        act.setText(show.flatMap(Entry::actionLabel).orElse(""));
+        act.setVisible(show.flatMap(Entry::actionLabel).isPresent());
+        act.setOnAction(e -> show.ifPresent(entry -> entry.action().run()));
         setVisible(show.isPresent());
     }
 }
