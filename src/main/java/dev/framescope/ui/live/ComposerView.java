@@ -135,7 +135,7 @@ public final class ComposerView extends VBox {
                 + "field beside it, if filled, is the reason (at most 123 bytes, RFC 6455 §5.5)"));
         closeReason.setId("composer-close-reason");
         closeReason.setPromptText("close reason");
-        closeReason.setPrefWidth(110);
+        closeReason.setPrefWidth(100);
         closeReason.setTooltip(new Tooltip("Sent with Close (at most 123 bytes of UTF-8, RFC 6455 §5.5); empty by "
                 + "default. The message field is never used as the reason."));
         for (CloseCode code : CloseCode.values()) {
@@ -197,7 +197,8 @@ public final class ComposerView extends VBox {
         fragmentsLabel.managedProperty().bind(fragmentsLabel.visibleProperty());
         fragments.visibleProperty().bind(fragmentsLabel.visibleProperty());
         fragments.managedProperty().bind(fragmentsLabel.visibleProperty());
-        row.getChildren().addAll(new Label("Compose"), mode, message, browse, fragmentsLabel, fragments, send, ping,
+        // No "Compose" caption: the field's prompt says what it is, and the message gets the room.
+        row.getChildren().addAll(mode, message, browse, fragmentsLabel, fragments, send, ping,
                 close, closeReason, save, snippetMenu);
         Layouts.onlyThisShrinks(row, message, 160);
         getChildren().addAll(row, rawControls);

@@ -46,6 +46,10 @@ public final class ConnectionsView extends ListView<LiveConnection> implements P
             // As wide as the list, never wider: long URLs end in "…" (full URL in the tooltip), no sideways scrolling.
             setPrefWidth(0);
             name.getStyleClass().add("connection-name");
+            // A long name takes a second line rather than ending in "…" (the full URL is in the tooltip).
+            name.setWrapText(true);
+            name.setMaxWidth(Double.MAX_VALUE);
+            name.setMinHeight(Region.USE_PREF_SIZE);
             state.getStyleClass().add("connection-state");
             // A failure's reason wraps onto more lines rather than ending in "…".
             state.setMaxWidth(Double.MAX_VALUE);
