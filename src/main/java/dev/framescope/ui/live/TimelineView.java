@@ -2,19 +2,15 @@ package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.Payload;
-import dev.framescope.capture.text.FrameText;
 import dev.framescope.ui.frame.OpcodeBadge;
-import dev.framescope.ui.frame.Utf8Edges;
 import dev.framescope.ui.fx.Labels;
 import dev.framescope.ui.fx.UiDispatcher;
 import dev.framescope.wire.FrameHeader;
-import dev.framescope.wire.Utf8Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -340,25 +336,6 @@ public final class TimelineView extends TableView<FrameEvent> {
         return (h.rsv1() ? "1" : "0") + (h.rsv2() ? "1" : "0") + (h.rsv3() ? "1" : "0");
     }
 
-    /** Text for text payloads (inflated when compressed), hex otherwise; close frames with their code. */
-    static String preview(FrameEvent f) {
-        if (f.close().isPresent()) {
-            return f.close().get().brief();
-        }
-        byte[] shown = f.inflated().map(Payload::bytes).orElseGet(() -> f.payload().bytes());
-        boolean text = f.carriesText() || f.header().opcode().isControl();
-        if (text && shown.length > 0) {
-            // A fragment or the preview's cut may split a character: the whole ones between show as text.
-            int cut = Math.min(shown.length, PREVIEW_CHARS * 3);
-            byte[] inner = Utf8Edges.trim(Arrays.copyOf(shown, cut));
-            if (inner.length > 0 && Utf8Validator.isValid(inner)) {
-                String s = new String(inner, StandardCharsets.UTF_8).replace('\n', ' ');
-                return s.length() > PREVIEW_CHARS ? s.substring(0, PREVIEW_CHARS) + "…"
-                        : inner.length < shown.length ? s + "…" : s;
-            }
-        }
-        return FrameText.plain(shown, text, PREVIEW_CHARS);
-    }
 
     /**
      * Where the frame sits in a fragmented message: "▾ 1/3" on the first fragment — click it to fold the message's
@@ -436,7 +413,7 @@ public final class TimelineView extends TableView<FrameEvent> {
 
     private static TableColumn<FrameEvent, String> preview() {
         TableColumn<FrameEvent, String> column = text("Payload", 380, "The payload: text, or the first bytes in hex",
-                TimelineView::preview);
+                f -> FramePreview.of(f, PREVIEW_CHARS));
         column.getStyleClass().add("preview-column");
         return column;
     }
