@@ -1,6 +1,7 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.ConnectionState;
 import dev.framescope.decode.DecodeInput;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -67,15 +69,21 @@ public final class ConnectionDetails implements PulseListener {
     private int next;
     private long lastRefresh;
     private final ProtocolView protocol;
+    private final ToLongFunction<FrameEvent> frameNumber;
 
-    /** @param background where a large message decodes */
-    public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent, Background background) {
+    /**
+     * @param frameNumber frame #n of a frame, as the table numbers it
+     * @param background  where a large message decodes
+     */
+    public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent, ToLongFunction<FrameEvent> frameNumber,
+                             Background background) {
+        this.frameNumber = frameNumber;
         messageDecoded = new DecodedView("message-decoded", background);
         tab(tabs, "handshakeTab", "Handshake").setContent(handshake.node());
         Tab violations = tab(tabs, "findingsTab", "Violations");
         findingsList.setId("violations-list");
         findingsList.setPlaceholder(new Label("No violations: every rule held."));
-        findingsList.setCellFactory(v -> new FindingCell());
+        findingsList.setCellFactory(v -> new FindingCell(frameNumber));
         findingsList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 selectEvent.accept(now.event());
@@ -243,7 +251,8 @@ public final class ConnectionDetails implements PulseListener {
         messageDecoded.setInput(Optional.of(DecodeInput.of(m.payload(), m.isText())));
         for (CaptureEvent.FrameEvent f : found.fragments()) {
             fragmentList.getItems().add(String.format(Locale.ROOT, "#%d  %s  FIN=%d  RSV=%s  %,d B  at byte %,d",
-                    f.seq(), f.header().opcode().shortName(), f.header().fin() ? 1 : 0, TimelineView.rsv(f.header()),
+                    frameNumber.applyAsLong(f), f.header().opcode().shortName(), f.header().fin() ? 1 : 0,
+                    TimelineView.rsv(f.header()),
                     f.header().payloadLength(), f.header().streamOffset()));
         }
     }
@@ -329,6 +338,12 @@ public final class ConnectionDetails implements PulseListener {
     }
 
     private static final class FindingCell extends ListCell<Located> {
+        private final ToLongFunction<FrameEvent> frameNumber;
+
+        FindingCell(ToLongFunction<FrameEvent> frameNumber) {
+            this.frameNumber = frameNumber;
+        }
+
         @Override
         protected void updateItem(Located item, boolean empty) {
             super.updateItem(item, empty);
@@ -338,7 +353,7 @@ public final class ConnectionDetails implements PulseListener {
             }
             Finding f = item.finding();
             String where = item.event() instanceof CaptureEvent.FrameEvent fe
-                    ? "#" + fe.seq() + " " + fe.dir().arrow() + " " + fe.header().opcode().shortName() : "";
+                    ? "frame #" + frameNumber.applyAsLong(fe) + " " + fe.dir().arrow() + " " + fe.header().opcode().shortName() : "";
             setText("⚠ " + f.violation().id() + "  ·  " + f.violation().rfcSection() + "  ·  " + where + "\n"
                     + f.violation().message() + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")
                     + (f.streamOffset() >= 0 ? " — at byte " + f.streamOffset() : ""));

@@ -62,7 +62,8 @@ public final class LiveWindow {
                 text -> notifications.report(NotificationStrip.Source.COMPOSER, text), services.background());
         filterBar.problem().addListener((o, was, now) -> notifications.report(NotificationStrip.Source.FILTER, now));
         composer.setVariables(() -> session.environments().get().variables());
-        details = new ConnectionDetails(window.detailTabs(), navigation::reveal, services.background());
+        details = new ConnectionDetails(window.detailTabs(), navigation::reveal, timeline::frameNumber,
+                services.background());
         details.heartbeat().useConnection(() -> selected().flatMap(LiveConnection::connection));
         frameSelection = new SelectionExport<>(table, timeline, window.keepSecretsItem()::isSelected, files);
         layOut();
