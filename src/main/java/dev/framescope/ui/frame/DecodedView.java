@@ -70,6 +70,8 @@ public final class DecodedView extends VBox {
         chooser.setId(idPrefix + "-chooser");
         chooser.setTooltip(new Tooltip("How to decode this connection's payloads; the choice sticks for the connection"));
         chooser.setCellFactory(v -> new LabelCell());
+        // Wide enough for "Auto → Socket.IO …": the choice is read, not guessed from its first letters.
+        chooser.setPrefWidth(260);
         chooser.setButtonCell(new LabelCell());
         chooser.valueProperty().addListener((o, was, now) -> {
             if (!updatingChooser && now != null) {

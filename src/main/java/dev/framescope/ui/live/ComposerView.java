@@ -86,16 +86,19 @@ public final class ComposerView extends VBox {
     private final Map<Connection, List<String>> snippets = new WeakHashMap<>();
     private final MenuButton snippetMenu = new MenuButton("Snippets");
     private List<String> history = new ArrayList<>();
-    private Supplier<Variables> variables = () -> Variables.NONE;
+    private final Supplier<Variables> variables;
     private int historyIndex;
 
     /**
      * @param target     the connection the composer sends to
+     * @param variables  where {@code {{name}}} in Text and JSON messages takes its values (the active environment)
      * @param problems   where a message that cannot be sent is explained (empty: the last send worked)
      * @param background where a file to send is read
      */
-    public ComposerView(Supplier<Optional<Connection>> target, Consumer<String> problems, Background background) {
+    public ComposerView(Supplier<Optional<Connection>> target, Supplier<Variables> variables, Consumer<String> problems,
+                        Background background) {
         super(6);
+        this.variables = variables;
         this.background = background;
         this.target = target;
         this.problems = problems;
@@ -202,11 +205,6 @@ public final class ComposerView extends VBox {
                 close, closeReason, save, snippetMenu);
         Layouts.onlyThisShrinks(row, message, 160);
         getChildren().addAll(row, rawControls);
-    }
-
-    /** Where {@code {{name}}} in TEXT and JSON messages takes its values from (the active environment). */
-    public void setVariables(Supplier<Variables> source) {
-        this.variables = source;
     }
 
     /**

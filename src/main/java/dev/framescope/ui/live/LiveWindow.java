@@ -59,9 +59,9 @@ public final class LiveWindow {
         quitGuard = new QuitGuard(window, session, files, status);
         actions = new ConnectionActions(session, window.root(), status, this::selected, this::select);
         composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection),
+                () -> session.environments().get().variables(),
                 text -> notifications.report(NotificationStrip.Source.COMPOSER, text), services.background());
         filterBar.problem().addListener((o, was, now) -> notifications.report(NotificationStrip.Source.FILTER, now));
-        composer.setVariables(() -> session.environments().get().variables());
         details = new ConnectionDetails(window.detailTabs(), navigation::reveal, timeline::frameNumber,
                 services.background());
         details.heartbeat().useConnection(() -> selected().flatMap(LiveConnection::connection));
