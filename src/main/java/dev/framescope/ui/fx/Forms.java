@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
@@ -36,6 +37,14 @@ public final class Forms {
                 tidy(child);
             }
         }
+    }
+
+    /** Scrolls {@code scroll} so that {@code node}, somewhere in its content, is in view. */
+    public static void reveal(ScrollPane scroll, Node node) {
+        Node content = scroll.getContent();
+        double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+        double room = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
     }
 
     /**

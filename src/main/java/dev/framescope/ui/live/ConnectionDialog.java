@@ -352,6 +352,10 @@ public final class ConnectionDialog {
         fields.put("Handshake timeout", handshakeTimeout);
         fields.put("Reconnect attempts", reconnectAttempts);
         fields.forEach((name, field) -> NumberFields.refusal(field).ifPresent(why -> {
+            // Shown, with the caret in it, where the form scrolled it out of sight.
+            tabPane.getSelectionModel().selectFirst();
+            Forms.reveal((ScrollPane) tabPane.getTabs().get(0).getContent(), field);
+            field.requestFocus();
             throw new IllegalArgumentException(name + ": " + why);
         }));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.testutil.Await;
+import dev.framescope.ui.fx.Forms;
 import dev.framescope.ui.fx.NumberFields;
 import java.time.Duration;
 import java.util.List;
@@ -63,20 +64,11 @@ class ConnectionDialogTypingTest {
         robot.interact(() -> ((ScrollPane) dialog.dialogPane().lookup(".scroll-pane")).setVvalue(0));
         robot.clickOn(robot.from(dialog.dialogPane()).lookup("#dialog-url").queryAs(Node.class));
         robot.interact(() -> {
-            scrollTo(field);
+            Forms.reveal((ScrollPane) dialog.dialogPane().lookup(".scroll-pane"), field);
             field.getEditor().requestFocus();
             field.getEditor().selectAll();
         });
         return robot;
-    }
-
-    /** Scrolls the form so the field is in view. */
-    private void scrollTo(Node field) {
-        ScrollPane scroll = (ScrollPane) dialog.dialogPane().lookup(".scroll-pane");
-        Node content = scroll.getContent();
-        double y = content.sceneToLocal(field.localToScene(0, 0)).getY();
-        double room = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
-        scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
     }
 
     @Test
@@ -115,6 +107,8 @@ class ConnectionDialogTypingTest {
         assertEquals(null, result.get(), "OK refused");
         assertTrue(dialog.errorLine().getText().startsWith("Reconnect attempts: a whole number"),
                 dialog.errorLine().getText());
+        robot.interact(() -> { });
+        assertTrue(attempts.isFocused(), "the caret goes to the refused field");
         focus(robot, attempts).write("7").type(KeyCode.TAB);
         assertEquals(7, attempts.getValue());
         assertFalse(attempts.getStyleClass().contains(NumberFields.REFUSED), "cleared once valid");
