@@ -6,7 +6,8 @@ import dev.framescope.capture.io.Exports;
 import dev.framescope.capture.io.Har;
 import dev.framescope.capture.io.Redactor;
 import dev.framescope.capture.io.SessionReader;
-import dev.framescope.capture.io.SessionWriter;
+import dev.framescope.capture.io.SessionFiles;
+import dev.framescope.capture.io.SessionOutput;
 import dev.framescope.ui.fx.Background;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -87,7 +88,7 @@ public final class FileActions {
         int events = log.size();
         return run("Saving " + file.getFileName(), () -> {
             removedWhenCancelled(file, () -> {
-                try (SessionWriter writer = new SessionWriter(file, false)) {
+                try (SessionOutput writer = SessionFiles.create(file, false)) {
                     writer.write(log, log.readFrom(0, events));
                 }
             });
@@ -129,7 +130,7 @@ public final class FileActions {
             return importHar(file);
         }
         return run("Opening " + file.getFileName(), () -> {
-            return new Read<>(SessionReader.read(file, PayloadStore.DEFAULT_BUDGET), remembered(file));
+            return new Read<>(SessionFiles.load(file, PayloadStore.DEFAULT_BUDGET), remembered(file));
         }, read -> {
             SessionReader.Loaded loaded = read.value();
             add(file, loaded.logs());

@@ -11,9 +11,9 @@ import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables.Variable;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SessionText;
 import dev.framescope.ui.FramescopeApp;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -130,8 +130,8 @@ class AuthWindowTest {
 
         Path file = dir.resolve("auth.fscap");
         harness.awaitJob(robot, () -> live.files().save(c, file));
-        String saved = Files.readString(file, StandardCharsets.UTF_8);
-        assertFalse(saved.contains(TOKEN), saved);
+        String saved = SessionText.v1(file);
+        assertFalse(SessionText.raw(file).contains(TOKEN), saved);
         assertTrue(saved.contains("Authorization: [redacted]"), saved);
         assertTrue(saved.contains("\"token\":\"{{token}}\""), "the template is saved: " + saved);
     }
