@@ -24,6 +24,10 @@ public record FailureReason(String phase, String reason) {
         if (tcp.matches()) {
             return new FailureReason("TCP", tcpReason(tcp.group(1), tcp.group(2)));
         }
+        if (d.startsWith("TCP: ")) {
+            // Already in words (engine.FailureReasons); the pattern above reads what older captures recorded.
+            return new FailureReason("TCP", d.substring(5));
+        }
         if (d.startsWith("DNS: ")) {
             return new FailureReason("DNS", d.substring(5).replace("cannot resolve host", "no such host:")
                     + " (the name did not resolve)");
@@ -32,6 +36,9 @@ public record FailureReason(String phase, String reason) {
             String tls = d.substring(5);
             if (tls.contains("Unsupported or unrecognized SSL message")) {
                 return new FailureReason("TLS", "TLS handshake failed: the server spoke plain HTTP — try ws://");
+            }
+            if (tls.startsWith("handshake ")) {
+                return new FailureReason("TLS", "TLS " + tls);
             }
             return new FailureReason("TLS", "TLS handshake failed: " + tls);
         }

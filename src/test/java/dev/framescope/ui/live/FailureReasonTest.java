@@ -20,6 +20,11 @@ class FailureReasonTest {
                 FailureReason.explain("TCP: cannot connect to 10.0.0.1:80 (Connect timed out)"));
         assertEquals(new FailureReason("TLS", "TLS handshake failed: the server spoke plain HTTP — try ws://"),
                 FailureReason.explain("TLS: Unsupported or unrecognized SSL message"));
+        assertEquals(new FailureReason("TCP", "connection refused — nothing listens on 127.0.0.1:9199"),
+                FailureReason.explain("TCP: connection refused — nothing listens on 127.0.0.1:9199"));
+        assertEquals(new FailureReason("TLS", "TLS handshake failed: the server spoke plain HTTP, not TLS — try "
+                + "ws://h:1"), FailureReason.explain("TLS: handshake failed: the server spoke plain HTTP, not TLS — try "
+                + "ws://h:1"));
         assertEquals("DNS", FailureReason.explain("DNS: cannot resolve host 'nope.invalid'").phase());
         assertTrue(FailureReason.explain("DNS: cannot resolve host 'nope.invalid'").reason()
                 .startsWith("no such host: 'nope.invalid'"));
