@@ -1,8 +1,10 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.capture.io.SessionReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,6 +26,23 @@ final class FileProblem {
         }
         if (problem instanceof AccessDeniedException) {
             return "permission denied (" + file.toAbsolutePath() + ")";
+        }
+        if (Files.isDirectory(file)) {
+            return "it is a directory (" + file.toAbsolutePath() + ")";
+        }
+        if (problem instanceof SessionReader.NotASessionException n) {
+            // The reader named the kind of file from its first bytes (capture/io FileKind).
+            switch (n.kind()) {
+                case PCAPNG, PCAP:
+                    return "it is a packet capture, not a session file: open it in Wireshark, or convert it "
+                            + "(framescope convert)";
+                case HAR:
+                    return "it is a HAR file: use File → Import HAR";
+                case BINARY:
+                    return "it is not a Framescope session file";
+                default:
+                    break;
+            }
         }
         if (problem instanceof CharacterCodingException) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
