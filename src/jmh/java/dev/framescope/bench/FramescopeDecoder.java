@@ -1,37 +1,51 @@
 package dev.framescope.bench;
 
-import dev.framescope.wire.DecoderOptions;
-import dev.framescope.wire.Frame;
-import dev.framescope.wire.FrameDecoder;
+import dev.framescope.wire.Dissected;
 import dev.framescope.wire.PlainFrames;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.StreamDissector;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Ours, as the capture runs it. A server's frames (unmasked) go the way {@code ConnectionRecorder} reads them: runs
- * of plain frames taken where they lie in the read buffer ({@link StreamDissector#takePlainFrames}), a plain frame
- * cut by the end of a read carried over to the next one, anything else through the dissector's general path; the
- * sink gets each payload as a place in the buffer (array, offset, length), as the capture's payload store copies
- * it, so a plain frame costs no allocation. A client's frames (masked, never plain) go through {@code FrameDecoder},
- * each with an unmasked copy of its payload.
+ * Ours, the way {@code ConnectionRecorder} reads a server: runs of plain frames taken where they lie in the read
+ * buffer ({@link StreamDissector#takePlainFrames}), a plain frame cut by the end of a read carried over to the next
+ * one, anything else through the dissector's general path. A server's payload reaches the sink as a place in the
+ * buffer (array, length), as the capture's payload store then copies it; a client's masked payload
+ * ({@link StreamDissector#takeMaskedPlainFrames}) is copied out unmasked into a reused block, as into the
+ * capture's payload blocks. Either way a plain frame costs no allocation.
  */
 final class FramescopeDecoder implements StreamDecoder {
 
     private final boolean masked;
-    private final FrameDecoder decoder;
-    private final StreamDissector dissector = new StreamDissector(Sender.SERVER);
+    private final StreamDissector dissector;
+    /** Where a client's payloads are copied unmasked, one after another, as into the capture's payload blocks. */
+    private final byte[] block = new byte[1 << 20];
+    private int blockFill;
     private final PlainFrames run = new PlainFrames();
-    private final List<dev.framescope.wire.Dissected> items = new ArrayList<>();
+    private final List<Dissected> items = new ArrayList<>();
     /** A read plus a carried plain frame of the largest size the fast path takes. */
     private final ByteBuffer input = ByteBuffer.allocate(FrameStreams.READ_SIZE + StreamDissector.PLAIN_MAX_PAYLOAD + 14);
 
     FramescopeDecoder(boolean masked) {
         this.masked = masked;
-        decoder = new FrameDecoder(masked ? Sender.CLIENT : Sender.SERVER, DecoderOptions.defaults());
+        dissector = new StreamDissector(masked ? Sender.CLIENT : Sender.SERVER);
+    }
+
+    /** A server's payload is handed over where it lies; a client's is first copied out unmasked into the block. */
+    private void deliver(int i, Sink sink) {
+        int length = run.payloadLength(i);
+        if (!masked) {
+            sink.payload(run.array(), length);
+            return;
+        }
+        if (block.length - blockFill < length) {
+            blockFill = 0;
+        }
+        run.copyPayload(i, block, blockFill);
+        blockFill += length;
+        sink.payload(block, length);
     }
 
     @Override
@@ -48,11 +62,7 @@ final class FramescopeDecoder implements StreamDecoder {
             System.arraycopy(read, 0, array, end, read.length);
             end += read.length;
             input.limit(end).position(start);
-            if (masked) {
-                decodeMasked(sink);
-            } else {
-                dissectServer(sink);
-            }
+            dissect(sink);
             start = input.position();
             if (start == end) {
                 start = 0;
@@ -61,19 +71,11 @@ final class FramescopeDecoder implements StreamDecoder {
         }
     }
 
-    private void decodeMasked(Sink sink) {
-        Optional<Frame> frame;
-        while ((frame = decoder.next(input)).isPresent()) {
-            byte[] payload = frame.get().payload();
-            sink.payload(payload, payload.length);
-        }
-    }
-
-    private void dissectServer(Sink sink) {
+    private void dissect(Sink sink) {
         while (input.hasRemaining()) {
-            if (dissector.takePlainFrames(input, run) > 0) {
+            if (masked ? dissector.takeMaskedPlainFrames(input, run) > 0 : dissector.takePlainFrames(input, run) > 0) {
                 for (int i = 0; i < run.count(); i++) {
-                    sink.payload(run.array(), run.payloadLength(i));
+                    deliver(i, sink);
                 }
             }
             if (dissector.plainFrameUnfinished(input)) {
@@ -83,8 +85,8 @@ final class FramescopeDecoder implements StreamDecoder {
             if (!input.hasRemaining() || !dissector.feedOne(input, items)) {
                 return;
             }
-            for (var item : items) {
-                if (item instanceof dev.framescope.wire.Dissected.FrameItem f) {
+            for (Dissected item : items) {
+                if (item instanceof Dissected.FrameItem f) {
                     sink.payload(f.frame().payload(), f.frame().payload().length);
                 }
             }
