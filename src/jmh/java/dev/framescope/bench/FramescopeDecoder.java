@@ -18,6 +18,8 @@ import java.util.List;
  */
 final class FramescopeDecoder implements StreamDecoder {
 
+    private static final int KEEP_IN_CACHE = 64 * 1024;
+
     private final boolean masked;
     private final StreamDissector dissector;
     /** Where a client's payloads are copied unmasked, one after another, as into the capture's payload blocks. */
@@ -54,7 +56,8 @@ final class FramescopeDecoder implements StreamDecoder {
         int end = 0;
         byte[] array = input.array();
         for (byte[] read : reads) {
-            if (array.length - end < read.length) {
+            // Slide the carried bytes back once they sit past a frame's worth, so the buffer stays in cache.
+            if (array.length - end < read.length || start >= KEEP_IN_CACHE) {
                 System.arraycopy(array, start, array, 0, end - start);
                 end -= start;
                 start = 0;
