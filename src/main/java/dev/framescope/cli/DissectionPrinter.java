@@ -79,6 +79,7 @@ abstract class DissectionPrinter {
 
         private static final String ROW = "%9s  %-7s  %-12s  %-8s  %-14s  %s%s%n";
         private static final String LINE = System.lineSeparator();
+        private static final char[] HEX = "0123456789abcdef".toCharArray();
         private boolean headed;
 
         Table(PrintWriter out) {
@@ -130,7 +131,7 @@ abstract class DissectionPrinter {
                 int length = run.payloadLength(i);
                 boolean text = (array[start] & FrameHeader.B0_MASK_OPCODE) == Opcode.TEXT.code();
                 String opcode = text ? Opcode.TEXT.shortName() : Opcode.BINARY.shortName();
-                String preview = FrameText.preview(Arrays.copyOfRange(array, payload, payload + length), text, length);
+                String preview = preview(array, payload, length, text);
                 int bits = run.headerBytes(i) == 2 ? 7 : run.headerBytes(i) == 4 ? 16 : 64;
                 pad(rows, Long.toString(run.streamOffset(i)), 9, true).append("  F --- -  ");
                 pad(rows, opcode, 12, false).append("  -         ");
@@ -143,6 +144,42 @@ abstract class DissectionPrinter {
                 }
             }
             out.append(rows);
+        }
+
+        /**
+         * {@link FrameText#preview} of a whole payload, built from the bytes in place when they allow it: BINARY (the
+         * first bytes in hex) or TEXT whose shown characters are all ASCII; else the general way, on a copy.
+         */
+        private static String preview(byte[] array, int from, int length, boolean text) {
+            if (length == 0) {
+                return "";
+            }
+            int shown = Math.min(length, text ? FrameText.PREVIEW_CHARS : FrameText.PREVIEW_CHARS / 3);
+            StringBuilder sb = new StringBuilder(shown * 3 + 4);
+            if (!text) {
+                for (int i = from; i < from + shown; i++) {
+                    sb.append(i == from ? "" : " ").append(HEX[(array[i] >> 4) & 0xF]).append(HEX[array[i] & 0xF]);
+                }
+                return shown < length ? sb.append(" …").toString() : sb.toString();
+            }
+            sb.append('"');
+            for (int i = from; i < from + shown; i++) {
+                int c = array[i];
+                if (c < 0) {
+                    return FrameText.preview(Arrays.copyOfRange(array, from, from + length), true, length);
+                }
+                if (c == '\n') {
+                    sb.append("\\n");
+                } else if (c == '"') {
+                    sb.append("\\\"");
+                } else if (c < 0x20 || c == 0x7F) {
+                    sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                } else {
+                    sb.append((char) c);
+                }
+            }
+            // Past the shown ASCII characters at least one more follows, whatever its bytes: the preview is cut.
+            return sb.append(shown < length ? "\"…" : "\"").toString();
         }
 
         private static StringBuilder pad(StringBuilder sb, String s, int width, boolean right) {

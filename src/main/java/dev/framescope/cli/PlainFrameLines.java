@@ -84,7 +84,10 @@ final class PlainFrameLines {
         }
     }
 
-    /** A JSON string of valid UTF-8 bytes, escaped as Jackson does: {@code \" \\ \b \t \n \f \r}, other controls as a six-character {@code u00XX} escape. */
+    /**
+     * A JSON string of valid UTF-8 bytes, escaped as Jackson escapes it: quote, backslash and the controls with a
+     * short form ({@code \b \t \n \f \r}) by those, the other controls below 0x20 as {@code u00XX} after a backslash.
+     */
     private void string(byte[] bytes, int from, int length) {
         ensure(length * 6 + 2);
         buf[fill++] = '"';

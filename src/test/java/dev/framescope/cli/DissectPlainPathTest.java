@@ -88,7 +88,8 @@ class DissectPlainPathTest {
     private static byte[] mixed() {
         return concat(text(""), text("Hello"), text(AWKWARD), text("a\"b\\c\nd\te\u0001f\u001f"), binary(0),
                 binary(16), text("x".repeat(125)), text("y".repeat(126)), binary(65_535), binary(65_536),
-                text("é".repeat(40_000)), binary(200));
+                text("é".repeat(40_000)), binary(200), text("a".repeat(47) + "é"), text("a".repeat(48) + "é"),
+                text("a".repeat(48)), text("a".repeat(49)), text("\u007f\u0080\u009f"), binary(15), binary(17));
     }
 
     private static byte[] withInterruptions() {
