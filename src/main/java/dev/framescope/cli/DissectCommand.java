@@ -4,11 +4,13 @@ import dev.framescope.wire.Dissected;
 import dev.framescope.wire.DecoderOptions;
 import dev.framescope.wire.MessageAssembler;
 import dev.framescope.wire.Finding;
+import dev.framescope.wire.PlainFrames;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.StreamDissector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,14 +80,32 @@ final class DissectCommand implements Callable<Integer> {
             err.println("dissect: " + problem.get());
             return 2;
         }
-        for (Dissected item : dissector.feed(input, start, input.length - start)) {
-            printer.print(item);
-        }
+        dissect(dissector, ByteBuffer.wrap(input, start, input.length - start), printer);
         List<Finding> end = dissector.endOfStream();
         end.forEach(printer::streamFinding);
         printer.summary(dissector.streamOffset());
         out.flush();
         return 0;
+    }
+
+    /**
+     * Runs of plain frames go to the printer as they lie in the input (no objects per frame); everything else
+     * frame by frame through the dissector. The output is the same as printing every item of {@code feed}.
+     */
+    static void dissect(StreamDissector dissector, ByteBuffer in, DissectionPrinter printer) {
+        PlainFrames run = new PlainFrames();
+        List<Dissected> items = new ArrayList<>();
+        while (in.hasRemaining()) {
+            if (dissector.takePlainFrames(in, run) > 0) {
+                printer.print(run);
+                continue;
+            }
+            items.clear();
+            if (!dissector.feedOne(in, items)) {
+                return;
+            }
+            items.forEach(printer::print);
+        }
     }
 
     static Sender parseSender(String from) {

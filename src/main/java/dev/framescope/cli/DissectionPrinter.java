@@ -10,7 +10,9 @@ import dev.framescope.wire.Dissected;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Finding;
 import dev.framescope.wire.FrameHeader;
+import dev.framescope.wire.PlainFrames;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +42,13 @@ abstract class DissectionPrinter {
         }
     }
 
+    /** A run of plain frames, each a whole frame and a one-frame message without findings. */
+    final void print(PlainFrames run) {
+        frames += run.count();
+        messages += run.count();
+        plain(run);
+    }
+
     final void streamFinding(Finding finding) {
         count(List.of(finding));
         finding(finding);
@@ -50,6 +59,8 @@ abstract class DissectionPrinter {
     abstract void frame(Dissected.FrameItem item);
 
     abstract void message(Dissected.MessageItem item);
+
+    abstract void plain(PlainFrames run);
 
     abstract void finding(Finding finding);
 
@@ -67,6 +78,8 @@ abstract class DissectionPrinter {
     static final class Table extends DissectionPrinter {
 
         private static final String ROW = "%9s  %-7s  %-12s  %-8s  %-14s  %s%s%n";
+        private static final String LINE = System.lineSeparator();
+        private static final char[] HEX = "0123456789abcdef".toCharArray();
         private boolean headed;
 
         Table(PrintWriter out) {
@@ -103,6 +116,82 @@ abstract class DissectionPrinter {
                     FrameText.length(h), preview, flagged);
         }
 
+        /** The rows {@link #frame} and {@link #message} print for a plain frame, without a format string per row. */
+        @Override
+        void plain(PlainFrames run) {
+            StringBuilder rows = new StringBuilder();
+            byte[] array = run.array();
+            for (int i = 0; i < run.count(); i++) {
+                if (!headed) {
+                    out.printf(ROW, "offset", "F RSV M", "opcode", "key", "length (bits)", "payload", "");
+                    headed = true;
+                }
+                int start = run.frameStart(i);
+                int payload = start + run.headerBytes(i);
+                int length = run.payloadLength(i);
+                boolean text = (array[start] & FrameHeader.B0_MASK_OPCODE) == Opcode.TEXT.code();
+                String opcode = text ? Opcode.TEXT.shortName() : Opcode.BINARY.shortName();
+                String preview = preview(array, payload, length, text);
+                int bits = run.headerBytes(i) == 2 ? 7 : run.headerBytes(i) == 4 ? 16 : 64;
+                pad(rows, Long.toString(run.streamOffset(i)), 9, true).append("  F --- -  ");
+                pad(rows, opcode, 12, false).append("  -         ");
+                pad(rows, length + " (" + bits + ")", 14, false).append("  ").append(preview).append(LINE);
+                rows.append("           = ").append(opcode).append(" message, 1 frame, ").append(length).append(" B: ")
+                        .append(preview).append(LINE);
+                if (rows.length() > 1 << 16) {
+                    out.append(rows);
+                    rows.setLength(0);
+                }
+            }
+            out.append(rows);
+        }
+
+        /**
+         * {@link FrameText#preview} of a whole payload, built from the bytes in place when they allow it: BINARY (the
+         * first bytes in hex) or TEXT whose shown characters are all ASCII; else the general way, on a copy.
+         */
+        private static String preview(byte[] array, int from, int length, boolean text) {
+            if (length == 0) {
+                return "";
+            }
+            int shown = Math.min(length, text ? FrameText.PREVIEW_CHARS : FrameText.PREVIEW_CHARS / 3);
+            StringBuilder sb = new StringBuilder(shown * 3 + 4);
+            if (!text) {
+                for (int i = from; i < from + shown; i++) {
+                    sb.append(i == from ? "" : " ").append(HEX[(array[i] >> 4) & 0xF]).append(HEX[array[i] & 0xF]);
+                }
+                return shown < length ? sb.append(" …").toString() : sb.toString();
+            }
+            sb.append('"');
+            for (int i = from; i < from + shown; i++) {
+                int c = array[i];
+                if (c < 0) {
+                    return FrameText.preview(Arrays.copyOfRange(array, from, from + length), true, length);
+                }
+                if (c == '\n') {
+                    sb.append("\\n");
+                } else if (c == '"') {
+                    sb.append("\\\"");
+                } else if (c < 0x20 || c == 0x7F) {
+                    sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                } else {
+                    sb.append((char) c);
+                }
+            }
+            // Past the shown ASCII characters at least one more follows, whatever its bytes: the preview is cut.
+            return sb.append(shown < length ? "\"…" : "\"").toString();
+        }
+
+        private static StringBuilder pad(StringBuilder sb, String s, int width, boolean right) {
+            if (!right) {
+                sb.append(s);
+            }
+            for (int i = s.length(); i < width; i++) {
+                sb.append(' ');
+            }
+            return right ? sb.append(s) : sb;
+        }
+
         @Override
         void message(Dissected.MessageItem item) {
             var m = item.message();
@@ -128,9 +217,16 @@ abstract class DissectionPrinter {
     static final class Json extends DissectionPrinter {
 
         private static final ObjectMapper MAPPER = new ObjectMapper();
+        private final PlainFrameLines plainLines;
 
         Json(PrintWriter out) {
             super(out);
+            plainLines = new PlainFrameLines(out);
+        }
+
+        @Override
+        void plain(PlainFrames run) {
+            plainLines.write(run);
         }
 
         @Override

@@ -18,6 +18,7 @@ public final class PlainFrames {
     private int[] headerBytes = new int[64];
     private int[] payloadLength = new int[64];
     private long[] streamOffset = new long[64];
+    private int[] maskingKey = new int[64];
 
     /** Frames in the run. */
     public int count() {
@@ -45,6 +46,19 @@ public final class PlainFrames {
         return payloadLength[i];
     }
 
+    /** Frame {@code i}'s masking key (a client's frames), big-endian as on the wire; 0 for a server's. */
+    public int maskingKey(int i) {
+        return maskingKey[i];
+    }
+
+    /** Copies frame {@code i}'s payload, unmasked, to {@code dst[off..]}. */
+    public void copyPayload(int i, byte[] dst, int off) {
+        System.arraycopy(array, start[i] + headerBytes[i], dst, off, payloadLength[i]);
+        if (maskingKey[i] != 0) {
+            Masking.unmask(dst, off, payloadLength[i], maskingKey[i], 0);
+        }
+    }
+
     /** Where frame {@code i}'s first byte lies in its direction's stream. */
     public long streamOffset(int i) {
         return streamOffset[i];
@@ -62,14 +76,16 @@ public final class PlainFrames {
         payloadBytes = 0;
     }
 
-    void add(int frameStart, int header, int length, long offset) {
+    void add(int frameStart, int header, int length, int key, long offset) {
         if (count == start.length) {
             int n = count * 2;
             start = Arrays.copyOf(start, n);
             headerBytes = Arrays.copyOf(headerBytes, n);
             payloadLength = Arrays.copyOf(payloadLength, n);
             streamOffset = Arrays.copyOf(streamOffset, n);
+            maskingKey = Arrays.copyOf(maskingKey, n);
         }
+        maskingKey[count] = key;
         start[count] = frameStart;
         headerBytes[count] = header;
         payloadLength[count] = length;

@@ -95,7 +95,7 @@ public final class StreamDissector {
      * one-frame message without findings, uncompressed, and nothing else. {@code in} is not moved.
      */
     public boolean plainFrameAt(ByteBuffer in) {
-        return plainHeader(in) == Verdict.PLAIN && payloadPlain(in);
+        return plainHeader(in, Sender.SERVER) == Verdict.PLAIN && payloadPlain(in);
     }
 
     /**
@@ -106,12 +106,28 @@ public final class StreamDissector {
      * @return the bytes taken (0 when the next frame is not plain)
      */
     public int takePlainFrames(ByteBuffer in, PlainFrames run) {
+        return take(in, run, Sender.SERVER);
+    }
+
+    /**
+     * The same fast path for a client's frames, for a caller that copies each payload out unmasked
+     * ({@link PlainFrames#copyPayload}) rather than recording the bytes as they lie: a frame is plain on the same
+     * terms as a server's, except that it is masked, as RFC 6455 §5.1 requires of a client.
+     *
+     * @return the bytes taken (0 when the next frame is not plain, or this dissector reads a server)
+     */
+    public int takeMaskedPlainFrames(ByteBuffer in, PlainFrames run) {
+        return take(in, run, Sender.CLIENT);
+    }
+
+    private int take(ByteBuffer in, PlainFrames run, Sender from) {
         run.clear(sender, in.hasArray() ? in.array() : NO_BYTES);
         int first = in.position();
-        while (plainHeader(in) == Verdict.PLAIN && payloadPlain(in)) {
+        while (plainHeader(in, from) == Verdict.PLAIN && payloadPlain(in)) {
             int at = in.position();
             int frameBytes = cursor.headerBytes + cursor.payloadLength;
-            run.add(in.arrayOffset() + at, cursor.headerBytes, cursor.payloadLength, decoder.streamOffset());
+            run.add(in.arrayOffset() + at, cursor.headerBytes, cursor.payloadLength, cursor.maskingKey,
+                    decoder.streamOffset());
             decoder.skipWholeFrame(frameBytes);
             in.position(at + frameBytes);
         }
@@ -120,10 +136,11 @@ public final class StreamDissector {
 
     /**
      * Whether {@code in} ends inside a frame that may prove {@linkplain #plainFrameAt plain} once whole: a caller
-     * may then keep these bytes and offer them again with what follows, instead of feeding them.
+     * may then keep these bytes and offer them again with what follows, instead of feeding them. For a client's
+     * stream, a frame {@link #takeMaskedPlainFrames} may take once whole.
      */
     public boolean plainFrameUnfinished(ByteBuffer in) {
-        Verdict v = plainHeader(in);
+        Verdict v = plainHeader(in, sender);
         return v == Verdict.UNFINISHED || v == Verdict.PLAIN && !payloadThere(in);
     }
 
@@ -136,7 +153,11 @@ public final class StreamDissector {
     private static final class Cursor {
         int headerBytes;
         int payloadLength;
+        int maskingKey;
     }
+
+    /** A client's TEXT payload unmasked for its UTF-8 check; grown to the largest plain payload seen. */
+    private byte[] unmasked = NO_BYTES;
 
     private final Cursor cursor = new Cursor();
 
@@ -150,8 +171,19 @@ public final class StreamDissector {
             return false;
         }
         int pos = in.position();
-        return (in.get(pos) & FrameHeader.B0_MASK_OPCODE) != Opcode.TEXT.code()
-                || validUtf8(in.array(), in.arrayOffset() + pos + cursor.headerBytes, cursor.payloadLength);
+        if ((in.get(pos) & FrameHeader.B0_MASK_OPCODE) != Opcode.TEXT.code()) {
+            return true;
+        }
+        int payload = in.arrayOffset() + pos + cursor.headerBytes;
+        if (cursor.maskingKey == 0) {
+            return validUtf8(in.array(), payload, cursor.payloadLength);
+        }
+        if (unmasked.length < cursor.payloadLength) {
+            unmasked = new byte[cursor.payloadLength];
+        }
+        System.arraycopy(in.array(), payload, unmasked, 0, cursor.payloadLength);
+        Masking.unmask(unmasked, 0, cursor.payloadLength, cursor.maskingKey, 0);
+        return validUtf8(unmasked, 0, cursor.payloadLength);
     }
 
     /**
@@ -159,9 +191,9 @@ public final class StreamDissector {
      * its payload is all there; {@link Verdict#UNFINISHED} when the header is cut short but its first bytes allow
      * one.
      */
-    private Verdict plainHeader(ByteBuffer in) {
+    private Verdict plainHeader(ByteBuffer in, Sender from) {
         int remaining = in.remaining();
-        if (remaining < 1 || sender != Sender.SERVER || !in.hasArray() || !decoder.atFrameBoundary()
+        if (remaining < 1 || sender != from || !in.hasArray() || !decoder.atFrameBoundary()
                 || !assembler.idle()) {
             return Verdict.NOT_PLAIN;
         }
@@ -174,11 +206,12 @@ public final class StreamDissector {
             return Verdict.UNFINISHED;
         }
         int b1 = in.get(pos + 1) & 0xFF;
-        if ((b1 & FrameHeader.B1_FLAG_MASK) != 0) {
+        boolean masked = (b1 & FrameHeader.B1_FLAG_MASK) != 0;
+        if (masked != (from == Sender.CLIENT)) {
             return Verdict.NOT_PLAIN;
         }
         LengthEncoding encoding = FrameHeaders.encoding(b1);
-        int header = FrameHeaders.FIXED_BYTES + encoding.extensionBytes();
+        int header = FrameHeaders.size(b1);
         if (remaining < header) {
             return Verdict.UNFINISHED;
         }
@@ -189,6 +222,7 @@ public final class StreamDissector {
         }
         cursor.headerBytes = header;
         cursor.payloadLength = (int) length;
+        cursor.maskingKey = masked ? in.getInt(pos + header - 4) : 0;
         return Verdict.PLAIN;
     }
 
