@@ -102,7 +102,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     static final class Until {
         @Option(names = "--duration", paramLabel = "D", converter = Durations.class,
-                description = "Close (1000) after this long, e.g. 10s.")
+                description = "Close (1000) this long after the connection opens, e.g. 10s.")
         Optional<Duration> duration = Optional.empty();
 
         @Option(names = "--until-close", description = "Run until the connection closes (the default; Ctrl-C ends it).")
@@ -193,7 +193,9 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     private void run(Connection c, CaptureLog log, SessionOutput writer, PrintWriter stdout) throws IOException {
-        long deadline = until.duration.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+        // Counted from the open, not from the start: a slow handshake (a cold JVM takes most of a second) must not
+        // use up the capture, nor have us cancel the upgrade (the handshake has its own timeout).
+        long deadline = Long.MAX_VALUE;
         long closeDeadline = Long.MAX_VALUE;
         CompletableFuture<?> lab = CompletableFuture.completedFuture(null);
         int index = 0;
@@ -210,6 +212,7 @@ final class CaptureCommand implements Callable<Integer> {
             }
             if (!opened && c.state() == ConnectionState.OPEN) {
                 opened = true;
+                deadline = until.duration.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
                 sendAll(c);
                 lab = startLab(c);
             }

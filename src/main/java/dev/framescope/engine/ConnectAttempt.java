@@ -100,7 +100,7 @@ final class ConnectAttempt {
 
             @Override
             public void closed(int code, String reason, boolean remote) {
-                connection.onLibraryClosed(code, reason);
+                connection.onLibraryClosed(code, reason.isEmpty() ? handshakeEnd(code, remote) : reason);
             }
 
             @Override
@@ -119,6 +119,18 @@ final class ConnectAttempt {
                 connection.pinged(payload);
             }
         };
+    }
+
+    /**
+     * Java-WebSocket ends an upgrade that did not complete with -1 and no reason, whoever ended it: {@code remote}
+     * says whether the server ended TCP or we closed (the upgrade cancelled, or its timeout).
+     */
+    private static String handshakeEnd(int code, boolean remote) {
+        if (code != org.java_websocket.framing.CloseFrame.NEVER_CONNECTED) {
+            return "";
+        }
+        return remote ? "the server ended TCP during the handshake" : "we closed the connection before the upgrade "
+                + "completed";
     }
 
     private void flushQueued(EngineClient c, TappedSocket socket) {

@@ -55,6 +55,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     private final CountDownLatch closeRecorded = new CountDownLatch(1);
     private volatile long lastOutboundNanos;
     private volatile Optional<IOException> readError = Optional.empty();
+    private volatile boolean closedFirst;
 
     /** One direction: its head parser until the head is complete, then its dissector. Guarded by itself. */
     private static final class Side {
@@ -264,6 +265,11 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     }
 
     @Override
+    public void closingFirst() {
+        closedFirst = true;
+    }
+
+    @Override
     public void closed() {
         recordClose(clock.getAsLong());
     }
@@ -297,12 +303,22 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         }
     }
 
+    /**
+     * No close frame from the server is its fault (ABNORMAL_CLOSURE, RFC 6455 §7.1.5) when it ended TCP, or left our
+     * close frame unanswered; when we closed TCP without sending one (the library failing the connection, an upgrade
+     * cancelled), it is ours, and the server is not blamed.
+     */
     private void recordClose(CloseTracker.Summary summary, long nanos) {
-        if (summary.received().isEmpty()) {
-            long offset = streamOffset(in);
+        long offset = Math.max(0, streamOffset(in));
+        if (summary.received().isEmpty() && closedFirst && summary.sent().isEmpty()) {
+            log.append(nanos, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "we closed the TCP connection after "
+                    + offset + " bytes from the server, without a close frame (1006, abnormal); the server did not "
+                    + "end it"));
+        } else if (summary.received().isEmpty()) {
             log.append(nanos, s -> new CaptureEvent.ViolationEvent(s, Direction.IN, Finding.at(
-                    Violation.ABNORMAL_CLOSURE, offset, "TCP ended after " + Math.max(0, offset)
-                            + " bytes without a close frame from the server")));
+                    Violation.ABNORMAL_CLOSURE, offset, closedFirst ? "the server did not answer our close frame; we "
+                            + "closed TCP after " + offset + " bytes from the server"
+                            : "TCP ended after " + offset + " bytes without a close frame from the server")));
         }
         log.append(nanos, s -> new CaptureEvent.CloseEvent(s, summary.initiator(), summary.sentCode(),
                 summary.sentReason(), summary.receivedCode(), summary.receivedReason(), summary.clean(),

@@ -35,6 +35,12 @@ final class TappedSocket extends Socket {
 
         void ended(Sender sender, Optional<IOException> cause);
 
+        /**
+         * We are closing the socket while the server's stream is still open: the end of the stream that follows is
+         * ours, not the server's.
+         */
+        void closingFirst();
+
         /** The socket was closed: nothing more can cross it. */
         void closed();
 
@@ -124,6 +130,9 @@ final class TappedSocket extends Socket {
         }
         if (!delegate.isClosed() && tap.awaitingPeerClose()) {
             in.drain(LINGER_MILLIS, delegate, tap);
+        }
+        if (!in.ended) {
+            tap.closingFirst();
         }
         in.end(Optional.empty());
         delegate.close();

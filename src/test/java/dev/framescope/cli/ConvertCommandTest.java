@@ -24,21 +24,15 @@ class ConvertCommandTest {
 
     private static Path session;
 
-    /**
-     * One capture for both tests: version 2, an echo exchange, pings. Up to three tries: on this machine the demo
-     * echo fails some upgrades with "closed during the handshake (-1)", on main as well (reported with issue 15).
-     */
+    /** One capture for both tests: version 2, an echo exchange, pings. */
     @BeforeAll
     static void capture() {
         session = dir.resolve("echo.fscap");
         Cli cli = new Cli();
-        int code = -1;
-        for (int attempt = 0; attempt < 3 && code != 0; attempt++) {
-            code = cli.run("capture", dev.framescope.testutil.SharedDemo.server().uri("/echo").toString(), "--send",
-                    "hello framescope", "--ping-interval", "50ms", "--duration", "400ms", "--keep-secrets", "--out",
-                    session.toString());
-        }
-        assertEquals(0, code, cli.err());
+        int code = cli.run("capture", dev.framescope.testutil.SharedDemo.server().uri("/echo").toString(), "--send",
+                "hello framescope", "--ping-interval", "50ms", "--duration", "400ms", "--keep-secrets", "--out",
+                session.toString());
+        assertEquals(0, code, cli.err() + cli.out());
     }
 
     private static List<String> events(Path file, boolean wireOnly) throws Exception {

@@ -47,7 +47,8 @@ public record FailureReason(String phase, String reason) {
         }
         if (d.startsWith("upgrade failed: ")) {
             String why = d.substring("upgrade failed: ".length());
-            if (why.startsWith("closed during the handshake")) {
+            if (why.startsWith("the server ended TCP during the handshake")
+                    || why.startsWith("closed during the handshake")) {
                 return new FailureReason("Upgrade", "the server hung up during the upgrade, before answering "
                         + "101 Switching Protocols");
             }

@@ -30,6 +30,11 @@ class FailureReasonTest {
                 .startsWith("no such host: 'nope.invalid'"));
         assertEquals(new FailureReason("Upgrade", "the server hung up during the upgrade, before answering 101 "
                 + "Switching Protocols"), FailureReason.explain("upgrade failed: closed during the handshake (1006)"));
+        assertEquals("the server hung up during the upgrade, before answering 101 Switching Protocols",
+                FailureReason.explain("upgrade failed: the server ended TCP during the handshake").reason());
+        assertEquals("the upgrade failed: we closed the connection before the upgrade completed",
+                FailureReason.explain("upgrade failed: we closed the connection before the upgrade completed")
+                        .reason(), "our own cancel is not blamed on the server");
         assertEquals("Failed during TCP: connection refused — nothing listens on h:1",
                 FailureReason.explain("TCP: cannot connect to h:1 (Connection refused)").withPhase());
     }
