@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A parsed demo request path: the scenario's name and its numeric query parameters. */
-record Scenario(String name, Map<String, Long> params) {
+/** A parsed demo request: which {@link DemoScenario} and its numeric query parameters. */
+record Scenario(DemoScenario kind, Map<String, Long> params) {
+
+    private static final String CLOSE_PREFIX = DemoScenario.CLOSE.path() + "/";
 
     static Optional<Scenario> parse(String resource) {
         String path = resource;
@@ -20,17 +22,16 @@ record Scenario(String name, Map<String, Long> params) {
                 }
             }
         }
-        if (path.matches("/close/\\d{1,4}")) {
-            params.put("code", Long.parseLong(path.substring("/close/".length())));
-            return Optional.of(new Scenario("close", params));
+        if (path.startsWith(CLOSE_PREFIX) && path.substring(CLOSE_PREFIX.length()).matches("\\d{1,4}")) {
+            params.put("code", Long.parseLong(path.substring(CLOSE_PREFIX.length())));
+            return Optional.of(new Scenario(DemoScenario.CLOSE, params));
         }
-        return switch (path) {
-            case "/echo", "/", "" -> Optional.of(new Scenario("echo", params));
-            case "/ticker", "/fragmented", "/compressed", "/heartbeat", "/chaos", "/idle", "/headers", "/encodings",
-                 "/stomp", "/mqtt", "/jsonrpc", "/graphql", "/socketio" ->
-                    Optional.of(new Scenario(path.substring(1), params));
-            default -> Optional.empty();
-        };
+        if (path.isEmpty() || path.equals("/")) {
+            return Optional.of(new Scenario(DemoScenario.ECHO, params));
+        }
+        // The close scenario needs its code in the path.
+        return DemoScenario.byPath(path).filter(kind -> kind != DemoScenario.CLOSE)
+                .map(kind -> new Scenario(kind, params));
     }
 
     long param(String key, long fallback) {
