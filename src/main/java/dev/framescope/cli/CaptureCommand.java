@@ -40,6 +40,7 @@ import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +54,10 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Holds the process-wide options (the memory budget). */
+    @ParentCommand
+    Main main;
 
     @Parameters(index = "0", paramLabel = "URL")
     String url;
@@ -153,7 +158,7 @@ final class CaptureCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".fscap"));
         Thread hook = new Thread(this::onInterrupt);
         Runtime.getRuntime().addShutdownHook(hook);
-        try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(MemoryBudget.forThisJvm()));
+        try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(budget()));
              SessionWriter writer = new SessionWriter(file, keepSecrets)) {
             ConnectionOptions options = ConnectionOptions.of(connection);
             log.learn(secrets.plus(options.secrets()));
@@ -290,5 +295,10 @@ final class CaptureCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running and waits for us.
         }
+    }
+
+    /** The memory budget from the options parsed at start ({@code --memory-budget}), else this JVM's default. */
+    MemoryBudget budget() {
+        return MemoryBudget.forThisJvm(main.options().memoryBudget());
     }
 }
