@@ -4,7 +4,6 @@ import dev.framescope.capture.Secrets;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +11,7 @@ import java.util.Set;
 /**
  * Everything of a {@link ConnectionSpec} but its target: the URL and header fields belong to the
  * {@link ConnectionTemplate} (written with {@code {{variables}}}), the rest is here. A session file keeps both, so a
- * loaded session connects again as it was made ({@code setup.options}, see {@link #toTree}).
+ * loaded session connects again as it was made ({@code setup.options}, shaped by {@code engine.io.OptionsTree}).
  */
 public record ConnectionOptions(List<String> subprotocols, List<String> extensionOffers, Optional<String> origin,
                                 Duration connectTimeout, Duration handshakeTimeout, TlsOptions tls,
@@ -50,7 +49,7 @@ public record ConnectionOptions(List<String> subprotocols, List<String> extensio
      * Kubernetes (exec, attach, port-forward) carries a bearer token in a subprotocol:
      * {@code base64url.bearer.authorization.k8s.io.<token>}.
      */
-    static final String BEARER_SUBPROTOCOL = "base64url.bearer.authorization.k8s.io.";
+    public static final String BEARER_SUBPROTOCOL = "base64url.bearer.authorization.k8s.io.";
 
     /** What exports must hide: the client key store's password, and a bearer token carried in a subprotocol. */
     public Secrets secrets() {
@@ -64,24 +63,8 @@ public record ConnectionOptions(List<String> subprotocols, List<String> extensio
     }
 
     /** The token of a subprotocol that carries one ({@link #BEARER_SUBPROTOCOL}). */
-    static Optional<String> bearerToken(String subprotocol) {
+    public static Optional<String> bearerToken(String subprotocol) {
         return subprotocol.startsWith(BEARER_SUBPROTOCOL) && subprotocol.length() > BEARER_SUBPROTOCOL.length()
                 ? Optional.of(subprotocol.substring(BEARER_SUBPROTOCOL.length())) : Optional.empty();
-    }
-
-    /**
-     * As a tree for the session file's {@code setup.options}; the key store's password only when
-     * {@code keepSecrets} (the paths of the CA file and key store are not secrets and are always written).
-     */
-    public Map<String, Object> toTree(boolean keepSecrets) {
-        return OptionsTree.toTree(this, keepSecrets);
-    }
-
-    /**
-     * Reads {@link #toTree}'s shape. A key that is missing, or whose value cannot be read, takes its default, so
-     * files written before a key existed, and damaged values, still give a connection that can be made.
-     */
-    public static ConnectionOptions fromTree(Map<?, ?> tree) {
-        return OptionsTree.fromTree(tree);
     }
 }

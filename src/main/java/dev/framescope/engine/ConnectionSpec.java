@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything needed to open one connection. Immutable; build with {@link #to(URI)} and the {@code with…} methods.
+ * Everything needed to open one connection, resolved: the URI and header fields (a {@link ConnectionTemplate} with
+ * its variables filled in and its auth helper applied) and the {@link ConnectionOptions} that say how. No
+ * variables, nothing left to decide. Immutable; build with {@link #to(URI)} and the {@code with…} methods.
  *
  * @param headers         extra request header fields, in order (name, value)
  * @param subprotocols    offered in this order

@@ -18,6 +18,8 @@ record JavaSource(String code) {
     /** Two or more lower-case segments, then a type: {@code java.util.List}, {@code org.java_websocket.WebSocket}. */
     private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.$])((?:[a-z][a-z0-9_]*\\s*\\.\\s*){2,}[A-Z]\\w*)");
 
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+
     static JavaSource of(String text) {
         return new JavaSource(strip(text));
     }
@@ -34,6 +36,12 @@ record JavaSource(String code) {
             refs.add(qualified.group(1).replaceAll("\\s", ""));
         }
         return refs;
+    }
+
+    /** The declared package, or "" for none. */
+    String packageName() {
+        Matcher m = PACKAGE.matcher(code);
+        return m.find() ? m.group(1) : "";
     }
 
     /** True when the code (not a comment or a string) names {@code simpleName} as a whole word. */

@@ -63,6 +63,12 @@ final class LayerRules {
                 breaches.add("refers to " + ref + " (not among the allowed)");
             }
         }
+        String io = own + "io.";
+        if (!(source.packageName() + ".").startsWith(io)) {
+            source.references().stream().filter(ref -> ref.startsWith(io))
+                    .forEach(ref -> breaches.add("refers to " + ref + " (io reads and writes the layer's types; the "
+                            + "layer does not use its io)"));
+        }
         rule.forbiddenSimpleNames().stream().filter(source::mentions)
                 .forEach(name -> breaches.add("uses " + name + " (no threads in this layer)"));
         return breaches;

@@ -93,6 +93,17 @@ class LayeringTest {
     }
 
     @Test
+    void aLayerDoesNotUseItsOwnIoPackage() {
+        for (String layer : List.of("engine", "capture")) {
+            String io = "dev.framescope." + layer + ".io.";
+            assertFalse(LayerRules.breaches(layer, JavaSource.of("package dev.framescope." + layer + ";\nimport " + io
+                    + "SomeTree;\nclass X {}")).isEmpty(), layer);
+            assertEquals(List.of(), LayerRules.breaches(layer, JavaSource.of("package dev.framescope." + layer
+                    + ".io;\nimport " + io + "OtherTree;\nimport dev.framescope." + layer + ".Thing;\nclass X {}")));
+        }
+    }
+
+    @Test
     void commentsAndLiteralsAreNotCode() {
         String quiet = "/** Unlike javafx.application.Platform.runLater, ... */\nclass X {\n"
                 + "    // see org.java_websocket.WebSocket\n"

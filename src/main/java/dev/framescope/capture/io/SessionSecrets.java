@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Secrets;
-import dev.framescope.capture.Setup;
+import dev.framescope.capture.SetupTree;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +62,7 @@ final class SessionSecrets {
     @SuppressWarnings("unchecked")
     static void read(JsonNode line, CaptureLog log) {
         if (line.path("setup").isObject()) {
-            log.setSetup(Setup.of(MAPPER.convertValue(line.path("setup"), Map.class)));
+            log.setSetup(SetupTree.of(MAPPER.convertValue(line.path("setup"), Map.class)));
         }
         JsonNode redact = line.path("redact");
         if (redact.isObject()) {

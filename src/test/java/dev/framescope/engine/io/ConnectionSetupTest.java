@@ -1,4 +1,4 @@
-package dev.framescope.engine;
+package dev.framescope.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,15 @@ import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.Exports;
 import dev.framescope.capture.io.SessionReader;
 import dev.framescope.capture.io.SessionWriter;
+import dev.framescope.engine.Auth;
+import dev.framescope.engine.ConnectionOptions;
+import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.ConnectionTemplate;
+import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.engine.PongMode;
+import dev.framescope.engine.ReconnectPolicy;
+import dev.framescope.engine.TlsOptions;
+import dev.framescope.engine.Variables;
 import dev.framescope.engine.ConnectionSpec.Header;
 import dev.framescope.engine.HeartbeatPolicy.OnMissed;
 import java.lang.reflect.RecordComponent;
@@ -193,7 +202,7 @@ class ConnectionSetupTest {
                 "handshakeTimeoutMillis", 1200, "futureKey", Map.of("x", 1),
                 "heartbeat", Map.of("intervalMillis", 900, "onMissed", "EXPLODE", "pong", "sideways"),
                 "proxy", Map.of("host", "p", "port", 70_000), "tls", Map.of("insecure", "yes"));
-        ConnectionOptions o = ConnectionOptions.fromTree(tree);
+        ConnectionOptions o = OptionsTree.fromTree(tree);
         ConnectionOptions d = ConnectionOptions.DEFAULTS;
         assertEquals(List.of("mqtt"), o.subprotocols());
         assertEquals(d.connectTimeout(), o.connectTimeout());
@@ -211,7 +220,7 @@ class ConnectionSetupTest {
                 new PongMode.CustomPayload("not yours"))) {
             ConnectionSpec spec = ConnectionSpec.to("ws://h/").withOrigin("http://o.test")
                     .withHeartbeat(HeartbeatPolicy.OFF.withPong(pong));
-            ConnectionOptions back = ConnectionOptions.fromTree(ConnectionOptions.of(spec).toTree(false));
+            ConnectionOptions back = OptionsTree.fromTree(OptionsTree.toTree(ConnectionOptions.of(spec), false));
             assertEquals(pong, back.heartbeat().pong());
             assertEquals(Optional.of("http://o.test"), back.origin());
         }
