@@ -57,14 +57,14 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
 
     /** Per-connection state: its scenario, its dialogue and the timers it started. */
     private static final class Session {
-        final Scenario scenario;
+        final ScenarioRequest scenario;
         final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
         /** Set right after the dialogue is made, before any frame from the client can reach it. */
         volatile Optional<Dialogue> dialogue = Optional.empty();
         /** When the client last sent a frame of any kind (the idle scenario's clock). */
         volatile long lastClientFrame = System.nanoTime();
 
-        Session(Scenario scenario) {
+        Session(ScenarioRequest scenario) {
             this.scenario = scenario;
         }
     }
@@ -132,7 +132,7 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
                                                                        ClientHandshake request)
             throws InvalidDataException {
         ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
-        if (Scenario.parse(request.getResourceDescriptor()).isEmpty()) {
+        if (ScenarioRequest.parse(request.getResourceDescriptor()).isEmpty()) {
             // Java-WebSocket answers this with "404 WebSocket Upgrade Failure".
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION,
                     "no demo scenario at " + request.getResourceDescriptor());
@@ -142,7 +142,7 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        Scenario scenario = Scenario.parse(handshake.getResourceDescriptor()).orElseThrow();
+        ScenarioRequest scenario = ScenarioRequest.parse(handshake.getResourceDescriptor()).orElseThrow();
         Session session = new Session(scenario);
         sessions.put(conn, session);
         Dialogue dialogue = scenario.kind().open(new SessionPeer(conn, session, handshake));

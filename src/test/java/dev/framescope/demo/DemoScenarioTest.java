@@ -18,7 +18,7 @@ class DemoScenarioTest {
     @Test
     void everyListedExampleParsesBackToItsScenario() {
         for (DemoScenario s : DemoScenario.values()) {
-            assertEquals(s, Scenario.parse(s.example()).orElseThrow().kind(), s.example());
+            assertEquals(s, ScenarioRequest.parse(s.example()).orElseThrow().kind(), s.example());
         }
     }
 
@@ -32,11 +32,11 @@ class DemoScenarioTest {
 
     @Test
     void rootIsEchoCloseNeedsACodeAndUnknownPathsAreRefused() {
-        assertEquals(DemoScenario.ECHO, Scenario.parse("/").orElseThrow().kind());
-        assertEquals(4000, Scenario.parse("/close/4000?x=1").orElseThrow().param("code", 0));
-        assertTrue(Scenario.parse("/close").isEmpty());
-        assertTrue(Scenario.parse("/nope").isEmpty());
-        assertTrue(Scenario.parse("/ECHO").isEmpty());
+        assertEquals(DemoScenario.ECHO, ScenarioRequest.parse("/").orElseThrow().kind());
+        assertEquals(4000, ScenarioRequest.parse("/close/4000?x=1").orElseThrow().param("code", 0));
+        assertTrue(ScenarioRequest.parse("/close").isEmpty());
+        assertTrue(ScenarioRequest.parse("/nope").isEmpty());
+        assertTrue(ScenarioRequest.parse("/ECHO").isEmpty());
     }
 
     @Test

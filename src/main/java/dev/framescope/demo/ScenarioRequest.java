@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A parsed demo request: which {@link DemoScenario} and its numeric query parameters. */
-record Scenario(DemoScenario kind, Map<String, Long> params) {
+record ScenarioRequest(DemoScenario kind, Map<String, Long> params) {
 
     private static final String CLOSE_PREFIX = DemoScenario.CLOSE.path() + "/";
 
-    static Optional<Scenario> parse(String resource) {
+    static Optional<ScenarioRequest> parse(String resource) {
         String path = resource;
         Map<String, Long> params = new HashMap<>();
         int q = resource.indexOf('?');
@@ -24,14 +24,14 @@ record Scenario(DemoScenario kind, Map<String, Long> params) {
         }
         if (path.startsWith(CLOSE_PREFIX) && path.substring(CLOSE_PREFIX.length()).matches("\\d{1,4}")) {
             params.put("code", Long.parseLong(path.substring(CLOSE_PREFIX.length())));
-            return Optional.of(new Scenario(DemoScenario.CLOSE, params));
+            return Optional.of(new ScenarioRequest(DemoScenario.CLOSE, params));
         }
         if (path.isEmpty() || path.equals("/")) {
-            return Optional.of(new Scenario(DemoScenario.ECHO, params));
+            return Optional.of(new ScenarioRequest(DemoScenario.ECHO, params));
         }
         // The close scenario needs its code in the path.
         return DemoScenario.byPath(path).filter(kind -> kind != DemoScenario.CLOSE)
-                .map(kind -> new Scenario(kind, params));
+                .map(kind -> new ScenarioRequest(kind, params));
     }
 
     long param(String key, long fallback) {
