@@ -3,14 +3,15 @@ package dev.framescope.engine;
 import dev.framescope.capture.Secrets;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything of a {@link ConnectionSpec} but its target: the URL and header fields belong to the
- * {@link ConnectionTemplate} (written with {@code {{variables}}}), the rest is here. A session file keeps both, so a
+ * How to connect, apart from the target: everything of a {@link ConnectionSpec} but its URI and header fields, which
+ * the user writes in a {@link ConnectionTemplate} (with {@code {{variables}}}). A session file keeps both, so a
  * loaded session connects again as it was made ({@code setup.options}, shaped by {@code engine.io.OptionsTree}).
  */
 public record ConnectionOptions(List<String> subprotocols, List<String> extensionOffers, Optional<String> origin,
@@ -18,8 +19,10 @@ public record ConnectionOptions(List<String> subprotocols, List<String> extensio
                                 Optional<InetSocketAddress> proxy, HeartbeatPolicy heartbeat, ReconnectPolicy reconnect,
                                 long maxMessageBytes) {
 
-    /** What {@link ConnectionSpec#to(java.net.URI)} starts from. */
-    public static final ConnectionOptions DEFAULTS = of(ConnectionSpec.to("ws://localhost/"));
+    /** What {@link ConnectionSpec#to(java.net.URI)} starts from: no offers, 10 s timeouts, verified TLS, 64 MiB. */
+    public static final ConnectionOptions DEFAULTS = new ConnectionOptions(List.of(), List.of(), Optional.empty(),
+            Duration.ofSeconds(10), Duration.ofSeconds(10), TlsOptions.VERIFY, Optional.empty(), HeartbeatPolicy.OFF,
+            ReconnectPolicy.OFF, 64L * 1024 * 1024);
 
     public ConnectionOptions {
         subprotocols = List.copyOf(subprotocols);
@@ -34,15 +37,57 @@ public record ConnectionOptions(List<String> subprotocols, List<String> extensio
     }
 
     public static ConnectionOptions of(ConnectionSpec spec) {
-        return new ConnectionOptions(spec.subprotocols(), spec.extensionOffers(), spec.origin(),
-                spec.connectTimeout(), spec.handshakeTimeout(), spec.tls(), spec.proxy(), spec.heartbeat(),
-                spec.reconnect(), spec.maxMessageBytes());
+        return spec.options();
     }
 
     /** {@code target}'s URL and header fields with these options (its own options are replaced). */
     public ConnectionSpec applyTo(ConnectionSpec target) {
-        return new ConnectionSpec(target.uri(), target.headers(), subprotocols, extensionOffers, origin,
-                connectTimeout, handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
+        return target.withOptions(this);
+    }
+
+    public ConnectionOptions withSubprotocols(List<String> protocols) {
+        return new ConnectionOptions(protocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls, proxy,
+                heartbeat, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withExtensionOffers(List<String> offers) {
+        return new ConnectionOptions(subprotocols, offers, origin, connectTimeout, handshakeTimeout, tls, proxy,
+                heartbeat, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withOrigin(String value) {
+        return new ConnectionOptions(subprotocols, extensionOffers, Optional.of(value), connectTimeout,
+                handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withTimeouts(Duration connect, Duration handshake) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connect, handshake, tls, proxy, heartbeat,
+                reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withTls(TlsOptions options) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, options,
+                proxy, heartbeat, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withProxy(InetSocketAddress address) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
+                Optional.of(address), heartbeat, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withHeartbeat(HeartbeatPolicy policy) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
+                proxy, policy, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withReconnect(ReconnectPolicy policy) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
+                proxy, heartbeat, policy, maxMessageBytes);
+    }
+
+    public ConnectionOptions withMaxMessageBytes(long bytes) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
+                proxy, heartbeat, reconnect, bytes);
     }
 
     /**
@@ -53,7 +98,7 @@ public record ConnectionOptions(List<String> subprotocols, List<String> extensio
 
     /** What exports must hide: the client key store's password, and a bearer token carried in a subprotocol. */
     public Secrets secrets() {
-        Set<String> values = new java.util.HashSet<>();
+        Set<String> values = new HashSet<>();
         String password = new String(tls.clientKeyStorePassword());
         if (!password.isEmpty()) {
             values.add(password);
