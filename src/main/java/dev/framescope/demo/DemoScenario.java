@@ -1,6 +1,7 @@
 package dev.framescope.demo;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -34,13 +35,14 @@ public enum DemoScenario {
     CHAOS("chaos", "", "a scripted series of protocol violations written as raw bytes, one of each kind",
             BuiltInDialogues.Chaos::new),
     STOMP("stomp", "", "a STOMP 1.2 broker (offer `v12.stomp`): CONNECTED, RECEIPT, a few MESSAGE frames per "
-            + "SUBSCRIBE, SEND delivered to subscribers", StompDialogue::new),
+            + "SUBSCRIBE, SEND delivered to subscribers", StompDialogue::new, "v12.stomp", "v11.stomp", "v10.stomp"),
     MQTT("mqtt", "", "an MQTT 3.1.1 / 5.0 broker (offer `mqtt`): CONNACK, SUBACK then `count` PUBLISH packets, "
-            + "PUBACK, PINGRESP", MqttDialogue::new),
+            + "PUBACK, PINGRESP", MqttDialogue::new, "mqtt"),
     JSONRPC("jsonrpc", "?notify=2000", "JSON-RPC 2.0: add, subtract, echo, slow (answers later), fail (error); "
             + "unknown methods get -32601; a tick notification every `notify` ms", JsonRpcDialogue::new),
     GRAPHQL("graphql", "", "graphql-transport-ws (offer it): connection_ack, subscribe → `count` next messages → "
-            + "complete; documents mentioning `error` get an error", GraphqlDialogue::new),
+            + "complete; documents mentioning `error` get an error", GraphqlDialogue::new, "graphql-transport-ws",
+            "graphql-ws"),
     SOCKETIO("socketio", "?interval=1000&ping=5000", "Engine.IO v4 open packet, `40`, `42[\"tick\",n]` every "
             + "`interval` ms, ping `2` every `ping` ms; events echoed, acks answered", SocketIoDialogue::new);
 
@@ -48,12 +50,15 @@ public enum DemoScenario {
     private final String exampleSuffix;
     private final String description;
     private final Function<Dialogue.Peer, Dialogue> dialogue;
+    private final List<String> subprotocols;
 
-    DemoScenario(String name, String exampleSuffix, String description, Function<Dialogue.Peer, Dialogue> dialogue) {
+    DemoScenario(String name, String exampleSuffix, String description, Function<Dialogue.Peer, Dialogue> dialogue,
+                 String... subprotocols) {
         this.name = name;
         this.exampleSuffix = exampleSuffix;
         this.description = description;
         this.dialogue = dialogue;
+        this.subprotocols = List.of(subprotocols);
     }
 
     /** The request path that picks this scenario, e.g. {@code /ticker}. */
@@ -78,6 +83,16 @@ public enum DemoScenario {
     /** The scenario whose path is {@code /name}, exactly. */
     public static Optional<DemoScenario> byPath(String path) {
         return Arrays.stream(values()).filter(s -> s.path().equals(path)).findFirst();
+    }
+
+    /** The subprotocols this scenario speaks, most specific first (RFC 6455 §4.2.2: the server picks one). */
+    public List<String> subprotocols() {
+        return subprotocols;
+    }
+
+    /** Every scenario's subprotocols, in the order of the registry. */
+    static List<String> allSubprotocols() {
+        return Arrays.stream(values()).flatMap(s -> s.subprotocols.stream()).toList();
     }
 
     Dialogue open(Dialogue.Peer peer) {

@@ -87,12 +87,13 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * The subprotocols the subprotocol scenarios speak, then "" (accept a client that offers none or others).
+     * The subprotocols the scenarios speak ({@link DemoScenario#subprotocols()}), then "" (accept a client that
+     * offers none or others).
      * Java-WebSocket picks the first of these the client offered and answers it in {@code Sec-WebSocket-Protocol}.
      */
     private static List<IProtocol> subprotocols() {
         List<IProtocol> protocols = new ArrayList<>();
-        for (String name : Dialogue.SUBPROTOCOLS) {
+        for (String name : DemoScenario.allSubprotocols()) {
             protocols.add(new Protocol(name));
         }
         protocols.add(new Protocol(""));

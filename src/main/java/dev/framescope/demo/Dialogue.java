@@ -62,7 +62,4 @@ interface Dialogue {
 
     default void onBinary(byte[] bytes) {
     }
-
-    /** The subprotocols the demo server accepts, most specific first (RFC 6455 §4.2.2: the server picks one). */
-    String[] SUBPROTOCOLS = {"v12.stomp", "v11.stomp", "v10.stomp", "mqtt", "graphql-transport-ws", "graphql-ws"};
 }

@@ -31,6 +31,14 @@ class DemoScenarioTest {
     }
 
     @Test
+    void theServerAcceptsEachScenariosSubprotocolsMostSpecificFirst() {
+        assertEquals(List.of("v12.stomp", "v11.stomp", "v10.stomp", "mqtt", "graphql-transport-ws", "graphql-ws"),
+                DemoScenario.allSubprotocols());
+        assertEquals(List.of("mqtt"), DemoScenario.MQTT.subprotocols());
+        assertEquals(List.of(), DemoScenario.ECHO.subprotocols());
+    }
+
+    @Test
     void rootIsEchoCloseNeedsACodeAndUnknownPathsAreRefused() {
         assertEquals(DemoScenario.ECHO, ScenarioRequest.parse("/").orElseThrow().kind());
         assertEquals(4000, ScenarioRequest.parse("/close/4000?x=1").orElseThrow().param("code", 0));
