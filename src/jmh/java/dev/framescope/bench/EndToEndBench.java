@@ -1,10 +1,13 @@
 package dev.framescope.bench;
 
 import dev.framescope.capture.CaptureEvent;
+import dev.framescope.cli.AppOptions;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.Engine;
+import dev.framescope.engine.EngineSettings;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Handshake;
 import dev.framescope.wire.HttpHeadParser;
@@ -37,6 +40,10 @@ import org.java_websocket.handshake.ServerHandshake;
  * dev.framescope.bench.EndToEndBench [SIZE COUNT [ROUNDS]]}
  */
 public final class EndToEndBench {
+
+    /** {@code -Dframescope.libraryReadsEveryFrame=true} compares against the library decoding every frame. */
+    private static final EngineSettings SETTINGS = new EngineSettings(
+            AppOptions.fromProcess(new String[0]).options().libraryReadsEveryFrame());
 
     /** Measured rounds, after one unmeasured pair that lets both clients' code be compiled. */
     private static int rounds = 7;
@@ -159,7 +166,8 @@ public final class EndToEndBench {
         long heapBefore = usedHeap();
         CaptureLog log = new CaptureLog(1, uri.toString(), new PayloadStore(PayloadStore.DEFAULT_BUDGET));
         long gcBefore = gcMillis();
-        Connection c = Connection.open(ConnectionSpec.to(uri), log);
+        Engine engine = Engine.start(SETTINGS);
+        Connection c = engine.open(ConnectionSpec.to(uri), log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // Checked each millisecond: polling much faster would itself take CPU from the engine on two cores (the
         // plain client's clock stops in its own callback instead); the end is late by at most that millisecond.
@@ -174,6 +182,7 @@ public final class EndToEndBench {
         double perFrame = (usedHeap() - heapBefore) / (double) log.counters().framesIn();
         c.close();
         c.awaitEnded(java.time.Duration.ofSeconds(5));
+        engine.close();
         log.close();
         return new double[] {count / (elapsed / 1e9), perFrame};
     }

@@ -7,6 +7,8 @@ import dev.framescope.capture.PayloadStore;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.Engine;
+import dev.framescope.engine.EngineSettings;
 import dev.framescope.wire.Opcode;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -34,9 +36,10 @@ public final class LoadBench {
                 : new MemoryBudget(512L << 20);
         DemoServer demo = new DemoServer(0).startAndWait();
         List<Connection> open = new ArrayList<>();
+        Engine engine = Engine.start(EngineSettings.DEFAULTS);
         for (int i = 0; i < connections; i++) {
             CaptureLog log = new CaptureLog(i + 1, "load " + i, new PayloadStore(budget));
-            open.add(Connection.open(ConnectionSpec.to(demo.uri("/ticker?rate=" + rate + "&size=120")), log));
+            open.add(engine.open(ConnectionSpec.to(demo.uri("/ticker?rate=" + rate + "&size=120")), log));
         }
         for (Connection c : open) {
             c.awaitOpen(Duration.ofSeconds(10));

@@ -4,6 +4,8 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.Engine;
+import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.ReconnectPolicy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +43,9 @@ public final class ReconnectStormBench {
             URI uri = URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/");
             long start = System.nanoTime();
             List<Connection> open = new ArrayList<>();
+            Engine engine = Engine.start(EngineSettings.DEFAULTS);
             for (int i = 0; i < clients; i++) {
-                open.add(Connection.open(ConnectionSpec.to(uri).withReconnect(policy),
+                open.add(engine.open(ConnectionSpec.to(uri).withReconnect(policy),
                         new CaptureLog(i, "client " + i, new PayloadStore(1 << 20))));
             }
             for (Connection c : open) {

@@ -1,13 +1,14 @@
 package dev.framescope.capture;
 
 import dev.framescope.wire.FrameHeader;
+import dev.framescope.wire.FrameHeaders;
 import dev.framescope.wire.LengthEncoding;
 import dev.framescope.wire.Message;
 import dev.framescope.wire.Opcode;
+import dev.framescope.wire.PlainFrames;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.Severity;
 import dev.framescope.wire.StreamDissector;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -161,47 +162,34 @@ public final class CaptureLog implements AutoCloseable {
     }
 
     /**
-     * Records every {@linkplain StreamDissector#plainFrameAt plain frame} at {@code in}'s position — each a frame
-     * event and a one-frame message event, kept compact — tells the dissector, and moves {@code in} past them.
-     *
-     * @return the bytes consumed (0 when the next frame is not plain)
+     * Records a run of {@linkplain StreamDissector#takePlainFrames plain frames} — each a frame event and a
+     * one-frame message event, kept compact — all stamped {@code nanos}. The dissector that found them has already
+     * accounted for them; the log only reads the run.
      */
-    public int appendPlainFrames(long nanos, StreamDissector dissector, ByteBuffer in) {
-        long plain = dissector.plainFrameAt(in);
-        if (plain < 0) {
-            return 0;
+    public void appendPlainFrames(long nanos, PlainFrames run) {
+        int n = run.count();
+        if (n == 0) {
+            return;
         }
-        int start = in.position();
-        int dirBit = dissector.sender() == Sender.CLIENT ? META_OUT : 0;
-        byte[] array = in.array();
-        int base = in.arrayOffset();
+        int dirBit = run.sender() == Sender.CLIENT ? META_OUT : 0;
+        byte[] array = run.array();
         synchronized (lock) {
             int index = size;
             long cost = 0;
-            long frames = 0;
-            long bytes = 0;
-            long streamOffset = dissector.streamOffset();
-            do {
-                int at = in.position();
-                int header = (int) (plain >>> 32);
-                int length = (int) plain;
-                long ref = length == 0 ? 0 : payloads.pack(array, base + at + header, length);
-                int meta = (array[base + at] & 0xFF) | (array[base + at + 1] & 0xFF) << 8 | dirBit;
+            for (int i = 0; i < n; i++) {
+                int at = run.frameStart(i);
+                int length = run.payloadLength(i);
+                long ref = length == 0 ? 0 : payloads.pack(array, at + run.headerBytes(i), length);
+                int meta = (array[at] & 0xFF) | (array[at + 1] & 0xFF) << 8 | dirBit;
                 int rec = recordCount;
-                cost += record(rec, meta, nanos, streamOffset, ref, length);
+                cost += record(rec, meta, nanos, run.streamOffset(i), ref, length);
                 cost += slot(index++, rec << 1);
                 cost += slot(index++, rec << 1 | 1);
-                dissector.skipPlainFrame(plain);
-                in.position(at + header + length);
-                streamOffset += header + length;
-                frames++;
-                bytes += length;
-            } while ((plain = dissector.plainFrameAt(in)) >= 0);
+            }
             size = index;
-            counters.countPlain(dirBit == 0, frames, bytes);
+            counters.countPlain(dirBit == 0, n, run.payloadBytes());
             charge(cost, nanos, index);
         }
-        return in.position() - start;
     }
 
     /** Writes slot {@code index}; returns the cost of a segment it had to allocate. Under the lock. */
@@ -298,9 +286,7 @@ public final class CaptureLog implements AutoCloseable {
                     length, false, length, NO_BYTES, List.of());
             return new CaptureEvent.MessageEvent(stamp, dir, message, payload);
         }
-        int len7 = b1 & FrameHeader.B1_MASK_LENGTH;
-        LengthEncoding encoding = len7 == FrameHeader.LENGTH_16_MARKER ? LengthEncoding.EXTENDED_16
-                : len7 == FrameHeader.LENGTH_64_MARKER ? LengthEncoding.EXTENDED_64 : LengthEncoding.SEVEN_BIT;
+        LengthEncoding encoding = FrameHeaders.encoding(b1);
         FrameHeader header = new FrameHeader((b0 & FrameHeader.B0_FLAG_FIN) != 0, (b0 & FrameHeader.B0_FLAG_RSV1) != 0,
                 (b0 & FrameHeader.B0_FLAG_RSV2) != 0, (b0 & FrameHeader.B0_FLAG_RSV3) != 0, opcode, false, 0, length,
                 encoding, offset);

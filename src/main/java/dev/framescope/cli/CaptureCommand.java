@@ -10,6 +10,8 @@ import dev.framescope.capture.io.SessionJson;
 import dev.framescope.capture.io.SessionWriter;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
+import dev.framescope.engine.Engine;
+import dev.framescope.engine.EngineSettings;
 import dev.framescope.capture.Secrets;
 import dev.framescope.engine.ConnectionOptions;
 import dev.framescope.engine.io.ConnectionSetup;
@@ -158,12 +160,13 @@ final class CaptureCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".fscap"));
         Thread hook = new Thread(this::onInterrupt);
         Runtime.getRuntime().addShutdownHook(hook);
-        try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(budget()));
+        try (Engine engine = Engine.start(new EngineSettings(main.options().libraryReadsEveryFrame()));
+             CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(budget()));
              SessionWriter writer = new SessionWriter(file, keepSecrets)) {
             ConnectionOptions options = ConnectionOptions.of(connection);
             log.learn(secrets.plus(options.secrets()));
             log.setSetup(new ConnectionSetup(template, options, Optional.of(environment)));
-            Connection c = Connection.open(connection, log);
+            Connection c = engine.open(connection, log);
             run(c, log, writer, stdout);
             if (!json) {
                 stdout.println();

@@ -5,13 +5,9 @@ import dev.framescope.capture.CaptureEvent.HeartbeatKind;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
 import dev.framescope.capture.Payload;
-import dev.framescope.wire.ClosePayload;
 import dev.framescope.wire.DecoderOptions;
 import dev.framescope.wire.Dissected;
 import dev.framescope.wire.Finding;
-import dev.framescope.wire.HandshakeChecker;
-import dev.framescope.wire.HandshakeRequest;
-import dev.framescope.wire.HandshakeResponse;
 import dev.framescope.wire.HandshakeResult;
 import dev.framescope.wire.HttpHead;
 import dev.framescope.wire.HttpHeadParser;
@@ -25,66 +21,66 @@ import dev.framescope.wire.Violation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * The truth about one connection, from its bytes: each direction's HTTP head, then frames and messages through our
- * dissector, heartbeats matched by payload, and how it closed — appended to the connection's {@link CaptureLog}.
- * Called on the I/O thread that read or wrote the bytes; never waits for anything but its own short locks.
+ * The truth about one connection, from its bytes: each direction's HTTP head ({@link HandshakeRecorder}), then
+ * frames and messages through our dissector (plain ones through the {@link PlainFrameBypass}), pings and pongs
+ * matched ({@link HeartbeatTracker}), and how it closed ({@link CloseTracker}) — appended to the connection's
+ * {@link CaptureLog}.
+ *
+ * <p>Threads and locks: {@link #sent} runs on the library's write thread, {@link #received} on its read thread (or
+ * the closing thread while the socket lingers); each direction's state is guarded by its {@link Side}'s monitor,
+ * held for one call. The trackers guard themselves. The clock is read only for events that carry no tap stamp
+ * (notes, the end of the stream). Nothing here waits for anything but these short locks.
  */
 final class ConnectionRecorder implements TappedSocket.WireTap {
 
     private final CaptureLog log;
     private final long inflateLimit;
+    private final LongSupplier clock;
     private final Side out = new Side(Sender.CLIENT);
     private final Side in = new Side(Sender.SERVER);
-    private final Map<String, Long> pingsSent = new ConcurrentHashMap<>();
-    private final Map<String, Long> pingsReceived = new ConcurrentHashMap<>();
-    /** Server pings we answer with another payload (pong mode "custom payload"), by that payload, oldest first. */
-    private final Map<String, java.util.Queue<Long>> answersByPayload = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<OptionalLong>> pongWaiters = new ConcurrentHashMap<>();
+    private final HandshakeRecorder handshake;
+    private final HeartbeatTracker heartbeats = new HeartbeatTracker();
+    private final CloseTracker closes = new CloseTracker();
+    private final PlainFrameBypass bypass;
+    private final CountDownLatch closeRecorded = new CountDownLatch(1);
     private volatile long lastOutboundNanos;
     private volatile Optional<IOException> readError = Optional.empty();
-    private volatile Optional<HandshakeRequest> request = Optional.empty();
-    private volatile boolean closeRecorded;
-    private final java.util.concurrent.CountDownLatch closeLatch = new java.util.concurrent.CountDownLatch(1);
-    private volatile Optional<ClosePayload> closeSent = Optional.empty();
-    private volatile Optional<ClosePayload> closeReceived = Optional.empty();
-    private volatile long firstCloseNanos;
-    private volatile Optional<CaptureEvent.Initiator> initiator = Optional.empty();
-    /** Whether the library is spared the server's plain frames (see {@link TappedSocket.WireTap#bytes}). */
-    private volatile boolean withholdPlainFrames;
-    private final Withheld withheld = new Withheld();
 
-    /**
-     * Turns withholding off: Java-WebSocket then reads every frame again, as it would without Framescope (for
-     * comparison and as an escape hatch).
-     */
-    static final String LIBRARY_READS_EVERY_FRAME = "framescope.libraryReadsEveryFrame";
-
-    /** One direction: its head parser until the head is complete, then its dissector. */
-    private final class Side {
+    /** One direction: its head parser until the head is complete, then its dissector. Guarded by itself. */
+    private static final class Side {
         final Sender sender;
         final HttpHeadParser head = new HttpHeadParser();
+        final List<Dissected> items = new ArrayList<>(2);
         StreamDissector dissector;
         boolean upgraded;
-        boolean headDone;
+        volatile boolean headDone;
 
         Side(Sender sender) {
             this.sender = sender;
         }
     }
 
-    ConnectionRecorder(CaptureLog log, long inflateLimit) {
+    /**
+     * @param inflateLimit  inflated bytes allowed per message
+     * @param clock         the engine's clock
+     * @param bypassAllowed false when the library must read every frame ({@link EngineSettings})
+     */
+    ConnectionRecorder(CaptureLog log, long inflateLimit, LongSupplier clock, boolean bypassAllowed) {
         this.log = log;
         this.inflateLimit = inflateLimit;
+        this.clock = clock;
+        this.handshake = new HandshakeRecorder(log);
+        this.bypass = new PlainFrameBypass(bypassAllowed);
     }
 
     CaptureLog log() {
@@ -92,36 +88,49 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     }
 
     @Override
-    public long bytes(Sender sender, byte[] b, int off, int len, long nanos, boolean mayCarry) {
-        Side side = sender == Sender.CLIENT ? out : in;
-        if (sender == Sender.CLIENT) {
-            lastOutboundNanos = nanos;
-        }
-        synchronized (side) {
-            int from = off;
-            if (!side.headDone) {
-                Optional<HttpHead> head = side.head.feed(b, off, len);
-                if (head.isEmpty()) {
-                    return TappedSocket.WireTap.result(len, 0);
-                }
-                side.headDone = true;
-                byte[] all = side.head.received();
-                onHead(side, head.get(), all, nanos);
-                // What followed the head in this read is the first frames' bytes, at the end of b.
-                int rest = all.length - head.get().headLength();
-                if (!side.upgraded || rest == 0) {
-                    return TappedSocket.WireTap.result(len, 0);
-                }
-                from = off + len - rest;
-            } else if (!side.upgraded) {
-                lateBody(b, off, len, nanos);
-                return TappedSocket.WireTap.result(len, 0);
+    public void sent(byte[] b, int off, int len, long nanos) {
+        lastOutboundNanos = nanos;
+        synchronized (out) {
+            int from = afterHead(out, b, off, len, nanos);
+            if (from >= 0) {
+                dissect(out, ByteBuffer.wrap(b, from, off + len - from), nanos, false);
             }
-            Withheld w = side == in && withholdPlainFrames ? withheld : null;
-            int carried = dissect(side, ByteBuffer.wrap(b, from, off + len - from), nanos, w, mayCarry && w != null);
-            int kept = w == null ? len - carried : w.compact(b, off, len - carried);
-            return TappedSocket.WireTap.result(kept, carried);
         }
+    }
+
+    @Override
+    public void received(byte[] b, int off, int len, long nanos, boolean mayCarry, TappedSocket.ReadSplit split) {
+        synchronized (in) {
+            int from = afterHead(in, b, off, len, nanos);
+            if (from < 0) {
+                split.set(len, 0);
+                return;
+            }
+            boolean withhold = bypass.active();
+            int carried = dissect(in, ByteBuffer.wrap(b, from, off + len - from), nanos, mayCarry && withhold);
+            split.set(withhold ? bypass.compact(b, off, len - carried) : len - carried, carried);
+        }
+    }
+
+    /** Feeds the head parser until the head is done; returns where frames start in {@code b}, or -1 for none. */
+    private int afterHead(Side side, byte[] b, int off, int len, long nanos) {
+        if (side.headDone) {
+            if (side.upgraded) {
+                return off;
+            }
+            lateBody(b, off, len, nanos);
+            return -1;
+        }
+        Optional<HttpHead> head = side.head.feed(b, off, len);
+        if (head.isEmpty()) {
+            return -1;
+        }
+        byte[] all = side.head.received();
+        onHead(side, head.get(), all, nanos);
+        side.headDone = true;
+        // What followed the head in this read is the first frames' bytes, at the end of b.
+        int rest = all.length - head.get().headLength();
+        return side.upgraded && rest > 0 ? off + len - rest : -1;
     }
 
     /** Body bytes of a refused handshake that arrived after its head: kept as a note with the bytes. */
@@ -131,130 +140,27 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                 + len + " bytes): " + text));
     }
 
-    @Override
-    public void ended(Sender sender, Optional<IOException> cause) {
-        Side side = sender == Sender.CLIENT ? out : in;
-        long now = System.nanoTime();
-        synchronized (side) {
-            if (side.dissector != null) {
-                for (Finding f : side.dissector.endOfStream()) {
-                    log.append(now, s -> new CaptureEvent.ViolationEvent(s, Direction.of(sender), f));
-                }
-            }
-        }
-        if (sender == Sender.SERVER) {
-            readError = cause;
-            cause.ifPresent(e -> note(Severity.WARNING, "connection error while reading: " + e.getMessage()));
-            // After the server's close frame our reply may still be on its way out; the socket's close records then.
-            if (!(closeReceived.isPresent() && closeSent.isEmpty())) {
-                recordClose(now);
-            }
-        }
-    }
-
-    @Override
-    public void closed() {
-        recordClose(System.nanoTime());
-    }
-
-    /**
-     * Whether more may come that an inspector must see: the server's close frame after ours, or the rest of a
-     * refused handshake's body (Java-WebSocket stops reading after the status line).
-     */
-    @Override
-    public boolean awaitingPeerClose() {
-        return closeSent.isPresent() && closeReceived.isEmpty() || in.headDone && !in.upgraded;
-    }
-
-    /** Waits until the close has been recorded (the socket may linger for the server's close frame). */
-    boolean awaitCloseRecorded(long millis) throws InterruptedException {
-        return closeLatch.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    /** Records the close once: clean when both close frames crossed, else ABNORMAL_CLOSURE (RFC 6455 §7.1.5). */
-    void recordClose(long nanos) {
-        synchronized (this) {
-            if (closeRecorded) {
-                return;
-            }
-            closeRecorded = true;
-        }
-        try {
-            recordUpgradedClose(nanos);
-        } finally {
-            closeLatch.countDown();
-        }
-    }
-
-    private void recordUpgradedClose(long nanos) {
-        if (!in.upgraded) {
-            return;
-        }
-        boolean clean = closeSent.isPresent() && closeReceived.isPresent();
-        if (closeReceived.isEmpty()) {
-            log.append(nanos, s -> new CaptureEvent.ViolationEvent(s, Direction.IN, Finding.at(
-                    Violation.ABNORMAL_CLOSURE, in.dissector == null ? -1 : in.dissector.streamOffset(),
-                    "TCP ended after " + (in.dissector == null ? 0 : in.dissector.streamOffset())
-                            + " bytes without a close frame from the server")));
-        }
-        OptionalLong handshake = clean ? OptionalLong.of(nanos - firstCloseNanos) : OptionalLong.empty();
-        log.append(nanos, s -> new CaptureEvent.CloseEvent(s, initiator.orElse(CaptureEvent.Initiator.NONE),
-                code(closeSent), reason(closeSent), code(closeReceived), reason(closeReceived), clean, handshake));
-    }
-
-    private static OptionalInt code(Optional<ClosePayload> p) {
-        return p.map(ClosePayload::code).orElse(OptionalInt.empty());
-    }
-
-    private static String reason(Optional<ClosePayload> p) {
-        return p.map(ClosePayload::reason).orElse("");
-    }
-
-    void note(Severity level, String text) {
-        log.append(System.nanoTime(), s -> new CaptureEvent.NoteEvent(s, level, text));
-    }
-
     private void onHead(Side side, HttpHead head, byte[] all, long nanos) {
         if (side.sender == Sender.CLIENT) {
-            request = head.asRequest(all);
+            handshake.request(head, all);
             side.upgraded = true;
-            side.dissector = new StreamDissector(Sender.CLIENT,
-                    DecoderOptions.defaults().withStartOffset(head.headLength()), MessageAssembler.DEFAULT_RETAINED_BYTES);
+            side.dissector = dissector(Sender.CLIENT, head);
             return;
         }
-        Optional<HandshakeResponse> response = head.asResponse(all);
-        HandshakeRequest req = request.orElse(new HandshakeRequest("GET", "?", "HTTP/1.1",
-                new dev.framescope.wire.HttpHeaders(List.of()), new byte[0]));
-        if (response.isEmpty()) {
-            log.append(nanos, s -> new CaptureEvent.HandshakeEvent(s, req.raw(), Arrays.copyOf(all, head.headLength()),
-                    new byte[0], 0, "", Optional.empty(), Optional.empty(), "", "", head.findings()));
-            return;
-        }
-        HandshakeResult result = HandshakeChecker.check(req, response.get());
-        HandshakeResponse r = response.get();
-        String offered = String.join(", ", req.headers().all("Sec-WebSocket-Extensions"));
-        String accepted = String.join(", ", r.headers().all("Sec-WebSocket-Extensions"));
-        List<Finding> findings = new java.util.ArrayList<>(head.findings());
-        findings.addAll(result.findings());
-        log.append(nanos, s -> new CaptureEvent.HandshakeEvent(s, req.raw(), r.raw(), r.body(), r.status(),
-                result.expectedAccept(), result.receivedAccept(), result.subprotocol(), offered, accepted, findings));
-        if (!offered.isEmpty() || !accepted.isEmpty()) {
-            List<String> effects = result.deflate().map(NegotiatedDeflate::effects).orElse(List.of());
-            List<Finding> negotiation = result.deflate().map(NegotiatedDeflate::findings).orElse(List.of());
-            log.append(nanos, s -> new CaptureEvent.NegotiationEvent(s, offered, accepted, effects, negotiation));
-        }
-        side.upgraded = r.isSwitchingProtocols();
-        if (side.upgraded) {
-            side.dissector = new StreamDissector(Sender.SERVER,
-                    DecoderOptions.defaults().withStartOffset(head.headLength()), MessageAssembler.DEFAULT_RETAINED_BYTES);
-            result.deflate().ifPresent(d -> enableDeflate(d));
-            // A user's extension (SPI) may transform any frame inside the library, so it must see them all.
-            withholdPlainFrames = !Boolean.getBoolean(LIBRARY_READS_EVERY_FRAME)
-                    && result.acceptedExtensions().stream().allMatch(e -> e.name().equalsIgnoreCase("permessage-deflate")
-                            || PerFrameDeflateExtension.handles(e.name()));
+        Optional<HandshakeResult> upgrade = handshake.response(head, all, nanos);
+        side.upgraded = upgrade.isPresent();
+        upgrade.ifPresent(result -> {
+            side.dissector = dissector(Sender.SERVER, head);
+            result.deflate().ifPresent(this::enableDeflate);
+            bypass.negotiated(result.acceptedExtensions());
             result.acceptedExtensions().stream().filter(e -> PerFrameDeflateExtension.handles(e.name())).findFirst()
                     .ifPresent(e -> enablePerFrameDeflate(!e.has("no_context_takeover")));
-        }
+        });
+    }
+
+    private static StreamDissector dissector(Sender sender, HttpHead head) {
+        return new StreamDissector(sender, DecoderOptions.defaults().withStartOffset(head.headLength()),
+                MessageAssembler.DEFAULT_RETAINED_BYTES);
     }
 
     private void enableDeflate(NegotiatedDeflate d) {
@@ -273,28 +179,25 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     }
 
     /**
-     * Plain frames go into the log compactly ({@link CaptureLog#appendPlainFrames}, noted in {@code withheld} when
-     * given); everything else through the dissector's general path, one frame at a time. When {@code mayCarry},
-     * an unfinished frame at the end that may prove plain once whole is left for the next read.
+     * Plain server frames go to the {@link PlainFrameBypass}; everything else through the dissector's general path,
+     * one frame at a time. When {@code mayCarry}, an unfinished frame at the end that may prove plain once whole is
+     * left for the next read.
      *
      * @return the bytes left at the end for the next read
      */
-    private int dissect(Side side, ByteBuffer bytes, long nanos, Withheld withheld, boolean mayCarry) {
-        List<Dissected> items = new java.util.ArrayList<>(2);
+    private int dissect(Side side, ByteBuffer bytes, long nanos, boolean mayCarry) {
         while (bytes.hasRemaining()) {
-            int start = bytes.position();
-            int plain = log.appendPlainFrames(nanos, side.dissector, bytes);
-            if (plain > 0 && withheld != null) {
-                withheld.add(start, start + plain);
+            if (side == in) {
+                bypass.take(side.dissector, bytes, nanos, log);
+                if (mayCarry && side.dissector.plainFrameUnfinished(bytes)) {
+                    return bytes.remaining();
+                }
             }
-            if (mayCarry && side.dissector.plainFrameUnfinished(bytes)) {
-                return bytes.remaining();
-            }
-            items.clear();
-            if (!bytes.hasRemaining() || !side.dissector.feedOne(bytes, items)) {
+            side.items.clear();
+            if (!bytes.hasRemaining() || !side.dissector.feedOne(bytes, side.items)) {
                 return 0;
             }
-            record(side, items, nanos);
+            record(side, side.items, nanos);
         }
         return 0;
     }
@@ -323,119 +226,131 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         }
     }
 
-    /** Byte ranges of one read that the library is spared, and the read's bytes without them. */
-    private static final class Withheld {
-        private int[] ranges = new int[16];
-        private int count;
-
-        void add(int start, int end) {
-            if (count > 0 && ranges[count - 1] == start) {
-                ranges[count - 1] = end;
-                return;
-            }
-            if (count == ranges.length) {
-                ranges = Arrays.copyOf(ranges, count * 2);
-            }
-            ranges[count++] = start;
-            ranges[count++] = end;
-        }
-
-        /** Moves the bytes outside the ranges to the front of {@code b[off..off+len)}; returns how many; resets. */
-        int compact(byte[] b, int off, int len) {
-            if (count == 0) {
-                return len;
-            }
-            int write = off;
-            int read = off;
-            for (int i = 0; i < count; i += 2) {
-                int keep = ranges[i] - read;
-                System.arraycopy(b, read, b, write, keep);
-                write += keep;
-                read = ranges[i + 1];
-            }
-            System.arraycopy(b, read, b, write, off + len - read);
-            write += off + len - read;
-            count = 0;
-            return write - off;
-        }
-    }
-
-    /** Pings and pongs matched by payload (RFC 6455 §5.5.3); close frames noted for the close summary. */
+    /** Pings and pongs go to the heartbeat tracker (RFC 6455 §5.5.3), close frames to the close tracker. */
     private void control(Direction dir, Opcode opcode, byte[] payload, long nanos) {
-        String key = new String(payload, StandardCharsets.ISO_8859_1);
         if (opcode == Opcode.PING) {
-            (dir == Direction.OUT ? pingsSent : pingsReceived).put(key, nanos);
-            heartbeat(dir == Direction.OUT ? HeartbeatKind.PING_SENT : HeartbeatKind.SERVER_PING, payload,
-                    OptionalLong.empty(), nanos);
+            heartbeat(heartbeats.ping(dir, PingPayload.of(payload), nanos), payload, nanos);
         } else if (opcode == Opcode.PONG) {
-            Long pinged = (dir == Direction.IN ? pingsSent : pingsReceived).remove(key);
-            if (pinged == null && dir == Direction.OUT) {
-                pinged = Optional.ofNullable(answersByPayload.get(key)).map(java.util.Queue::poll).orElse(null);
-            }
-            HeartbeatKind kind = dir == Direction.OUT ? HeartbeatKind.PONG_SENT
-                    : pinged == null ? HeartbeatKind.UNSOLICITED_PONG : HeartbeatKind.PONG_RECEIVED;
-            OptionalLong rtt = pinged == null ? OptionalLong.empty() : OptionalLong.of(nanos - pinged);
-            heartbeat(kind, payload, rtt, nanos);
-            if (kind == HeartbeatKind.PONG_RECEIVED) {
-                Optional.ofNullable(pongWaiters.remove(key)).ifPresent(w -> w.complete(rtt));
-            }
+            heartbeat(heartbeats.pong(dir, PingPayload.of(payload), nanos), payload, nanos);
         } else if (opcode == Opcode.CLOSE) {
-            ClosePayload close = ClosePayload.parse(payload);
-            if (initiator.isEmpty()) {
-                initiator = Optional.of(dir == Direction.OUT ? CaptureEvent.Initiator.CLIENT
-                        : CaptureEvent.Initiator.SERVER);
-                firstCloseNanos = nanos;
+            closes.closeFrame(dir, payload, nanos);
+        }
+    }
+
+    private void heartbeat(HeartbeatTracker.Seen seen, byte[] payload, long nanos) {
+        log.append(nanos, s -> new CaptureEvent.HeartbeatEvent(s, seen.kind(), payload, seen.rttNanos()));
+        seen.settle();
+    }
+
+    @Override
+    public void ended(Sender sender, Optional<IOException> cause) {
+        Side side = sender == Sender.CLIENT ? out : in;
+        long now = clock.getAsLong();
+        synchronized (side) {
+            if (side.dissector != null) {
+                for (Finding f : side.dissector.endOfStream()) {
+                    log.append(now, s -> new CaptureEvent.ViolationEvent(s, Direction.of(sender), f));
+                }
             }
-            if (dir == Direction.OUT) {
-                closeSent = Optional.of(close);
-            } else {
-                closeReceived = Optional.of(close);
+        }
+        if (sender == Sender.SERVER) {
+            readError = cause;
+            cause.ifPresent(e -> note(Severity.WARNING, "connection error while reading: " + e.getMessage()));
+            // After the server's close frame our reply may still be on its way out; the socket's close records then.
+            if (!closes.replyPending()) {
+                recordClose(now);
             }
         }
     }
 
-    private void heartbeat(HeartbeatKind kind, byte[] payload, OptionalLong rtt, long nanos) {
-        log.append(nanos, s -> new CaptureEvent.HeartbeatEvent(s, kind, payload, rtt));
+    @Override
+    public void closed() {
+        recordClose(clock.getAsLong());
+    }
+
+    /**
+     * Whether more may come that an inspector must see: the server's close frame after ours, or the rest of a
+     * refused handshake's body (Java-WebSocket stops reading after the status line).
+     */
+    @Override
+    public boolean awaitingPeerClose() {
+        return closes.awaitingServerClose() || in.headDone && !upgraded(in);
+    }
+
+    private static boolean upgraded(Side side) {
+        synchronized (side) {
+            return side.upgraded;
+        }
+    }
+
+    /** Waits until the close has been recorded (the socket may linger for the server's close frame). */
+    boolean awaitCloseRecorded(long millis) throws InterruptedException {
+        return closeRecorded.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Records the close once: clean when both close frames crossed, else ABNORMAL_CLOSURE (RFC 6455 §7.1.5). */
+    void recordClose(long nanos) {
+        try {
+            closes.summarise(nanos).filter(s -> upgraded(in)).ifPresent(s -> recordClose(s, nanos));
+        } finally {
+            closeRecorded.countDown();
+        }
+    }
+
+    private void recordClose(CloseTracker.Summary summary, long nanos) {
+        if (summary.received().isEmpty()) {
+            long offset = streamOffset(in);
+            log.append(nanos, s -> new CaptureEvent.ViolationEvent(s, Direction.IN, Finding.at(
+                    Violation.ABNORMAL_CLOSURE, offset, "TCP ended after " + Math.max(0, offset)
+                            + " bytes without a close frame from the server")));
+        }
+        log.append(nanos, s -> new CaptureEvent.CloseEvent(s, summary.initiator(), summary.sentCode(),
+                summary.sentReason(), summary.receivedCode(), summary.receivedReason(), summary.clean(),
+                summary.handshakeNanos()));
+    }
+
+    private static long streamOffset(Side side) {
+        synchronized (side) {
+            return side.dissector == null ? -1 : side.dissector.streamOffset();
+        }
+    }
+
+    void note(Severity level, String text) {
+        log.append(clock.getAsLong(), s -> new CaptureEvent.NoteEvent(s, level, text));
     }
 
     /** Whether our ping with this payload is still waiting for its pong. */
-    boolean awaitingPong(String payload) {
-        return pingsSent.containsKey(payload);
+    boolean awaitingPong(PingPayload payload) {
+        return heartbeats.awaitingPong(payload);
     }
 
     /** Marks a ping as missed so a late pong counts as unsolicited. */
-    void missed(String payload) {
-        if (pingsSent.remove(payload) != null) {
-            heartbeat(HeartbeatKind.PONG_MISSED, payload.getBytes(StandardCharsets.ISO_8859_1), OptionalLong.empty(),
-                    System.nanoTime());
+    void missed(PingPayload payload) {
+        HeartbeatTracker.Missed missed = heartbeats.missed(payload);
+        if (missed.wasWaiting()) {
+            long now = clock.getAsLong();
+            log.append(now, s -> new CaptureEvent.HeartbeatEvent(s, HeartbeatKind.PONG_MISSED, payload.bytes(),
+                    OptionalLong.empty()));
         }
-        Optional.ofNullable(pongWaiters.remove(payload)).ifPresent(w -> w.complete(OptionalLong.empty()));
+        missed.settle();
     }
 
     /**
-     * Completes with the round trip when the pong to our ping with this payload (ISO-8859-1 as a key) arrives, or
-     * empty when it is {@linkplain #missed missed}. Register before sending the ping.
+     * Completes with the round trip when the pong to our ping with this payload arrives, or empty when it is
+     * {@linkplain #missed missed}. Register before sending the ping.
      */
-    CompletableFuture<OptionalLong> pongFor(String payload) {
-        return pongWaiters.computeIfAbsent(payload, k -> new CompletableFuture<>());
+    CompletableFuture<OptionalLong> pongFor(PingPayload payload) {
+        return heartbeats.roundTrip(payload);
     }
 
-    /**
-     * The server's ping with {@code pingPayload} is about to be answered with {@code pongPayload} instead of its own
-     * data: the pong leaving the tap is then matched to that ping, so its answer time is still recorded.
-     */
+    /** See {@link HeartbeatTracker#answering}. */
     void answering(byte[] pingPayload, byte[] pongPayload) {
-        Long pinged = pingsReceived.remove(new String(pingPayload, StandardCharsets.ISO_8859_1));
-        if (pinged != null) {
-            answersByPayload.computeIfAbsent(new String(pongPayload, StandardCharsets.ISO_8859_1),
-                    k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(pinged);
-        }
+        heartbeats.answering(PingPayload.of(pingPayload), PingPayload.of(pongPayload));
     }
 
     /** The connection is over: storms waiting for pongs stop waiting (their pings count as missed). */
     void abandonPongWaiters() {
-        pongWaiters.values().forEach(w -> w.complete(OptionalLong.empty()));
-        pongWaiters.clear();
+        heartbeats.abandonWaiters().forEach(w -> w.complete(OptionalLong.empty()));
     }
 
     /** When the tap last saw a byte of ours leave (0 before any). */

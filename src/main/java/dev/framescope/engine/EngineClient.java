@@ -1,12 +1,18 @@
 package dev.framescope.engine;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.framing.PongFrame;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -95,8 +101,74 @@ final class EngineClient extends WebSocketClient {
         libraryMessages.incrementAndGet();
     }
 
+    /** Sends one message as {@code fragments} frames (RFC 6455 §5.4). */
+    void sendFragments(org.java_websocket.enums.Opcode op, byte[] data, int fragments) {
+        int n = Math.max(1, Math.min(fragments, Math.max(1, data.length)));
+        int size = (data.length + n - 1) / n;
+        for (int i = 0; i < n; i++) {
+            int from = Math.min(data.length, i * size);
+            int to = Math.min(data.length, from + size);
+            sendFragmentedFrame(op, ByteBuffer.wrap(data, from, to - from), i == n - 1);
+        }
+    }
+
+    void sendPing(byte[] payload) {
+        PingFrame ping = new PingFrame();
+        ping.setPayload(ByteBuffer.wrap(payload));
+        sendFrame(ping);
+    }
+
+    void sendPong(byte[] payload) {
+        PongFrame pong = new PongFrame();
+        pong.setPayload(ByteBuffer.wrap(payload));
+        sendFrame(pong);
+    }
+
+    /** A pong is still due while we are closing (RFC 6455 §5.5.2), so this asks the library, not our state. */
+    void pongIfOpen(byte[] payload) {
+        if (!isOpen()) {
+            return;
+        }
+        try {
+            sendPong(payload);
+        } catch (WebsocketNotConnectedException e) {
+            // closed meanwhile: nothing to answer any more
+        }
+    }
+
     long libraryMessages() {
         return libraryMessages.get();
+    }
+
+    /*
+     * The two places that reach into the library's write queue (WebSocketImpl.outQueue, a public field). Its write
+     * thread writes that queue's buffers to the socket in order; the library has no public way to queue bytes that
+     * are not a frame it encoded itself, and none to flush the queue when it interrupts that thread at close.
+     */
+
+    /**
+     * Queues bytes as they are, in order with the library's own frames: a crafted frame goes out after everything
+     * sent before it. Writing to the socket directly could overtake frames still queued.
+     */
+    void queueRaw(byte[] frameBytes) {
+        if (getConnection() instanceof WebSocketImpl impl) {
+            impl.outQueue.add(ByteBuffer.wrap(frameBytes.clone()));
+        }
+    }
+
+    /**
+     * Writes what is still queued. Java-WebSocket's write thread, interrupted at close, can close the socket with
+     * frames still queued (our close reply among them); the socket calls this first so the peer and the capture see
+     * them.
+     */
+    void flushQueued(OutputStream out) throws IOException {
+        if (!(getConnection() instanceof WebSocketImpl impl)) {
+            return;
+        }
+        for (ByteBuffer b = impl.outQueue.poll(); b != null; b = impl.outQueue.poll()) {
+            out.write(b.array(), b.arrayOffset(), b.limit());
+        }
+        out.flush();
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One running idle-timeout probe: where it started in the log and since when we have been quiet. Its result is read
- * from the log (the tap's timestamps), not from what the library reported.
+ * from the log (the tap's timestamps), not from what the library reported. Fed stamps; reads no clock.
  */
 final class IdleProbe {
 
@@ -21,11 +21,14 @@ final class IdleProbe {
     private final int startIndex;
     private final long quietSince;
 
-    IdleProbe(Duration limit, CaptureLog log, ConnectionRecorder recorder) {
+    /**
+     * @param lastOutboundNanos when the tap last saw a byte of ours leave (0 before any)
+     * @param nowNanos          the probe's start, used when we never sent anything
+     */
+    IdleProbe(Duration limit, CaptureLog log, long lastOutboundNanos, long nowNanos) {
         this.limit = limit;
         this.startIndex = log.size();
-        long last = recorder.lastOutboundNanos();
-        this.quietSince = last == 0 ? System.nanoTime() : last;
+        this.quietSince = lastOutboundNanos == 0 ? nowNanos : lastOutboundNanos;
     }
 
     /** The connection is still open when the limit came. */
@@ -33,9 +36,9 @@ final class IdleProbe {
         return finish(log, nowNanos, new IdleProbeResult.StillOpen(limit));
     }
 
-    /** The connection ended; the close (or the TCP end) is already in the log. */
-    IdleProbeResult ended(CaptureLog log, Optional<IOException> readError) {
-        long end = System.nanoTime();
+    /** The connection ended; the close (or the TCP end) is already in the log, else it ended at {@code nowNanos}. */
+    IdleProbeResult ended(CaptureLog log, Optional<IOException> readError, long nowNanos) {
+        long end = nowNanos;
         IdleProbeResult.Ending ending = new IdleProbeResult.TcpEnded(readError.isPresent(),
                 readError.map(IOException::getMessage).orElse("FIN"));
         for (CaptureEvent e : log.readFrom(startIndex, log.size() - startIndex)) {

@@ -1,7 +1,7 @@
 package dev.framescope.engine;
 
 import dev.framescope.capture.HeartbeatStats;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -11,35 +11,28 @@ import org.java_websocket.exceptions.WebsocketNotConnectedException;
 
 /**
  * One ping storm: {@code count} pings with payloads {@code <prefix><i>}, each pong matched by the recorder; completes
- * with their round trips once every ping was answered or missed.
+ * with their round trips once every ping was answered or missed. {@link #sendNext} runs on the engine's timer; the
+ * answers arrive on the read thread (or the timer, for misses) and are counted under this object's lock.
  */
 final class PingStorm {
-
-    /** What the storm needs from its connection. */
-    interface Link {
-        ConnectionRecorder recorder();
-
-        /** Sends a ping; IllegalStateException or WebsocketNotConnectedException once the connection is gone. */
-        void ping(byte[] payload);
-
-        void schedule(Runnable task, long delayMillis);
-    }
 
     final CompletableFuture<HeartbeatStats> result = new CompletableFuture<>();
     private final String prefix;
     private final int count;
-    private final long pongTimeoutMillis;
-    private final Link link;
+    private final Duration pongTimeout;
+    private final Connection connection;
+    private final ConnectionTimers timers;
     private final List<Long> rtts = new ArrayList<>();
     private final AtomicInteger sent = new AtomicInteger();
     private int answered;
     private int missed;
 
-    PingStorm(String prefix, int count, long pongTimeoutMillis, Link link) {
+    PingStorm(String prefix, int count, Duration pongTimeout, Connection connection, ConnectionTimers timers) {
         this.prefix = prefix;
         this.count = count;
-        this.pongTimeoutMillis = pongTimeoutMillis;
-        this.link = link;
+        this.pongTimeout = pongTimeout;
+        this.connection = connection;
+        this.timers = timers;
     }
 
     /** Sends the next ping; false once all were sent (or the connection is gone: the rest count as missed). */
@@ -48,17 +41,17 @@ final class PingStorm {
         if (i > count) {
             return false;
         }
-        String payload = prefix + i;
-        ConnectionRecorder r = link.recorder();
+        PingPayload payload = PingPayload.utf8(prefix + i);
+        ConnectionRecorder r = connection.recorder();
         r.pongFor(payload).thenAccept(this::answered);
         try {
-            link.ping(payload.getBytes(StandardCharsets.UTF_8));
+            connection.ping(payload.bytes());
         } catch (IllegalStateException | WebsocketNotConnectedException e) {
             r.missed(payload);
             abandon();
             return false;
         }
-        link.schedule(() -> r.missed(payload), pongTimeoutMillis);
+        timers.after(pongTimeout, () -> r.missed(payload));
         return i < count;
     }
 

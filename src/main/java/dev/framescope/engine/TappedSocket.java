@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * A connected (and, for wss, already TLS-wrapped) socket whose streams report every plaintext byte to a
@@ -21,25 +22,16 @@ final class TappedSocket extends Socket {
 
     /** Receives the bytes, on the thread that read or wrote them; must not block. */
     interface WireTap {
+        /** Our bytes, just before they are written. */
+        void sent(byte[] b, int off, int len, long nanos);
+
         /**
-         * Records bytes that crossed the connection. For the server's bytes it may also spare the library frames it
-         * has no use for: it moves the bytes the library must still see to the front of {@code b[off..]}, and it may
-         * leave the start of a frame at the end unrecorded when {@code mayCarry}, to be given again, with what
-         * follows, next time. Returns {@link #result}{@code (kept, carried)}; for our own bytes, (len, 0).
+         * The server's bytes, as read. The tap may spare the library frames it has no use for
+         * ({@link PlainFrameBypass}): it moves the bytes the library must still see to the front of {@code b[off..]},
+         * and it may leave the start of a frame at the end unrecorded when {@code mayCarry}, to be given again, with
+         * what follows, next time. It says how many of each in {@code split}.
          */
-        long bytes(Sender sender, byte[] b, int off, int len, long nanos, boolean mayCarry);
-
-        static long result(int kept, int carried) {
-            return (long) carried << 32 | kept;
-        }
-
-        static int kept(long result) {
-            return (int) result;
-        }
-
-        static int carried(long result) {
-            return (int) (result >>> 32);
-        }
+        void received(byte[] b, int off, int len, long nanos, boolean mayCarry, ReadSplit split);
 
         void ended(Sender sender, Optional<IOException> cause);
 
@@ -48,6 +40,25 @@ final class TappedSocket extends Socket {
 
         /** Whether we sent a close frame and still wait for the server's (RFC 6455 §7.1.1). */
         boolean awaitingPeerClose();
+    }
+
+    /** How the tap split one read: bytes for the library (at the front) and bytes carried to the next read (at the end). */
+    static final class ReadSplit {
+        private int forLibrary;
+        private int carried;
+
+        void set(int forLibrary, int carried) {
+            this.forLibrary = forLibrary;
+            this.carried = carried;
+        }
+
+        int forLibrary() {
+            return forLibrary;
+        }
+
+        int carried() {
+            return carried;
+        }
     }
 
     /** How long a client that closed first keeps reading for the server's close frame and TCP close. */
@@ -61,11 +72,12 @@ final class TappedSocket extends Socket {
     private volatile Runnable beforeClose = () -> { };
     private boolean closing;
 
-    TappedSocket(Socket delegate, WireTap tap) throws IOException {
+    /** @param clock stamps the bytes; the linger's deadline stays on real time, as the socket's timeouts are */
+    TappedSocket(Socket delegate, WireTap tap, LongSupplier clock) throws IOException {
         this.delegate = delegate;
         this.tap = tap;
-        this.in = new TappedInput(delegate.getInputStream(), tap);
-        this.out = new TappedOutput(delegate.getOutputStream(), tap);
+        this.in = new TappedInput(delegate.getInputStream(), tap, clock);
+        this.out = new TappedOutput(delegate.getOutputStream(), tap, clock);
     }
 
     Socket delegate() {
@@ -92,15 +104,15 @@ final class TappedSocket extends Socket {
         return delegate.isClosed();
     }
 
-    /**
-     * Java-WebSocket stops reading once it has sent its close frame and then closes the socket; an inspector must
-     * still see the server's answer, so we keep reading (through the tap) until the server closes or a deadline.
-     */
     /** Runs once just before the socket closes, with the streams still usable. */
     void beforeClose(Runnable action) {
         beforeClose = action;
     }
 
+    /**
+     * Java-WebSocket stops reading once it has sent its close frame and then closes the socket; an inspector must
+     * still see the server's answer, so we keep reading (through the tap) until the server closes or a deadline.
+     */
     @Override
     public synchronized void close() throws IOException {
         if (closing) {
@@ -183,6 +195,8 @@ final class TappedSocket extends Socket {
         private int readBytes = FIRST_READ_BYTES;
 
         private final WireTap tap;
+        private final LongSupplier clock;
+        private final ReadSplit split = new ReadSplit();
         private volatile boolean ended;
         private boolean endOfStream;
         /**
@@ -203,9 +217,10 @@ final class TappedSocket extends Socket {
         private int pendingFrom;
         private int pendingTo;
 
-        TappedInput(InputStream in, WireTap tap) {
+        TappedInput(InputStream in, WireTap tap, LongSupplier clock) {
             super(in);
             this.tap = tap;
+            this.clock = clock;
         }
 
         @Override
@@ -217,7 +232,7 @@ final class TappedSocket extends Socket {
 
         /**
          * Reads until there is something for the library. The tap records every byte but spares the library the
-         * frames it would only discard (see {@link WireTap#bytes}), so a read of nothing but those goes on reading.
+         * frames it would only discard ({@link PlainFrameBypass}), so a read of nothing but those goes on reading.
          */
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
@@ -292,9 +307,9 @@ final class TappedSocket extends Socket {
                 carry = 0;
                 return;
             }
-            long result = tap.bytes(Sender.SERVER, buffer, from, len, System.nanoTime(), mayCarry);
-            int kept = WireTap.kept(result);
-            int carried = WireTap.carried(result);
+            tap.received(buffer, from, len, clock.getAsLong(), mayCarry, split);
+            int kept = split.forLibrary();
+            int carried = split.carried();
             if (pendingFrom == pendingTo) {
                 pendingFrom = 0;
                 pendingTo = 0;
@@ -366,10 +381,12 @@ final class TappedSocket extends Socket {
 
     private static final class TappedOutput extends FilterOutputStream {
         private final WireTap tap;
+        private final LongSupplier clock;
 
-        TappedOutput(OutputStream out, WireTap tap) {
+        TappedOutput(OutputStream out, WireTap tap, LongSupplier clock) {
             super(out);
             this.tap = tap;
+            this.clock = clock;
         }
 
         @Override
@@ -380,7 +397,7 @@ final class TappedSocket extends Socket {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             // Recorded before the write: the request is in the log before any response can arrive.
-            tap.bytes(Sender.CLIENT, b, off, len, System.nanoTime(), false);
+            tap.sent(b, off, len, clock.getAsLong());
             out.write(b, off, len);
         }
     }

@@ -85,7 +85,7 @@ public final class FrameDecoder {
 
     /**
      * Accounts for a whole frame the caller decoded itself because it broke no rule (see
-     * {@link StreamDissector#plainFrameAt}); only valid {@linkplain #atFrameBoundary() at a frame boundary}.
+     * {@link StreamDissector#takePlainFrames}); only valid {@linkplain #atFrameBoundary() at a frame boundary}.
      */
     void skipWholeFrame(int frameBytes) {
         offset += frameBytes;
@@ -139,16 +139,13 @@ public final class FrameDecoder {
     }
 
     private int headerSize() {
-        int b1 = headerBytes[1] & 0xFF;
-        int len7 = b1 & FrameHeader.B1_MASK_LENGTH;
-        int ext = len7 == FrameHeader.LENGTH_16_MARKER ? 2 : len7 == FrameHeader.LENGTH_64_MARKER ? 8 : 0;
-        return 2 + ext + ((b1 & FrameHeader.B1_FLAG_MASK) != 0 ? 4 : 0);
+        return FrameHeaders.size(headerBytes[1] & 0xFF);
     }
 
     private boolean readHeader(ByteBuffer in) {
         if (headerFill == 0 && in.remaining() >= 2) {
             int pos = in.position();
-            int size = sizeOf(in.get(pos + 1));
+            int size = FrameHeaders.size(in.get(pos + 1) & 0xFF);
             if (in.remaining() >= size) {
                 header = parse(in, pos, offset);
                 in.position(pos + size);
@@ -176,33 +173,13 @@ public final class FrameDecoder {
         return true;
     }
 
-    private static int sizeOf(byte b1) {
-        int len7 = b1 & FrameHeader.B1_MASK_LENGTH;
-        int ext = len7 == FrameHeader.LENGTH_16_MARKER ? 2 : len7 == FrameHeader.LENGTH_64_MARKER ? 8 : 0;
-        return 2 + ext + ((b1 & FrameHeader.B1_FLAG_MASK) != 0 ? 4 : 0);
-    }
-
     private static FrameHeader parse(ByteBuffer src, int pos, long streamOffset) {
         int b0 = src.get(pos) & 0xFF;
         int b1 = src.get(pos + 1) & 0xFF;
-        int len7 = b1 & FrameHeader.B1_MASK_LENGTH;
-        int i = pos + 2;
-        long length;
-        LengthEncoding encoding;
-        if (len7 == FrameHeader.LENGTH_16_MARKER) {
-            length = src.getShort(i) & 0xFFFF;
-            encoding = LengthEncoding.EXTENDED_16;
-            i += 2;
-        } else if (len7 == FrameHeader.LENGTH_64_MARKER) {
-            length = src.getLong(i);
-            encoding = LengthEncoding.EXTENDED_64;
-            i += 8;
-        } else {
-            length = len7;
-            encoding = LengthEncoding.SEVEN_BIT;
-        }
+        LengthEncoding encoding = FrameHeaders.encoding(b1);
+        long length = FrameHeaders.payloadLength(src, pos);
         boolean masked = (b1 & FrameHeader.B1_FLAG_MASK) != 0;
-        int key = masked ? src.getInt(i) : 0;
+        int key = masked ? src.getInt(pos + FrameHeaders.FIXED_BYTES + encoding.extensionBytes()) : 0;
         return new FrameHeader((b0 & FrameHeader.B0_FLAG_FIN) != 0, (b0 & FrameHeader.B0_FLAG_RSV1) != 0,
                 (b0 & FrameHeader.B0_FLAG_RSV2) != 0, (b0 & FrameHeader.B0_FLAG_RSV3) != 0,
                 Opcode.of(b0 & FrameHeader.B0_MASK_OPCODE), masked, key, length, encoding, streamOffset);

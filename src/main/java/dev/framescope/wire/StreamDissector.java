@@ -79,7 +79,7 @@ public final class StreamDissector {
 
     /**
      * Dissects the next frame (or chunk) only; false when {@code in} ran out first. Lets a caller alternate with
-     * the {@linkplain #plainFrameAt plain-frame} fast path.
+     * the {@linkplain #takePlainFrames plain-frame} fast path.
      */
     public boolean feedOne(ByteBuffer in, List<Dissected> out) {
         Optional<Frame> next = decoder.next(in);
@@ -92,22 +92,30 @@ public final class StreamDissector {
      * breaks no rule and is a message on its own — FIN set, no RSV bit, TEXT in valid UTF-8 or BINARY, unmasked,
      * its length written minimally, at most {@link #PLAIN_MAX_PAYLOAD} bytes — arriving with no fragmented message
      * in progress and before any close frame. Then {@link #feed} would report it as a frame without findings and a
-     * one-frame message without findings, uncompressed, and nothing else; a caller may record it itself and call
-     * {@link #skipPlainFrame}, which leaves this dissector exactly as feed would have.
-     *
-     * @return {@code headerBytes << 32 | payloadLength} for such a frame, -1 otherwise; {@code in} is not moved
+     * one-frame message without findings, uncompressed, and nothing else. {@code in} is not moved.
      */
-    public long plainFrameAt(ByteBuffer in) {
-        long plain = plainHeader(in);
-        if (plain < 0 || in.remaining() - (plain >>> 32) < (int) plain) {
-            return -1;
+    public boolean plainFrameAt(ByteBuffer in) {
+        return plainHeader(in) == Verdict.PLAIN && payloadPlain(in);
+    }
+
+    /**
+     * Takes every {@linkplain #plainFrameAt plain frame} at {@code in}'s position, back to back, into {@code run}
+     * (cleared first) for the caller to record itself, and moves {@code in} past them; this dissector is left exactly
+     * as {@link #feed} would have left it.
+     *
+     * @return the bytes taken (0 when the next frame is not plain)
+     */
+    public int takePlainFrames(ByteBuffer in, PlainFrames run) {
+        run.clear(sender, in.hasArray() ? in.array() : NO_BYTES);
+        int first = in.position();
+        while (plainHeader(in) == Verdict.PLAIN && payloadPlain(in)) {
+            int at = in.position();
+            int frameBytes = cursor.headerBytes + cursor.payloadLength;
+            run.add(in.arrayOffset() + at, cursor.headerBytes, cursor.payloadLength, decoder.streamOffset());
+            decoder.skipWholeFrame(frameBytes);
+            in.position(at + frameBytes);
         }
-        int pos = in.position();
-        if ((in.get(pos) & FrameHeader.B0_MASK_OPCODE) == Opcode.TEXT.code()
-                && !validUtf8(in.array(), in.arrayOffset() + pos + (int) (plain >>> 32), (int) plain)) {
-            return -1;
-        }
-        return plain;
+        return in.position() - first;
     }
 
     /**
@@ -115,69 +123,73 @@ public final class StreamDissector {
      * may then keep these bytes and offer them again with what follows, instead of feeding them.
      */
     public boolean plainFrameUnfinished(ByteBuffer in) {
-        long plain = plainHeader(in);
-        return plain == UNFINISHED_HEADER || plain >= 0 && in.remaining() - (plain >>> 32) < (int) plain;
+        Verdict v = plainHeader(in);
+        return v == Verdict.UNFINISHED || v == Verdict.PLAIN && !payloadThere(in);
     }
 
-    private static final long NOT_PLAIN = -1;
-    private static final long UNFINISHED_HEADER = -2;
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /** What the header at a position allows; when {@link Verdict#PLAIN}, its sizes are in {@link #cursor}. */
+    private enum Verdict { PLAIN, UNFINISHED, NOT_PLAIN }
+
+    /** The header {@link #plainHeader} last accepted: reused, so the fast path allocates nothing. */
+    private static final class Cursor {
+        int headerBytes;
+        int payloadLength;
+    }
+
+    private final Cursor cursor = new Cursor();
+
+    private boolean payloadThere(ByteBuffer in) {
+        return in.remaining() - cursor.headerBytes >= cursor.payloadLength;
+    }
+
+    /** After {@link Verdict#PLAIN}: the payload is all there, and TEXT is valid UTF-8. */
+    private boolean payloadPlain(ByteBuffer in) {
+        if (!payloadThere(in)) {
+            return false;
+        }
+        int pos = in.position();
+        return (in.get(pos) & FrameHeader.B0_MASK_OPCODE) != Opcode.TEXT.code()
+                || validUtf8(in.array(), in.arrayOffset() + pos + cursor.headerBytes, cursor.payloadLength);
+    }
 
     /**
-     * {@code headerBytes << 32 | payloadLength} when the header at {@code in}'s position (and the dissector's state)
-     * allow a plain frame, whether or not its payload is all there; {@link #UNFINISHED_HEADER} when the header is
-     * cut short but its first bytes allow one; {@link #NOT_PLAIN} otherwise.
+     * Whether the header at {@code in}'s position (and the dissector's state) allow a plain frame, whether or not
+     * its payload is all there; {@link Verdict#UNFINISHED} when the header is cut short but its first bytes allow
+     * one.
      */
-    private long plainHeader(ByteBuffer in) {
+    private Verdict plainHeader(ByteBuffer in) {
         int remaining = in.remaining();
         if (remaining < 1 || sender != Sender.SERVER || !in.hasArray() || !decoder.atFrameBoundary()
                 || !assembler.idle()) {
-            return NOT_PLAIN;
+            return Verdict.NOT_PLAIN;
         }
         int pos = in.position();
         int b0 = in.get(pos) & 0xFF;
         if (b0 != (FrameHeader.B0_FLAG_FIN | Opcode.TEXT.code()) && b0 != (FrameHeader.B0_FLAG_FIN | Opcode.BINARY.code())) {
-            return NOT_PLAIN;
+            return Verdict.NOT_PLAIN;
         }
-        if (remaining < 2) {
-            return UNFINISHED_HEADER;
+        if (remaining < FrameHeaders.FIXED_BYTES) {
+            return Verdict.UNFINISHED;
         }
         int b1 = in.get(pos + 1) & 0xFF;
         if ((b1 & FrameHeader.B1_FLAG_MASK) != 0) {
-            return NOT_PLAIN;
+            return Verdict.NOT_PLAIN;
         }
-        int header;
-        long length;
-        if (b1 < FrameHeader.LENGTH_16_MARKER) {
-            header = 2;
-            length = b1;
-        } else if (b1 == FrameHeader.LENGTH_16_MARKER) {
-            header = 4;
-            if (remaining < header) {
-                return UNFINISHED_HEADER;
-            }
-            length = in.getShort(pos + 2) & 0xFFFF;
-            if (length < FrameHeader.LENGTH_16_MARKER) {
-                return NOT_PLAIN;
-            }
-        } else {
-            header = 10;
-            if (remaining < header) {
-                return UNFINISHED_HEADER;
-            }
-            length = in.getLong(pos + 2);
-            if (length <= 0xFFFF) {
-                return NOT_PLAIN;
-            }
+        LengthEncoding encoding = FrameHeaders.encoding(b1);
+        int header = FrameHeaders.FIXED_BYTES + encoding.extensionBytes();
+        if (remaining < header) {
+            return Verdict.UNFINISHED;
         }
-        if (length > PLAIN_MAX_PAYLOAD || length > decoder.maxChunkBytes() || length > assembler.maxRetainedBytes()) {
-            return NOT_PLAIN;
+        long length = FrameHeaders.payloadLength(in, pos, encoding);
+        if (length < 0 || encoding != LengthEncoding.minimalFor(length) || length > PLAIN_MAX_PAYLOAD
+                || length > decoder.maxChunkBytes() || length > assembler.maxRetainedBytes()) {
+            return Verdict.NOT_PLAIN;
         }
-        return (long) header << 32 | length;
-    }
-
-    /** Accounts for the frame {@link #plainFrameAt} accepted, which the caller recorded; moves nothing in a buffer. */
-    public void skipPlainFrame(long plain) {
-        decoder.skipWholeFrame((int) (plain >>> 32) + (int) plain);
+        cursor.headerBytes = header;
+        cursor.payloadLength = (int) length;
+        return Verdict.PLAIN;
     }
 
     private boolean validUtf8(byte[] bytes, int offset, int length) {

@@ -53,13 +53,12 @@ class ProjectRulesTest {
             new Rule("settings come from AppOptions: no System.getProperty, getenv, Integer.getInteger elsewhere",
                     s -> SETTINGS_READ.matcher(s.code().code()).find(), Set.of("cli/AppOptions.java"),
                     Set.of("ui/FramescopeApp.java", "ui/Launcher.java", "ui/live/RecentFiles.java",
-                            "ui/live/ConfigDir.java", "ui/live/LiveWindow.java", "engine/ConnectionRecorder.java",
-                            "capture/MemoryBudget.java")),
+                            "ui/live/ConfigDir.java", "ui/live/LiveWindow.java", "capture/MemoryBudget.java")),
             new Rule("no static executors: the scheduler is injected",
                     s -> STATIC_EXECUTOR.matcher(s.code().code()).find(), Set.of(),
-                    Set.of("ui/frame/DecodedView.java", "engine/Connection.java")),
+                    Set.of("ui/frame/DecodedView.java")),
             new Rule("no production source file over " + MAX_LINES + " lines", s -> s.lines() > MAX_LINES, Set.of(),
-                    Set.of("ui/live/LiveWindow.java", "ui/live/ConnectionDialog.java", "engine/Connection.java")));
+                    Set.of("ui/live/LiveWindow.java", "ui/live/ConnectionDialog.java")));
 
     @Test
     void everyRuleHoldsExceptWhereAllowedOrPending() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.wire.Dissected;
 import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.PlainFrames;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.Severity;
 import dev.framescope.wire.StreamDissector;
@@ -21,6 +22,14 @@ import org.junit.jupiter.api.Test;
 /** Plain frames recorded compactly ({@link CaptureLog#appendPlainFrames}) read back as the general path's events. */
 class PlainCaptureTest {
 
+    /** What the engine does: the dissector takes the plain frames, the log records the run. */
+    private static int appendPlain(CaptureLog log, long nanos, StreamDissector d, ByteBuffer in) {
+        PlainFrames run = new PlainFrames();
+        int taken = d.takePlainFrames(in, run);
+        log.appendPlainFrames(nanos, run);
+        return taken;
+    }
+
     @Test
     void plainFramesReadBackAsTheEventsTheGeneralPathRecords() {
         byte[] stream = plainStream(new Random(11), 3_000);
@@ -29,7 +38,7 @@ class PlainCaptureTest {
         ByteBuffer in = ByteBuffer.wrap(stream);
         long nanos = 1_000;
         while (in.hasRemaining()) {
-            int consumed = compact.appendPlainFrames(nanos, fast, in);
+            int consumed = appendPlain(compact, nanos, fast, in);
             assertTrue(consumed > 0, "every frame of the stream is plain");
         }
 
@@ -62,7 +71,7 @@ class PlainCaptureTest {
         for (int round = 0; round < 3_000; round++) {
             int r = round;
             log.append(r, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "note " + r));
-            log.appendPlainFrames(r, d, ByteBuffer.wrap(FrameEncoder.text("text " + r).encode()));
+            appendPlain(log, r, d, ByteBuffer.wrap(FrameEncoder.text("text " + r).encode()));
         }
         assertEquals(9_000, log.size());
         for (int i = 0; i < log.size(); i++) {
@@ -90,7 +99,7 @@ class PlainCaptureTest {
             byte[] payload = new byte[random.nextInt(600)];
             random.nextBytes(payload);
             sent.add(payload);
-            log.appendPlainFrames(i, d, ByteBuffer.wrap(FrameEncoder.binary(payload).encode()));
+            appendPlain(log, i, d, ByteBuffer.wrap(FrameEncoder.binary(payload).encode()));
         }
         assertTrue(log.payloads().bytesSpilled() > 0, "blocks went to disk");
         assertTrue(budget.used() <= budget.limit(), "index " + budget.indexBytes() + " + payloads "

@@ -15,15 +15,29 @@ import java.util.Optional;
 /** Test helpers: open a connection into a fresh log and read facts back out of it. */
 final class Captures {
 
+    /**
+     * The engine of the tests that run on real time: one timer thread (a daemon, started at its first timer) for the
+     * whole test run, as an application has one per window. Tests on a virtual clock make their own.
+     */
+    static final Engine REAL_TIME = Engine.start(EngineSettings.DEFAULTS);
+
     private Captures() {
     }
 
     static Connection open(ConnectionSpec spec) {
-        return Connection.open(spec, new CaptureLog(1, spec.uri().toString(), new PayloadStore(64L << 20)));
+        return open(REAL_TIME, spec);
+    }
+
+    static Connection open(Engine engine, ConnectionSpec spec) {
+        return engine.open(spec, new CaptureLog(1, spec.uri().toString(), new PayloadStore(64L << 20)));
     }
 
     static Connection openAndAwait(ConnectionSpec spec) throws InterruptedException {
-        Connection c = open(spec);
+        return openAndAwait(REAL_TIME, spec);
+    }
+
+    static Connection openAndAwait(Engine engine, ConnectionSpec spec) throws InterruptedException {
+        Connection c = open(engine, spec);
         if (!c.awaitOpen(Duration.ofSeconds(10))) {
             throw new AssertionError("not open: " + c.state() + " " + c.failure().orElse("") + "\n" + dump(c.log()));
         }

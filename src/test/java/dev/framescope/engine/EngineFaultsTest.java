@@ -13,6 +13,7 @@ import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Violation;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -175,9 +176,14 @@ class EngineFaultsTest {
             socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
             done.countDown();
         })) {
-            Connection c = Captures.openAndAwait(ConnectionSpec.to(server.uri("/")));
+            VirtualScheduler clock = new VirtualScheduler();
+            Connection c = Captures.openAndAwait(Engine.on(clock, EngineSettings.DEFAULTS),
+                    ConnectionSpec.to(server.uri("/")));
             long start = System.nanoTime();
             c.close(1000, "bye");
+            clock.advance(Duration.ofMillis(Connection.CLOSE_TIMEOUT_MILLIS - 1));
+            assertFalse(c.ended(), "still waiting for the server's close frame");
+            clock.advance(Duration.ofMillis(1));
             Await.until(c::ended, "we give up waiting for the server's close");
             long waited = (System.nanoTime() - start) / 1_000_000;
             assertTrue(waited < 10_000, "ended after " + waited + " ms");

@@ -1,6 +1,7 @@
 package dev.framescope.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.capture.CaptureEvent;
@@ -34,8 +35,15 @@ class EnginePoliciesTest {
     void aMissedPongIsReportedAndClosesWhenThePolicySaysSo() throws Exception {
         HeartbeatPolicy policy = HeartbeatPolicy.every(Duration.ofMillis(50)).withPongTimeout(Duration.ofMillis(100))
                 .onMissed(HeartbeatPolicy.OnMissed.CLOSE);
-        Connection c = Captures.open(ConnectionSpec.to(demo.uri("/heartbeat?interval=100000&pongDelay=2000"))
-                .withHeartbeat(policy));
+        VirtualScheduler clock = new VirtualScheduler();
+        Connection c = Captures.openAndAwait(Engine.on(clock, EngineSettings.DEFAULTS),
+                ConnectionSpec.to(demo.uri("/heartbeat?interval=100000&pongDelay=2000")).withHeartbeat(policy));
+        clock.advance(Duration.ofMillis(50));
+        Await.until(() -> Captures.events(c.log(), CaptureEvent.HeartbeatEvent.class).stream()
+                .anyMatch(h -> h.kind() == CaptureEvent.HeartbeatKind.PING_SENT), "our heartbeat ping went out");
+        clock.advance(Duration.ofMillis(99));
+        assertFalse(c.state() == ConnectionState.CLOSING || c.ended(), "the pong timeout has not passed");
+        clock.advance(Duration.ofMillis(1));
         Await.until(c::ended, "closed after a missed pong");
         CaptureLog log = c.log();
         assertTrue(Captures.events(log, CaptureEvent.HeartbeatEvent.class).stream()

@@ -23,11 +23,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The heartbeat lab against real servers on loopback: our pong modes seen by Jetty 12 and on our own tap, the idle
- * probe against the demo's idle-timeout scenario, and the ping storm.
+ * probe against the demo's idle-timeout scenario, and the ping storm. Our timers run on a virtual clock the tests
+ * advance; only the servers' own timeouts take real time.
  */
 class HeartbeatLabTest {
 
     private static final DemoServer demo = SharedDemo.server();
+    /** Our side's timers — pong delay, heartbeat, probe limits, storm pacing — run on this clock only. */
+    private final VirtualScheduler clock = new VirtualScheduler();
+    private final Engine engine = Engine.on(clock, EngineSettings.DEFAULTS);
     private static final String JETTY_PING = "jetty-ping-1";
 
     @Test
@@ -68,10 +72,14 @@ class HeartbeatLabTest {
     void delayedModeAnswersNoSoonerThanTheDelayOnTheTapsClock() throws Exception {
         Duration delay = Duration.ofMillis(300);
         try (JettyPeer jetty = new JettyPeer()) {
-            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger"))
+            Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(jetty.uri("/pinger"))
                     .withHeartbeat(HeartbeatPolicy.OFF.withPong(new PongMode.Delayed(delay))));
-            Await.until(() -> jetty.pongs.contains(JETTY_PING), "Jetty got the delayed pong");
             CaptureLog log = c.log();
+            Await.until(() -> !heartbeats(log, HeartbeatKind.SERVER_PING).isEmpty(), "Jetty's ping arrived");
+            clock.advance(delay.minusMillis(1));
+            assertEquals(List.of(), outgoingPongs(log), "no pong before the delay");
+            clock.advance(Duration.ofMillis(1));
+            Await.until(() -> jetty.pongs.contains(JETTY_PING), "Jetty got the delayed pong");
             long pingIn = frames(log, Direction.IN, Opcode.PING).get(0).nanos();
             long pongOut = frames(log, Direction.OUT, Opcode.PONG).get(0).nanos();
             assertTrue(pongOut - pingIn >= delay.toNanos(), "pong " + (pongOut - pingIn) / 1e6 + " ms after the ping");
@@ -97,14 +105,22 @@ class HeartbeatLabTest {
     @Test
     void idleProbeReportsTheServersCloseAndHowLongItWaited() throws Exception {
         Duration timeout = Duration.ofMillis(600);
+        Duration every = Duration.ofMillis(100);
         // Our heartbeat alone would keep this connection open; the probe must silence it.
-        Connection c = Captures.openAndAwait(ConnectionSpec.to(demo.uri("/idle?timeout=" + timeout.toMillis()))
-                .withHeartbeat(HeartbeatPolicy.every(Duration.ofMillis(100))));
-        Await.until(() -> heartbeats(c.log(), HeartbeatKind.PONG_RECEIVED).size() >= 2, "heartbeat running");
+        Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(
+                demo.uri("/idle?timeout=" + timeout.toMillis()))
+                .withHeartbeat(HeartbeatPolicy.every(every)));
+        for (int beat = 1; beat <= 2; beat++) {
+            clock.advance(every);
+            int n = beat;
+            Await.until(() -> heartbeats(c.log(), HeartbeatKind.PONG_RECEIVED).size() >= n, "heartbeat " + n);
+        }
         int probeStart = c.log().size();
         var probe = c.probeIdle(Duration.ofSeconds(20));
         assertThrows(IllegalStateException.class, () -> c.probeIdle(Duration.ofSeconds(1)), "one probe at a time");
         assertThrows(IllegalStateException.class, () -> c.pingStorm(3, Duration.ZERO), "a storm would break it");
+        // Heartbeat ticks fall due meanwhile and must send nothing; the server's own timeout runs on real time.
+        clock.advance(timeout);
         IdleProbeResult result = probe.get(25, TimeUnit.SECONDS);
         IdleProbeResult.ServerClose close = assertInstanceOf(IdleProbeResult.ServerClose.class, result.ending(),
                 result.describe());
@@ -123,8 +139,10 @@ class HeartbeatLabTest {
 
     @Test
     void idleProbeNamesATcpResetWithoutCloseFrame() throws Exception {
-        Connection c = Captures.openAndAwait(ConnectionSpec.to(demo.uri("/idle?timeout=300&reset=1")));
-        IdleProbeResult result = c.probeIdle(Duration.ofSeconds(20)).get(25, TimeUnit.SECONDS);
+        Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(demo.uri("/idle?timeout=300&reset=1")));
+        var probe = c.probeIdle(Duration.ofSeconds(20));
+        clock.advance(Duration.ofMillis(300));
+        IdleProbeResult result = probe.get(25, TimeUnit.SECONDS);
         IdleProbeResult.TcpEnded tcp = assertInstanceOf(IdleProbeResult.TcpEnded.class, result.ending(),
                 result.describe());
         assertTrue(tcp.reset(), result.describe());
@@ -132,17 +150,22 @@ class HeartbeatLabTest {
         assertTrue(result.describe().startsWith("TCP reset after "), result.describe());
     }
 
+    /** The server's idle timeout (500 ms, real time) passes while it pings; our probe's limit is on the virtual clock. */
     @Test
     void answeredServerPingsKeepTheConnectionUntilTheProbeLimitAndPongOffDoesNot() throws Exception {
         String idleWithPings = "/idle?timeout=500&ping=100";
-        Connection answering = Captures.openAndAwait(ConnectionSpec.to(demo.uri(idleWithPings)));
-        IdleProbeResult open = answering.probeIdle(Duration.ofMillis(1500)).get(20, TimeUnit.SECONDS);
+        Connection answering = Captures.openAndAwait(engine, ConnectionSpec.to(demo.uri(idleWithPings)));
+        var probe = answering.probeIdle(Duration.ofMillis(1500));
+        Await.until(() -> outgoingPongs(answering.log()).size() >= 8, "eight server pings answered (800 ms)");
+        assertFalse(answering.ended(), "answering pings kept it open past the server's idle timeout");
+        clock.advance(Duration.ofMillis(1500));
+        IdleProbeResult open = probe.get(20, TimeUnit.SECONDS);
         assertInstanceOf(IdleProbeResult.StillOpen.class, open.ending(), open.describe());
         assertTrue(open.pongsSent() > 0, open.describe());
         assertTrue(open.describe().startsWith("still open after the probe limit"), open.describe());
         Captures.closeAndAwait(answering);
 
-        Connection silent = Captures.openAndAwait(ConnectionSpec.to(demo.uri(idleWithPings))
+        Connection silent = Captures.openAndAwait(engine, ConnectionSpec.to(demo.uri(idleWithPings))
                 .withHeartbeat(HeartbeatPolicy.OFF.withPong(PongMode.OFF)));
         IdleProbeResult closed = silent.probeIdle(Duration.ofSeconds(20)).get(25, TimeUnit.SECONDS);
         assertInstanceOf(IdleProbeResult.ServerClose.class, closed.ending(), closed.describe());
@@ -151,8 +174,14 @@ class HeartbeatLabTest {
 
     @Test
     void pingStormYieldsOneRoundTripPerPing() throws Exception {
-        Connection c = Captures.openAndAwait(ConnectionSpec.to(demo.uri("/echo")));
-        HeartbeatStats stats = c.pingStorm(40, Duration.ofMillis(2)).get(20, TimeUnit.SECONDS);
+        Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(demo.uri("/echo")));
+        var storm = c.pingStorm(40, Duration.ofMillis(2));
+        for (int i = 1; i <= 40; i++) {
+            clock.advance(i == 1 ? Duration.ZERO : Duration.ofMillis(2));
+            int n = i;
+            Await.until(() -> heartbeats(c.log(), HeartbeatKind.PONG_RECEIVED).size() >= n, "pong " + n);
+        }
+        HeartbeatStats stats = storm.get(20, TimeUnit.SECONDS);
         assertEquals(40, stats.count(), stats.describe());
         assertEquals(0, stats.missed());
         List<CaptureEvent.HeartbeatEvent> answered = heartbeats(c.log(), HeartbeatKind.PONG_RECEIVED);
@@ -165,11 +194,19 @@ class HeartbeatLabTest {
 
     @Test
     void pingStormPingsThatGetNoPongCountAsMissed() throws Exception {
-        Connection c = Captures.openAndAwait(ConnectionSpec.to(demo.uri("/heartbeat?interval=100000&pongDelay=5000"))
+        Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(
+                demo.uri("/heartbeat?interval=100000&pongDelay=5000"))
                 .withHeartbeat(HeartbeatPolicy.OFF.withPongTimeout(Duration.ofMillis(200))));
-        HeartbeatStats stats = c.pingStorm(3, Duration.ZERO).get(20, TimeUnit.SECONDS);
+        var storm = c.pingStorm(3, Duration.ZERO);
+        clock.runDue();
+        Await.until(() -> heartbeats(c.log(), HeartbeatKind.PING_SENT).size() == 3, "three pings went out");
+        clock.advance(Duration.ofMillis(199));
+        assertFalse(storm.isDone(), "the pong timeout has not passed");
+        clock.advance(Duration.ofMillis(1));
+        HeartbeatStats stats = storm.get(20, TimeUnit.SECONDS);
         assertEquals(0, stats.count());
         assertEquals(3, stats.missed());
+        assertEquals(3, heartbeats(c.log(), HeartbeatKind.PONG_MISSED).size());
         assertFalse(c.ended(), "a storm reports; it does not close");
         Captures.closeAndAwait(c);
     }

@@ -50,7 +50,7 @@ class PlainFramesEngineTest {
     @Test
     void theLibraryIsSparedPlainFramesButStillFailsTheConnectionOnAViolation() throws Exception {
         Script script = new Script(1, 2_000);
-        Connection c = run(script);
+        Connection c = run(Captures.REAL_TIME, script);
         CaptureLog log = c.log();
         assertReceivedWhole(script, log);
         assertTrue(Captures.violations(log).contains(Violation.INVALID_UTF8), Captures.violations(log).toString());
@@ -62,12 +62,9 @@ class PlainFramesEngineTest {
     @Test
     void withTheSwitchOffTheLibraryReadsEveryFrameAndTheCaptureIsTheSame() throws Exception {
         Script script = new Script(2, 300);
-        System.setProperty(ConnectionRecorder.LIBRARY_READS_EVERY_FRAME, "true");
         Connection c;
-        try {
-            c = run(script);
-        } finally {
-            System.clearProperty(ConnectionRecorder.LIBRARY_READS_EVERY_FRAME);
+        try (Engine libraryReadsAll = Engine.start(new EngineSettings(true))) {
+            c = run(libraryReadsAll, script);
         }
         assertReceivedWhole(script, c.log());
         assertEquals(300, c.libraryMessages(), "the library decoded every message");
@@ -75,7 +72,7 @@ class PlainFramesEngineTest {
         assertEquals(1007, close.sentCode().getAsInt());
     }
 
-    private static Connection run(Script script) throws Exception {
+    private static Connection run(Engine engine, Script script) throws Exception {
         try (RawServer server = new RawServer((socket, accept) -> {
             OutputStream out = socket.getOutputStream();
             out.write(RawServer.upgrade(accept).getBytes(StandardCharsets.ISO_8859_1));
@@ -89,7 +86,7 @@ class PlainFramesEngineTest {
             }
             socket.getInputStream().read(new byte[256]);
         })) {
-            Connection c = Captures.open(ConnectionSpec.to(server.uri("/")));
+            Connection c = Captures.open(engine, ConnectionSpec.to(server.uri("/")));
             Await.until(c::ended, "the connection ends");
             return c;
         }

@@ -41,7 +41,7 @@ class ReconnectStormTest {
             ReconnectPolicy policy = ReconnectPolicy.backoff(Duration.ofMillis(INITIAL_MS), Duration.ofMillis(CAP_MS),
                     RETRIES);
             for (int i = 0; i < CLIENTS; i++) {
-                clients.add(Connection.open(ConnectionSpec.to(server.uri("/client" + i)).withReconnect(policy),
+                clients.add(Captures.REAL_TIME.open(ConnectionSpec.to(server.uri("/client" + i)).withReconnect(policy),
                         new CaptureLog(i, "client " + i, new PayloadStore(1 << 20))));
             }
             Await.until(Duration.ofSeconds(30), () -> clients.stream().allMatch(Connection::ended),

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The plain-frame fast path ({@link StreamDissector#plainFrameAt}) against the general path: on random streams of
+ * The plain-frame fast path ({@link StreamDissector#takePlainFrames}) against the general path: on random streams of
  * well-formed and broken frames, whatever the fast path takes must be exactly what the general path reports as a
  * finding-free frame and one-frame message, and the dissector must go on identically afterwards.
  */
@@ -49,14 +49,14 @@ class PlainFrameTest {
                 FrameEncoder.frame(Opcode.of(3)).payload(new byte[2]).encode());
         for (byte[] frame : notPlain) {
             StreamDissector d = new StreamDissector(Sender.SERVER);
-            assertEquals(-1, d.plainFrameAt(ByteBuffer.wrap(frame)), Bytes.hex(Arrays.copyOf(frame, 4)));
+            assertFalse(d.plainFrameAt(ByteBuffer.wrap(frame)), Bytes.hex(Arrays.copyOf(frame, 4)));
         }
     }
 
     @Test
     void aClientsFramesNeverTakeTheFastPath() {
         StreamDissector d = new StreamDissector(Sender.CLIENT);
-        assertEquals(-1, d.plainFrameAt(ByteBuffer.wrap(FrameEncoder.binary(new byte[4]).masked(7).encode())));
+        assertFalse(d.plainFrameAt(ByteBuffer.wrap(FrameEncoder.binary(new byte[4]).masked(7).encode())));
     }
 
     @Test
@@ -64,11 +64,11 @@ class PlainFrameTest {
         StreamDissector d = new StreamDissector(Sender.SERVER);
         byte[] whole = FrameEncoder.binary(new byte[4]).encode();
         d.feed(FrameEncoder.text("start").fin(false).encode());
-        assertEquals(-1, d.plainFrameAt(ByteBuffer.wrap(whole)));
+        assertFalse(d.plainFrameAt(ByteBuffer.wrap(whole)));
         d.feed(FrameEncoder.frame(Opcode.CONTINUATION).payload(new byte[1]).encode());
-        assertTrue(d.plainFrameAt(ByteBuffer.wrap(whole)) >= 0);
+        assertTrue(d.plainFrameAt(ByteBuffer.wrap(whole)));
         d.feed(FrameEncoder.close(1000, "").encode());
-        assertEquals(-1, d.plainFrameAt(ByteBuffer.wrap(whole)));
+        assertFalse(d.plainFrameAt(ByteBuffer.wrap(whole)));
     }
 
     @Test
@@ -78,7 +78,7 @@ class PlainFrameTest {
         StreamDissector d = new StreamDissector(Sender.SERVER);
         for (int cut = 1; cut < plain.length; cut += cut < 20 ? 1 : 997) {
             assertTrue(d.plainFrameUnfinished(ByteBuffer.wrap(plain, 0, cut)), "cut at " + cut);
-            assertEquals(-1, d.plainFrameAt(ByteBuffer.wrap(plain, 0, cut)));
+            assertFalse(d.plainFrameAt(ByteBuffer.wrap(plain, 0, cut)));
         }
         assertFalse(d.plainFrameUnfinished(ByteBuffer.wrap(plain)));
         for (int cut = 2; cut < masked.length; cut++) {
@@ -114,11 +114,10 @@ class PlainFrameTest {
             ByteBuffer in = ByteBuffer.wrap(Bytes.concat(carry, piece));
             carry = new byte[0];
             while (in.hasRemaining()) {
-                long plain;
-                while ((plain = d.plainFrameAt(in)) >= 0) {
-                    out.addAll(plainItems(d, in, plain));
-                    d.skipPlainFrame(plain);
-                    in.position(in.position() + (int) (plain >>> 32) + (int) plain);
+                PlainFrames run = new PlainFrames();
+                d.takePlainFrames(in, run);
+                for (int i = 0; i < run.count(); i++) {
+                    out.addAll(plainItems(run, i));
                 }
                 if (d.plainFrameUnfinished(in)) {
                     carry = Arrays.copyOfRange(in.array(), in.position(), in.limit());
@@ -136,12 +135,11 @@ class PlainFrameTest {
     }
 
     /** What the general path reports for a plain frame, built from the bytes alone. */
-    private static List<String> plainItems(StreamDissector d, ByteBuffer in, long plain) {
-        int header = (int) (plain >>> 32);
-        int length = (int) plain;
-        byte[] bytes = Arrays.copyOfRange(in.array(), in.position(), in.position() + header + length);
+    private static List<String> plainItems(PlainFrames run, int i) {
+        int start = run.frameStart(i);
+        byte[] bytes = Arrays.copyOfRange(run.array(), start, start + run.headerBytes(i) + run.payloadLength(i));
         StreamDissector fresh = new StreamDissector(Sender.SERVER,
-                DecoderOptions.defaults().withStartOffset(d.streamOffset()), MessageAssembler.DEFAULT_RETAINED_BYTES);
+                DecoderOptions.defaults().withStartOffset(run.streamOffset(i)), MessageAssembler.DEFAULT_RETAINED_BYTES);
         List<Dissected> items = fresh.feed(bytes);
         assertEquals(2, items.size());
         Dissected.FrameItem frame = (Dissected.FrameItem) items.get(0);
@@ -206,9 +204,14 @@ class PlainFrameTest {
 
     private static void assertPlain(byte[] frame, int header, int length) {
         StreamDissector d = new StreamDissector(Sender.SERVER);
-        long plain = d.plainFrameAt(ByteBuffer.wrap(frame));
-        assertEquals((long) header << 32 | length, plain);
-        d.skipPlainFrame(plain);
+        PlainFrames run = new PlainFrames();
+        ByteBuffer in = ByteBuffer.wrap(frame);
+        assertEquals(frame.length, d.takePlainFrames(in, run));
+        assertEquals(1, run.count());
+        assertEquals(header, run.headerBytes(0));
+        assertEquals(length, run.payloadLength(0));
+        assertEquals(0, run.streamOffset(0));
+        assertEquals(frame.length, in.position());
         assertEquals(frame.length, d.streamOffset());
     }
 }

@@ -9,6 +9,8 @@ import dev.framescope.engine.ConnectionOptions;
 import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
+import dev.framescope.engine.Engine;
+import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables;
 import java.io.IOException;
@@ -26,6 +28,8 @@ public final class SessionModel implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     /** One budget for every connection of the window, so twenty connections cannot take twenty budgets. */
     private final MemoryBudget budget = MemoryBudget.forThisJvm();
+    /** The timers of this session's connections; stopped once they have ended after {@link #close}. */
+    private final Engine engine = Engine.start(EngineSettings.DEFAULTS);
     private Optional<DemoServer> demo = Optional.empty();
     private final javafx.beans.property.ObjectProperty<Environments> environments =
             new javafx.beans.property.SimpleObjectProperty<>(Environments.NONE);
@@ -87,7 +91,7 @@ public final class SessionModel implements AutoCloseable {
         ConnectionSetup setup = ConnectionSetup.of(spec);
         log.learn(setup.options().secrets());
         log.setSetup(setup);
-        LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log);
+        LiveConnection live = new LiveConnection(name, Optional.of(engine.open(spec, log)), log);
         connections.add(live);
         return live;
     }
@@ -105,7 +109,7 @@ public final class SessionModel implements AutoCloseable {
         ConnectionOptions options = ConnectionOptions.of(spec);
         log.learn(template.resolve(vars).secrets().plus(options.secrets()));
         log.setSetup(new ConnectionSetup(template, options, envs.activeEnvironment()));
-        LiveConnection live = new LiveConnection(name, Optional.of(Connection.open(spec, log)), log, template);
+        LiveConnection live = new LiveConnection(name, Optional.of(engine.open(spec, log)), log, template);
         connections.add(live);
         return live;
     }
@@ -152,6 +156,10 @@ public final class SessionModel implements AutoCloseable {
     @Override
     public void close() {
         connections.forEach(c -> c.connection().ifPresent(conn -> conn.close(1001, "Framescope closing")));
+        // The close handshakes still need the timers (a server that never answers is dropped after a timeout).
+        java.util.concurrent.CompletableFuture.allOf(connections.stream().flatMap(c -> c.connection().stream())
+                        .map(Connection::whenEnded).toArray(java.util.concurrent.CompletableFuture[]::new))
+                .completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).thenRun(engine::close);
         demo.ifPresent(d -> {
             try {
                 d.close();
