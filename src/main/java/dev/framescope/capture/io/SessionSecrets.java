@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Secrets;
 import dev.framescope.capture.SetupTree;
@@ -44,7 +45,7 @@ final class SessionSecrets {
     /** Every string in the tree with secret values masked: a safety net under the setup's own omissions. */
     private static JsonNode hideValues(JsonNode node, Secrets secrets) {
         if (node.isTextual()) {
-            return com.fasterxml.jackson.databind.node.TextNode.valueOf(Redactor.text(node.asText(), secrets));
+            return TextNode.valueOf(Redactor.text(node.asText(), secrets));
         }
         if (node.isObject()) {
             ObjectNode copy = MAPPER.createObjectNode();
