@@ -192,6 +192,28 @@ public final class CaptureLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Records one plain server frame read back from a session file — its frame event and one-frame message event —
+     * as compactly as {@link #appendPlainFrames} records a live one.
+     *
+     * @param header a whole, unmasked, uncompressed TEXT or BINARY frame's header, with minimal length encoding
+     */
+    public void appendPlainFrame(long nanos, FrameHeader header, byte[] payload) {
+        byte[] raw = header.rawHeader();
+        synchronized (lock) {
+            int index = size;
+            long ref = payload.length == 0 ? 0 : payloads.pack(payload, 0, payload.length);
+            int meta = (raw[0] & 0xFF) | (raw[1] & 0xFF) << 8;
+            int rec = recordCount;
+            long cost = record(rec, meta, nanos, header.streamOffset(), ref, payload.length);
+            cost += slot(index++, rec << 1);
+            cost += slot(index++, rec << 1 | 1);
+            size = index;
+            counters.countPlain(true, 1, payload.length);
+            charge(cost, nanos, index);
+        }
+    }
+
     /** Writes slot {@code index}; returns the cost of a segment it had to allocate. Under the lock. */
     private long slot(int index, int value) {
         int[][] all = slots;

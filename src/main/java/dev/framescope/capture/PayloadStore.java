@@ -233,6 +233,15 @@ public final class PayloadStore implements AutoCloseable {
         }
     }
 
+    /** Copies spilled bytes to {@code out} a megabyte at a time. */
+    void copy(long position, long length, java.io.OutputStream out) throws IOException {
+        for (long done = 0; done < length; ) {
+            int n = (int) Math.min(1 << 20, length - done);
+            out.write(read(position + done, n));
+            done += n;
+        }
+    }
+
     /**
      * Gives this store's share of the budget back while every payload stays readable (a view may still show one);
      * for a log the window no longer keeps. Its memory goes with the last reference, its spill file at exit or
@@ -292,6 +301,16 @@ public final class PayloadStore implements AutoCloseable {
             return d != null ? d : store.read(position, length);
         }
 
+        @Override
+        public void copyTo(java.io.OutputStream out) throws IOException {
+            byte[] d = data;
+            if (d != null) {
+                out.write(d);
+            } else {
+                store.copy(position, length, out);
+            }
+        }
+
         boolean onHeap() {
             return data != null;
         }
@@ -308,6 +327,11 @@ public final class PayloadStore implements AutoCloseable {
         @Override
         public byte[] bytes() {
             return store.read(position, length);
+        }
+
+        @Override
+        public void copyTo(java.io.OutputStream out) throws IOException {
+            store.copy(position, length, out);
         }
     }
 

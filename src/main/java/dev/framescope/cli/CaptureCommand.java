@@ -7,7 +7,8 @@ import dev.framescope.capture.MemoryBudget;
 import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.SessionJson;
-import dev.framescope.capture.io.SessionWriter;
+import dev.framescope.capture.io.SessionFiles;
+import dev.framescope.capture.io.SessionOutput;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.Engine;
@@ -162,7 +163,7 @@ final class CaptureCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Engine engine = Engine.start(new EngineSettings(main.options().libraryReadsEveryFrame()));
              CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(budget()));
-             SessionWriter writer = new SessionWriter(file, keepSecrets)) {
+             SessionOutput writer = SessionFiles.create(file, keepSecrets)) {
             ConnectionOptions options = ConnectionOptions.of(connection);
             log.learn(secrets.plus(options.secrets()));
             log.setSetup(new ConnectionSetup(template, options, Optional.of(environment)));
@@ -171,7 +172,7 @@ final class CaptureCommand implements Callable<Integer> {
             if (!json) {
                 stdout.println();
                 EventText.summary(log).forEach(stdout::println);
-                stdout.println("  session:     " + file + " (" + writer.lines() + " lines)");
+                stdout.println("  session:     " + file + " (" + writer.events() + " events)");
             }
             stdout.flush();
             return c.failure().isPresent() && c.state() == ConnectionState.FAILED ? 1 : 0;
@@ -184,7 +185,7 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private void run(Connection c, CaptureLog log, SessionWriter writer, PrintWriter stdout) throws IOException {
+    private void run(Connection c, CaptureLog log, SessionOutput writer, PrintWriter stdout) throws IOException {
         long deadline = until.duration.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
         long closeDeadline = Long.MAX_VALUE;
         boolean sent = false;

@@ -1,15 +1,16 @@
 package dev.framescope.cli;
 
-import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.Exports;
 import dev.framescope.capture.io.SessionReader;
+import dev.framescope.capture.io.SessionReader.LoadProblem;
+import dev.framescope.capture.io.StreamedExport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,21 +53,28 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        SessionReader.Loaded loaded;
-        try {
-            loaded = SessionReader.read(file, PayloadStore.DEFAULT_BUDGET);
-        } catch (IOException e) {
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+            StreamedExport export = new StreamedExport(format.format, SessionStream.connections(file), keepSecrets,
+                    os);
+            List<LoadProblem> problems = SessionStream.run(file, new SessionStream.Handler() {
+                @Override
+                public void event(dev.framescope.capture.CaptureLog log, dev.framescope.capture.CaptureEvent e)
+                        throws IOException {
+                    export.event(log, e);
+                }
+
+                @Override
+                public void end() throws IOException {
+                    export.finish();
+                }
+            });
+            problems.forEach(p -> err.println("export: " + file + " " + p + " (skipped)"));
+        } catch (SessionReader.NotASessionException e) {
             err.println("export: " + e.getMessage());
             return 2;
-        }
-        loaded.problems().forEach(p -> err.println("export: " + file + " " + p + " (skipped)"));
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
-            Exports.write(format.format, loaded.logs(), keepSecrets, os);
         } catch (IOException e) {
             err.println("export: cannot write " + out + ": " + e.getMessage());
             return 2;
-        } finally {
-            loaded.logs().forEach(CaptureLog::close);
         }
         spec.commandLine().getOut().println("wrote " + out);
         return 0;

@@ -1,9 +1,9 @@
 package dev.framescope.cli;
 
-import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.PayloadStore;
-import dev.framescope.capture.io.Har;
-import dev.framescope.capture.io.SessionWriter;
+import dev.framescope.capture.io.HarImport;
+import dev.framescope.capture.io.SessionFiles;
+import dev.framescope.capture.io.SessionOutput;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -34,23 +34,16 @@ final class ImportHarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Har.Imported imported;
-        try (InputStream in = Files.newInputStream(file)) {
-            imported = Har.read(in, PayloadStore.DEFAULT_BUDGET);
+        HarImport.Result result;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             SessionOutput writer = SessionFiles.create(out, false)) {
+            result = HarImport.read(in, writer);
         } catch (IOException e) {
             err.println("import-har: " + file + ": " + e.getMessage());
             return 2;
         }
-        imported.problems().forEach(p -> err.println("import-har: " + p + " (skipped)"));
-        try (SessionWriter writer = new SessionWriter(out, false)) {
-            for (CaptureLog log : imported.logs()) {
-                writer.write(log, log.readFrom(0, log.size()));
-            }
-        } catch (IOException e) {
-            err.println("import-har: cannot write " + out + ": " + e.getMessage());
-            return 2;
-        }
-        spec.commandLine().getOut().println("wrote " + out + " (" + imported.logs().size()
+        result.problems().forEach(p -> err.println("import-har: " + p + " (skipped)"));
+        spec.commandLine().getOut().println("wrote " + out + " (" + result.connections()
                 + " WebSocket connection(s), message-level)");
         return 0;
     }

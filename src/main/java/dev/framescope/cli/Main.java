@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {CaptureCommand.class, InspectCommand.class, DissectCommand.class, ExportCommand.class,
-                ImportHarCommand.class, DecodeCommand.class,
+                ImportHarCommand.class, DecodeCommand.class, ConvertCommand.class,
                 DemoServerCommand.class},
         description = "Frame-exact WebSocket inspector (RFC 6455 / RFC 7692).")
 public final class Main implements Runnable {

@@ -1,5 +1,6 @@
 package dev.framescope.cli;
 
+import dev.framescope.testutil.SessionText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,7 +94,7 @@ class CaptureAuthTest {
         assertEquals("sid=******", got.path("headers").path("Cookie").asText(), got.toString());
         assertTrue(cli.out().contains("\"text\":\"echo ******\""), cli.out());
         assertFalse(cli.out().contains("c00kie"), cli.out());
-        assertFalse(Files.readString(dir.resolve("m.fscap")).contains("c00kie"));
+        assertFalse(SessionText.raw(dir.resolve("m.fscap")).contains("c00kie"));
     }
 
     @Test

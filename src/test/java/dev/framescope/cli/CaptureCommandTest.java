@@ -1,5 +1,6 @@
 package dev.framescope.cli;
 
+import dev.framescope.testutil.SessionText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,9 +38,9 @@ class CaptureCommandTest {
         assertTrue(text.contains("heartbeat:   ") && text.contains("pongs: min"), text);
         assertTrue(text.contains("close:       we closed; sent 1000 capture finished"), text);
         assertTrue(text.contains("violations:  none"), text);
-        String saved = Files.readString(session);
-        assertTrue(saved.startsWith("{\"format\":\"framescope-session\",\"version\":1"), saved);
-        assertTrue(saved.contains("Authorization: [redacted]") && !saved.contains("t0k3n"));
+        assertEquals(2, dev.framescope.capture.io.SessionFiles.version(session), "capture writes version 2");
+        String saved = SessionText.v1(session);
+        assertTrue(saved.contains("Authorization: [redacted]") && !SessionText.raw(session).contains("t0k3n"));
 
         out.getBuffer().setLength(0);
         assertEquals(0, run("inspect", session.toString()));
@@ -53,7 +54,7 @@ class CaptureCommandTest {
         assertEquals(0, run("capture", "demo:/echo", "--subprotocol", "chat.v2", "--offer",
                 "permessage-deflate; client_max_window_bits", "--ping-interval", "700ms", "--pong", "delay=150ms",
                 "--insecure", "--duration", "300ms", "--out", session.toString()));
-        JsonNode options = new ObjectMapper().readTree(Files.readAllLines(session).get(1)).path("setup")
+        JsonNode options = new ObjectMapper().readTree(SessionText.v1(session).lines().skip(1).findFirst().orElseThrow()).path("setup")
                 .path("options");
         assertEquals("[\"chat.v2\"]", options.path("subprotocols").toString());
         assertEquals("[\"permessage-deflate; client_max_window_bits\"]", options.path("extensionOffers").toString());

@@ -1,5 +1,6 @@
 package dev.framescope.cli;
 
+import dev.framescope.testutil.SessionText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class CaptureHeartbeatLabTest {
         assertTrue(text.contains("info: idle probe: our pings stop for up to 20.0 s"), text);
         assertTrue(text.matches("(?s).*info: idle probe: idle for \\d+\\.\\d s, then server sent close 1001 "
                 + "'idle timeout'.*"), text);
-        assertTrue(Files.readString(session).contains("then server sent close 1001 'idle timeout'"),
+        assertTrue(SessionText.v1(session).contains("then server sent close 1001 'idle timeout'"),
                 "the result is in the session file");
     }
 

@@ -1,5 +1,6 @@
 package dev.framescope.cli;
 
+import dev.framescope.testutil.SessionText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,8 +63,9 @@ class ExportSecretsTest {
     @Test
     void aSessionSavedWithoutSecretsHoldsNoneAndKeepsTheTemplate() throws Exception {
         Path session = capture(false, "redacted.fscap");
-        String saved = Files.readString(session);
+        String saved = SessionText.v1(session);
         assertNoSecret("the session file", saved);
+        assertNoSecret("the session file's bytes", SessionText.raw(session));
         assertTrue(saved.contains("X-Custom-Key: [redacted]"), saved);
         assertTrue(saved.contains("customParam=[redacted]"), saved);
         JsonNode connection = MAPPER.readTree(saved.lines().skip(1).findFirst().orElseThrow());
@@ -82,7 +84,7 @@ class ExportSecretsTest {
     @Test
     void exportingASessionSavedWithSecretsStillRedactsThemUnlessKept() throws Exception {
         Path session = capture(true, "kept.fscap");
-        String saved = Files.readString(session);
+        String saved = SessionText.v1(session);
         for (String secret : SECRETS) {
             assertTrue(saved.contains(secret), "kept in the session file: " + secret);
         }

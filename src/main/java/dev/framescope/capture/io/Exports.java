@@ -81,18 +81,24 @@ public final class Exports {
         }
         Optional<String> subprotocol = format == Format.JSON ? log.subprotocol() : Optional.empty();
         for (CaptureEvent e : events) {
-            Optional<String> line = format == Format.JSON
-                    ? Optional.of(e).filter(x -> x instanceof CaptureEvent.FrameEvent || x instanceof CaptureEvent.MessageEvent)
-                            .map(x -> {
-                                var json = SessionJson.toJson(log, x, keepSecrets);
-                                DecodedJson.add(json, x, subprotocol, keepSecrets ? b -> b
-                                        : b -> Redactor.payload(b, log.secrets()));
-                                return json.toString();
-                            })
-                    : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.text(l, log.secrets()));
-            if (line.isPresent()) {
-                out.write((line.get() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
+            writeEvent(format, log, e, subprotocol, keepSecrets, out);
+        }
+    }
+
+    /** One event as {@link #writeEvents} writes it; {@code subprotocol} is the connection's, for decoding. */
+    static void writeEvent(Format format, CaptureLog log, CaptureEvent e, Optional<String> subprotocol,
+                           boolean keepSecrets, OutputStream out) throws IOException {
+        Optional<String> line = format == Format.JSON
+                ? Optional.of(e).filter(x -> x instanceof CaptureEvent.FrameEvent || x instanceof CaptureEvent.MessageEvent)
+                        .map(x -> {
+                            var json = SessionJson.toJson(log, x, keepSecrets);
+                            DecodedJson.add(json, x, subprotocol, keepSecrets ? b -> b
+                                    : b -> Redactor.payload(b, log.secrets()));
+                            return json.toString();
+                        })
+                : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.text(l, log.secrets()));
+        if (line.isPresent()) {
+            out.write((line.get() + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 

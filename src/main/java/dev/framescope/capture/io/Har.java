@@ -59,12 +59,26 @@ public final class Har {
     }
 
     private static ObjectNode entry(CaptureLog log, boolean keepSecrets) {
-        ObjectNode e = NODES.objectNode();
-        e.put("startedDateTime", log.wallAnchor().toString());
-        e.put("time", 0);
         Optional<CaptureEvent.HandshakeEvent> handshake = log.readFrom(0, log.size()).stream()
                 .filter(CaptureEvent.HandshakeEvent.class::isInstance).map(CaptureEvent.HandshakeEvent.class::cast)
                 .findFirst();
+        ObjectNode e = entryHead(log, handshake, keepSecrets);
+        ArrayNode messages = e.putArray("_webSocketMessages");
+        Secrets secrets = keepSecrets ? Secrets.NONE : log.secrets();
+        for (CaptureEvent ev : log.readFrom(0, log.size())) {
+            if (ev instanceof CaptureEvent.MessageEvent m) {
+                messages.add(message(log, m, secrets));
+            }
+        }
+        return e;
+    }
+
+    /** A connection's entry without its messages: request and response from its handshake. */
+    static ObjectNode entryHead(CaptureLog log, Optional<CaptureEvent.HandshakeEvent> handshake,
+                                boolean keepSecrets) {
+        ObjectNode e = NODES.objectNode();
+        e.put("startedDateTime", log.wallAnchor().toString());
+        e.put("time", 0);
         byte[] rawRequest = handshake.map(CaptureEvent.HandshakeEvent::rawRequest).orElse(new byte[0]);
         byte[] rawResponse = handshake.map(CaptureEvent.HandshakeEvent::rawResponse).orElse(new byte[0]);
         Secrets secrets = keepSecrets ? Secrets.NONE : log.secrets();
@@ -87,21 +101,21 @@ public final class Har {
         e.putObject("cache");
         e.putObject("timings").put("send", 0).put("wait", 0).put("receive", 0);
         e.put("_resourceType", "websocket");
-        ArrayNode messages = e.putArray("_webSocketMessages");
-        for (CaptureEvent ev : log.readFrom(0, log.size())) {
-            if (ev instanceof CaptureEvent.MessageEvent m) {
-                Message msg = m.message();
-                byte[] data = Redactor.payload(msg.payload(), secrets);
-                Instant at = log.wallClock(m.nanos());
-                ObjectNode node = messages.addObject();
-                node.put("type", m.dir() == Direction.OUT ? "send" : "receive");
-                node.put("time", at.getEpochSecond() + at.getNano() / 1e9);
-                node.put("opcode", msg.opcode().code());
-                node.put("data", msg.isText() ? new String(data, StandardCharsets.UTF_8)
-                        : Base64.getEncoder().encodeToString(data));
-            }
-        }
         return e;
+    }
+
+    /** One message as Chrome's {@code _webSocketMessages} holds it (secret values overwritten). */
+    static ObjectNode message(CaptureLog log, CaptureEvent.MessageEvent m, Secrets secrets) {
+        Message msg = m.message();
+        byte[] data = Redactor.payload(msg.payload(), secrets);
+        Instant at = log.wallClock(m.nanos());
+        ObjectNode node = NODES.objectNode();
+        node.put("type", m.dir() == Direction.OUT ? "send" : "receive");
+        node.put("time", at.getEpochSecond() + at.getNano() / 1e9);
+        node.put("opcode", msg.opcode().code());
+        node.put("data", msg.isText() ? new String(data, StandardCharsets.UTF_8)
+                : Base64.getEncoder().encodeToString(data));
+        return node;
     }
 
     private static String statusText(String statusLine) {
@@ -167,7 +181,7 @@ public final class Har {
         return log;
     }
 
-    private static byte[] decodeBase64(String data) {
+    static byte[] decodeBase64(String data) {
         try {
             return Base64.getDecoder().decode(data);
         } catch (IllegalArgumentException e) {
@@ -175,7 +189,7 @@ public final class Har {
         }
     }
 
-    private static byte[] head(String startLine, JsonNode headers) {
+    static byte[] head(String startLine, JsonNode headers) {
         StringBuilder sb = new StringBuilder(startLine).append("\r\n");
         for (JsonNode h : headers) {
             sb.append(h.path("name").asText()).append(": ").append(h.path("value").asText()).append("\r\n");
@@ -183,7 +197,7 @@ public final class Har {
         return sb.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static Instant parseInstant(String text) {
+    static Instant parseInstant(String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {

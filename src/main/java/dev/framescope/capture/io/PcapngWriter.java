@@ -44,8 +44,42 @@ public final class PcapngWriter {
         this.keepSecrets = keepSecrets;
     }
 
-    /** Writes one section with the given connections (each its own TCP stream). */
+    /** Writes one section with the given connections (each its own TCP stream, by position in the list). */
     public void write(List<CaptureLog> logs) throws IOException {
+        block(SHB, sectionHeader(comment(logs)));
+        block(IDB, interfaceDescription());
+        int index = 0;
+        for (CaptureLog log : logs) {
+            Stream s = new Stream(log, index++);
+            List<CaptureEvent> events = log.readFrom(0, log.size());
+            if (!events.isEmpty()) {
+                s.open(events.get(0).nanos());
+                for (CaptureEvent e : events) {
+                    s.event(e);
+                }
+                s.finish();
+            }
+        }
+        out.flush();
+    }
+
+    private final java.util.Map<Long, Stream> streams = new java.util.LinkedHashMap<>();
+    private final java.util.Map<Long, Integer> indexes = new java.util.HashMap<>();
+
+    /**
+     * Starts the section for these connections (their labels go in its comment); then {@link #event} as they
+     * come, in any interleaving, and {@link #end}: a streamed export that holds no connection's events. The
+     * connections of one session file have distinct ids, which tell their streams apart here.
+     */
+    public void begin(List<CaptureLog> logs) throws IOException {
+        for (CaptureLog log : logs) {
+            indexes.putIfAbsent(log.connectionId(), indexes.size());
+        }
+        block(SHB, sectionHeader(comment(logs)));
+        block(IDB, interfaceDescription());
+    }
+
+    private String comment(List<CaptureLog> logs) {
         StringBuilder comment = new StringBuilder("Exported by Framescope. Synthesized TCP/IPv4 packets carry the "
                 + "exact WebSocket bytes of each connection; server port shown as 80.");
         for (CaptureLog log : logs) {
@@ -55,12 +89,27 @@ public final class PcapngWriter {
                 comment.append(" (TLS: the plaintext inside TLS, as Framescope saw it)");
             }
         }
-        block(SHB, sectionHeader(comment.toString()));
-        block(IDB, interfaceDescription());
-        int index = 0;
-        for (CaptureLog log : logs) {
-            new Stream(log, index++).write();
+        return comment.toString();
+    }
+
+    /** One event of a connection: its handshake and frames become TCP segments, the rest nothing. */
+    public void event(CaptureLog log, CaptureEvent e) throws IOException {
+        Stream s = streams.get(log.connectionId());
+        if (s == null) {
+            int index = indexes.computeIfAbsent(log.connectionId(), id -> indexes.size());
+            s = new Stream(log, index);
+            streams.put(log.connectionId(), s);
+            s.open(e.nanos());
         }
+        s.event(e);
+    }
+
+    /** Closes every connection's TCP stream and flushes. */
+    public void end() throws IOException {
+        for (Stream s : streams.values()) {
+            s.finish();
+        }
+        streams.clear();
         out.flush();
     }
 
@@ -81,25 +130,25 @@ public final class PcapngWriter {
             this.clientPort = 40_000 + (index % 20_000);
         }
 
-        void write() throws IOException {
-            List<CaptureEvent> events = log.readFrom(0, log.size());
-            if (events.isEmpty()) {
-                return;
-            }
-            lastNanos = events.get(0).nanos();
+        void open(long nanos) throws IOException {
+            lastNanos = nanos;
             tcp(Direction.OUT, Tcp.SYN, new byte[0], lastNanos);
             tcp(Direction.IN, Tcp.SYN | Tcp.ACK, new byte[0], lastNanos);
             tcp(Direction.OUT, Tcp.ACK, new byte[0], lastNanos);
-            for (CaptureEvent e : events) {
-                if (e instanceof HandshakeEvent h) {
-                    byte[] request = keepSecrets ? h.rawRequest() : Redactor.head(h.rawRequest(), log.secrets());
-                    byte[] response = keepSecrets ? h.rawResponse() : Redactor.head(h.rawResponse(), log.secrets());
-                    data(Direction.OUT, request, e.nanos());
-                    data(Direction.IN, concat(response, h.responseBody()), e.nanos());
-                } else if (e instanceof FrameEvent f) {
-                    data(f.dir(), wireBytes(f, keepSecrets ? Secrets.NONE : log.secrets()), f.nanos());
-                }
+        }
+
+        void event(CaptureEvent e) throws IOException {
+            if (e instanceof HandshakeEvent h) {
+                byte[] request = keepSecrets ? h.rawRequest() : Redactor.head(h.rawRequest(), log.secrets());
+                byte[] response = keepSecrets ? h.rawResponse() : Redactor.head(h.rawResponse(), log.secrets());
+                data(Direction.OUT, request, e.nanos());
+                data(Direction.IN, concat(response, h.responseBody()), e.nanos());
+            } else if (e instanceof FrameEvent f) {
+                data(f.dir(), wireBytes(f, keepSecrets ? Secrets.NONE : log.secrets()), f.nanos());
             }
+        }
+
+        void finish() throws IOException {
             tcp(Direction.OUT, Tcp.FIN | Tcp.ACK, new byte[0], lastNanos);
             tcp(Direction.IN, Tcp.FIN | Tcp.ACK, new byte[0], lastNanos);
             tcp(Direction.OUT, Tcp.ACK, new byte[0], lastNanos);

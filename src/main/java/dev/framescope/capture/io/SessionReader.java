@@ -24,10 +24,19 @@ import java.util.Map;
 public final class SessionReader {
 
     /** A line that could not be loaded. */
-    public record LoadProblem(long line, String message) {
+    public record LoadProblem(long line, String message, String unit) {
+        public LoadProblem(long line, String message) {
+            this(line, message, "line");
+        }
+
+        /** A damaged record of a version 2 file, by record number and byte offset. */
+        public static LoadProblem record(long number, long offset, String message) {
+            return new LoadProblem(number, "byte offset " + offset + ": " + message, "record");
+        }
+
         @Override
         public String toString() {
-            return "line " + line + ": " + message;
+            return line > 0 ? unit + " " + line + ": " + message : message;
         }
     }
 
@@ -48,7 +57,12 @@ public final class SessionReader {
     private SessionReader() {
     }
 
+    /** Loads a session file of either version (a version 2 file through {@link SessionFiles#load}). */
     public static Loaded read(Path file, long payloadBudget) throws IOException {
+        return SessionV2Reader.isV2(file) ? SessionFiles.load(file, payloadBudget) : readV1(file, payloadBudget);
+    }
+
+    static Loaded readV1(Path file, long payloadBudget) throws IOException {
         Map<Long, CaptureLog> logs = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -70,7 +84,7 @@ public final class SessionReader {
         return new Loaded(List.copyOf(logs.values()), problems);
     }
 
-    private static void checkHeader(Path file, String first) throws IOException {
+    static void checkHeader(Path file, String first) throws IOException {
         if (first == null) {
             throw new NotASessionException(file + " is empty, not a Framescope session");
         }

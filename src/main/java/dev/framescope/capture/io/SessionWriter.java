@@ -18,7 +18,7 @@ import java.util.Set;
  * Writes a session file while capturing: a header line, then one JSON line per event, flushed after every batch so
  * a crash loses at most the line being written. Secrets are redacted unless {@code keepSecrets}.
  */
-public final class SessionWriter implements AutoCloseable {
+public final class SessionWriter implements SessionOutput {
 
     private final BufferedWriter out;
     private final boolean keepSecrets;
@@ -49,6 +49,11 @@ public final class SessionWriter implements AutoCloseable {
             writeLine(SessionJson.toJson(log, e, keepSecrets));
         }
         out.flush();
+    }
+
+    @Override
+    public long events() {
+        return lines - 1 - announced.size();
     }
 
     public long lines() {

@@ -267,7 +267,7 @@ public final class LiveWindow {
     }
 
     public void saveSession(LiveConnection c, java.nio.file.Path file) {
-        try (var writer = new dev.framescope.capture.io.SessionWriter(file, false)) {
+        try (var writer = dev.framescope.capture.io.SessionFiles.create(file, false)) {
             writer.write(c.log(), c.log().readFrom(0, c.log().size()));
             recent.add(file);
             refreshRecent();
@@ -575,7 +575,7 @@ public final class LiveWindow {
             return;
         }
         try {
-            var loaded = dev.framescope.capture.io.SessionReader.read(file,
+            var loaded = dev.framescope.capture.io.SessionFiles.load(file,
                     dev.framescope.capture.PayloadStore.DEFAULT_BUDGET);
             LiveConnection first = null;
             for (var log : loaded.logs()) {

@@ -15,7 +15,6 @@ import dev.framescope.ui.FramescopeApp;
 import dev.framescope.ui.Theme;
 import dev.framescope.ui.fx.FxPump;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -137,8 +136,8 @@ class AuthWindowTest {
 
         Path file = dir.resolve("auth.fscap");
         robot.interact(() -> live.saveSession(c, file));
-        String saved = Files.readString(file, StandardCharsets.UTF_8);
-        assertFalse(saved.contains(TOKEN), saved);
+        String saved = dev.framescope.testutil.SessionText.v1(file);
+        assertFalse(dev.framescope.testutil.SessionText.raw(file).contains(TOKEN), saved);
         assertTrue(saved.contains("Authorization: [redacted]"), saved);
         assertTrue(saved.contains("\"token\":\"{{token}}\""), "the template is saved: " + saved);
     }

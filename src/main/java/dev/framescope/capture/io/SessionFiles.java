@@ -1,0 +1,170 @@
+package dev.framescope.capture.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Payload;
+import dev.framescope.capture.PayloadStore;
+import dev.framescope.capture.Stamp;
+import dev.framescope.capture.io.SessionReader.LoadProblem;
+import dev.framescope.wire.FrameHeader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Session files of either version behind one door: new files are written as version 2; version 1 and 2 files are
+ * read alike, either loaded into logs (the window) or streamed event by event in bounded memory (inspect, export,
+ * convert).
+ */
+public final class SessionFiles {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** What a streamed version 1 file may keep of its payloads on the heap before they go to a spill file. */
+    private static final long STREAM_BUDGET = 16L << 20;
+
+    private SessionFiles() {
+    }
+
+    /** A new session file in the current version (2). */
+    public static SessionOutput create(Path file, boolean keepSecrets) throws IOException {
+        return new SessionV2Writer(file, keepSecrets);
+    }
+
+    /** A new session file in the given version, for {@code convert}. */
+    public static SessionOutput create(Path file, boolean keepSecrets, int version) throws IOException {
+        return version == 1 ? new SessionWriter(file, keepSecrets) : new SessionV2Writer(file, keepSecrets);
+    }
+
+    /** The version of a session file: 2 by its magic bytes, else 1 (the version 1 reader checks its header). */
+    public static int version(Path file) throws IOException {
+        return SessionV2Reader.isV2(file) ? 2 : 1;
+    }
+
+    /** Loads every connection of the file into logs (payloads within {@code payloadBudget} per log, then spilled). */
+    public static SessionReader.Loaded load(Path file, long payloadBudget) throws IOException {
+        if (version(file) == 1) {
+            return SessionReader.readV1(file, payloadBudget);
+        }
+        Map<Long, CaptureLog> logs = new LinkedHashMap<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        SessionV2Reader.read(file, new SessionVisitor() {
+            @Override
+            public CaptureLog connection(long id, JsonNode line) {
+                CaptureLog log = newLog(id, line, payloadBudget);
+                logs.put(id, log);
+                return log;
+            }
+
+            @Override
+            public void event(CaptureLog log, long nanos, Function<Stamp, CaptureEvent> event) {
+                log.append(nanos, event);
+            }
+
+            @Override
+            public void problem(LoadProblem problem) {
+                problems.add(problem);
+            }
+
+            @Override
+            public Payload payload(CaptureLog log, byte[] bytes) {
+                return log.payloads().store(bytes);
+            }
+
+            @Override
+            public void plainFrame(CaptureLog log, long nanos, FrameHeader header, byte[] payload,
+                                   PlainEvents events) {
+                log.appendPlainFrame(nanos, header, payload);
+            }
+        });
+        return new SessionReader.Loaded(List.copyOf(logs.values()), problems);
+    }
+
+    /**
+     * Streams the file's events in file order: the visitor's logs hold no events, so memory does not grow with
+     * the file. A version 1 file is streamed line by line (its payloads pass through a small store that spills).
+     */
+    public static void stream(Path file, SessionVisitor visitor) throws IOException {
+        if (version(file) == 2) {
+            SessionV2Reader.read(file, visitor);
+        } else {
+            streamV1(file, visitor);
+        }
+    }
+
+    /** A log for a connection record: label, wall-clock start, set-up and what to redact. */
+    static CaptureLog newLog(long id, JsonNode line, long payloadBudget) {
+        String start = line.path("start").asText("");
+        Instant wall;
+        try {
+            wall = start.isEmpty() ? Instant.EPOCH : Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            wall = Instant.EPOCH;
+        }
+        CaptureLog log = new CaptureLog(id, line.path("label").asText("connection " + id),
+                new PayloadStore(payloadBudget), 0, wall);
+        SessionSecrets.read(line, log);
+        return log;
+    }
+
+    /** A log for streaming: events are not appended to it; it carries the connection's facts. */
+    public static CaptureLog contextLog(long id, JsonNode line) {
+        return newLog(id, line, STREAM_BUDGET);
+    }
+
+    private static void streamV1(Path file, SessionVisitor visitor) throws IOException {
+        Map<Long, CaptureLog> logs = new LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            SessionReader.checkHeader(file, in.readLine());
+            String line;
+            long number = 1;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (!line.isBlank()) {
+                    streamLine(line, number, logs, visitor);
+                }
+            }
+        }
+    }
+
+    private static void streamLine(String line, long number, Map<Long, CaptureLog> logs, SessionVisitor visitor) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (IOException e) {
+            visitor.problem(new LoadProblem(number, "not valid JSON (truncated or corrupted)"));
+            return;
+        }
+        if (!node.isObject() || !node.path("type").isTextual() || !node.path("conn").canConvertToLong()) {
+            visitor.problem(new LoadProblem(number, "not a session event (an object with \"type\" and \"conn\")"));
+            return;
+        }
+        long conn = node.path("conn").asLong(0);
+        if ("connection".equals(node.path("type").asText())) {
+            logs.computeIfAbsent(conn, id -> visitor.connection(id, node));
+            return;
+        }
+        if (!visitor.wantsEvents()) {
+            return;
+        }
+        CaptureLog log = logs.computeIfAbsent(conn, id -> visitor.connection(id, MAPPER.createObjectNode()
+                .put("conn", id).put("label", "connection " + id)));
+        long nanos = Math.round(node.path("t").asDouble(0) * 1e9);
+        try {
+            visitor.event(log, nanos, stamp -> SessionJson.fromJson(node, stamp, log));
+        } catch (RuntimeException e) {
+            visitor.problem(new LoadProblem(number, "cannot load " + node.path("type").asText("an event") + ": "
+                    + e.getMessage()));
+        }
+    }
+}

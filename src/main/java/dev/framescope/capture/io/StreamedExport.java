@@ -1,0 +1,65 @@
+package dev.framescope.capture.io;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An export fed one event at a time from a streamed session file ({@link SessionFiles#stream}): no format holds a
+ * connection's events (HAR parks each connection's messages in a temporary file), so an export of any size runs in
+ * bounded memory. The output is what
+ * {@link Exports#write} makes of the same connections.
+ */
+public final class StreamedExport {
+
+    private final Exports.Format format;
+    private final boolean keepSecrets;
+    private final OutputStream out;
+    private final PcapngWriter pcapng;
+    private final HarStream har;
+    private final Map<Long, Optional<String>> subprotocols = new HashMap<>();
+
+    /** @param connections every connection of the file (pcapng names them in its section header) */
+    public StreamedExport(Exports.Format format, List<CaptureLog> connections, boolean keepSecrets, OutputStream out)
+            throws IOException {
+        this.format = format;
+        this.keepSecrets = keepSecrets;
+        this.out = out;
+        this.pcapng = format == Exports.Format.PCAPNG ? new PcapngWriter(out, keepSecrets) : null;
+        if (pcapng != null) {
+            pcapng.begin(connections);
+        }
+        this.har = format == Exports.Format.HAR ? new HarStream(connections, keepSecrets, out) : null;
+    }
+
+    public void event(CaptureLog log, CaptureEvent e) throws IOException {
+        if (pcapng != null) {
+            pcapng.event(log, e);
+            return;
+        }
+        if (har != null) {
+            har.event(log, e);
+            return;
+        }
+        if (e instanceof CaptureEvent.HandshakeEvent h && !subprotocols.containsKey(log.connectionId())) {
+            subprotocols.put(log.connectionId(), h.subprotocol());
+        }
+        Exports.writeEvent(format, log, e, subprotocols.getOrDefault(log.connectionId(), Optional.empty()),
+                keepSecrets, out);
+    }
+
+    public void finish() throws IOException {
+        if (pcapng != null) {
+            pcapng.end();
+        }
+        if (har != null) {
+            har.finish();
+        }
+        out.flush();
+    }
+}
