@@ -20,9 +20,13 @@ declare -A views=(
   [close]="chaos:Close"
   [message]="ticker:Message"
   [protocol]="JSON-RPC:Protocol"
+  # Scenes the hooks set up (ScriptHooks): a failed connection, an inline error in the strip, typed numbers.
+  [failed]="@failed:Handshake"
+  [strip]="@strip"
+  [dialog]="@dialog"
 )
 wanted=("$@")
-[[ ${#wanted[@]} -gt 0 ]] || wanted=(frame handshake violations extensions heartbeat close message protocol)
+[[ ${#wanted[@]} -gt 0 ]] || wanted=(frame handshake violations extensions heartbeat close message protocol failed strip dialog)
 
 display=160
 while [[ -e "/tmp/.X${display}-lock" || -e "/tmp/.X11-unix/X${display}" ]]; do display=$((display + 1)); done

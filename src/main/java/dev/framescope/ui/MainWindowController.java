@@ -2,15 +2,17 @@ package dev.framescope.ui;
 
 import dev.framescope.ui.frame.FrameDetailPane;
 import java.util.Objects;
-import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -28,11 +30,15 @@ public final class MainWindowController {
     @FXML private SplitPane centerSplit;
     @FXML private StackPane frameTableContent;
     @FXML private TabPane detailTabs;
-    @FXML private FrameDetailPane frameDetail;
+    @FXML private Tab frameTab;
+    private FrameDetailPane frameDetail;
     @FXML private HBox composerPane;
     @FXML private HBox statusBar;
     @FXML private Label statusText;
     @FXML private Label pulseStatsLabel;
+    @FXML private Label statusWork;
+    @FXML private ProgressBar statusProgress;
+    @FXML private Button statusCancel;
     @FXML private Label themeLabel;
     @FXML private MenuItem newConnectionItem;
     @FXML private MenuItem openSessionItem;
@@ -46,6 +52,7 @@ public final class MainWindowController {
     @FXML private MenuItem findItem;
     @FXML private MenuItem protobufSchemaItem;
     @FXML private MenuItem environmentsItem;
+    @FXML private MenuItem quitItem;
 
     private ThemeManager themeManager;
 
@@ -54,10 +61,13 @@ public final class MainWindowController {
         SplitPane.setResizableWithParent(connectionsPane, false);
     }
 
-    /** Called once the scene exists. */
-    void attach(ThemeManager manager) {
+    /** Called once the scene exists, with the parts built in code. */
+    void attach(ThemeManager manager, FrameDetailPane detail) {
         this.themeManager = Objects.requireNonNull(manager, "manager");
-        themeLabel.textProperty().bind(manager.themeProperty().asString("Theme: %s"));
+        this.frameDetail = Objects.requireNonNull(detail, "detail");
+        detail.setId("frameDetail");
+        frameTab.setContent(detail);
+        themeLabel.textProperty().bind(manager.themeProperty().map(Theme::label));
     }
 
     @FXML
@@ -75,9 +85,10 @@ public final class MainWindowController {
         alert.show();
     }
 
+    /** File → Quit: closes the window, which stops the application (its session closed, its threads ended). */
     @FXML
     private void quit() {
-        Platform.exit();
+        root.getScene().getWindow().hide();
     }
 
     public BorderPane root() {
@@ -157,8 +168,26 @@ public final class MainWindowController {
         return environmentsItem;
     }
 
+    /** File → Quit: closes the window unless a view that guards unsaved work sets its own action. */
+    public MenuItem quitItem() {
+        return quitItem;
+    }
+
     public MenuItem findItem() {
         return findItem;
+    }
+
+    /** What background work runs now, its progress and its Cancel button (hidden while idle). */
+    public Label statusWork() {
+        return statusWork;
+    }
+
+    public ProgressBar statusProgress() {
+        return statusProgress;
+    }
+
+    public Button statusCancel() {
+        return statusCancel;
     }
 
     public Label pulseStatsLabel() {

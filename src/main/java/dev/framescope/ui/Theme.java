@@ -26,6 +26,11 @@ public enum Theme {
         return stylesheets;
     }
 
+    /** What the status bar says: "Light theme". */
+    public String label() {
+        return this == LIGHT ? "Light theme" : "Dark theme";
+    }
+
     public Theme other() {
         return this == LIGHT ? DARK : LIGHT;
     }

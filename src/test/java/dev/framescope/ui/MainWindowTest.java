@@ -8,6 +8,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.framescope.testutil.Await;
 import java.util.List;
+import dev.framescope.ui.fx.Background;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -25,7 +26,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = FramescopeApp.createMainWindow(Theme.LIGHT);
+        window = FramescopeApp.createMainWindow(Theme.LIGHT, Background.sameThread());
         stage.setScene(window.scene());
         stage.setTitle(FramescopeApp.TITLE);
         stage.show();
@@ -56,7 +57,7 @@ class MainWindowTest {
         assertEquals(List.of(Theme.Stylesheets.BASE, Theme.Stylesheets.DARK), window.scene().getStylesheets());
         assertEquals(new PrimerDark().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
         assertTrue(window.scene().getRoot().getStyleClass().contains(ThemeManager.DARK_ROOT_CLASS));
-        assertEquals("Theme: DARK", robot.lookup("#themeLabel").queryAs(Label.class).getText());
+        assertEquals("Dark theme", robot.lookup("#themeLabel").queryAs(Label.class).getText());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.framescope.ui.frame;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
@@ -39,8 +42,8 @@ final class DecodedTreeItem extends TreeItem<String> {
         return super.getChildren();
     }
 
-    private java.util.List<TreeItem<String>> children() {
-        java.util.List<TreeItem<String>> list = new java.util.ArrayList<>();
+    private List<TreeItem<String>> children() {
+        List<TreeItem<String>> list = new ArrayList<>();
         if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext() && list.size() < MAX_CHILDREN) {
@@ -87,7 +90,7 @@ final class DecodedTreeItem extends TreeItem<String> {
     private static byte[] binary(JsonNode node) {
         try {
             return node.binaryValue();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return new byte[0];
         }
     }

@@ -5,14 +5,15 @@ import dev.framescope.decode.Decoded;
 import dev.framescope.decode.DecoderRegistry;
 import dev.framescope.decode.PayloadDecoder;
 import dev.framescope.decode.ProtobufSchema;
+import dev.framescope.decode.ProtobufTypedDecoder;
+import dev.framescope.ui.fx.Background;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -42,12 +43,6 @@ public final class DecodedView extends VBox {
     /** Payloads up to this size decode on the FX thread: well under a millisecond for any decoder. */
     static final int SYNC_LIMIT = 64 * 1024;
 
-    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "framescope-decode");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final ComboBox<String> chooser = new ComboBox<>();
     private final Label summary = new Label();
     private final Label failure = new Label();
@@ -63,16 +58,20 @@ public final class DecodedView extends VBox {
     private final ChangeListener<String> idListener = (o, was, now) -> choiceChanged();
     private final ChangeListener<Optional<ProtobufSchema>> schemaListener = (o, was, now) -> refreshChooser();
 
-    public DecodedView() {
-        this("decoded");
-    }
+    private final Background background;
 
-    /** @param idPrefix prefix of the node ids ({@code PREFIX-tree}, {@code PREFIX-chooser}…), unique per scene */
-    public DecodedView(String idPrefix) {
+    /**
+     * @param idPrefix   prefix of the node ids ({@code PREFIX-tree}, {@code PREFIX-chooser}…), unique per scene
+     * @param background where large payloads decode and descriptor sets are read
+     */
+    public DecodedView(String idPrefix, Background background) {
+        this.background = background;
         getStyleClass().add("decoded-view");
         chooser.setId(idPrefix + "-chooser");
         chooser.setTooltip(new Tooltip("How to decode this connection's payloads; the choice sticks for the connection"));
         chooser.setCellFactory(v -> new LabelCell());
+        // Wide enough for "Auto → Socket.IO …": the choice is read, not guessed from its first letters.
+        chooser.setPrefWidth(260);
         chooser.setButtonCell(new LabelCell());
         chooser.valueProperty().addListener((o, was, now) -> {
             if (!updatingChooser && now != null) {
@@ -206,13 +205,10 @@ public final class DecodedView extends VBox {
             return;
         }
         summary.setText(String.format("Decoding %s…", PayloadFormats.size(in.bytes().length)));
-        BACKGROUND.execute(() -> {
-            Decoded d = registry.decode(in, override);
-            Platform.runLater(() -> {
-                if (ticket == generation) {
-                    render(Optional.of(d));
-                }
-            });
+        background.submit(() -> registry.decode(in, override), d -> {
+            if (ticket == generation) {
+                render(Optional.of(d));
+            }
         });
     }
 
@@ -249,35 +245,56 @@ public final class DecodedView extends VBox {
         files.setTitle("Protobuf descriptor set (protoc --include_imports --descriptor_set_out)");
         files.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Descriptor sets", "*.desc", "*.pb",
                 "*.protoset", "*.bin"), new FileChooser.ExtensionFilter("All files", "*"));
-        java.io.File file = files.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        File file = files.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (file == null) {
             return;
         }
-        try {
-            byte[] set = Files.readAllBytes(file.toPath());
-            List<String> types = ProtobufSchema.messageTypes(set);
-            if (types.isEmpty()) {
-                throw new IllegalArgumentException(file.getName() + " has no message types");
+        Path path = file.toPath();
+        background.submit(() -> readDescriptorSet(path), new Background.Outcome<byte[]>() {
+            @Override
+            public void succeeded(byte[] set) {
+                pickType(path, set);
             }
-            ChoiceDialog<String> pick = new ChoiceDialog<>(types.get(0), types);
-            pick.setTitle("Message type");
-            pick.setHeaderText("Decode this connection's binary payloads as");
-            Optional<String> type = pick.showAndWait();
-            if (type.isPresent()) {
-                loadSchema(file.toPath(), set, type.get());
+
+            @Override
+            public void failed(Exception problem) {
+                cannotUse(path, problem.getMessage());
             }
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            alert.setHeaderText("Cannot use " + file.getName());
-            alert.showAndWait();
+        });
+    }
+
+    /** Off the FX thread: the file's bytes, checked to hold at least one message type. */
+    private static byte[] readDescriptorSet(Path file) throws IOException {
+        byte[] set = Files.readAllBytes(file);
+        if (ProtobufSchema.messageTypes(set).isEmpty()) {
+            throw new IllegalArgumentException(file.getFileName() + " has no message types");
         }
+        return set;
+    }
+
+    private void pickType(Path file, byte[] set) {
+        List<String> types = ProtobufSchema.messageTypes(set);
+        ChoiceDialog<String> pick = new ChoiceDialog<>(types.get(0), types);
+        pick.setTitle("Message type");
+        pick.setHeaderText("Decode this connection's binary payloads as");
+        try {
+            pick.showAndWait().ifPresent(type -> loadSchema(file, set, type));
+        } catch (IllegalArgumentException e) {
+            cannotUse(file, e.getMessage());
+        }
+    }
+
+    private static void cannotUse(Path file, String why) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, why);
+        alert.setHeaderText("Cannot use " + file.getFileName());
+        alert.show();
     }
 
     /** Sets the connection's schema and switches it to typed protobuf decoding. */
     public void loadSchema(Path source, byte[] descriptorSet, String typeName) {
         ProtobufSchema schema = ProtobufSchema.load(source.getFileName().toString(), descriptorSet, typeName);
         settings.schemaProperty().set(Optional.of(schema));
-        settings.decoderIdProperty().set(dev.framescope.decode.ProtobufTypedDecoder.ID);
+        settings.decoderIdProperty().set(ProtobufTypedDecoder.ID);
     }
 
     /** Shows a decoder's label in the chooser; Auto also names what it picked for the payload on screen. */
@@ -290,7 +307,8 @@ public final class DecodedView extends VBox {
                 return;
             }
             if (id.equals(DecoderRegistry.AUTO)) {
-                setText("Auto" + shown.map(d -> " → " + d.decoderId()).orElse(""));
+                setText("Auto" + shown.map(d -> " → " + settings.registry().byId(d.decoderId())
+                        .map(PayloadDecoder::label).orElse(d.decoderId())).orElse(""));
                 return;
             }
             setText(settings.registry().byId(id).map(PayloadDecoder::label).orElse(id));

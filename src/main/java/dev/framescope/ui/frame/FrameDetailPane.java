@@ -1,6 +1,9 @@
 package dev.framescope.ui.frame;
 
 import dev.framescope.decode.DecodeInput;
+import dev.framescope.ui.fx.Background;
+import dev.framescope.ui.fx.Labels;
+import dev.framescope.wire.ClosePayload;
 import dev.framescope.wire.Finding;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Frame;
@@ -34,11 +37,13 @@ public final class FrameDetailPane extends StackPane {
     private final Label summary = new Label();
     private final HeaderBitsView headerBits = new HeaderBitsView();
     private final VBox findings = new VBox();
-    private final PayloadView payload = new PayloadView();
+    private final PayloadView payload;
     private final VBox body;
     private final Label empty = new Label("Select a frame to see its header, findings and payload.");
 
-    public FrameDetailPane() {
+    /** @param background where large payloads decode */
+    public FrameDetailPane(Background background) {
+        payload = new PayloadView(background);
         getStyleClass().add(STYLE_CLASS);
         summary.getStyleClass().add("frame-summary");
         summary.setId("frame-summary");
@@ -108,7 +113,9 @@ public final class FrameDetailPane extends StackPane {
         headerBits.setFindings(frame.findings());
         fillFindings(frame.findings());
         Optional<Integer> key = frame.header().masked() ? Optional.of(frame.header().maskingKey()) : Optional.empty();
-        payload.setContent(new PayloadView.Content(frame.payload(), key, frame.chunkOffset(), d.inflated()));
+        Optional<String> close = frame.opcode() == Opcode.CLOSE && frame.chunkOffset() == 0
+                ? Optional.of("Close frame: " + ClosePayload.parse(frame.payload()).describe()) : Optional.empty();
+        payload.setContent(new PayloadView.Content(frame.payload(), key, frame.chunkOffset(), d.inflated(), close));
         payload.decodedView().setInput(Optional.of(DecodeInput.of(d.inflated().orElse(frame.payload()),
                 frame.opcode() == Opcode.TEXT)));
     }
@@ -123,7 +130,7 @@ public final class FrameDetailPane extends StackPane {
     }
 
     private static HBox findingRow(Finding f) {
-        Label severity = new Label(f.violation().severity().name());
+        Label severity = new Label(Labels.severity(f.violation().severity()));
         severity.getStyleClass().addAll("finding-severity",
                 "severity-" + f.violation().severity().name().toLowerCase(Locale.ROOT));
         Label id = new Label(f.violation().id());

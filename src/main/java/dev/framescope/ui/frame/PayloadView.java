@@ -1,5 +1,6 @@
 package dev.framescope.ui.frame;
 
+import dev.framescope.ui.fx.Background;
 import java.util.Arrays;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -29,14 +30,21 @@ public final class PayloadView extends TabPane {
      * @param maskingKey the key, when the frame was masked on the wire
      * @param maskStart  index of {@code payload[0]} within the frame's payload (chunks), which shifts the key
      * @param inflated   the inflated bytes when the payload was compressed
+     * @param close      a close frame's payload in words (code and reason, RFC 6455 §5.5.1), for the Text tab
      */
-    public record Content(byte[] payload, Optional<Integer> maskingKey, long maskStart, Optional<byte[]> inflated) {
+    public record Content(byte[] payload, Optional<Integer> maskingKey, long maskStart, Optional<byte[]> inflated,
+                          Optional<String> close) {
 
         public static final Content EMPTY = new Content(new byte[0], Optional.empty(), 0, Optional.empty());
 
         public Content {
             payload = payload.clone();
             inflated = inflated.map(byte[]::clone);
+        }
+
+        /** A data or ping/pong payload. */
+        public Content(byte[] payload, Optional<Integer> maskingKey, long maskStart, Optional<byte[]> inflated) {
+            this(payload, maskingKey, maskStart, inflated, Optional.empty());
         }
 
         /** What the application reads: inflated when compressed, else the payload. */
@@ -54,10 +62,13 @@ public final class PayloadView extends TabPane {
     private final TextArea json = readOnly("payload-json");
     private final TextArea base64 = readOnly("payload-base64");
     private final Tab hexTab = new Tab("Hex");
-    private final DecodedView decoded = new DecodedView();
-    private final Tab decodedTab = new Tab("Decoded", decoded);
+    private final DecodedView decoded;
+    private final Tab decodedTab;
 
-    public PayloadView() {
+    /** @param background where large payloads decode */
+    public PayloadView(Background background) {
+        decoded = new DecodedView("decoded", background);
+        decodedTab = new Tab("Decoded", decoded);
         getStyleClass().add(STYLE_CLASS);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getTabs().addAll(tab("Text", "payload-tab-text", text), tab("JSON", "payload-tab-json", json), hexTab,
@@ -97,7 +108,7 @@ public final class PayloadView extends TabPane {
         byte[] head = data.length > TEXT_CAP ? Arrays.copyOf(data, TEXT_CAP) : data;
         String cut = data.length > TEXT_CAP ? "\n… (first " + PayloadFormats.size(TEXT_CAP) + " of "
                 + PayloadFormats.size(data.length) + ")" : "";
-        text.setText(PayloadFormats.text(head) + cut);
+        text.setText(c.close().orElseGet(() -> PayloadFormats.text(Utf8Edges.trim(head))) + cut);
         json.setText(PayloadFormats.prettyJson(data.length > TEXT_CAP ? new byte[0] : data)
                 .orElse(data.length > TEXT_CAP ? "Too large to pretty-print." : "Not valid JSON."));
         base64.setText(PayloadFormats.base64(head) + cut);

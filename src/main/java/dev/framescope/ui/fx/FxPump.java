@@ -53,6 +53,27 @@ public final class FxPump {
         return () -> listeners.remove(listener);
     }
 
+    /** Work done on each pulse until it says it is finished. */
+    @FunctionalInterface
+    public interface UntilDone {
+        /** @return true when finished: the pump drops it after this pulse */
+        boolean onPulse(long nowNanos);
+    }
+
+    /** Registers work that removes itself once it is finished (a one-off action waiting for a state). */
+    public Registration registerUntilDone(UntilDone work) {
+        Objects.requireNonNull(work, "work");
+        PulseListener self = new PulseListener() {
+            @Override
+            public void onPulse(long nowNanos) {
+                if (work.onPulse(nowNanos)) {
+                    listeners.remove(this);
+                }
+            }
+        };
+        return register(self);
+    }
+
     /** Starts pulsing; call on the FX thread. */
     public void start() {
         if (timer == null) {

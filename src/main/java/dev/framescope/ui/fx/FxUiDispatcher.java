@@ -20,6 +20,11 @@ final class FxUiDispatcher implements UiDispatcher {
     }
 
     @Override
+    public void post(Runnable task) {
+        Platform.runLater(task);
+    }
+
+    @Override
     public boolean isUiThread() {
         return Platform.isFxApplicationThread();
     }

@@ -14,6 +14,11 @@ final class SameThreadUiDispatcher implements UiDispatcher {
     }
 
     @Override
+    public void post(Runnable task) {
+        task.run();
+    }
+
+    @Override
     public boolean isUiThread() {
         return true;
     }

@@ -1,6 +1,7 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.engine.Auth;
+import dev.framescope.ui.fx.Labels;
 import java.util.Arrays;
 import java.util.List;
 import javafx.scene.Node;
@@ -18,7 +19,7 @@ import javafx.scene.layout.VBox;
 final class AuthSection extends VBox {
 
     /** The chooser's entries. */
-    enum Kind {
+    enum Kind implements Labels.Labelled {
         NONE("None"), BEARER("Bearer token"), BASIC("Basic (user + password)"), API_KEY("API key"),
         COOKIES("Cookies");
 
@@ -29,7 +30,7 @@ final class AuthSection extends VBox {
         }
 
         @Override
-        public String toString() {
+        public String label() {
             return label;
         }
     }
@@ -48,6 +49,7 @@ final class AuthSection extends VBox {
         kind.setId("auth-kind");
         kind.getItems().setAll(Kind.values());
         kind.setValue(Kind.NONE);
+        kind.setConverter(Labels.converter());
         user.setId("auth-user");
         user.setPromptText("user");
         keyName.setId("auth-key-name");
@@ -55,6 +57,7 @@ final class AuthSection extends VBox {
         keyPlacement.setId("auth-key-placement");
         keyPlacement.getItems().setAll(Auth.Placement.values());
         keyPlacement.setValue(Auth.Placement.HEADER);
+        Labels.use(keyPlacement, Labels::placement);
         HBox fields = new HBox(8);
         fields.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         kind.valueProperty().addListener((o, was, now) -> fields.getChildren().setAll(fieldsOf(now)));

@@ -1,64 +1,118 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.capture.Secrets;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.Variables;
+import dev.framescope.ui.fx.Background;
+import dev.framescope.ui.fx.Labels;
+import dev.framescope.ui.fx.Layouts;
+import dev.framescope.wire.CloseCode;
+import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Opcode;
+import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /** Sends to the selected connection: a text message (in N fragments), a ping, or a close. */
-public final class ComposerView extends javafx.scene.layout.VBox {
+public final class ComposerView extends VBox {
 
     /** What the text field holds. */
-    public enum Mode { TEXT, JSON, HEX, BASE64, FILE, RAW_FRAME }
+    public enum Mode implements Labels.Labelled {
+        TEXT("Text"), JSON("JSON"), HEX("Hex"), BASE64("Base64"), FILE("File"), RAW_FRAME("Raw frame");
+
+        private final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
 
     /** A file sent from the composer is read whole; beyond this it is refused rather than freezing the window. */
     static final long MAX_FILE_BYTES = 64L << 20;
 
     private final TextField message = new TextField();
-    private final javafx.scene.control.ChoiceBox<Mode> mode = new javafx.scene.control.ChoiceBox<>();
-    private final javafx.scene.control.CheckBox fin = new javafx.scene.control.CheckBox("FIN");
-    private final javafx.scene.control.CheckBox rsv1 = new javafx.scene.control.CheckBox("RSV1");
-    private final javafx.scene.control.CheckBox rsv2 = new javafx.scene.control.CheckBox("RSV2");
-    private final javafx.scene.control.CheckBox rsv3 = new javafx.scene.control.CheckBox("RSV3");
-    private final javafx.scene.control.CheckBox mask = new javafx.scene.control.CheckBox("MASK");
+    private final ChoiceBox<Mode> mode = new ChoiceBox<>();
+    private final CheckBox fin = new CheckBox("FIN");
+    private final CheckBox rsv1 = new CheckBox("RSV1");
+    private final CheckBox rsv2 = new CheckBox("RSV2");
+    private final CheckBox rsv3 = new CheckBox("RSV3");
+    private final CheckBox mask = new CheckBox("MASK");
     private final Spinner<Integer> opcode = new Spinner<>(0, 15, 1);
     private final HBox rawControls = new HBox(6);
     /** The main row; in RAW_FRAME mode the header switches get a second row under it, so nothing is pushed out. */
     private final HBox row = new HBox(8);
     private final Spinner<Integer> fragments = new Spinner<>(1, 64, 1);
-    private final Label status = new Label();
+    private final TextField closeReason = new TextField();
+    private final Consumer<String> problems;
+    private final Background background;
     private final Supplier<Optional<Connection>> target;
-    private final java.util.Map<Connection, java.util.List<String>> histories = new java.util.WeakHashMap<>();
-    private final java.util.Map<Connection, java.util.List<String>> snippets = new java.util.WeakHashMap<>();
-    private final javafx.scene.control.MenuButton snippetMenu = new javafx.scene.control.MenuButton("Snippets");
-    private java.util.List<String> history = new java.util.ArrayList<>();
-    private Supplier<Variables> variables = () -> Variables.NONE;
+    private final Map<Connection, List<String>> histories = new WeakHashMap<>();
+    private final Map<Connection, List<String>> snippets = new WeakHashMap<>();
+    private final MenuButton snippetMenu = new MenuButton("Snippets");
+    private List<String> history = new ArrayList<>();
+    private final Supplier<Variables> variables;
     private int historyIndex;
 
-    public ComposerView(Supplier<Optional<Connection>> target) {
+    /**
+     * @param target     the connection the composer sends to
+     * @param variables  where {@code {{name}}} in Text and JSON messages takes its values (the active environment)
+     * @param problems   where a message that cannot be sent is explained (empty: the last send worked)
+     * @param background where a file to send is read
+     */
+    public ComposerView(Supplier<Optional<Connection>> target, Supplier<Variables> variables, Consumer<String> problems,
+                        Background background) {
         super(6);
+        this.variables = variables;
+        this.background = background;
         this.target = target;
+        this.problems = problems;
         setId("composer");
         row.setAlignment(Pos.CENTER_LEFT);
         message.setId("composer-text");
         message.setPromptText("Message to send (Enter sends)");
         message.setOnAction(e -> send());
-        message.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.UP && history.size() > 0) {
+        message.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.UP && history.size() > 0) {
                 historyIndex = Math.max(0, historyIndex - 1);
                 message.setText(history.get(historyIndex));
                 e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.DOWN && historyIndex < history.size()) {
+            } else if (e.getCode() == KeyCode.DOWN && historyIndex < history.size()) {
                 historyIndex = Math.min(history.size(), historyIndex + 1);
                 message.setText(historyIndex == history.size() ? "" : history.get(historyIndex));
                 e.consume();
@@ -76,21 +130,26 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         ping.setTooltip(new Tooltip("Send a ping with the text as payload (at most 125 bytes)"));
         ping.setOnAction(e -> act(c -> c.ping(limit(message.getText()))));
         ping.setId("composer-ping");
-        javafx.scene.control.SplitMenuButton close = new javafx.scene.control.SplitMenuButton();
+        SplitMenuButton close = new SplitMenuButton();
         close.setText("Close 1000");
         close.setId("composer-close");
         close.setOnAction(e -> closeWith(1000));
-        close.setTooltip(new Tooltip("Close the connection with 1000, or pick a code from the registry; the text in "
-                + "the field, if any, is the reason (at most 123 bytes, RFC 6455 §5.5)"));
-        for (dev.framescope.wire.CloseCode code : dev.framescope.wire.CloseCode.values()) {
+        close.setTooltip(new Tooltip("Close the connection with 1000, or pick a code from the registry; the reason "
+                + "field beside it, if filled, is the reason (at most 123 bytes, RFC 6455 §5.5)"));
+        closeReason.setId("composer-close-reason");
+        closeReason.setPromptText("close reason");
+        closeReason.setPrefWidth(100);
+        closeReason.setTooltip(new Tooltip("Sent with Close (at most 123 bytes of UTF-8, RFC 6455 §5.5); empty by "
+                + "default. The message field is never used as the reason."));
+        for (CloseCode code : CloseCode.values()) {
             if (code.mayAppearOnWire()) {
-                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(code.code() + " "
+                MenuItem item = new MenuItem(code.code() + " "
                         + code.title());
                 item.setOnAction(e -> closeWith(code.code()));
                 close.getItems().add(item);
             }
         }
-        javafx.scene.control.MenuItem custom = new javafx.scene.control.MenuItem("4000 (application-defined)");
+        MenuItem custom = new MenuItem("4000 (application-defined)");
         custom.setOnAction(e -> closeWith(4000));
         close.getItems().add(custom);
         Button browse = new Button("File…");
@@ -99,19 +158,20 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         browse.visibleProperty().bind(mode.valueProperty().isEqualTo(Mode.FILE));
         browse.managedProperty().bind(browse.visibleProperty());
         browse.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            FileChooser chooser = new FileChooser();
             chooser.setTitle("Send a file as a binary message");
-            java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
             if (file != null) {
                 message.setText(file.getAbsolutePath());
             }
         });
-        status.getStyleClass().add("composer-status");
         mode.getItems().addAll(Mode.values());
         mode.setValue(Mode.TEXT);
+        mode.setPrefWidth(105);
         mode.setId("composer-mode");
-        mode.setTooltip(new Tooltip("TEXT sends as typed; JSON is validated and sent compact; HEX and BASE64 send "
-                + "a binary message; FILE sends a file's bytes as a binary message; RAW_FRAME writes one frame with "
+        mode.setConverter(Labels.converter());
+        mode.setTooltip(new Tooltip("Text sends as typed; JSON is validated and sent compact; Hex and Base64 send "
+                + "a binary message; File sends a file's bytes as a binary message; Raw frame writes one frame with "
                 + "the header bits you choose, as a probe of the server"));
         fin.setSelected(true);
         mask.setSelected(true);
@@ -127,7 +187,7 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         save.setId("composer-save-snippet");
         save.setTooltip(new Tooltip("Save the message as a snippet of this connection"));
         save.setOnAction(e -> target.get().ifPresent(c -> {
-            java.util.List<String> list = snippets.computeIfAbsent(c, k -> new java.util.ArrayList<>());
+            List<String> list = snippets.computeIfAbsent(c, k -> new ArrayList<>());
             if (!message.getText().isEmpty() && !list.contains(message.getText())) {
                 list.add(message.getText());
             }
@@ -140,15 +200,11 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         fragmentsLabel.managedProperty().bind(fragmentsLabel.visibleProperty());
         fragments.visibleProperty().bind(fragmentsLabel.visibleProperty());
         fragments.managedProperty().bind(fragmentsLabel.visibleProperty());
-        row.getChildren().addAll(new Label("Compose"), mode, message, browse, fragmentsLabel, fragments, send, ping,
-                close, save, snippetMenu, status);
-        dev.framescope.ui.fx.Layouts.onlyThisShrinks(row, message, 160);
+        // No "Compose" caption: the field's prompt says what it is, and the message gets the room.
+        row.getChildren().addAll(mode, message, browse, fragmentsLabel, fragments, send, ping,
+                close, closeReason, save, snippetMenu);
+        Layouts.onlyThisShrinks(row, message, 160);
         getChildren().addAll(row, rawControls);
-    }
-
-    /** Where {@code {{name}}} in TEXT and JSON messages takes its values from (the active environment). */
-    public void setVariables(Supplier<Variables> source) {
-        this.variables = source;
     }
 
     /**
@@ -160,11 +216,7 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         return mode == Mode.TEXT || mode == Mode.JSON ? vars.resolve(text, "the message") : text;
     }
 
-    public Label statusLabel() {
-        return status;
-    }
-
-    public javafx.scene.control.ChoiceBox<Mode> modeChoice() {
+    public ChoiceBox<Mode> modeChoice() {
         return mode;
     }
 
@@ -182,23 +234,23 @@ public final class ComposerView extends javafx.scene.layout.VBox {
     static byte[] base64(String text) {
         String clean = text.replaceAll("\\s", "");
         try {
-            return clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0 ? java.util.Base64.getUrlDecoder().decode(clean)
-                    : java.util.Base64.getDecoder().decode(clean);
+            return clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(clean)
+                    : Base64.getDecoder().decode(clean);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not base64: " + e.getMessage());
         }
     }
 
     static byte[] file(String path) {
-        java.nio.file.Path file = java.nio.file.Path.of(path.trim());
+        Path file = Path.of(path.trim());
         try {
-            long size = java.nio.file.Files.size(file);
+            long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 throw new IllegalArgumentException(file.getFileName() + " is " + (size >> 20) + " MiB; the composer "
                         + "sends files up to " + (MAX_FILE_BYTES >> 20) + " MiB");
             }
-            return java.nio.file.Files.readAllBytes(file);
-        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            return Files.readAllBytes(file);
+        } catch (IOException | InvalidPathException e) {
             throw new IllegalArgumentException("cannot read '" + path + "': " + e.getMessage());
         }
     }
@@ -218,32 +270,32 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         if (clean.length() % 2 != 0 || !clean.matches("[0-9a-fA-F]*")) {
             throw new IllegalArgumentException("not hex bytes: '" + text + "'");
         }
-        return java.util.HexFormat.of().parseHex(clean);
+        return HexFormat.of().parseHex(clean);
     }
 
     /** What was sent to the selected connection, oldest first (↑ in the field recalls it). */
-    public java.util.List<String> history() {
-        return java.util.List.copyOf(history);
+    public List<String> history() {
+        return List.copyOf(history);
     }
 
     /** The selected connection's saved snippets. */
-    public java.util.List<String> snippets() {
-        return target.get().map(c -> java.util.List.copyOf(snippets.getOrDefault(c, java.util.List.of())))
-                .orElse(java.util.List.of());
+    public List<String> snippets() {
+        return target.get().map(c -> List.copyOf(snippets.getOrDefault(c, List.of())))
+                .orElse(List.of());
     }
 
     /** Another connection was selected: its history and snippets apply. */
     public void connectionChanged() {
-        history = target.get().map(c -> histories.computeIfAbsent(c, k -> new java.util.ArrayList<>()))
-                .orElseGet(java.util.ArrayList::new);
+        history = target.get().map(c -> histories.computeIfAbsent(c, k -> new ArrayList<>()))
+                .orElseGet(ArrayList::new);
         historyIndex = history.size();
         refreshSnippets();
     }
 
     private void refreshSnippets() {
-        java.util.List<String> list = snippets();
+        List<String> list = snippets();
         snippetMenu.getItems().setAll(list.stream().map(text -> {
-            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+            MenuItem item = new MenuItem(
                     text.length() > 60 ? text.substring(0, 60) + "…" : text);
             item.setMnemonicParsing(false);
             item.setOnAction(e -> message.setText(text));
@@ -258,21 +310,38 @@ public final class ComposerView extends javafx.scene.layout.VBox {
 
     private void send() {
         Mode m = mode.getValue();
-        byte[] data;
         Variables vars = variables.get();
-        try {
-            data = bytes(m, resolve(m, message.getText(), vars));
-        } catch (IllegalArgumentException e) {
-            status.setText(e.getMessage());
+        if (m == Mode.FILE) {
+            // A file is read off the FX thread; it is sent when read.
+            String path = message.getText();
+            background.submit(() -> bytes(m, path), new Background.Outcome<byte[]>() {
+                @Override
+                public void succeeded(byte[] data) {
+                    send(m, data, vars);
+                }
+
+                @Override
+                public void failed(Exception problem) {
+                    problems.accept(problem.getMessage());
+                }
+            });
             return;
         }
+        try {
+            send(m, bytes(m, resolve(m, message.getText(), vars)), vars);
+        } catch (IllegalArgumentException e) {
+            problems.accept(e.getMessage());
+        }
+    }
+
+    private void send(Mode m, byte[] data, Variables vars) {
         int n = fragments.getValue();
         act(c -> {
             // The log learns the secret values before they cross, so its exports can hide them.
-            c.log().learn(new dev.framescope.capture.Secrets(java.util.Set.of(), java.util.Set.of(),
+            c.log().learn(new Secrets(Set.of(), Set.of(),
                     vars.secretValues()));
             if (m == Mode.RAW_FRAME) {
-                dev.framescope.wire.FrameEncoder frame = dev.framescope.wire.FrameEncoder.frame(Opcode.TEXT)
+                FrameEncoder frame = FrameEncoder.frame(Opcode.TEXT)
                         .opcode(opcode.getValue()).fin(fin.isSelected()).rsv1(rsv1.isSelected())
                         .rsv2(rsv2.isSelected()).rsv3(rsv3.isSelected()).payload(data);
                 c.sendRaw((mask.isSelected() ? frame.masked() : frame.unmasked()).encode());
@@ -286,34 +355,47 @@ public final class ComposerView extends javafx.scene.layout.VBox {
         });
     }
 
-    /** Closes with the code; the field's text, cut to the 123 bytes a close frame has room for, is the reason. */
+    /**
+     * Closes with the code and the reason field's text (empty: no reason). A reason longer than the 123 bytes a
+     * close frame has room for (RFC 6455 section 5.5) is refused, not cut.
+     */
     private void closeWith(int code) {
-        byte[] reason = message.getText().getBytes(StandardCharsets.UTF_8);
-        String text = new String(reason, 0, Math.min(reason.length, 123), StandardCharsets.UTF_8);
-        act(c -> c.close(code, text.isEmpty() ? "closed from Framescope" : text));
+        String reason = closeReason.getText();
+        int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > 123) {
+            problems.accept("the close reason is " + bytes + " bytes of UTF-8; a close frame has room for 123"
+                    + " (RFC 6455 §5.5)");
+            return;
+        }
+        act(c -> c.close(code, reason));
+    }
+
+    /** The reason Close sends. */
+    public TextField closeReasonField() {
+        return closeReason;
     }
 
     private static byte[] limit(String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        return b.length <= 125 ? b : java.util.Arrays.copyOf(b, 125);
+        return b.length <= 125 ? b : Arrays.copyOf(b, 125);
     }
 
-    private void act(java.util.function.Consumer<Connection> action) {
+    private void act(Consumer<Connection> action) {
         Optional<Connection> c = target.get();
         if (c.isEmpty()) {
-            status.setText("select a live connection first");
+            problems.accept("select a live connection first");
             return;
         }
         try {
             action.accept(c.get());
-            status.setText("");
+            problems.accept("");
             String text = message.getText();
             if (!text.isEmpty() && (history.isEmpty() || !history.get(history.size() - 1).equals(text))) {
                 history.add(text);
             }
             historyIndex = history.size();
         } catch (IllegalStateException e) {
-            status.setText(e.getMessage());
+            problems.accept(e.getMessage());
         }
     }
 }

@@ -1,24 +1,25 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.cli.AppOptions;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where Framescope keeps per-user settings: the platform's configuration directory, or the directory named by the
- * system property {@value #PROPERTY} (tests point it at a temporary directory, so they never touch the real home).
+ * Where Framescope keeps per-user settings: the platform's configuration directory, or the one the options name
+ * ({@code --config-dir}, {@code framescope.configDir}; tests pass a temporary directory, so they never touch the real
+ * home).
  */
-final class ConfigDir {
-
-    static final String PROPERTY = "framescope.configDir";
+public final class ConfigDir {
 
     private ConfigDir() {
     }
 
-    /** This JVM's configuration directory. */
-    static Path current() {
-        return resolve(System.getProperty(PROPERTY), System.getenv(), System.getProperty("os.name", ""),
-                System.getProperty("user.home"));
+    /** The configuration directory these options ask for. */
+    public static Path of(AppOptions options) {
+        AppOptions.Environment env = options.environment();
+        return resolve(options.configDir().map(Path::toString).orElse(null), env.variables(), env.osName(),
+                env.userHome().toString());
     }
 
     /**

@@ -1,32 +1,38 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.ConnectionState;
+import dev.framescope.decode.DecodeInput;
 import dev.framescope.ui.frame.DecodedView;
+import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.PulseListener;
 import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.Finding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -45,19 +51,15 @@ public final class ConnectionDetails implements PulseListener {
 
     private final ObservableList<Located> findings = FXCollections.observableArrayList();
     private final HeartbeatView heartbeatView = new HeartbeatView();
-    private final Label handshakeSummary = new Label("No handshake yet");
-    private final VBox waterfall = new VBox(4);
-    private final TextArea request = mono();
-    private final javafx.scene.control.ToggleButton revealHeads = new javafx.scene.control.ToggleButton("Reveal secrets");
-    private Optional<CaptureEvent.HandshakeEvent> lastHandshake = Optional.empty();
-    private final TextArea response = mono();
-    private final Label negotiation = new Label();
+    private final HandshakeView handshake = new HandshakeView();
+    /** Whether the log held a close event: a failure then leaves the Close tab alone. */
+    private boolean closed;
     private final Label close = new Label("Not closed");
     private final Label extensionsText = new Label("No extension offered");
     private final Label messageSummary = new Label("Select a data frame to see its message.");
     private final TextArea messageText = mono();
     private final ListView<String> fragmentList = new ListView<>();
-    private final DecodedView messageDecoded = new DecodedView("message-decoded");
+    private final DecodedView messageDecoded;
     private final long[] wire = new long[2];
     private final long[] inflated = new long[2];
     private final long[] compressedMessages = new long[2];
@@ -66,15 +68,22 @@ public final class ConnectionDetails implements PulseListener {
     private Optional<CaptureLog> log = Optional.empty();
     private int next;
     private long lastRefresh;
-    private final List<CaptureEvent.TimingEvent> timings = new ArrayList<>();
     private final ProtocolView protocol;
+    private final ToLongFunction<FrameEvent> frameNumber;
 
-    public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent) {
-        tab(tabs, "handshakeTab", "Handshake").setContent(handshakePane());
+    /**
+     * @param frameNumber frame #n of a frame, as the table numbers it
+     * @param background  where a large message decodes
+     */
+    public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent, ToLongFunction<FrameEvent> frameNumber,
+                             Background background) {
+        this.frameNumber = frameNumber;
+        messageDecoded = new DecodedView("message-decoded", background);
+        tab(tabs, "handshakeTab", "Handshake").setContent(handshake.node());
         Tab violations = tab(tabs, "findingsTab", "Violations");
         findingsList.setId("violations-list");
         findingsList.setPlaceholder(new Label("No violations: every rule held."));
-        findingsList.setCellFactory(v -> new FindingCell());
+        findingsList.setCellFactory(v -> new FindingCell(frameNumber));
         findingsList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 selectEvent.accept(now.event());
@@ -88,6 +97,7 @@ public final class ConnectionDetails implements PulseListener {
         tabs.getTabs().add(1, message);
         Tab heartbeat = new Tab("Heartbeat", heartbeatView.node());
         heartbeat.setId("heartbeatTab");
+        close.getStyleClass().add("close-summary");
         Tab closeTab = new Tab("Close", padded(close));
         closeTab.setId("closeTab");
         tabs.getTabs().addAll(extensions, heartbeat, closeTab);
@@ -118,7 +128,11 @@ public final class ConnectionDetails implements PulseListener {
     }
 
     public Label handshakeSummary() {
-        return handshakeSummary;
+        return handshake.summary();
+    }
+
+    public TextArea requestText() {
+        return handshake.requestText();
     }
 
     public void show(Optional<CaptureLog> selected) {
@@ -126,20 +140,14 @@ public final class ConnectionDetails implements PulseListener {
         next = 0;
         findings.clear();
         heartbeatView.clear();
-        timings.clear();
-        waterfall.getChildren().clear();
-        handshakeSummary.setText("No handshake yet");
-        request.clear();
-        response.clear();
-        lastHandshake = Optional.empty();
-        revealHeads.setSelected(false);
-        negotiation.setText("");
+        handshake.show(selected);
         close.setText("Not closed");
+        closed = false;
         extensionsText.setText("No extension offered");
         negotiated = "";
-        java.util.Arrays.fill(wire, 0);
-        java.util.Arrays.fill(inflated, 0);
-        java.util.Arrays.fill(compressedMessages, 0);
+        Arrays.fill(wire, 0);
+        Arrays.fill(inflated, 0);
+        Arrays.fill(compressedMessages, 0);
         lastRefresh = 0;
         refresh();
         protocol.show(selected);
@@ -174,15 +182,8 @@ public final class ConnectionDetails implements PulseListener {
             if (!(e instanceof CaptureEvent.MessageEvent)) {
                 e.findings().forEach(f -> newFindings.add(new Located(f, e)));
             }
-            if (e instanceof CaptureEvent.HandshakeEvent h) {
-                handshake(h);
-            } else if (e instanceof CaptureEvent.TimingEvent t) {
-                timings.add(t);
-                drawWaterfall();
-            } else if (e instanceof CaptureEvent.TlsEvent t) {
-                negotiation.setText(negotiation.getText() + "TLS: " + t.protocol() + " " + t.cipherSuite()
-                        + (t.insecureOverride() ? "  ⚠ NOT VERIFIED (insecure)" : "  verified") + "\n"
-                        + String.join("\n", t.peerChain()) + "\n");
+            if (handshake.take(e)) {
+                continue;
             } else if (e instanceof CaptureEvent.NegotiationEvent n) {
                 negotiated = "Offered:  " + (n.offered().isEmpty() ? "nothing" : n.offered()) + "\nAccepted: "
                         + (n.accepted().isEmpty() ? "none" : n.accepted()) + "\n\n" + String.join("\n", n.effects());
@@ -196,6 +197,9 @@ public final class ConnectionDetails implements PulseListener {
                 compressedMessages[m.dir().ordinal()]++;
             } else if (e instanceof CaptureEvent.CloseEvent c) {
                 close.setText(closeText(c));
+                closed = true;
+            } else if (e instanceof CaptureEvent.StateEvent st && st.state() == ConnectionState.FAILED) {
+                failed(FailureReason.explain(st.detail()));
             }
         }
         findings.addAll(newFindings);
@@ -242,12 +246,13 @@ public final class ConnectionDetails implements PulseListener {
                 m.compressed() ? String.format(Locale.ROOT, " (%,d B compressed)", m.wireLength()) : "",
                 m.findings().isEmpty() ? "" : " · ⚠ " + m.findings().stream().map(x -> x.violation().id()).toList()));
         String body = m.isText() ? new String(m.payload(), StandardCharsets.UTF_8)
-                : java.util.HexFormat.ofDelimiter(" ").formatHex(m.payload(), 0, Math.min(m.payload().length, 65536));
+                : HexFormat.ofDelimiter(" ").formatHex(m.payload(), 0, Math.min(m.payload().length, 65536));
         messageText.setText(m.truncated() ? body + "\n… (" + m.length() + " bytes in all)" : body);
-        messageDecoded.setInput(Optional.of(dev.framescope.decode.DecodeInput.of(m.payload(), m.isText())));
+        messageDecoded.setInput(Optional.of(DecodeInput.of(m.payload(), m.isText())));
         for (CaptureEvent.FrameEvent f : found.fragments()) {
             fragmentList.getItems().add(String.format(Locale.ROOT, "#%d  %s  FIN=%d  RSV=%s  %,d B  at byte %,d",
-                    f.seq(), f.header().opcode().shortName(), f.header().fin() ? 1 : 0, TimelineView.rsv(f.header()),
+                    frameNumber.applyAsLong(f), f.header().opcode().shortName(), f.header().fin() ? 1 : 0,
+                    TimelineView.rsv(f.header()),
                     f.header().payloadLength(), f.header().streamOffset()));
         }
     }
@@ -255,8 +260,11 @@ public final class ConnectionDetails implements PulseListener {
     private VBox messagePane() {
         messageSummary.setId("message-summary");
         messageSummary.getStyleClass().add("detail-heading");
-        fragmentList.setPrefHeight(110);
+        fragmentList.setId("message-fragments");
         fragmentList.getStyleClass().add("mono");
+        // Three rows at least, however short the detail pane: a VBox squeezed it to nothing before.
+        fragmentList.setMinHeight(3 * 24 + 4);
+        fragmentList.setPrefHeight(110);
         Tab reassembled = new Tab("Reassembled", messageText);
         Tab decoded = new Tab("Decoded", messageDecoded);
         decoded.setId("message-tab-decoded");
@@ -264,92 +272,24 @@ public final class ConnectionDetails implements PulseListener {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         messageDecoded.setActive(false);
         decoded.selectedProperty().addListener((o, was, now) -> messageDecoded.setActive(now));
-        VBox.setVgrow(views, Priority.ALWAYS);
-        VBox box = new VBox(6, messageSummary, new Label("Fragments"), fragmentList, views);
+        views.setMinHeight(80);
+        VBox fragments = new VBox(4, new Label("Fragments"), fragmentList);
+        VBox.setVgrow(fragmentList, Priority.ALWAYS);
+        SplitPane split = new SplitPane(fragments, views);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.35);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox box = new VBox(6, messageSummary, split);
         box.setPadding(new Insets(10));
         return box;
     }
 
-    private void handshake(CaptureEvent.HandshakeEvent h) {
-        String accept = h.status() != 101 ? "" : h.acceptOk()
-                ? "   Sec-WebSocket-Accept ✓ " + h.expectedAccept()
-                : "   Sec-WebSocket-Accept ✗ expected " + h.expectedAccept() + ", received "
-                        + h.receivedAccept().orElse("(none)");
-        handshakeSummary.setText((h.status() == 0 ? "No response" : "Status " + h.status()) + accept
-                + h.subprotocol().map(p -> "   subprotocol " + p).orElse(""));
-        lastHandshake = Optional.of(h);
-        showHeads();
-    }
-
-    /**
-     * The request and response as they crossed the wire, secrets (Authorization, cookies, API keys, secret variable
-     * values) shown as •••• until the user reveals them: it is their own traffic, but a screen is often shared.
-     */
-    private void showHeads() {
-        if (lastHandshake.isEmpty()) {
-            return;
+    /** A failure says why where the handshake and the close would have been. */
+    private void failed(FailureReason why) {
+        handshake.failed(why);
+        if (!closed) {
+            close.setText("Never opened: " + why.reason() + "\n(failed during " + why.phase() + ")");
         }
-        CaptureEvent.HandshakeEvent h = lastHandshake.get();
-        dev.framescope.capture.Secrets secrets = log.map(CaptureLog::secrets)
-                .orElse(dev.framescope.capture.Secrets.NONE);
-        boolean clear = revealHeads.isSelected();
-        request.setText(clear ? new String(h.rawRequest(), StandardCharsets.ISO_8859_1)
-                : dev.framescope.capture.io.Redactor.headForScreen(h.rawRequest(), secrets));
-        String body = h.responseBody().length == 0 ? ""
-                : "\n" + new String(h.responseBody(), StandardCharsets.UTF_8);
-        response.setText((clear ? new String(h.rawResponse(), StandardCharsets.ISO_8859_1)
-                : dev.framescope.capture.io.Redactor.headForScreen(h.rawResponse(), secrets)) + body);
-    }
-
-    public javafx.scene.control.ToggleButton revealHeadsToggle() {
-        return revealHeads;
-    }
-
-    public TextArea requestText() {
-        return request;
-    }
-
-    private void drawWaterfall() {
-        waterfall.getChildren().clear();
-        double total = timings.stream().mapToLong(CaptureEvent.TimingEvent::durationNanos).sum();
-        double offset = 0;
-        for (CaptureEvent.TimingEvent t : timings) {
-            Region spacer = new Region();
-            spacer.setPrefWidth(300 * offset / Math.max(1, total));
-            Region bar = new Region();
-            bar.getStyleClass().addAll("waterfall-bar", "waterfall-" + t.phase().name().toLowerCase(Locale.ROOT));
-            bar.setPrefWidth(Math.max(2, 300 * t.durationNanos() / Math.max(1, total)));
-            bar.setPrefHeight(12);
-            Label name = new Label(String.format(Locale.ROOT, "%-8s %8.2f ms", t.phase(), t.durationNanos() / 1e6));
-            name.getStyleClass().add("mono");
-            name.setMinWidth(150);
-            waterfall.getChildren().add(new HBox(8, name, new HBox(spacer, bar)));
-            offset += t.durationNanos();
-        }
-    }
-
-    private VBox handshakePane() {
-        GridPane raw = new GridPane();
-        raw.setHgap(8);
-        revealHeads.setId("handshake-reveal");
-        revealHeads.setMnemonicParsing(false);
-        revealHeads.setTooltip(new javafx.scene.control.Tooltip("Show Authorization, cookies, API keys and secret "
-                + "variable values in clear (exports still redact them unless File → Keep Secrets in Exports)"));
-        revealHeads.selectedProperty().addListener((o, was, now) -> showHeads());
-        HBox requestTitle = new HBox(8, new Label("Request (as sent)"), revealHeads);
-        requestTitle.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        raw.add(requestTitle, 0, 0);
-        raw.add(new Label("Response (as received)"), 1, 0);
-        raw.add(request, 0, 1);
-        raw.add(response, 1, 1);
-        GridPane.setHgrow(request, Priority.ALWAYS);
-        GridPane.setHgrow(response, Priority.ALWAYS);
-        handshakeSummary.setId("handshake-summary");
-        handshakeSummary.getStyleClass().add("detail-heading");
-        negotiation.setWrapText(true);
-        VBox box = new VBox(10, handshakeSummary, new Label("Timing"), waterfall, raw, negotiation);
-        box.setPadding(new Insets(10));
-        return box;
     }
 
     static String closeText(CaptureEvent.CloseEvent c) {
@@ -363,6 +303,9 @@ public final class ConnectionDetails implements PulseListener {
                 .append(c.sentReason().isEmpty() ? "" : " — \"" + c.sentReason() + "\"").append('\n'));
         c.receivedCode().ifPresent(code -> sb.append("Received: ").append(CloseCode.describe(code))
                 .append(c.receivedReason().isEmpty() ? "" : " — \"" + c.receivedReason() + "\"").append('\n'));
+        if (c.receivedCode().isEmpty() && (c.initiator() == CaptureEvent.Initiator.SERVER || c.clean())) {
+            sb.append("Received: a close frame with no status code (read as 1005, RFC 6455 §7.1.5)\n");
+        }
         sb.append(c.clean() ? "Clean: both close frames crossed." : "Abnormal: the close handshake did not complete.");
         c.handshakeNanos().ifPresent(n -> sb.append(String.format(Locale.ROOT, "\nClose handshake took %.2f ms.",
                 n / 1e6)));
@@ -380,7 +323,7 @@ public final class ConnectionDetails implements PulseListener {
         return tab;
     }
 
-    private static TextArea mono() {
+    static TextArea mono() {
         TextArea area = new TextArea();
         area.setEditable(false);
         area.setPrefRowCount(9);
@@ -395,6 +338,12 @@ public final class ConnectionDetails implements PulseListener {
     }
 
     private static final class FindingCell extends ListCell<Located> {
+        private final ToLongFunction<FrameEvent> frameNumber;
+
+        FindingCell(ToLongFunction<FrameEvent> frameNumber) {
+            this.frameNumber = frameNumber;
+        }
+
         @Override
         protected void updateItem(Located item, boolean empty) {
             super.updateItem(item, empty);
@@ -404,7 +353,7 @@ public final class ConnectionDetails implements PulseListener {
             }
             Finding f = item.finding();
             String where = item.event() instanceof CaptureEvent.FrameEvent fe
-                    ? "#" + fe.seq() + " " + fe.dir().arrow() + " " + fe.header().opcode().shortName() : "";
+                    ? "frame #" + frameNumber.applyAsLong(fe) + " " + fe.dir().arrow() + " " + fe.header().opcode().shortName() : "";
             setText("⚠ " + f.violation().id() + "  ·  " + f.violation().rfcSection() + "  ·  " + where + "\n"
                     + f.violation().message() + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")
                     + (f.streamOffset() >= 0 ? " — at byte " + f.streamOffset() : ""));

@@ -3,33 +3,47 @@ package dev.framescope.ui.live;
 import dev.framescope.engine.ConnectionOptions;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
-import dev.framescope.engine.Variables;
 import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.ReconnectPolicy;
 import dev.framescope.engine.TlsOptions;
+import dev.framescope.engine.Variables;
+import dev.framescope.ui.fx.Forms;
+import dev.framescope.ui.fx.Labels;
+import dev.framescope.ui.fx.NumberFields;
 import dev.framescope.wire.ExtensionHeader;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -46,16 +60,10 @@ public final class ConnectionDialog {
     private final ComboBox<String> url = new ComboBox<>();
     private final TextArea headers = new TextArea();
     private final TextField subprotocols = new TextField();
-    private final CheckBox deflate = new CheckBox("permessage-deflate");
-    private final CheckBox serverNoTakeover = new CheckBox("server_no_context_takeover");
-    private final CheckBox clientNoTakeover = new CheckBox("client_no_context_takeover");
-    private final CheckBox clientBits = new CheckBox("client_max_window_bits");
-    private final Spinner<Integer> clientBitsValue = new Spinner<>(8, 15, 15);
-    private final CheckBox serverBits = new CheckBox("server_max_window_bits");
-    private final Spinner<Integer> serverBitsValue = new Spinner<>(8, 15, 15);
+    private final DeflateOfferRow deflate = new DeflateOfferRow();
     private final TextField freeOffers = new TextField();
-    private final Spinner<Integer> heartbeatSeconds = new Spinner<>(0, 3600, 0);
-    private final Spinner<Integer> pongTimeoutSeconds = new Spinner<>(1, 600, 5);
+    private final Spinner<Integer> heartbeatSeconds = NumberFields.spinner(0, 3600, 0);
+    private final Spinner<Integer> pongTimeoutSeconds = NumberFields.spinner(1, 600, 5);
     private final ChoiceBox<HeartbeatPolicy.OnMissed> onMissed = new ChoiceBox<>();
     private final PongModeField pongMode = new PongModeField();
     private final TextField caFile = new TextField();
@@ -63,17 +71,17 @@ public final class ConnectionDialog {
     private final PasswordField clientCertPassword = new PasswordField();
     private final CheckBox insecure = new CheckBox("Do not verify certificate or host name (this connection only)");
     private final TextField proxy = new TextField();
-    private final Spinner<Integer> connectTimeout = new Spinner<>(1, 600, 10);
-    private final Spinner<Integer> handshakeTimeout = new Spinner<>(1, 600, 10);
+    private final Spinner<Integer> connectTimeout = NumberFields.spinner(1, 600, 10);
+    private final Spinner<Integer> handshakeTimeout = NumberFields.spinner(1, 600, 10);
     private final CheckBox reconnect = new CheckBox("Reconnect after an abnormal close");
-    private final Spinner<Integer> reconnectAttempts = new Spinner<>(1, 100, 5);
+    private final Spinner<Integer> reconnectAttempts = NumberFields.spinner(1, 100, 5);
     private final Label error = new Label();
     private final AuthSection auth = new AuthSection();
     private final QueryEditor query;
     private Supplier<Variables> variables = () -> Variables.NONE;
     /** The connection being edited (defaults for a new one): what the form has no field for comes from here. */
     private ConnectionOptions edited = ConnectionOptions.DEFAULTS;
-    private final java.util.Map<Spinner<Integer>, Shown> shown = new java.util.HashMap<>();
+    private final Map<Spinner<Integer>, Shown> shown = new HashMap<>();
     private int shownAttempts = -1;
 
     public ConnectionDialog(Window owner, List<String> history) {
@@ -95,13 +103,14 @@ public final class ConnectionDialog {
         url.setId("dialog-url");
         onMissed.getItems().addAll(HeartbeatPolicy.OnMissed.values());
         onMissed.setValue(HeartbeatPolicy.OnMissed.REPORT);
+        Labels.use(onMissed, Labels::onMissed);
         insecure.getStyleClass().add("insecure-switch");
         Label warning = new Label("⚠ Anyone on the path can read and change this connection's traffic.");
         warning.getStyleClass().add("filter-problem");
         warning.setId("dialog-insecure-warning");
         warning.visibleProperty().bind(insecure.selectedProperty());
         error.getStyleClass().add("filter-problem");
-        dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
             try {
                 spec();
             } catch (IllegalArgumentException ex) {
@@ -153,10 +162,14 @@ public final class ConnectionDialog {
         return new ConnectionTemplate(target, fields, auth.auth());
     }
 
-    private javafx.scene.layout.VBox tabs(GridPane connection) {
-        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
-        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        javafx.scene.control.Tab main = new javafx.scene.control.Tab("Connection", connection);
+    private VBox tabs(GridPane connection) {
+        TabPane tabs = new TabPane();
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Scrolls rather than growing past a 1280×800 screen: OK and Cancel stay on it.
+        ScrollPane scroll = new ScrollPane(connection);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(500);
+        Tab main = new Tab("Connection", scroll);
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(8);
@@ -172,21 +185,21 @@ public final class ConnectionDialog {
         hint.getStyleClass().add("field-hint");
         hint.setWrapText(true);
         g.add(hint, 1, 3);
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(110);
-        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(labels, fields);
-        javafx.scene.control.Tab authTab = new javafx.scene.control.Tab("Auth & query", g);
+        Tab authTab = new Tab("Auth & query", g);
         authTab.setId("dialog-auth-tab");
         tabs.getTabs().addAll(main, authTab);
         // A TabPane asks for less width than its widest tab needs; the form's own width keeps it whole.
         tabs.setPrefWidth(860);
         this.tabPane = tabs;
-        return new javafx.scene.layout.VBox(6, tabs, error);
+        return new VBox(6, tabs, error);
     }
 
-    private javafx.scene.control.TabPane tabPane;
+    private TabPane tabPane;
 
 
     /** Fills the form from an existing connection's settings (Edit connection). */
@@ -209,21 +222,7 @@ public final class ConnectionDialog {
         subprotocols.setText(String.join(", ", options.subprotocols()));
         List<String> others = new ArrayList<>();
         for (String offer : options.extensionOffers()) {
-            Optional<dev.framescope.wire.ExtensionOffer> parsed = ExtensionHeader.parse(offer).offers().stream()
-                    .findFirst();
-            if (parsed.isPresent() && parsed.get().name().equalsIgnoreCase("permessage-deflate")
-                    && !deflate.isSelected()) {
-                var o = parsed.get();
-                deflate.setSelected(true);
-                serverNoTakeover.setSelected(o.has("server_no_context_takeover"));
-                clientNoTakeover.setSelected(o.has("client_no_context_takeover"));
-                serverBits.setSelected(o.has("server_max_window_bits"));
-                o.all("server_max_window_bits").stream().findFirst().flatMap(p -> p.value())
-                        .ifPresent(v -> serverBitsValue.getValueFactory().setValue(Integer.parseInt(v)));
-                clientBits.setSelected(o.has("client_max_window_bits"));
-                o.all("client_max_window_bits").stream().findFirst().flatMap(p -> p.value())
-                        .ifPresent(v -> clientBitsValue.getValueFactory().setValue(Integer.parseInt(v)));
-            } else {
+            if (!ExtensionHeader.parse(offer).offers().stream().findFirst().map(deflate::show).orElse(false)) {
                 others.add(offer);
             }
         }
@@ -282,7 +281,6 @@ public final class ConnectionDialog {
         proxy.setPromptText("host:port of an HTTP CONNECT proxy");
         headers.setId("dialog-headers");
         subprotocols.setId("dialog-subprotocols");
-        deflate.setId("dialog-deflate");
         freeOffers.setId("dialog-offers");
         heartbeatSeconds.setId("dialog-heartbeat");
         pongTimeoutSeconds.setId("dialog-pong-timeout");
@@ -296,55 +294,34 @@ public final class ConnectionDialog {
         handshakeTimeout.setId("dialog-handshake-timeout");
         reconnect.setId("dialog-reconnect");
         reconnectAttempts.setId("dialog-reconnect-attempts");
-        clientBits.setTooltip(new Tooltip("Offer client_max_window_bits (RFC 7692 §7.1.2.2); with a value we also "
-                + "limit our own window"));
         int row = 0;
-        g.addRow(row++, new Label("URL"), url);
+        g.addRow(row++, new Label("URL"), new HBox(8, url, UrlTemplates.menu(url)));
         g.addRow(row++, new Label("Headers"), headers);
         g.addRow(row++, new Label("Subprotocols"), subprotocols);
-        g.addRow(row++, new Label("Extensions"), deflate);
-        g.addRow(row++, new Label(""), new HBox(12, serverNoTakeover, clientNoTakeover));
-        g.addRow(row++, new Label(""), new HBox(8, clientBits, clientBitsValue, serverBits, serverBitsValue));
+        g.addRow(row++, new Label("Extensions"), deflate.deflateSwitch());
+        g.addRow(row++, new Label(""), deflate.takeover());
+        g.addRow(row++, new Label(""), deflate.windowBits());
         g.addRow(row++, new Label(""), freeOffers);
-        g.addRow(row++, new Label("Heartbeat"), new javafx.scene.layout.VBox(6, new HBox(8,
-                new Label("ping every (s, 0 = off)"), heartbeatSeconds, new Label("pong timeout (s)"),
-                pongTimeoutSeconds, new Label("when missed"), onMissed), pongMode.node()));
+        g.addRow(row++, new Label("Heartbeat"), new VBox(6, new HBox(8, new Label("ping every"), heartbeatSeconds,
+                NumberFields.unit("s (0 = off)"), new Label("pong timeout"), pongTimeoutSeconds, NumberFields.unit("s"),
+                new Label("when missed"), onMissed), pongMode.node()));
         g.addRow(row++, new Label("TLS"), caFile);
         g.addRow(row++, new Label(""), new HBox(8, clientCert, new Label("password"), clientCertPassword));
         g.addRow(row++, new Label("Proxy"), proxy);
-        g.addRow(row++, new Label("Timeouts (s)"), new HBox(8, new Label("connect"), connectTimeout,
-                new Label("handshake"), handshakeTimeout));
+        g.addRow(row++, new Label("Timeouts"), new HBox(8, new Label("connect"), connectTimeout,
+                NumberFields.unit("s"), new Label("handshake"), handshakeTimeout, NumberFields.unit("s")));
         g.addRow(row++, new Label("Reconnect"), new HBox(8, reconnect, new Label("attempts"), reconnectAttempts));
         g.addRow(row++, new Label(""), insecure);
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(110);
         g.getColumnConstraints().add(labels);
-        tidy(g);
+        Forms.tidy(g);
         return g;
-    }
-
-    /** No mnemonics (parameter names contain underscores), labels never truncated, compact spinners. */
-    private static void tidy(javafx.scene.Parent parent) {
-        for (javafx.scene.Node node : parent.getChildrenUnmodifiable()) {
-            if (node instanceof javafx.scene.control.Labeled labeled) {
-                labeled.setMnemonicParsing(false);
-                labeled.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            } else if (node instanceof Spinner<?> spinner) {
-                spinner.setPrefWidth(84);
-                spinner.setMinWidth(84);
-            } else if (node instanceof ChoiceBox<?> choice) {
-                choice.setMinWidth(120);
-            } else if (node instanceof javafx.scene.Parent child && !(node instanceof TextArea)) {
-                if (child instanceof HBox box) {
-                    box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-                }
-                tidy(child);
-            }
-        }
     }
 
     /** The spec the form describes; IllegalArgumentException names the field that is wrong. */
     ConnectionSpec spec() {
+        refuseTypos();
         ConnectionTemplate.Resolved resolved = template().resolve(variables.get());
         ConnectionSpec target;
         try {
@@ -360,20 +337,27 @@ public final class ConnectionDialog {
         HeartbeatPolicy base = edited.heartbeat();
         HeartbeatPolicy heartbeat = new HeartbeatPolicy(seconds(heartbeatSeconds), seconds(pongTimeoutSeconds),
                 base.payloadPrefix(), onMissed.getValue(), pongMode.value());
-        Optional<InetSocketAddress> proxyAddress = Optional.empty();
-        if (!proxy.getText().isBlank()) {
-            String text = proxy.getText().trim();
-            int colon = text.lastIndexOf(':');
-            String host = colon < 0 ? "" : text.substring(0, colon);
-            String port = colon < 0 ? "" : text.substring(colon + 1);
-            if (host.isBlank() || !port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
-                throw new IllegalArgumentException("Proxy: expected host:port, not '" + proxy.getText() + "'");
-            }
-            proxyAddress = Optional.of(InetSocketAddress.createUnresolved(host, Integer.parseInt(port)));
-        }
+        Optional<InetSocketAddress> proxyAddress = Forms.hostAndPort("Proxy", proxy.getText());
         return new ConnectionOptions(list(subprotocols.getText()), offers(), edited.origin(), seconds(connectTimeout),
                 seconds(handshakeTimeout), tls(), proxyAddress, heartbeat, reconnectPolicy(),
                 edited.maxMessageBytes());
+    }
+
+    /** A number field whose text was refused stops OK, named, rather than connecting with the old value. */
+    private void refuseTypos() {
+        Map<String, Spinner<Integer>> fields = new LinkedHashMap<>();
+        fields.put("Ping interval", heartbeatSeconds);
+        fields.put("Pong timeout", pongTimeoutSeconds);
+        fields.put("Connect timeout", connectTimeout);
+        fields.put("Handshake timeout", handshakeTimeout);
+        fields.put("Reconnect attempts", reconnectAttempts);
+        fields.forEach((name, field) -> NumberFields.refusal(field).ifPresent(why -> {
+            // Shown, with the caret in it, where the form scrolled it out of sight.
+            tabPane.getSelectionModel().selectFirst();
+            Forms.reveal((ScrollPane) tabPane.getTabs().get(0).getContent(), field);
+            field.requestFocus();
+            throw new IllegalArgumentException(name + ": " + why);
+        }));
     }
 
     /** Backoff delays as they were (1 s doubling up to 30 s for a new connection); attempts from the form. */
@@ -398,26 +382,7 @@ public final class ConnectionDialog {
     }
 
     private List<String> offers() {
-        List<String> offers = new ArrayList<>();
-        if (deflate.isSelected()) {
-            StringBuilder sb = new StringBuilder("permessage-deflate");
-            if (serverNoTakeover.isSelected()) {
-                sb.append("; server_no_context_takeover");
-            }
-            if (clientNoTakeover.isSelected()) {
-                sb.append("; client_no_context_takeover");
-            }
-            if (serverBits.isSelected()) {
-                sb.append("; server_max_window_bits=").append(serverBitsValue.getValue());
-            }
-            if (clientBits.isSelected()) {
-                sb.append("; client_max_window_bits");
-                if (clientBitsValue.getValue() < 15) {
-                    sb.append('=').append(clientBitsValue.getValue());
-                }
-            }
-            offers.add(sb.toString());
-        }
+        List<String> offers = new ArrayList<>(deflate.offer().stream().toList());
         offers.addAll(list(freeOffers.getText()));
         return offers;
     }
@@ -432,11 +397,11 @@ public final class ConnectionDialog {
     }
 
     CheckBox deflateSwitch() {
-        return deflate;
+        return deflate.deflateSwitch();
     }
 
     CheckBox serverNoTakeoverSwitch() {
-        return serverNoTakeover;
+        return deflate.serverNoTakeoverSwitch();
     }
 
     TextArea headersField() {
@@ -459,11 +424,11 @@ public final class ConnectionDialog {
         return query;
     }
 
-    javafx.scene.control.DialogPane dialogPane() {
+    public DialogPane dialogPane() {
         return dialog.getDialogPane();
     }
 
-    javafx.scene.control.TabPane tabPane() {
+    TabPane tabPane() {
         return tabPane;
     }
 

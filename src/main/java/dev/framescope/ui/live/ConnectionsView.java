@@ -2,11 +2,14 @@ package dev.framescope.ui.live;
 
 import dev.framescope.ui.fx.PulseListener;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The session's connections with state, URL and counters; refreshed a few times a second, not per frame. */
@@ -43,7 +46,14 @@ public final class ConnectionsView extends ListView<LiveConnection> implements P
             // As wide as the list, never wider: long URLs end in "…" (full URL in the tooltip), no sideways scrolling.
             setPrefWidth(0);
             name.getStyleClass().add("connection-name");
+            // A long name takes a second line rather than ending in "…" (the full URL is in the tooltip).
+            name.setWrapText(true);
+            name.setMaxWidth(Double.MAX_VALUE);
+            name.setMinHeight(Region.USE_PREF_SIZE);
             state.getStyleClass().add("connection-state");
+            // A failure's reason wraps onto more lines rather than ending in "…".
+            state.setMaxWidth(Double.MAX_VALUE);
+            state.setMinHeight(Region.USE_PREF_SIZE);
             url.getStyleClass().add("connection-url");
             counters.getStyleClass().add("connection-counters");
         }
@@ -57,12 +67,15 @@ public final class ConnectionsView extends ListView<LiveConnection> implements P
             }
             name.setText(c.name());
             String s = c.stateText();
-            state.setText("● " + s + (c.insecure() ? "  ⚠ TLS NOT VERIFIED" : ""));
+            Optional<FailureReason> failure = c.failure();
+            state.setText("● " + s + failure.map(f -> ": " + f).orElse("")
+                    + (c.insecure() ? "  ⚠ TLS NOT VERIFIED" : ""));
+            state.setWrapText(failure.isPresent());
             state.getStyleClass().removeIf(x -> x.startsWith("state-"));
             state.getStyleClass().add("state-" + s);
             // As written, never resolved: a secret from a variable or auth helper must not show in the list.
             url.setText(c.shownUrl());
-            setTooltip(new javafx.scene.control.Tooltip(c.shownUrl()));
+            setTooltip(new Tooltip(c.shownUrl() + failure.map(f -> "\n" + f.withPhase()).orElse("")));
             var k = c.log().counters();
             counters.setText(String.format(Locale.ROOT, "↓ %,d  ↑ %,d frames  ⚠ %,d", k.framesIn(), k.framesOut(),
                     k.violations()));

@@ -63,9 +63,9 @@ final class EnvironmentStore {
         this.file = file.toAbsolutePath();
     }
 
-    /** {@value #FILE_NAME} in {@link ConfigDir#current()}. */
-    static EnvironmentStore inConfigDir() {
-        return new EnvironmentStore(ConfigDir.current().resolve(FILE_NAME));
+    /** {@value #FILE_NAME} in the configuration directory ({@link ConfigDir}). */
+    static EnvironmentStore inConfigDir(Path configDir) {
+        return new EnvironmentStore(configDir.resolve(FILE_NAME));
     }
 
     Path file() {

@@ -1,8 +1,10 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.CaptureEvent.MessageEvent;
 import dev.framescope.capture.Direction;
 import dev.framescope.capture.Payload;
+import dev.framescope.ui.fx.Labels.Labelled;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +18,21 @@ import java.util.regex.PatternSyntaxException;
  */
 public record FrameFilter(Optional<Direction> direction, OpcodeClass opcodes, boolean violationsOnly, String search) {
 
-    public enum OpcodeClass { ALL, DATA, CONTROL }
+    /** Which frames by opcode (RFC 6455 section 5.2: data frames, control frames with the high opcode bit). */
+    public enum OpcodeClass implements Labelled {
+        ALL("All frames"), DATA("Data frames"), CONTROL("Control frames");
+
+        private final String label;
+
+        OpcodeClass(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
 
     public static final FrameFilter ALL = new FrameFilter(Optional.empty(), OpcodeClass.ALL, false, "");
 
@@ -38,6 +54,26 @@ public record FrameFilter(Optional<Direction> direction, OpcodeClass opcodes, bo
         if (!search.isBlank()) {
             Predicate<String> match = matcher(search);
             p = p.and(f -> match.test(text(f)));
+        }
+        return p;
+    }
+
+    /**
+     * The same filter over reassembled messages (the Messages view): direction, violations, the search over the
+     * message's text; messages are data, so the control class shows none.
+     */
+    public Predicate<MessageEvent> messagePredicate() {
+        Predicate<MessageEvent> p = m -> opcodes != OpcodeClass.CONTROL;
+        if (direction.isPresent()) {
+            Direction d = direction.get();
+            p = p.and(m -> m.dir() == d);
+        }
+        if (violationsOnly) {
+            p = p.and(m -> !m.findings().isEmpty());
+        }
+        if (!search.isBlank()) {
+            Predicate<String> match = matcher(search);
+            p = p.and(m -> match.test(new String(m.payload().bytes(), StandardCharsets.UTF_8)));
         }
         return p;
     }

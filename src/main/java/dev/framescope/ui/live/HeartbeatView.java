@@ -7,7 +7,9 @@ import dev.framescope.engine.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,6 +22,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -131,7 +134,7 @@ final class HeartbeatView {
             rate.getData().addAll(perSecond.subList(ratePoints, perSecond.size()));
         }
         if (heartbeat) {
-            stats.setText(HeartbeatStats.of(log).describe());
+            stats.setText(describe(HeartbeatStats.of(log), log));
         }
         if (!points.isEmpty()) {
             histogram.show(RttHistogram.of(samplesMs));
@@ -182,6 +185,29 @@ final class HeartbeatView {
     }
 
     /** Starts a probe on the selected connection; its result arrives in the log as a note and shows here. */
+    /**
+     * Our pings' statistics; without pings of ours, what the server's pings got from us instead of "no pings
+     * answered" (a heartbeat may well run the other way).
+     */
+    static String describe(HeartbeatStats ours, CaptureLog log) {
+        if (ours.count() > 0 || ours.missed() > 0) {
+            return ours.describe().replaceFirst("^1 pongs:", "1 pong:");
+        }
+        int serverPings = 0;
+        int answered = 0;
+        for (CaptureEvent e : log.readFrom(0, log.size())) {
+            if (e instanceof CaptureEvent.HeartbeatEvent h) {
+                serverPings += h.kind() == CaptureEvent.HeartbeatKind.SERVER_PING ? 1 : 0;
+                answered += h.kind() == CaptureEvent.HeartbeatKind.PONG_SENT ? 1 : 0;
+            }
+        }
+        if (serverPings == 0) {
+            return "No pings yet: ours are off (ping interval 0), and the server has sent none";
+        }
+        return String.format(Locale.ROOT, "We send no pings; the server pinged %,d time%s and we answered %,d",
+                serverPings, serverPings == 1 ? "" : "s", answered);
+    }
+
     void probeIdle(Duration limit) {
         act(c -> {
             c.probeIdle(limit);
@@ -204,7 +230,7 @@ final class HeartbeatView {
         stormCount.requestFocus();
     }
 
-    private void act(java.util.function.Consumer<Connection> action) {
+    private void act(Consumer<Connection> action) {
         Optional<Connection> c = connection.get();
         if (c.isEmpty()) {
             probeResult.setText("Not a live connection: the lab needs an open connection.");
@@ -241,7 +267,7 @@ final class HeartbeatView {
         Label title = new Label("RTT distribution (ms)");
         title.getStyleClass().add("detail-heading");
         stats.setWrapText(true);
-        stats.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stats.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(histogram, Priority.ALWAYS);
         VBox distribution = new VBox(4, title, stats, histogram);
         distribution.setPrefWidth(320);
@@ -273,8 +299,8 @@ final class HeartbeatView {
         return axis;
     }
 
-    private static javafx.scene.layout.Region spacer() {
-        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+    private static Region spacer() {
+        Region r = new Region();
         r.setMinWidth(16);
         HBox.setHgrow(r, Priority.SOMETIMES);
         return r;

@@ -51,7 +51,7 @@ final class HistogramBars extends Region {
         }
         from.setText(bins.get(0).label().split("–")[0] + " ms");
         to.setText(bins.get(bins.size() - 1).label().split("–")[1] + " ms");
-        peak.setText(String.format(Locale.ROOT, "tallest bar: %,d pongs", max));
+        peak.setText(String.format(Locale.ROOT, "tallest bar: %,d %s", max, max == 1 ? "pong" : "pongs"));
         getChildren().setAll(bars);
         getChildren().addAll(from, to, peak);
     }

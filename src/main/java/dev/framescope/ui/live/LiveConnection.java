@@ -1,12 +1,14 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.io.Redactor;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionOptions;
 import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.ui.frame.DecodeSettings;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,8 +28,14 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
         this(name, connection, log, template, new DecodeSettings(log::subprotocol));
     }
 
+    /** Why the connection failed, in words; empty while it has not. */
+    public Optional<FailureReason> failure() {
+        return connection.filter(c -> c.state() == ConnectionState.FAILED)
+                .flatMap(c -> FailureReason.of(c.failure()));
+    }
+
     public String stateText() {
-        return connection.map(c -> c.state().name().toLowerCase(java.util.Locale.ROOT)).orElse("loaded");
+        return connection.map(c -> c.state().name().toLowerCase(Locale.ROOT)).orElse("loaded");
     }
 
     /**
@@ -37,7 +45,7 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
     public boolean insecure() {
         return connection.map(c -> c.spec().tls().insecure() && c.spec().secure())
                 .orElseGet(() -> options().tls().insecure()
-                        && log.label().toLowerCase(java.util.Locale.ROOT).startsWith("wss:"));
+                        && log.label().toLowerCase(Locale.ROOT).startsWith("wss:"));
     }
 
     /**

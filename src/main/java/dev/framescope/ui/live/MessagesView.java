@@ -1,8 +1,9 @@
 package dev.framescope.ui.live;
 
-import dev.framescope.capture.text.FrameText;
 import dev.framescope.capture.CaptureEvent.MessageEvent;
+import dev.framescope.capture.text.FrameText;
 import dev.framescope.wire.Message;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,8 +24,8 @@ public final class MessagesView extends TableView<MessageEvent> {
         getStyleClass().add("frame-table");
         setFixedCellSize(34);
         setPlaceholder(new Label("No complete messages yet"));
-        getColumns().addAll(java.util.List.of(
-                column("#", 64, m -> Long.toString(m.seq())),
+        getColumns().addAll(List.of(
+                column("#", 76, m -> Long.toString(model.messageNumber(m))),
                 column("Time", 90, m -> model.log().map(l -> String.format(Locale.ROOT, "%.3f",
                         l.secondsSinceStart(m.nanos()))).orElse("")),
                 column("Dir", 52, m -> m.dir().arrow()),

@@ -1,6 +1,7 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.engine.PongMode;
+import dev.framescope.ui.fx.Labels;
 import java.time.Duration;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
@@ -13,7 +14,7 @@ import javafx.scene.layout.HBox;
 /** The connection dialog's "answer server pings" control: auto, off, delayed by N ms, or with a custom payload. */
 final class PongModeField {
 
-    enum Choice {
+    enum Choice implements Labels.Labelled {
         AUTO("automatically"), OFF("never (pong off)"), DELAYED("after a delay"), CUSTOM("with a custom payload");
 
         private final String text;
@@ -23,7 +24,7 @@ final class PongModeField {
         }
 
         @Override
-        public String toString() {
+        public String label() {
             return text;
         }
     }
@@ -38,6 +39,7 @@ final class PongModeField {
         choice.getItems().setAll(Choice.values());
         choice.setValue(Choice.AUTO);
         choice.setId("dialog-pong-mode");
+        choice.setConverter(Labels.converter());
         choice.setTooltip(new Tooltip("How we answer the server's pings — to test how it reacts to slow, missing or "
                 + "wrong pongs (RFC 6455 §5.5.3 wants the ping's payload back, as soon as practical)"));
         delayMs.setEditable(true);

@@ -67,12 +67,12 @@ public final class ProtocolView implements PulseListener {
                 column("", 30, c -> c.flow() == Flow.CLIENT_TO_SERVER ? "→" : "←"),
                 column("method / operation", 180, c -> c.name() + (c.batch() ? "  [batch]" : "")),
                 column("id", 60, Call::id),
-                column("sent (s)", 80, c -> seconds(c.requestNanos())),
-                column("answered (s)", 100, c -> c.responseNanos().isPresent()
+                column("sent (s)", 90, c -> seconds(c.requestNanos())),
+                column("answered (s)", 125, c -> c.responseNanos().isPresent()
                         ? seconds(c.responseNanos().getAsLong()) : ""),
                 column("latency", 90, c -> c.latency().map(d -> String.format(Locale.ROOT, "%.2f ms",
                         d.toNanos() / 1e6)).orElse("")),
-                column("results", 70, c -> c.protocol().equals("graphql") ? String.valueOf(c.responses()) : ""),
+                column("results", 85, c -> c.protocol().equals("graphql") ? String.valueOf(c.responses()) : ""),
                 column("outcome", 260, Call::outcomeText)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {

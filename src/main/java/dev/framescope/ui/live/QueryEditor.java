@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -39,7 +40,7 @@ final class QueryEditor extends HBox {
         table.setId("query-table");
         table.setEditable(true);
         table.setPrefHeight(118);
-        table.setPlaceholder(new javafx.scene.control.Label("No query parameters (+ adds one)"));
+        table.setPlaceholder(new Label("No query parameters (+ adds one)"));
         TableColumn<Row, String> name = new TableColumn<>("Parameter");
         name.setCellValueFactory(c -> c.getValue().name);
         name.setCellFactory(TextFieldTableCell.forTableColumn());

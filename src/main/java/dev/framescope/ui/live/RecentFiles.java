@@ -22,26 +22,30 @@ final class RecentFiles {
         this.store = store;
     }
 
-    static Path defaultStore() {
-        return ConfigDir.current().resolve("recent.txt");
+    /** {@code recent.txt} in the configuration directory. */
+    static Path storeIn(Path configDir) {
+        return configDir.resolve("recent.txt");
     }
 
-    /** Where earlier versions kept the list ({@code ~/.framescope/recent.txt}); read once if the new file is absent. */
-    static Path formerStore() {
-        return Path.of(System.getProperty("framescope.home", System.getProperty("user.home")), ".framescope",
-                "recent.txt");
+    /**
+     * Where earlier versions kept the list ({@code ~/.framescope/recent.txt} under {@code home}); read once if the
+     * new file is absent.
+     */
+    static Path formerStore(Path home) {
+        return home.resolve(".framescope").resolve("recent.txt");
     }
 
-    List<Path> files() {
+    /** Any thread: the list is read and written off the FX thread and shown on it. */
+    synchronized List<Path> files() {
         return List.copyOf(files);
     }
 
-    void load() {
+    synchronized void load() {
         readFrom(store);
     }
 
     /** Loads the list, from {@code former} when this store has none yet (a user's list from an earlier version). */
-    void load(Path former) {
+    synchronized void load(Path former) {
         readFrom(Files.exists(store) ? store : former);
     }
 
@@ -60,7 +64,7 @@ final class RecentFiles {
         }
     }
 
-    void add(Path file) {
+    synchronized void add(Path file) {
         Path p = file.toAbsolutePath().normalize();
         files.remove(p);
         files.add(0, p);

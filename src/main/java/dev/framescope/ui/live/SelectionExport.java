@@ -3,12 +3,15 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.io.Exports;
+import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.MenuItem;
@@ -27,9 +30,12 @@ final class SelectionExport<E extends CaptureEvent> {
     private final TableView<E> table;
     private final TimelineModel model;
     private final BooleanSupplier keepSecrets;
+    private final FileActions files;
 
-    SelectionExport(TableView<E> table, TimelineModel model, BooleanSupplier keepSecrets) {
+    /** @param files writes the chosen file off the FX thread */
+    SelectionExport(TableView<E> table, TimelineModel model, BooleanSupplier keepSecrets, FileActions files) {
         this.table = table;
+        this.files = files;
         this.model = model;
         this.keepSecrets = keepSecrets;
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -48,7 +54,7 @@ final class SelectionExport<E extends CaptureEvent> {
 
     /** The selected rows in capture order. */
     List<E> selected() {
-        return table.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull)
+        return table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull)
                 .sorted(Comparator.comparingLong(CaptureEvent::seq)).toList();
     }
 
@@ -77,24 +83,20 @@ final class SelectionExport<E extends CaptureEvent> {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.description(), "*." + f.extension()));
         }
         chooser.setInitialFileName("selected-" + noun + "." + Exports.Format.JSON.extension());
-        java.io.File file = chooser.showSaveDialog(table.getScene().getWindow());
+        File file = chooser.showSaveDialog(table.getScene().getWindow());
         if (file != null) {
             Exports.Format format = Exports.Format.forFileName(file.getName()).orElse(
                     chooser.getSelectedExtensionFilter() != null
                             && chooser.getSelectedExtensionFilter().getDescription().startsWith("Text")
                             ? Exports.Format.TEXT : Exports.Format.JSON);
-            try {
-                write(format, file.toPath());
-            } catch (IOException ex) {
-                LiveWindow.warn(table, "Cannot export to " + file.getName(), ex.getMessage());
-            }
+            asString(format).ifPresent(text -> files.write(file.toPath(), text));
         }
     }
 
     /** Writes the selection to a file (JSON Lines or text). */
     void write(Exports.Format format, Path file) throws IOException {
         CaptureLog log = model.log().orElseThrow(() -> new IOException("no connection selected"));
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             Exports.writeEvents(format, log, selected(), keepSecrets.getAsBoolean(), out);
         }
     }

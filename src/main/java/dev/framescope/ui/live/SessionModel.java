@@ -14,10 +14,19 @@ import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -27,34 +36,46 @@ public final class SessionModel implements AutoCloseable {
     private final ObservableList<LiveConnection> connections = FXCollections.observableArrayList();
     private final AtomicLong ids = new AtomicLong();
     /** One budget for every connection of the window, so twenty connections cannot take twenty budgets. */
-    private final MemoryBudget budget = MemoryBudget.forThisJvm();
+    private final MemoryBudget budget;
+    /** How many events each log held when it was last saved; FX thread. */
+    private final Map<CaptureLog, Integer> savedAt = new IdentityHashMap<>();
     /** The timers of this session's connections; stopped once they have ended after {@link #close}. */
-    private final Engine engine = Engine.start(EngineSettings.DEFAULTS);
+    private final Engine engine;
     private Optional<DemoServer> demo = Optional.empty();
-    private final javafx.beans.property.ObjectProperty<Environments> environments =
-            new javafx.beans.property.SimpleObjectProperty<>(Environments.NONE);
+    private final ObjectProperty<Environments> environments = new SimpleObjectProperty<>(Environments.NONE);
     private final ReadOnlyStringWrapper environmentsProblem = new ReadOnlyStringWrapper("");
     /** True while {@link #environmentsProblem} says a save failed (a later save that works clears it). */
     private boolean saveFailed;
 
     /** A session whose environments last as long as it does (tests, and windows that save nothing). */
     public SessionModel() {
+        this(MemoryBudget.forThisJvm(OptionalLong.empty()), EngineSettings.DEFAULTS);
+    }
+
+    /**
+     * @param budget   what every connection of the window may hold on the heap, together
+     * @param settings the engine's settings, from the application's options
+     */
+    public SessionModel(MemoryBudget budget, EngineSettings settings) {
+        this.budget = budget;
+        this.engine = Engine.start(settings);
     }
 
     /**
      * A session whose environments come from the store and go back to it whenever they change (the dialog's OK,
      * the chooser above the connections), never per keystroke.
      */
-    SessionModel(EnvironmentStore store) {
+    SessionModel(EnvironmentStore store, MemoryBudget budget, EngineSettings settings) {
+        this(budget, settings);
         EnvironmentStore.Loaded loaded = store.load();
         environments.set(loaded.environments());
         loaded.problem().ifPresent(environmentsProblem::set);
         environments.addListener((o, was, now) -> save(store, now));
     }
 
-    /** The window's session: environments saved in the user's configuration directory between runs. */
-    public static SessionModel withSavedEnvironments() {
-        return new SessionModel(EnvironmentStore.inConfigDir());
+    /** The window's session: environments saved in the configuration directory between runs. */
+    public static SessionModel withSavedEnvironments(Path configDir, MemoryBudget budget, EngineSettings settings) {
+        return new SessionModel(EnvironmentStore.inConfigDir(configDir), budget, settings);
     }
 
     private void save(EnvironmentStore store, Environments envs) {
@@ -115,7 +136,7 @@ public final class SessionModel implements AutoCloseable {
     }
 
     /** The environments of this session; connections and the composer resolve against the active one. */
-    public javafx.beans.property.ObjectProperty<Environments> environments() {
+    public ObjectProperty<Environments> environments() {
         return environments;
     }
 
@@ -143,6 +164,28 @@ public final class SessionModel implements AutoCloseable {
         }, c.log()::release);
     }
 
+    /** The log of {@code c} up to {@code events} is in a session file. */
+    void savedUpTo(LiveConnection c, int events) {
+        savedAt.merge(c.log(), events, Math::max);
+    }
+
+    /** Whether the log of {@code c} is in a session file up to {@code events} at least. */
+    boolean savedThrough(LiveConnection c, int events) {
+        return savedAt.getOrDefault(c.log(), -1) >= events;
+    }
+
+    /**
+     * The connections whose captured frames quitting would lose: live ones with frames not yet in a session file (a
+     * connection loaded from a file is in one).
+     */
+    public List<LiveConnection> unsaved() {
+        return connections.stream().filter(c -> {
+            var k = c.log().counters();
+            return c.connection().isPresent() && k.framesIn() + k.framesOut() > 0
+                    && savedAt.getOrDefault(c.log(), -1) < c.log().size();
+        }).toList();
+    }
+
     /** Frames the built-in demo endpoint has sent so far (0 when it is not running). */
     public long demoFramesSent() {
         return demo.map(DemoServer::framesSent).orElse(0L);
@@ -157,9 +200,9 @@ public final class SessionModel implements AutoCloseable {
     public void close() {
         connections.forEach(c -> c.connection().ifPresent(conn -> conn.close(1001, "Framescope closing")));
         // The close handshakes still need the timers (a server that never answers is dropped after a timeout).
-        java.util.concurrent.CompletableFuture.allOf(connections.stream().flatMap(c -> c.connection().stream())
-                        .map(Connection::whenEnded).toArray(java.util.concurrent.CompletableFuture[]::new))
-                .completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).thenRun(engine::close);
+        CompletableFuture.allOf(connections.stream().flatMap(c -> c.connection().stream())
+                        .map(Connection::whenEnded).toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, 10, TimeUnit.SECONDS).thenRun(engine::close);
         demo.ifPresent(d -> {
             try {
                 d.close();

@@ -10,6 +10,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 
 /**
  * Traffic over time above the timeline: frames per second by direction (server above the axis, ours below), pings
@@ -189,7 +190,7 @@ public final class TimeStrip extends Region implements PulseListener {
 
     /** A legend on a light plate, so it stays readable over the bars; right-aligned at {@code x} when asked. */
     private static void label(GraphicsContext g, String text, double x, double baseline, boolean alignRight) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        Text probe = new Text(text);
         probe.setFont(g.getFont());
         double tw = probe.getLayoutBounds().getWidth();
         double left = alignRight ? x - tw : x;

@@ -3,8 +3,12 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.ui.fx.PulseListener;
+import dev.framescope.wire.Opcode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -22,6 +26,9 @@ public final class TimelineModel implements PulseListener {
 
     private final ObservableList<CaptureEvent.FrameEvent> frames = FXCollections.observableArrayList();
     private final ObservableList<CaptureEvent.MessageEvent> messages = FXCollections.observableArrayList();
+    /** Frames and messages taken out of the view by Clear View: numbering goes on after them. */
+    private long framesCleared;
+    private long messagesCleared;
     private final ReadOnlyLongWrapper captured = new ReadOnlyLongWrapper();
     private Optional<CaptureLog> log = Optional.empty();
     private int next;
@@ -71,7 +78,7 @@ public final class TimelineModel implements PulseListener {
     }
 
     /** Fragments of messages sent in several frames, by frame seq (unfragmented frames have none). */
-    private final java.util.Map<Long, Fragment> fragments = new java.util.HashMap<>();
+    private final Map<Long, Fragment> fragments = new HashMap<>();
     /** Per direction: the fragmented message still open, and the fragment the latest data frame belongs to. */
     private final FragmentGroup[] openGroup = new FragmentGroup[2];
     private final Fragment[] current = new Fragment[2];
@@ -92,6 +99,7 @@ public final class TimelineModel implements PulseListener {
     public void setMessagesShown(boolean shown) {
         messagesShown = shown;
         messages.clear();
+        messagesCleared = 0;
         if (shown && log.isPresent()) {
             List<CaptureEvent.MessageEvent> all = new ArrayList<>();
             for (CaptureEvent e : log.get().readFrom(0, next)) {
@@ -165,11 +173,11 @@ public final class TimelineModel implements PulseListener {
             }
             return false;
         }
-        dev.framescope.wire.Opcode op = f.header().opcode();
+        Opcode op = f.header().opcode();
         if (op.isControl()) {
             return false;
         }
-        if (op == dev.framescope.wire.Opcode.CONTINUATION) {
+        if (op == Opcode.CONTINUATION) {
             FragmentGroup g = openGroup[d];
             if (g == null) {
                 current[d] = null;
@@ -207,11 +215,13 @@ public final class TimelineModel implements PulseListener {
         log = selected;
         next = 0;
         fragments.clear();
-        java.util.Arrays.fill(openGroup, null);
-        java.util.Arrays.fill(current, null);
+        Arrays.fill(openGroup, null);
+        Arrays.fill(current, null);
         collapsedGroups = 0;
         frames.clear();
         messages.clear();
+        framesCleared = 0;
+        messagesCleared = 0;
         if (messagesShown) {
             setMessagesShown(true);
         }
@@ -220,8 +230,38 @@ public final class TimelineModel implements PulseListener {
 
     /** Empties the view; frames captured from now on appear (the capture itself keeps everything). */
     public void clearView() {
+        framesCleared += frames.size();
+        messagesCleared += messages.size();
         frames.clear();
         messages.clear();
+    }
+
+    /** Frame #n of this connection: frames are numbered on their own, from 1, not with the log's events. */
+    public long frameNumber(CaptureEvent.FrameEvent f) {
+        return framesCleared + indexBySeq(frames, f.seq()) + 1;
+    }
+
+    /** Message #m of this connection, numbered on its own from 1. */
+    public long messageNumber(CaptureEvent.MessageEvent m) {
+        return messagesCleared + indexBySeq(messages, m.seq()) + 1;
+    }
+
+    /** Where the event with this seq is in a list in log order (binary search; the lists only grow at the end). */
+    static int indexBySeq(List<? extends CaptureEvent> events, long seq) {
+        int lo = 0;
+        int hi = events.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long at = events.get(mid).seq();
+            if (at < seq) {
+                lo = mid + 1;
+            } else if (at > seq) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return lo;
     }
 
     @Override

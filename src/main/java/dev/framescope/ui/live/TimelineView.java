@@ -1,25 +1,46 @@
 package dev.framescope.ui.live;
 
-import dev.framescope.capture.text.FrameText;
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.Payload;
 import dev.framescope.ui.frame.OpcodeBadge;
+import dev.framescope.ui.fx.Labels;
+import dev.framescope.ui.fx.UiDispatcher;
 import dev.framescope.wire.FrameHeader;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 
 /**
  * The frame timeline: a virtualized table over the selected connection's frame events (cells are computed only for
@@ -38,19 +59,24 @@ public final class TimelineView extends TableView<FrameEvent> {
     /** What the view shows: the timeline's frames, or a filtered view of them. */
     private ObservableList<FrameEvent> source;
     /** The last {@link #FOLLOW_ROWS} rows of {@link #source}, kept in step while following. */
-    private final ObservableList<FrameEvent> tail = javafx.collections.FXCollections.observableArrayList();
+    private final ObservableList<FrameEvent> tail = FXCollections.observableArrayList();
     private final ListChangeListener<FrameEvent> mirror = this::mirror;
 
-    public TimelineView(TimelineModel model) {
+    private final UiDispatcher ui;
+
+    /** @param ui where header tooltips are installed once the skin has built the header */
+    public TimelineView(TimelineModel model, UiDispatcher ui) {
+        this.ui = ui;
         this.model = model;
         setId("frame-table");
         getStyleClass().add("frame-table");
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // One row height for all rows: the virtual flow then never measures rows to place a million of them.
         setFixedCellSize(34);
-        setPlaceholder(new javafx.scene.control.Label("No frames yet"));
-        getColumns().addAll(java.util.List.of(
-                text("#", 50, "Sequence number of the event in this connection's log", f -> Long.toString(f.seq())),
+        setPlaceholder(new Label("No frames yet"));
+        getColumns().addAll(List.of(
+                text("#", 76, "Frame number in this connection (messages are numbered on their own)",
+                        f -> Long.toString(model.frameNumber(f))),
                 time(),
                 text("Dir", 46, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
                 opcode(),
@@ -69,7 +95,7 @@ public final class TimelineView extends TableView<FrameEvent> {
                 violations(),
                 preview()));
         setContextMenu(copyMenu());
-        setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(FrameEvent f, boolean empty) {
                 super.updateItem(f, empty);
@@ -87,14 +113,14 @@ public final class TimelineView extends TableView<FrameEvent> {
             }
         });
         // A click on a row is a user inspecting a frame: stop the rows moving under the pointer.
-        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-            if (e.getTarget() instanceof javafx.scene.Node n && isInRow(n)) {
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof Node n && isInRow(n)) {
                 follow.set(false);
             }
         });
         model.fragmentsChangedProperty().addListener((o, was, now) -> refresh());
-        skinProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(this::installHeaderTooltips));
-        addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+        skinProperty().addListener((o, was, now) -> ui.post(this::installHeaderTooltips));
+        addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
                 follow.set(false);
             }
@@ -102,22 +128,22 @@ public final class TimelineView extends TableView<FrameEvent> {
     }
 
     /** Copy the selected frame's payload (inflated when compressed) as hex, base64 or text. */
-    private javafx.scene.control.ContextMenu copyMenu() {
-        javafx.scene.control.MenuItem hex = new javafx.scene.control.MenuItem("Copy payload as hex");
+    private ContextMenu copyMenu() {
+        MenuItem hex = new MenuItem("Copy payload as hex");
         hex.setOnAction(e -> copy(b -> HexFormat.of().formatHex(b)));
-        javafx.scene.control.MenuItem base64 = new javafx.scene.control.MenuItem("Copy payload as base64");
-        base64.setOnAction(e -> copy(b -> java.util.Base64.getEncoder().encodeToString(b)));
-        javafx.scene.control.MenuItem text = new javafx.scene.control.MenuItem("Copy payload as text");
+        MenuItem base64 = new MenuItem("Copy payload as base64");
+        base64.setOnAction(e -> copy(b -> Base64.getEncoder().encodeToString(b)));
+        MenuItem text = new MenuItem("Copy payload as text");
         text.setOnAction(e -> copy(b -> new String(b, StandardCharsets.UTF_8)));
-        javafx.scene.control.MenuItem header = new javafx.scene.control.MenuItem("Copy raw header as hex");
+        MenuItem header = new MenuItem("Copy raw header as hex");
         header.setOnAction(e -> Optional.ofNullable(getSelectionModel().getSelectedItem())
                 .ifPresent(f -> clip(f.header().rawHeaderHex())));
-        javafx.scene.control.MenuItem fold = new javafx.scene.control.MenuItem("Fold all fragmented messages");
+        MenuItem fold = new MenuItem("Fold all fragmented messages");
         fold.setOnAction(e -> model.setAllCollapsed(true));
-        javafx.scene.control.MenuItem unfold = new javafx.scene.control.MenuItem("Unfold all fragmented messages");
+        MenuItem unfold = new MenuItem("Unfold all fragmented messages");
         unfold.setOnAction(e -> model.setAllCollapsed(false));
-        return new javafx.scene.control.ContextMenu(hex, base64, text, header,
-                new javafx.scene.control.SeparatorMenuItem(), fold, unfold);
+        return new ContextMenu(hex, base64, text, header,
+                new SeparatorMenuItem(), fold, unfold);
     }
 
     private void copy(Function<byte[], String> format) {
@@ -128,15 +154,15 @@ public final class TimelineView extends TableView<FrameEvent> {
     }
 
     private static void clip(String text) {
-        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        ClipboardContent content = new ClipboardContent();
         content.putString(text);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     /** Every abbreviated column header explains itself in a tooltip. */
     private void installHeaderTooltips() {
-        for (javafx.scene.Node node : lookupAll(".column-header")) {
-            if (node instanceof javafx.scene.control.skin.TableColumnHeader header
+        for (Node node : lookupAll(".column-header")) {
+            if (node instanceof TableColumnHeader header
                     && header.getTableColumn() != null
                     && header.getTableColumn().getProperties().get(TOOLTIP_KEY) instanceof String tip) {
                 Tooltip.install(header, new Tooltip(tip));
@@ -191,8 +217,8 @@ public final class TimelineView extends TableView<FrameEvent> {
     }
 
     private int firstVisibleIndex() {
-        for (javafx.scene.Node n : lookupAll(".table-row-cell")) {
-            if (n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty() && row.isVisible()
+        for (Node n : lookupAll(".table-row-cell")) {
+            if (n instanceof TableRow<?> row && !row.isEmpty() && row.isVisible()
                     && row.localToScene(0, 0).getY() >= localToScene(0, 0).getY()) {
                 return row.getIndex();
             }
@@ -200,9 +226,9 @@ public final class TimelineView extends TableView<FrameEvent> {
         return -1;
     }
 
-    private boolean isInRow(javafx.scene.Node n) {
-        for (javafx.scene.Node p = n; p != null && p != this; p = p.getParent()) {
-            if (p instanceof javafx.scene.control.TableRow<?>) {
+    private boolean isInRow(Node n) {
+        for (Node p = n; p != null && p != this; p = p.getParent()) {
+            if (p instanceof TableRow<?>) {
                 return true;
             }
         }
@@ -218,7 +244,7 @@ public final class TimelineView extends TableView<FrameEvent> {
         if (!follow.get()) {
             return;
         }
-        java.util.List<FrameEvent> appended = new java.util.ArrayList<>();
+        List<FrameEvent> appended = new ArrayList<>();
         int firstFrom = -1;
         while (c.next()) {
             if (!c.wasAdded() || c.wasRemoved() || c.wasPermutated() || c.wasUpdated()) {
@@ -249,17 +275,30 @@ public final class TimelineView extends TableView<FrameEvent> {
     }
 
     /** How the Time column reads: since the connection started, wall clock, or since the previous row. */
-    public enum TimeMode { RELATIVE, ABSOLUTE, DELTA }
+    public enum TimeMode implements Labels.Labelled {
+        RELATIVE("Since start"), ABSOLUTE("Clock time"), DELTA("Since previous");
 
-    private final javafx.beans.property.ObjectProperty<TimeMode> timeMode =
-            new javafx.beans.property.SimpleObjectProperty<>(TimeMode.RELATIVE);
+        private final String label;
 
-    public javafx.beans.property.ObjectProperty<TimeMode> timeModeProperty() {
+        TimeMode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    private final ObjectProperty<TimeMode> timeMode =
+            new SimpleObjectProperty<>(TimeMode.RELATIVE);
+
+    public ObjectProperty<TimeMode> timeModeProperty() {
         return timeMode;
     }
 
-    private static final java.time.format.DateTimeFormatter CLOCK =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private String time(FrameEvent f, int row) {
         if (model.log().isEmpty()) {
@@ -297,14 +336,6 @@ public final class TimelineView extends TableView<FrameEvent> {
         return (h.rsv1() ? "1" : "0") + (h.rsv2() ? "1" : "0") + (h.rsv3() ? "1" : "0");
     }
 
-    /** Text for text payloads (inflated when compressed), hex otherwise; close frames with their code. */
-    static String preview(FrameEvent f) {
-        if (f.close().isPresent()) {
-            return f.close().get().brief();
-        }
-        byte[] shown = f.inflated().map(Payload::bytes).orElseGet(() -> f.payload().bytes());
-        return FrameText.plain(shown, f.carriesText() || f.header().opcode().isControl(), PREVIEW_CHARS);
-    }
 
     /**
      * Where the frame sits in a fragmented message: "▾ 1/3" on the first fragment — click it to fold the message's
@@ -322,7 +353,7 @@ public final class TimelineView extends TableView<FrameEvent> {
             {
                 setOnMouseClicked(e -> {
                     FrameEvent f = getItem();
-                    if (f != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                    if (f != null && e.getButton() == MouseButton.PRIMARY) {
                         model.toggleCollapsed(f);
                     }
                 });
@@ -382,7 +413,7 @@ public final class TimelineView extends TableView<FrameEvent> {
 
     private static TableColumn<FrameEvent, String> preview() {
         TableColumn<FrameEvent, String> column = text("Payload", 380, "The payload: text, or the first bytes in hex",
-                TimelineView::preview);
+                f -> FramePreview.of(f, PREVIEW_CHARS));
         column.getStyleClass().add("preview-column");
         return column;
     }

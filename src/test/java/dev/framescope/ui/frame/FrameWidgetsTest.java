@@ -3,8 +3,14 @@ package dev.framescope.ui.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framescope.ui.fx.Background;
+import dev.framescope.wire.Frame;
+import dev.framescope.wire.FrameHeader;
+import dev.framescope.wire.LengthEncoding;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
+import java.util.HexFormat;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -31,7 +37,7 @@ class FrameWidgetsTest {
 
     @Test
     void frameDetailShowsSummaryHeaderAndMaskedBesideUnmasked(FxRobot robot) {
-        FrameDetailPane pane = new FrameDetailPane();
+        FrameDetailPane pane = new FrameDetailPane(Background.sameThread());
         robot.interact(() -> {
             holder.getChildren().setAll(pane);
             pane.show(FrameDetail.of(3, Sender.CLIENT, Fixtures.MASKED_HELLO));
@@ -44,7 +50,21 @@ class FrameWidgetsTest {
         assertEquals("Hello", robot.lookup(".payload-text").queryAs(TextArea.class).getText());
         SplitPane compare = (SplitPane) pane.payloadView().getTabs().get(2).getContent();
         HexDumpView masked = (HexDumpView) compare.getItems().get(0).lookup(".hex-dump");
-        assertEquals("7f9f4d5158", java.util.HexFormat.of().formatHex(masked.getData()));
+        assertEquals("7f9f4d5158", HexFormat.of().formatHex(masked.getData()));
+    }
+
+    @Test
+    void aClosePayloadReadsAsCodeAndReasonNotAsText(FxRobot robot) {
+        FrameDetailPane pane = new FrameDetailPane(Background.sameThread());
+        Frame frame = Frame.whole(new FrameHeader(true,
+                false, false, false, Opcode.CLOSE, false, 0, 6, LengthEncoding.SEVEN_BIT, 0),
+                new byte[] {0x03, (byte) 0xe8, 'd', 'o', 'n', 'e'}, List.of());
+        robot.interact(() -> {
+            holder.getChildren().setAll(pane);
+            pane.show(FrameDetail.of(4, Sender.SERVER, frame));
+        });
+        String text = robot.lookup(".payload-text").queryAs(TextArea.class).getText();
+        assertTrue(text.startsWith("Close frame: 1000") && text.endsWith("\"done\""), text);
     }
 
     @Test

@@ -11,9 +11,8 @@ import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables.Variable;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SessionText;
 import dev.framescope.ui.FramescopeApp;
-import dev.framescope.ui.Theme;
-import dev.framescope.ui.fx.FxPump;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +39,8 @@ class AuthWindowTest {
 
     private static final String TOKEN = "t0p-s3cr3t-tok";
 
-    private final SessionModel session = new SessionModel();
-    private final FxPump pump = new FxPump();
+    private final LiveWindowHarness harness = new LiveWindowHarness();
+    private final SessionModel session = harness.session;
     private FramescopeApp.MainWindow window;
     private LiveWindow live;
     private Stage stage;
@@ -52,19 +51,14 @@ class AuthWindowTest {
     @Start
     void start(Stage s) {
         stage = s;
-        window = FramescopeApp.createMainWindow(Theme.LIGHT);
-        live = new LiveWindow(window.controller(), session, pump);
-        s.setScene(window.scene());
-        s.show();
-        pump.start();
+        harness.start(s);
+        window = harness.window;
+        live = harness.live;
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> {
-            pump.stop();
-            session.close();
-        });
+        harness.stop(robot);
     }
 
     /** "local" with a secret token and a plain variable, defined through the Environments dialog, active. */
@@ -102,7 +96,7 @@ class AuthWindowTest {
         String url = session.demoUrl("/headers") + "?u={{who}}";
         AtomicReference<LiveConnection> opened = new AtomicReference<>();
         robot.interact(() -> {
-            ConnectionDialog d = live.connectionDialog();
+            ConnectionDialog d = live.actions().connectionDialog();
             d.urlField().getEditor().setText(url);
             d.authSection().kindChoice().setValue(AuthSection.Kind.BEARER);
             d.authSection().tokenField().setText("{{token}}");
@@ -110,7 +104,7 @@ class AuthWindowTest {
             ConnectionSpec spec = d.spec();
             ConnectionTemplate template = d.template();
             assertEquals(new dev.framescope.engine.Auth.Bearer("{{token}}"), template.auth());
-            opened.set(live.open(template, spec));
+            opened.set(live.actions().open(template, spec));
         });
         LiveConnection c = opened.get();
         // The summary and the request text are set in one FX runnable; wait for the last of them.
@@ -135,9 +129,9 @@ class AuthWindowTest {
                 .anyMatch(l -> l.getText().contains(TOKEN)), "no secret in the connections list");
 
         Path file = dir.resolve("auth.fscap");
-        robot.interact(() -> live.saveSession(c, file));
-        String saved = dev.framescope.testutil.SessionText.v1(file);
-        assertFalse(dev.framescope.testutil.SessionText.raw(file).contains(TOKEN), saved);
+        harness.awaitJob(robot, () -> live.files().save(c, file));
+        String saved = SessionText.v1(file);
+        assertFalse(SessionText.raw(file).contains(TOKEN), saved);
         assertTrue(saved.contains("Authorization: [redacted]"), saved);
         assertTrue(saved.contains("\"token\":\"{{token}}\""), "the template is saved: " + saved);
     }
@@ -155,7 +149,7 @@ class AuthWindowTest {
         String url = session.demoUrl("/headers");
         AtomicReference<ConnectionDialog> dialog = new AtomicReference<>();
         robot.interact(() -> {
-            ConnectionDialog d = live.connectionDialog();
+            ConnectionDialog d = live.actions().connectionDialog();
             d.urlField().getEditor().setText(url);
             d.authSection().kindChoice().setValue(AuthSection.Kind.API_KEY);
             d.authSection().keyNameField().setText("X-Key");
@@ -167,15 +161,16 @@ class AuthWindowTest {
 
         AtomicReference<LiveConnection> opened = new AtomicReference<>();
         robot.interact(() -> {
-            ConnectionDialog d = live.connectionDialog();
+            ConnectionDialog d = live.actions().connectionDialog();
             d.urlField().getEditor().setText(url);
-            opened.set(live.open(d.template(), d.spec()));
+            opened.set(live.actions().open(d.template(), d.spec()));
         });
         Await.until(Duration.ofSeconds(10), () -> serverSaw(opened.get()).isPresent(), "the connection open");
         robot.clickOn("#composer-text").write("hi {{missing}}");
         robot.clickOn("#composer-send");
         ComposerView composer = robot.lookup("#composer").query();
-        assertEquals("undefined variable 'missing' used in the message", composer.statusLabel().getText());
+        assertEquals("⚠ undefined variable 'missing' used in the message",
+                robot.lookup("#notification-text").queryLabeled().getText());
         robot.interact(() -> composer.messageField().setText("hi {{who}} \\{{who}}"));
         robot.clickOn("#composer-send");
         Await.until(() -> opened.get().log().readFrom(0, opened.get().log().size()).stream().anyMatch(e ->

@@ -2,7 +2,9 @@ package dev.framescope.ui.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.framescope.cli.AppOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,17 +43,12 @@ class ConfigDirTest {
     }
 
     @Test
-    void currentReadsTheProperty() {
-        String before = System.getProperty(ConfigDir.PROPERTY);
-        try {
-            System.setProperty(ConfigDir.PROPERTY, "/tmp/framescope-config-dir-test");
-            assertEquals(Path.of("/tmp/framescope-config-dir-test"), ConfigDir.current());
-        } finally {
-            if (before == null) {
-                System.clearProperty(ConfigDir.PROPERTY);
-            } else {
-                System.setProperty(ConfigDir.PROPERTY, before);
-            }
-        }
+    void theOptionsNameTheDirectoryOrThePlatformsIsUsed() {
+        AppOptions.Environment env = new AppOptions.Environment(Map.of("XDG_CONFIG_HOME", "/xdg"), "Linux",
+                Path.of(HOME), "");
+        assertEquals(Path.of("/xdg", "framescope"), ConfigDir.of(AppOptions.defaults(env)));
+        AppOptions given = AppOptions.parse(List.of("--config-dir=/tmp/framescope-config-dir-test"), Map.of(), env)
+                .options();
+        assertEquals(Path.of("/tmp/framescope-config-dir-test"), ConfigDir.of(given));
     }
 }

@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import dev.framescope.capture.MemoryBudget;
+import dev.framescope.engine.EngineSettings;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Environments outlive the window (headless Monocle): made in Edit → Environments…, they are in the next window over
- * the same config directory ({@code framescope.configDir}, a temp dir here); a corrupt file is reported in the window.
+ * the same config directory (a temp dir here, passed in as the options would); a corrupt file is reported in the window.
  */
 @ExtendWith(ApplicationExtension.class)
 class EnvironmentsPersistenceTest {
@@ -40,28 +41,16 @@ class EnvironmentsPersistenceTest {
     Path dir;
     private Stage stage;
     private LiveWindowHarness harness;
-    private String before;
 
     @Start
     void start(Stage s) {
         stage = s;
     }
 
-    @BeforeEach
-    void pointTheConfigDirHere() {
-        before = System.getProperty(ConfigDir.PROPERTY);
-        System.setProperty(ConfigDir.PROPERTY, dir.toString());
-    }
-
     @AfterEach
     void stop(FxRobot robot) {
         if (harness != null) {
             harness.stop(robot);
-        }
-        if (before == null) {
-            System.clearProperty(ConfigDir.PROPERTY);
-        } else {
-            System.setProperty(ConfigDir.PROPERTY, before);
         }
     }
 
@@ -70,7 +59,7 @@ class EnvironmentsPersistenceTest {
         if (harness != null) {
             harness.stop(robot);
         }
-        harness = new LiveWindowHarness(SessionModel.withSavedEnvironments());
+        harness = new LiveWindowHarness(SessionModel.withSavedEnvironments(dir, new MemoryBudget(64 << 20), EngineSettings.DEFAULTS), dir);
         robot.interact(() -> harness.start(stage));
         return harness;
     }
@@ -84,7 +73,7 @@ class EnvironmentsPersistenceTest {
         LiveWindowHarness first = openWindow(robot);
         AtomicReference<EnvironmentsDialog> dialog = new AtomicReference<>();
         robot.interact(() -> {
-            EnvironmentsDialog d = first.live.editEnvironments();
+            EnvironmentsDialog d = first.live.actions().editEnvironments();
             d.addEnvironment("staging");
             d.addVariable(new Variable("token", "t0k-staging", true));
             d.addVariable(new Variable("host", "staging.example", false));

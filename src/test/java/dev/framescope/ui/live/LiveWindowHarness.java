@@ -2,36 +2,77 @@ package dev.framescope.ui.live;
 
 import dev.framescope.ui.FramescopeApp;
 import dev.framescope.ui.Theme;
+import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.FxPump;
+import dev.framescope.ui.fx.UiDispatcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import dev.framescope.testutil.Await;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 
 /**
- * The real main window with a session and a running pump, for TestFX tests. TestFX only finds {@code @Start} on the
- * test class itself, so each test keeps a two-line {@code @Start} / {@code @AfterEach} that calls this.
+ * The real main window with a session, a running pump and a background executor, for TestFX tests; settings (recent
+ * files) go to a directory of the test's own. TestFX only finds {@code @Start} on the test class itself, so each test
+ * keeps a two-line {@code @Start} / {@code @AfterEach} that calls this.
  */
 final class LiveWindowHarness {
 
     final SessionModel session;
     final FxPump pump = new FxPump();
+    final Path configDir;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    final Background background = new Background(executor, UiDispatcher.fx());
     FramescopeApp.MainWindow window;
     LiveWindow live;
 
     LiveWindowHarness() {
-        this(new SessionModel());
+        this(new SessionModel(), freshDirectory());
     }
 
-    /** A window over this session, e.g. one whose environments are saved ({@link SessionModel#withSavedEnvironments}). */
-    LiveWindowHarness(SessionModel session) {
+    /**
+     * A window over this session, e.g. one whose environments are saved
+     * ({@link SessionModel#withSavedEnvironments}), with its settings in {@code configDir}.
+     */
+    LiveWindowHarness(SessionModel session, Path configDir) {
         this.session = session;
+        this.configDir = configDir;
+    }
+
+    private static Path freshDirectory() {
+        try {
+            return Files.createTempDirectory("framescope-ui-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void start(Stage stage) {
-        window = FramescopeApp.createMainWindow(Theme.LIGHT);
-        live = new LiveWindow(window.controller(), session, pump);
+        window = FramescopeApp.createMainWindow(Theme.LIGHT, background);
+        live = new LiveWindow(window.controller(), session, new LiveWindow.Services(pump, background, configDir,
+                configDir.resolve("former-home")));
         stage.setScene(window.scene());
         stage.show();
         pump.start();
+    }
+
+    /** Opens the demo's connections, the ticker selected (what the application does at start). */
+    void openDemo() throws InterruptedException {
+        live.select(new DemoConnections(session, pump).open(10, 1));
+    }
+
+    /** Starts a file action on the FX thread and waits until its outcome has reached the window. */
+    void awaitJob(FxRobot robot, Supplier<Background.Job> action) {
+        AtomicReference<Background.Job> job = new AtomicReference<>();
+        robot.interact(() -> job.set(action.get()));
+        Await.until(Duration.ofSeconds(20), () -> job.get().isDone(), "the file job done");
     }
 
     void stop(FxRobot robot) {
@@ -39,5 +80,6 @@ final class LiveWindowHarness {
             pump.stop();
             session.close();
         });
+        executor.shutdownNow();
     }
 }

@@ -7,8 +7,6 @@ import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.Direction;
 import dev.framescope.testutil.Await;
 import dev.framescope.ui.FramescopeApp;
-import dev.framescope.ui.Theme;
-import dev.framescope.ui.fx.FxPump;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Violation;
 import java.nio.file.Path;
@@ -29,27 +27,22 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class LiveWindowTest {
 
-    private final SessionModel session = new SessionModel();
-    private final FxPump pump = new FxPump();
+    private final LiveWindowHarness harness = new LiveWindowHarness();
+    private final SessionModel session = harness.session;
     private FramescopeApp.MainWindow window;
     private LiveWindow live;
 
     @Start
     void start(Stage stage) throws InterruptedException {
-        window = FramescopeApp.createMainWindow(Theme.LIGHT);
-        live = new LiveWindow(window.controller(), session, pump);
-        stage.setScene(window.scene());
-        stage.show();
-        pump.start();
-        live.openDemo();
+        harness.start(stage);
+        window = harness.window;
+        live = harness.live;
+        harness.openDemo();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> {
-            pump.stop();
-            session.close();
-        });
+        harness.stop(robot);
     }
 
     private void select(FxRobot robot, String name) {
@@ -123,9 +116,10 @@ class LiveWindowTest {
         assertTrue(robot.lookup("#message-table").tryQuery().isPresent(), "the Messages view is shown");
         robot.interact(() -> live.messagesView().getSelectionModel().select(0));
         assertEquals("TEXT message · 3 frames · 45 B", robot.lookup("#message-summary").queryAs(Label.class).getText());
-        assertEquals(3, robot.lookup("#message-summary").queryAs(Label.class).getParent().getChildrenUnmodifiable()
-                .stream().filter(n -> n instanceof javafx.scene.control.ListView).map(n ->
-                        ((javafx.scene.control.ListView<?>) n).getItems().size()).findFirst().orElse(0));
+        javafx.scene.control.ListView<?> fragments = robot.lookup("#message-fragments").query();
+        assertEquals(3, fragments.getItems().size());
+        robot.interact(() -> { });
+        assertTrue(fragments.getHeight() >= 3 * 24, "three rows visible, not squeezed: " + fragments.getHeight());
     }
 
     @Test
@@ -159,9 +153,9 @@ class LiveWindowTest {
     }
 
     @Test
-    void theCloseCodePickerSendsTheChosenCodeWithTheFieldAsReason(FxRobot robot) {
+    void theCloseCodePickerSendsTheChosenCodeWithItsReasonField(FxRobot robot) {
         select(robot, "demo echo (deflate)");
-        robot.clickOn("#composer-text").write("bye for now");
+        robot.clickOn("#composer-close-reason").write("bye for now");
         javafx.scene.control.SplitMenuButton close = robot.lookup("#composer-close").query();
         robot.interact(() -> close.getItems().stream().filter(i -> i.getText().startsWith("1008 "))
                 .findFirst().orElseThrow().fire());
@@ -256,11 +250,11 @@ class LiveWindowTest {
                 .findFirst().orElseThrow();
         Await.until(() -> chaos.connection().orElseThrow().ended(), "chaos ended");
         Path file = dir.resolve("chaos.fscap");
-        robot.interact(() -> live.saveSession(chaos, file));
+        harness.awaitJob(robot, () -> live.files().save(chaos, file));
         assertTrue(window.controller().recentMenu().getItems().stream()
                 .anyMatch(i -> i.getText().equals(file.toAbsolutePath().normalize().toString())), "in Open Recent");
         List<String> before = live.table().getItems().stream().map(f -> f.header().rawHeaderHex()).toList();
-        robot.interact(() -> live.openSession(file));
+        harness.awaitJob(robot, () -> live.files().open(file));
         Await.until(() -> live.timeline().frames().size() == before.size(), "the reopened frames");
         assertEquals(before, live.table().getItems().stream().map(f -> f.header().rawHeaderHex()).toList());
     }
@@ -282,7 +276,7 @@ class LiveWindowTest {
                     {"type":"send","time":1795600800.1,"opcode":1,"data":"hello from the browser"},
                     {"type":"receive","time":1795600800.2,"opcode":2,"data":"AAEC"}]}]}}
                 """);
-        robot.interact(() -> live.importHar(har));
+        harness.awaitJob(robot, () -> live.files().importHar(har));
         LiveConnection imported = session.connections().stream().filter(c -> c.name().startsWith("browser.har"))
                 .findFirst().orElseThrow();
         assertEquals(imported, live.connections().getSelectionModel().getSelectedItem());
@@ -321,12 +315,10 @@ class LiveWindowTest {
 
         LiveConnection ticker = live.connections().getSelectionModel().getSelectedItem();
         Path pcap = dir.resolve("ticker.pcapng");
-        // Read the status on the FX thread right after the export: the once-a-second status line may replace it.
+        harness.awaitJob(robot, () -> live.files().export(ticker, pcap, dev.framescope.capture.io.Exports.Format.PCAPNG));
+        // The notice holds the status bar for a few seconds against the once-a-second totals.
         java.util.concurrent.atomic.AtomicReference<String> status = new java.util.concurrent.atomic.AtomicReference<>();
-        robot.interact(() -> {
-            live.exportConnection(ticker, pcap, dev.framescope.capture.io.Exports.Format.PCAPNG);
-            status.set(window.controller().statusText().getText());
-        });
+        robot.interact(() -> status.set(window.controller().statusText().getText()));
         byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(pcap), 4);
         assertEquals(List.of((byte) 0x0a, (byte) 0x0d, (byte) 0x0d, (byte) 0x0a), List.of(head[0], head[1], head[2],
                 head[3]), "pcapng section header");
@@ -353,7 +345,10 @@ class LiveWindowTest {
         assertEquals(List.of("▾ 1/3", "", "└ 2/3", "└ 3/3"), labels.subList(at, at + 4), "the ping in between is no fragment");
 
         robot.interact(() -> live.table().scrollTo(first));
-        robot.clickOn(robot.lookup("#frame-table .fragment-head").queryAs(javafx.scene.Node.class));
+        // The head cell of this message that is on screen (the table keeps hidden cells around for reuse).
+        robot.clickOn(robot.lookup("#frame-table .fragment-head").queryAllAs(javafx.scene.control.TableCell.class)
+                .stream().filter(c -> c.isVisible() && c.getTableRow() != null && c.getTableRow().isVisible()
+                        && first.equals(c.getItem())).findFirst().orElseThrow());
         Await.until(() -> live.table().getItems().size() == rows.size() - 2, "the two later fragments folded away");
         assertTrue(live.table().getItems().contains(first));
         assertTrue(live.table().getItems().stream().anyMatch(f -> f.header().opcode() == Opcode.PING),

@@ -40,7 +40,8 @@ class RecentFilesTest {
     }
 
     @Test
-    void theListLivesInTheConfigDirectory() {
-        assertEquals(ConfigDir.current().resolve("recent.txt"), RecentFiles.defaultStore());
+    void theListLivesInTheConfigDirectoryAndTheFormerOneInTheHome() {
+        assertEquals(Path.of("/cfg/recent.txt"), RecentFiles.storeIn(Path.of("/cfg")));
+        assertEquals(Path.of("/home/u/.framescope/recent.txt"), RecentFiles.formerStore(Path.of("/home/u")));
     }
 }

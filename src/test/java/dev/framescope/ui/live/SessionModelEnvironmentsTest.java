@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framescope.capture.MemoryBudget;
+import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.Environment;
 import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables.Variable;
@@ -12,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,34 +25,23 @@ class SessionModelEnvironmentsTest {
 
     @TempDir
     Path dir;
-    private String before;
 
-    @BeforeEach
-    void pointTheConfigDirHere() {
-        before = System.getProperty(ConfigDir.PROPERTY);
-        System.setProperty(ConfigDir.PROPERTY, dir.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty(ConfigDir.PROPERTY);
-        } else {
-            System.setProperty(ConfigDir.PROPERTY, before);
-        }
+    /** A session over the test's own config directory, as the application makes one from its options. */
+    private SessionModel saved() {
+        return SessionModel.withSavedEnvironments(dir, new MemoryBudget(64 << 20), EngineSettings.DEFAULTS);
     }
 
     @Test
     void changesAreSavedAndAFreshSessionLoadsThem() {
-        SessionModel first = SessionModel.withSavedEnvironments();
+        SessionModel first = saved();
         assertEquals(Environments.NONE, first.environments().get());
         assertFalse(Files.exists(dir.resolve(EnvironmentStore.FILE_NAME)), "nothing written before a change");
         first.environments().set(LOCAL);
         assertTrue(Files.exists(dir.resolve(EnvironmentStore.FILE_NAME)));
-        assertEquals(LOCAL, SessionModel.withSavedEnvironments().environments().get());
+        assertEquals(LOCAL, saved().environments().get());
 
         first.environments().set(LOCAL.withActive(Optional.empty()));
-        assertEquals(Optional.empty(), SessionModel.withSavedEnvironments().environments().get().active(),
+        assertEquals(Optional.empty(), saved().environments().get().active(),
                 "which environment is active is saved too");
         assertEquals("", first.environmentsProblem().get());
     }
@@ -68,7 +57,7 @@ class SessionModelEnvironmentsTest {
     @Test
     void aCorruptFileLeavesTheSessionEmptyWithAProblemNamingFileLineAndColumn() throws IOException {
         Files.writeString(dir.resolve(EnvironmentStore.FILE_NAME), "{\"version\": 1,\n \"environments\": [\n");
-        SessionModel session = SessionModel.withSavedEnvironments();
+        SessionModel session = saved();
         assertEquals(Environments.NONE, session.environments().get());
         String problem = session.environmentsProblem().get();
         assertTrue(problem.contains(dir.resolve(EnvironmentStore.FILE_NAME).toString()), problem);
@@ -78,7 +67,7 @@ class SessionModelEnvironmentsTest {
 
     @Test
     void aFailedSaveIsReportedAndAWorkingOneClearsIt() throws IOException {
-        SessionModel session = SessionModel.withSavedEnvironments();
+        SessionModel session = saved();
         Path inTheWay = dir.resolve(EnvironmentStore.FILE_NAME).resolve("x");
         Files.createDirectories(inTheWay);
         List<String> shown = new java.util.ArrayList<>();

@@ -93,15 +93,13 @@ class SessionSetupWindowTest {
     void aLoadedSessionPrefillsTheDialogAndReconnectsWithEverySetting(FxRobot robot) throws Exception {
         ConnectionSpec spec = configured();
         AtomicReference<LiveConnection> made = new AtomicReference<>();
-        robot.interact(() -> made.set(h.live.open(ConnectionTemplate.of(spec), spec)));
+        robot.interact(() -> made.set(h.live.actions().open(ConnectionTemplate.of(spec), spec)));
         Await.until(Duration.ofSeconds(10), () -> made.get().connection().orElseThrow().state()
                 == ConnectionState.OPEN, "the original connection open");
         Path file = dir.resolve("setup.fscap");
-        robot.interact(() -> {
-            h.live.saveSession(made.get(), file);
-            h.session.remove(made.get());
-            h.live.openSession(file);
-        });
+        h.awaitJob(robot, () -> h.live.files().save(made.get(), file));
+        robot.interact(() -> h.session.remove(made.get()));
+        h.awaitJob(robot, () -> h.live.files().open(file));
         LiveConnection loaded = h.session.connections().get(0);
         assertTrue(loaded.connection().isEmpty(), "the only connection left is the loaded one");
 
@@ -153,7 +151,7 @@ class SessionSetupWindowTest {
         try (SessionWriter w = new SessionWriter(file, false)) {
             w.write(log, log.readFrom(0, log.size()));
         }
-        robot.interact(() -> h.live.openSession(file));
+        h.awaitJob(robot, () -> h.live.files().open(file));
         assertTrue(h.session.connections().get(0).insecure());
         Await.until(() -> robot.lookup(".connection-state").queryAllAs(Labeled.class).stream()
                 .anyMatch(l -> l.getText().contains("⚠ TLS NOT VERIFIED")), "the warning on the loaded connection");

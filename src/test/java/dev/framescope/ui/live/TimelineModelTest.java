@@ -13,6 +13,7 @@ import dev.framescope.wire.Dissected;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
+import dev.framescope.wire.Severity;
 import dev.framescope.wire.StreamDissector;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -98,5 +99,31 @@ class TimelineModelTest {
         m.setAllCollapsed(false);
         assertFalse(m.anyCollapsed());
         assertTrue(f.stream().allMatch(m::visibleWhenFolded));
+    }
+
+    @Test
+    void framesAreNumberedOnTheirOwnNotWithTheLogsOtherEvents() {
+        CaptureLog log = log(bytes(frame(Opcode.TEXT, true, "one")));
+        log.append(log.nanoAnchor() + 2, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "between"));
+        CaptureLog more = log(bytes(frame(Opcode.TEXT, true, "two"), frame(Opcode.TEXT, true, "three")));
+        for (CaptureEvent e : more.readFrom(0, more.size())) {
+            CaptureEvent.FrameEvent f = (CaptureEvent.FrameEvent) e;
+            log.append(log.nanoAnchor() + 3, s -> new CaptureEvent.FrameEvent(s, f.dir(), f.header(), f.chunkOffset(),
+                    f.lastChunk(), f.payload(), f.messageOpcode(), f.inflated(), f.findings()));
+            log.append(log.nanoAnchor() + 3, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "after"));
+        }
+        TimelineModel m = new TimelineModel();
+        m.show(Optional.of(log));
+        List<CaptureEvent.FrameEvent> f = List.copyOf(m.frames());
+        assertEquals(List.of(0L, 2L, 4L), f.stream().map(CaptureEvent::seq).toList(), "log seqs have gaps");
+        assertEquals(List.of(1L, 2L, 3L), f.stream().map(m::frameNumber).toList(), "frame numbers have none");
+        m.clearView();
+        CaptureLog last = log(bytes(frame(Opcode.TEXT, true, "four")));
+        CaptureEvent.FrameEvent four = (CaptureEvent.FrameEvent) last.readFrom(0, 1).get(0);
+        log.append(log.nanoAnchor() + 4, s -> new CaptureEvent.FrameEvent(s, four.dir(), four.header(),
+                four.chunkOffset(), four.lastChunk(), four.payload(), four.messageOpcode(), four.inflated(),
+                four.findings()));
+        m.onPulse(0);
+        assertEquals(4L, m.frameNumber(m.frames().get(0)), "numbering goes on after Clear View");
     }
 }
