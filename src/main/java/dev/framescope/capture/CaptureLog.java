@@ -63,7 +63,7 @@ public final class CaptureLog implements AutoCloseable {
     private boolean released;
     private final boolean live;
     private volatile Secrets secrets = Secrets.NONE;
-    private volatile Setup setup = Setup.NONE;
+    private volatile SetupTree setup = SetupTree.NONE;
 
     public CaptureLog(long connectionId, String label, PayloadStore payloads) {
         this(connectionId, label, payloads, System.nanoTime(), Instant.now(), true);
@@ -106,12 +106,12 @@ public final class CaptureLog implements AutoCloseable {
         }
     }
 
-    /** How the connection was set up, for the session file; {@link Setup#NONE} when unknown. */
-    public Setup setup() {
+    /** How the connection was set up, for the session file; {@link SetupTree#NONE} when unknown. */
+    public SetupTree setup() {
         return setup;
     }
 
-    public void setSetup(Setup how) {
+    public void setSetup(SetupTree how) {
         this.setup = how;
     }
 

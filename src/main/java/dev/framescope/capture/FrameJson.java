@@ -8,6 +8,8 @@ import dev.framescope.wire.Dissected;
 import dev.framescope.wire.Finding;
 import dev.framescope.wire.Frame;
 import dev.framescope.wire.FrameHeader;
+import dev.framescope.wire.LengthEncoding;
+import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Utf8Validator;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -54,7 +56,7 @@ public final class FrameJson {
         if (textMessage && frame.isWhole() && Utf8Validator.isValid(shown)) {
             node.put("text", new String(shown, StandardCharsets.UTF_8));
         }
-        if (h.opcode() == dev.framescope.wire.Opcode.CLOSE && frame.isWhole()) {
+        if (h.opcode() == Opcode.CLOSE && frame.isWhole()) {
             ClosePayload close = ClosePayload.parse(frame.payload());
             close.code().ifPresent(c -> node.put("closeCode", c));
             node.put("closeReason", close.reason());
@@ -72,9 +74,9 @@ public final class FrameJson {
         boolean masked = node.path("masked").asBoolean();
         int key = masked ? Integer.parseUnsignedInt(node.path("maskingKey").asText("0"), 16) : 0;
         return new FrameHeader(node.path("fin").asBoolean(), node.path("rsv1").asBoolean(),
-                node.path("rsv2").asBoolean(), node.path("rsv3").asBoolean(), dev.framescope.wire.Opcode.of(opcode),
+                node.path("rsv2").asBoolean(), node.path("rsv3").asBoolean(), Opcode.of(opcode),
                 masked, key, node.path("payloadLength").asLong(),
-                dev.framescope.wire.LengthEncoding.ofBits(node.path("lengthEncoding").asInt(7)),
+                LengthEncoding.ofBits(node.path("lengthEncoding").asInt(7)),
                 node.path("offset").asLong());
     }
 

@@ -1,6 +1,8 @@
 package dev.framescope.capture;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,23 +37,13 @@ public final class MemoryBudget {
      * The configured limit when there is one ({@code AppOptions.memoryBudget}), else {@link #DEFAULT_LIMIT} or a
      * quarter of this JVM's maximum heap when that is smaller.
      */
-    public static MemoryBudget forThisJvm(java.util.OptionalLong configured) {
+    public static MemoryBudget forThisJvm(OptionalLong configured) {
         return new MemoryBudget(configured.orElse(Math.min(DEFAULT_LIMIT, Runtime.getRuntime().maxMemory() / 4)));
-    }
-
-    /** @deprecated reads a system property; callers move to {@link #forThisJvm(java.util.OptionalLong)}. */
-    @Deprecated
-    public static MemoryBudget forThisJvm() {
-        String configured = System.getProperty("framescope.memoryBudget", "");
-        if (!configured.isBlank()) {
-            return new MemoryBudget(parseSize(configured));
-        }
-        return forThisJvm(java.util.OptionalLong.empty());
     }
 
     /** Parses a size such as {@code 64m}, {@code 1g}, {@code 4096} (bytes); k, m, g are powers of 1024. */
     public static long parseSize(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String t = text.trim().toLowerCase(Locale.ROOT);
         long unit = 1;
         char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
         if (last == 'k' || last == 'm' || last == 'g') {

@@ -1,5 +1,8 @@
 package dev.framescope.capture;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 /** Payload bytes held by a {@link PayloadStore}: in memory or in its spill file, read back on demand. */
 public interface Payload {
 
@@ -11,7 +14,7 @@ public interface Payload {
      * Writes the bytes to {@code out}; a payload kept on disk goes in pieces, so writing it never needs it whole on
      * the heap (a session file writing a 64 MiB inflation at a small heap).
      */
-    default void copyTo(java.io.OutputStream out) throws java.io.IOException {
+    default void copyTo(OutputStream out) throws IOException {
         out.write(bytes());
     }
 
@@ -32,7 +35,7 @@ public interface Payload {
         }
 
         @Override
-        public void copyTo(java.io.OutputStream out) throws java.io.IOException {
+        public void copyTo(OutputStream out) throws IOException {
             out.write(data);
         }
     }

@@ -1,11 +1,13 @@
 package dev.framescope.capture;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * Where captured payload bytes live: on the heap while the {@link MemoryBudget} (shared with the event index and
@@ -128,7 +130,7 @@ public final class PayloadStore implements AutoCloseable {
         }
         Block[] all = blocks;
         if (blockCount == all.length) {
-            all = java.util.Arrays.copyOf(all, all.length * 2);
+            all = Arrays.copyOf(all, all.length * 2);
         }
         all[blockCount++] = b;
         blocks = all;
@@ -155,7 +157,7 @@ public final class PayloadStore implements AutoCloseable {
         int at = (int) ref;
         byte[] d = b.data;
         if (d != null) {
-            return java.util.Arrays.copyOfRange(d, at, at + length);
+            return Arrays.copyOfRange(d, at, at + length);
         }
         return read(b.position + at, length);
     }
@@ -234,7 +236,7 @@ public final class PayloadStore implements AutoCloseable {
     }
 
     /** Copies spilled bytes to {@code out} a megabyte at a time. */
-    void copy(long position, long length, java.io.OutputStream out) throws IOException {
+    void copy(long position, long length, OutputStream out) throws IOException {
         for (long done = 0; done < length; ) {
             int n = (int) Math.min(1 << 20, length - done);
             out.write(read(position + done, n));
@@ -302,7 +304,7 @@ public final class PayloadStore implements AutoCloseable {
         }
 
         @Override
-        public void copyTo(java.io.OutputStream out) throws IOException {
+        public void copyTo(OutputStream out) throws IOException {
             byte[] d = data;
             if (d != null) {
                 out.write(d);
@@ -330,7 +332,7 @@ public final class PayloadStore implements AutoCloseable {
         }
 
         @Override
-        public void copyTo(java.io.OutputStream out) throws IOException {
+        public void copyTo(OutputStream out) throws IOException {
             store.copy(position, length, out);
         }
     }

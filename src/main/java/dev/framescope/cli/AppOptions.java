@@ -2,6 +2,7 @@ package dev.framescope.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,7 @@ public record AppOptions(String theme, boolean demo, int demoTickerRate, int dem
 
     /** This process's options: {@code args}, then this JVM's system properties, then defaults. */
     public static Parsed fromProcess(String[] args) {
-        Map<String, String> properties = new java.util.HashMap<>();
+        Map<String, String> properties = new HashMap<>();
         System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
         Environment environment = new Environment(System.getenv(), properties.getOrDefault("os.name", ""),
                 Path.of(properties.getOrDefault("user.home", ".")), properties.getOrDefault("glass.platform", ""));
@@ -79,7 +80,7 @@ public record AppOptions(String theme, boolean demo, int demoTickerRate, int dem
      * @throws IllegalArgumentException naming the option and the value when one cannot be read
      */
     public static Parsed parse(List<String> args, Map<String, String> properties, Environment environment) {
-        Map<String, String> given = new java.util.HashMap<>();
+        Map<String, String> given = new HashMap<>();
         int i = 0;
         for (; i < args.size(); i++) {
             String a = args.get(i);

@@ -1,5 +1,7 @@
 package dev.framescope.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.framescope.engine.Auth;
 import dev.framescope.engine.Environment;
 import dev.framescope.engine.Environments;
@@ -7,6 +9,7 @@ import dev.framescope.engine.Variables;
 import dev.framescope.engine.Variables.Variable;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,8 +116,8 @@ final class AuthOptions {
         if (text.stripLeading().startsWith("{")) {
             Map<?, ?> tree;
             try {
-                tree = new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Map.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                tree = new ObjectMapper().readValue(text, Map.class);
+            } catch (JsonProcessingException e) {
                 throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
             }
             try {
@@ -131,7 +134,7 @@ final class AuthOptions {
             }
         }
         Properties props = new Properties();
-        try (Reader r = new java.io.StringReader(text)) {
+        try (Reader r = new StringReader(text)) {
             props.load(r);
         }
         List<Variable> variables = new ArrayList<>();

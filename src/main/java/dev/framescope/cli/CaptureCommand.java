@@ -15,7 +15,7 @@ import dev.framescope.engine.Engine;
 import dev.framescope.engine.EngineSettings;
 import dev.framescope.capture.Secrets;
 import dev.framescope.engine.ConnectionOptions;
-import dev.framescope.engine.ConnectionSetup;
+import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.engine.Environment;
@@ -43,6 +43,7 @@ import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,6 +57,10 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Holds the process-wide options (the memory budget). */
+    @ParentCommand
+    Main main;
 
     @Parameters(index = "0", paramLabel = "URL")
     String url;
@@ -159,8 +164,8 @@ final class CaptureCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".fscap"));
         Thread hook = new Thread(this::onInterrupt);
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Engine engine = Engine.start(EngineSettings.DEFAULTS);
-             CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(MemoryBudget.forThisJvm()));
+        try (Engine engine = Engine.start(new EngineSettings(main.options().libraryReadsEveryFrame()));
+             CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(budget()));
              SessionOutput writer = SessionFiles.create(file, keepSecrets)) {
             ConnectionOptions options = ConnectionOptions.of(connection);
             log.learn(secrets.plus(options.secrets()));
@@ -309,5 +314,10 @@ final class CaptureCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running and waits for us.
         }
+    }
+
+    /** The memory budget from the options parsed at start ({@code --memory-budget}), else this JVM's default. */
+    MemoryBudget budget() {
+        return MemoryBudget.forThisJvm(main.options().memoryBudget());
     }
 }

@@ -1,6 +1,6 @@
 package dev.framescope.cli;
 
-import dev.framescope.demo.DemoScenarios;
+import dev.framescope.demo.DemoScenario;
 import dev.framescope.demo.DemoServer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -33,8 +33,8 @@ final class DemoServerCommand implements Callable<Integer> {
             return 1;
         }
         out.println("Framescope demo endpoint on ws://127.0.0.1:" + server.getPort() + " (Ctrl-C stops it)");
-        for (DemoScenarios.Scenario s : DemoScenarios.ALL) {
-            out.printf("  ws://127.0.0.1:%d%-38s %s%n", server.getPort(), s.path(), s.description());
+        for (DemoScenario s : DemoScenario.values()) {
+            out.printf("  ws://127.0.0.1:%d%-38s %s%n", server.getPort(), s.example(), s.description());
         }
         out.flush();
         CountDownLatch forever = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package dev.framescope.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,16 +20,46 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final AppOptions options;
+
+    private Main(AppOptions options) {
+        this.options = options;
+    }
+
+    /** The process-wide settings, parsed once at start; subcommands reach them as their parent command's. */
+    AppOptions options() {
+        return options;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
+    /** Parses this process's options once (leading options, then {@code framescope.*} properties) and runs. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        AppOptions.Parsed parsed;
+        try {
+            parsed = AppOptions.fromProcess(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("framescope: " + e.getMessage());
+            System.err.println("Try 'framescope --help' for usage.");
+            return 2;
+        }
+        return run(parsed.options(), parsed.arguments());
     }
 
+    /** Runs the command line with options already parsed, on the arguments they left. */
+    public static int run(AppOptions options, List<String> arguments) {
+        return commandLine(options).execute(arguments.toArray(String[]::new));
+    }
+
+    /** For tests: this process's options, with no leading arguments. */
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setParameterExceptionHandler(CliErrors::onParameterException);
+        return commandLine(AppOptions.fromProcess(new String[0]).options());
+    }
+
+    static CommandLine commandLine(AppOptions options) {
+        return new CommandLine(new Main(options)).setParameterExceptionHandler(CliErrors::onParameterException);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.framescope.decode;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.framescope.decode.subprotocol.SubprotocolDecoders;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class DecoderRegistry {
                 .or(() -> detect(input))
                 .or(() -> byId(input.text() ? TextDecoder.ID : HexDecoder.ID));
         if (chosen.isEmpty()) {
-            return new Decoded("none", com.fasterxml.jackson.databind.node.NullNode.getInstance(), Optional.empty(),
+            return new Decoded("none", NullNode.getInstance(), Optional.empty(),
                     Optional.of(new DecodeFailure(0, "no decoder recognises this payload")));
         }
         return safeDecode(chosen.get(), input);
@@ -116,7 +117,7 @@ public final class DecoderRegistry {
         try {
             return d.decode(input);
         } catch (RuntimeException | StackOverflowError e) {
-            return new Decoded(d.id(), com.fasterxml.jackson.databind.node.NullNode.getInstance(), Optional.empty(),
+            return new Decoded(d.id(), NullNode.getInstance(), Optional.empty(),
                     Optional.of(new DecodeFailure(0, "decoder " + d.id() + " failed: " + e)));
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Locale;
 
 /** JSON (RFC 8259): the tree is the JSON value itself. */
 final class JsonDecoder implements PayloadDecoder {
@@ -64,7 +65,7 @@ final class JsonDecoder implements PayloadDecoder {
         if (tree.isArray()) {
             return "array of " + Trees.plural(tree.size(), "element");
         }
-        return tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return tree.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     static int firstNonSpace(byte[] b) {

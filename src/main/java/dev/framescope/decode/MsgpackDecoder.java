@@ -3,6 +3,7 @@ package dev.framescope.decode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -181,7 +182,7 @@ final class MsgpackDecoder implements PayloadDecoder {
                 return String.format("a length of %,d does not fit the %,d-byte payload", size.getSize(), length);
             }
             String kind = e.getClass().getSimpleName();
-            if (kind.equals("MessageInsufficientBufferException") || e instanceof java.io.EOFException) {
+            if (kind.equals("MessageInsufficientBufferException") || e instanceof EOFException) {
                 return "input ended inside a value";
             }
             return e.getMessage() == null ? kind : e.getMessage();

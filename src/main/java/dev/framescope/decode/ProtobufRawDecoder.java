@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Protocol Buffers without a schema, the way {@code protoc --decode_raw} reads them: keys are field numbers (a
@@ -46,7 +47,7 @@ final class ProtobufRawDecoder implements PayloadDecoder {
         }
         byte[] b = input.bytes();
         boolean printable = TextDecoder.firstInvalid(b) < 0
-                && TextDecoder.printable(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+                && TextDecoder.printable(new String(b, StandardCharsets.UTF_8));
         return printable ? 20 : 40;
     }
 
@@ -144,7 +145,7 @@ final class ProtobufRawDecoder implements PayloadDecoder {
             if (start == end) {
                 return Trees.NODES.textNode("");
             }
-            boolean utf8 = TextDecoder.firstInvalid(java.util.Arrays.copyOfRange(bytes, start, end)) < 0;
+            boolean utf8 = TextDecoder.firstInvalid(Arrays.copyOfRange(bytes, start, end)) < 0;
             String text = utf8 ? new String(bytes, start, end - start, StandardCharsets.UTF_8) : "";
             if (utf8 && text.charAt(0) >= 0x20 && TextDecoder.printable(text)) {
                 return Trees.NODES.textNode(text);
@@ -159,7 +160,7 @@ final class ProtobufRawDecoder implements PayloadDecoder {
                 }
             }
             return utf8 ? Trees.NODES.textNode(text)
-                    : Trees.NODES.binaryNode(java.util.Arrays.copyOfRange(bytes, start, end));
+                    : Trees.NODES.binaryNode(Arrays.copyOfRange(bytes, start, end));
         }
 
         private long varint(int to) throws DecodeStop {

@@ -3,8 +3,10 @@ package dev.framescope.demo;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.LengthEncoding;
 import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Violation;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,29 +15,31 @@ import java.util.List;
  */
 public final class ChaosScript {
 
-    /** One step: what it does, the violation id a dissector must report, and the bytes on the wire. */
-    public record Step(String description, String violation, byte[] bytes) {
+    /** One step: what it does, the violation a dissector must report, and the frame's bytes on the wire. */
+    public record Step(String description, Violation violation, byte[] bytes) {
     }
 
     private static final List<Step> STEPS = List.of(
-            new Step("a masked frame from the server", "MASKED_SERVER_FRAME",
+            new Step("a masked frame from the server", Violation.MASKED_SERVER_FRAME,
                     FrameEncoder.text("masked by the server").masked(0x11223344).encode()),
-            new Step("RSV2 set without an extension", "RESERVED_BITS", FrameEncoder.text("rsv2").rsv2(true).encode()),
-            new Step("reserved opcode 0x3", "RESERVED_OPCODE",
+            new Step("RSV2 set without an extension", Violation.RESERVED_BITS,
+                    FrameEncoder.text("rsv2").rsv2(true).encode()),
+            new Step("reserved opcode 0x3", Violation.RESERVED_OPCODE,
                     FrameEncoder.frame(Opcode.TEXT).opcode(3).payload(bytes("reserved")).encode()),
-            new Step("a ping of 126 bytes", "CONTROL_FRAME_TOO_LONG", FrameEncoder.ping(new byte[126]).encode()),
-            new Step("a ping without FIN", "FRAGMENTED_CONTROL_FRAME",
+            new Step("a ping of 126 bytes", Violation.CONTROL_FRAME_TOO_LONG,
+                    FrameEncoder.ping(new byte[126]).encode()),
+            new Step("a ping without FIN", Violation.FRAGMENTED_CONTROL_FRAME,
                     FrameEncoder.ping(bytes("half")).fin(false).encode()),
-            new Step("a continuation with no message started", "CONTINUATION_WITHOUT_START",
+            new Step("a continuation with no message started", Violation.CONTINUATION_WITHOUT_START,
                     FrameEncoder.frame(Opcode.CONTINUATION).payload(bytes("orphan")).encode()),
-            new Step("text that is not UTF-8", "INVALID_UTF8",
+            new Step("text that is not UTF-8", Violation.INVALID_UTF8,
                     FrameEncoder.frame(Opcode.TEXT).payload(new byte[] {(byte) 0xc3, 0x28}).encode()),
-            new Step("5 bytes with a 16-bit length", "NON_MINIMAL_LENGTH",
+            new Step("5 bytes with a 16-bit length", Violation.NON_MINIMAL_LENGTH,
                     FrameEncoder.text("12345").lengthEncoding(LengthEncoding.EXTENDED_16).encode()),
-            new Step("a close frame with a one-byte body", "CLOSE_PAYLOAD_ONE_BYTE",
+            new Step("a close frame with a one-byte body", Violation.CLOSE_PAYLOAD_ONE_BYTE,
                     FrameEncoder.frame(Opcode.CLOSE).payload(new byte[] {0x03}).encode()),
-            new Step("text after the close frame", "DATA_AFTER_CLOSE", FrameEncoder.text("too late").encode()),
-            new Step("a close with status 1005, which must not be sent", "INVALID_CLOSE_CODE",
+            new Step("text after the close frame", Violation.DATA_AFTER_CLOSE, FrameEncoder.text("too late").encode()),
+            new Step("a close with status 1005, which must not be sent", Violation.INVALID_CLOSE_CODE,
                     FrameEncoder.close(1005, "no status").encode()));
 
     private ChaosScript() {
@@ -45,18 +49,35 @@ public final class ChaosScript {
         return STEPS;
     }
 
-    /** The whole script as one write: each step announced by a legal text frame ("chaos 3/11: RESERVED_OPCODE ..."). */
-    public static byte[] stream() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /**
+     * The frames in the order they are written: each step announced by a legal text frame ("chaos 3/11:
+     * RESERVED_OPCODE — reserved opcode 0x3") until a close frame has gone out, since after it any announcement would
+     * itself be data after close (RFC 6455 §5.5.1).
+     */
+    public static List<byte[]> frames() {
+        List<byte[]> frames = new ArrayList<>();
+        boolean closeSent = false;
         for (int i = 0; i < STEPS.size(); i++) {
             Step step = STEPS.get(i);
-            if (!step.violation().equals("DATA_AFTER_CLOSE") && !step.violation().equals("INVALID_CLOSE_CODE")) {
-                out.writeBytes(FrameEncoder.text("chaos " + (i + 1) + "/" + STEPS.size() + ": " + step.violation()
+            if (!closeSent) {
+                frames.add(FrameEncoder.text("chaos " + (i + 1) + "/" + STEPS.size() + ": " + step.violation().id()
                         + " — " + step.description()).encode());
             }
-            out.writeBytes(step.bytes());
+            frames.add(step.bytes());
+            closeSent |= isClose(step.bytes());
         }
+        return frames;
+    }
+
+    /** The whole script as one write. */
+    public static byte[] stream() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        frames().forEach(out::writeBytes);
         return out.toByteArray();
+    }
+
+    private static boolean isClose(byte[] frame) {
+        return (frame[0] & 0x0f) == Opcode.CLOSE.code();
     }
 
     private static byte[] bytes(String s) {

@@ -1,16 +1,31 @@
 package dev.framescope.demo;
 
+import java.util.Map;
+
 /**
- * A subprotocol scenario's side of the conversation (STOMP, MQTT, JSON-RPC, GraphQL, Socket.IO): it answers what
- * the client sends through its {@link Peer}. Called on the server's thread or the demo timer, one at a time.
+ * A scenario's side of the conversation: it answers what the client sends through its {@link Peer}. Each
+ * {@link DemoScenario} makes one per connection. Called on the server's thread or the demo timer, one at a time.
  */
 interface Dialogue {
 
     /** What a dialogue may do to its connection. */
     interface Peer {
+        boolean isOpen();
+
         void send(String text);
 
         void send(byte[] binary);
+
+        /** One fragment of a text or binary message; the library numbers continuations (RFC 6455 §5.4). */
+        void sendFragment(boolean binary, byte[] bytes, int offset, int length, boolean fin);
+
+        void ping(String payload);
+
+        /** Writes bytes as they are, bypassing framing: the only way to commit violations on purpose. */
+        void writeRaw(byte[] bytes, int frames);
+
+        /** Writes waiting in the connection's queue (a fast sender waits rather than queue forever). */
+        int queuedWrites();
 
         /** Runs once after {@code millis}; cancelled when the connection closes. */
         void later(long millis, Runnable task);
@@ -18,10 +33,25 @@ interface Dialogue {
         /** Runs every {@code millis}, first after {@code millis}; cancelled when the connection closes. */
         void every(long millis, Runnable task);
 
+        /** Cancels every timer this connection started. */
+        void stopTimers();
+
         void close(int code, String reason);
+
+        /** Drops TCP with a reset and no close frame, as a proxy might. */
+        void resetTcp();
+
+        /** {@link System#nanoTime()} when the client last sent a frame of any kind. */
+        long lastClientFrameNanos();
 
         /** A numeric query parameter of the scenario path. */
         long param(String key, long fallback);
+
+        /** The request target (path and query) of the opening handshake. */
+        String requestTarget();
+
+        /** The opening handshake's header fields, in the order received. */
+        Map<String, String> requestHeaders();
     }
 
     default void onOpen() {
@@ -31,26 +61,5 @@ interface Dialogue {
     }
 
     default void onBinary(byte[] bytes) {
-    }
-
-    /** The subprotocols the demo server accepts, most specific first (RFC 6455 §4.2.2: the server picks one). */
-    String[] SUBPROTOCOLS = {"v12.stomp", "v11.stomp", "v10.stomp", "mqtt", "graphql-transport-ws", "graphql-ws"};
-
-    static Dialogue create(String scenario, Peer peer) {
-        return switch (scenario) {
-            case "stomp" -> new StompDialogue(peer);
-            case "mqtt" -> new MqttDialogue(peer);
-            case "jsonrpc" -> new JsonRpcDialogue(peer);
-            case "graphql" -> new GraphqlDialogue(peer);
-            case "socketio" -> new SocketIoDialogue(peer);
-            default -> throw new IllegalArgumentException("no dialogue for scenario " + scenario);
-        };
-    }
-
-    static boolean exists(String scenario) {
-        return switch (scenario) {
-            case "stomp", "mqtt", "jsonrpc", "graphql", "socketio" -> true;
-            default -> false;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.framescope.demo;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,7 @@ final class SocketIoDialogue implements Dialogue {
         }
         String ackId = rest.substring(0, i);
         Optional<Object> data = DemoJson.parse(rest.substring(i));
-        if (data.isEmpty() || !(data.get() instanceof java.util.List<?> args) || args.isEmpty()) {
+        if (data.isEmpty() || !(data.get() instanceof List<?> args) || args.isEmpty()) {
             peer.send("44{\"message\":\"events are arrays: 42[\\\"name\\\",...]\"}");
             return;
         }

@@ -3,24 +3,26 @@ package dev.framescope.engine;
 import dev.framescope.capture.Secrets;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything of a {@link ConnectionSpec} but its target: the URL and header fields belong to the
- * {@link ConnectionTemplate} (written with {@code {{variables}}}), the rest is here. A session file keeps both, so a
- * loaded session connects again as it was made ({@code setup.options}, see {@link #toTree}).
+ * How to connect, apart from the target: everything of a {@link ConnectionSpec} but its URI and header fields, which
+ * the user writes in a {@link ConnectionTemplate} (with {@code {{variables}}}). A session file keeps both, so a
+ * loaded session connects again as it was made ({@code setup.options}, shaped by {@code engine.io.OptionsTree}).
  */
 public record ConnectionOptions(List<String> subprotocols, List<String> extensionOffers, Optional<String> origin,
                                 Duration connectTimeout, Duration handshakeTimeout, TlsOptions tls,
                                 Optional<InetSocketAddress> proxy, HeartbeatPolicy heartbeat, ReconnectPolicy reconnect,
                                 long maxMessageBytes) {
 
-    /** What {@link ConnectionSpec#to(java.net.URI)} starts from. */
-    public static final ConnectionOptions DEFAULTS = of(ConnectionSpec.to("ws://localhost/"));
+    /** What {@link ConnectionSpec#to(java.net.URI)} starts from: no offers, 10 s timeouts, verified TLS, 64 MiB. */
+    public static final ConnectionOptions DEFAULTS = new ConnectionOptions(List.of(), List.of(), Optional.empty(),
+            Duration.ofSeconds(10), Duration.ofSeconds(10), TlsOptions.VERIFY, Optional.empty(), HeartbeatPolicy.OFF,
+            ReconnectPolicy.OFF, 64L * 1024 * 1024);
 
     public ConnectionOptions {
         subprotocols = List.copyOf(subprotocols);
@@ -35,26 +37,68 @@ public record ConnectionOptions(List<String> subprotocols, List<String> extensio
     }
 
     public static ConnectionOptions of(ConnectionSpec spec) {
-        return new ConnectionOptions(spec.subprotocols(), spec.extensionOffers(), spec.origin(),
-                spec.connectTimeout(), spec.handshakeTimeout(), spec.tls(), spec.proxy(), spec.heartbeat(),
-                spec.reconnect(), spec.maxMessageBytes());
+        return spec.options();
     }
 
     /** {@code target}'s URL and header fields with these options (its own options are replaced). */
     public ConnectionSpec applyTo(ConnectionSpec target) {
-        return new ConnectionSpec(target.uri(), target.headers(), subprotocols, extensionOffers, origin,
-                connectTimeout, handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
+        return target.withOptions(this);
+    }
+
+    public ConnectionOptions withSubprotocols(List<String> protocols) {
+        return new ConnectionOptions(protocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls, proxy,
+                heartbeat, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withExtensionOffers(List<String> offers) {
+        return new ConnectionOptions(subprotocols, offers, origin, connectTimeout, handshakeTimeout, tls, proxy,
+                heartbeat, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withOrigin(String value) {
+        return new ConnectionOptions(subprotocols, extensionOffers, Optional.of(value), connectTimeout,
+                handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withTimeouts(Duration connect, Duration handshake) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connect, handshake, tls, proxy, heartbeat,
+                reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withTls(TlsOptions options) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, options,
+                proxy, heartbeat, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withProxy(InetSocketAddress address) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
+                Optional.of(address), heartbeat, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withHeartbeat(HeartbeatPolicy policy) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
+                proxy, policy, reconnect, maxMessageBytes);
+    }
+
+    public ConnectionOptions withReconnect(ReconnectPolicy policy) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
+                proxy, heartbeat, policy, maxMessageBytes);
+    }
+
+    public ConnectionOptions withMaxMessageBytes(long bytes) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
+                proxy, heartbeat, reconnect, bytes);
     }
 
     /**
      * Kubernetes (exec, attach, port-forward) carries a bearer token in a subprotocol:
      * {@code base64url.bearer.authorization.k8s.io.<token>}.
      */
-    static final String BEARER_SUBPROTOCOL = "base64url.bearer.authorization.k8s.io.";
+    public static final String BEARER_SUBPROTOCOL = "base64url.bearer.authorization.k8s.io.";
 
     /** What exports must hide: the client key store's password, and a bearer token carried in a subprotocol. */
     public Secrets secrets() {
-        Set<String> values = new java.util.HashSet<>();
+        Set<String> values = new HashSet<>();
         String password = new String(tls.clientKeyStorePassword());
         if (!password.isEmpty()) {
             values.add(password);
@@ -64,24 +108,8 @@ public record ConnectionOptions(List<String> subprotocols, List<String> extensio
     }
 
     /** The token of a subprotocol that carries one ({@link #BEARER_SUBPROTOCOL}). */
-    static Optional<String> bearerToken(String subprotocol) {
+    public static Optional<String> bearerToken(String subprotocol) {
         return subprotocol.startsWith(BEARER_SUBPROTOCOL) && subprotocol.length() > BEARER_SUBPROTOCOL.length()
                 ? Optional.of(subprotocol.substring(BEARER_SUBPROTOCOL.length())) : Optional.empty();
-    }
-
-    /**
-     * As a tree for the session file's {@code setup.options}; the key store's password only when
-     * {@code keepSecrets} (the paths of the CA file and key store are not secrets and are always written).
-     */
-    public Map<String, Object> toTree(boolean keepSecrets) {
-        return OptionsTree.toTree(this, keepSecrets);
-    }
-
-    /**
-     * Reads {@link #toTree}'s shape. A key that is missing, or whose value cannot be read, takes its default, so
-     * files written before a key existed, and damaged values, still give a connection that can be made.
-     */
-    public static ConnectionOptions fromTree(Map<?, ?> tree) {
-        return OptionsTree.fromTree(tree);
     }
 }

@@ -10,18 +10,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything needed to open one connection. Immutable; build with {@link #to(URI)} and the {@code with…} methods.
+ * Everything needed to open one connection, resolved: the URI and header fields (a {@link ConnectionTemplate} with
+ * its variables filled in and its auth helper applied) and the {@link ConnectionOptions} that say how. No
+ * variables, nothing left to decide. Immutable; build with {@link #to(URI)} and the {@code with…} methods.
  *
- * @param headers         extra request header fields, in order (name, value)
- * @param subprotocols    offered in this order
- * @param extensionOffers Sec-WebSocket-Extensions elements in preference order, e.g.
- *                        {@code permessage-deflate; client_max_window_bits} or a free-form offer
- * @param maxMessageBytes the largest (inflated) message accepted before closing with 1009
+ * @param headers extra request header fields, in order (name, value)
+ * @param options everything else: subprotocols, extension offers, origin, timeouts, TLS, proxy, heartbeat,
+ *                reconnect, message size limit
  */
-public record ConnectionSpec(URI uri, List<Header> headers, List<String> subprotocols, List<String> extensionOffers,
-                             Optional<String> origin, Duration connectTimeout, Duration handshakeTimeout,
-                             TlsOptions tls, Optional<InetSocketAddress> proxy, HeartbeatPolicy heartbeat,
-                             ReconnectPolicy reconnect, long maxMessageBytes) {
+public record ConnectionSpec(URI uri, List<Header> headers, ConnectionOptions options) {
 
     /** One request header field. */
     public record Header(String name, String value) {
@@ -45,8 +42,7 @@ public record ConnectionSpec(URI uri, List<Header> headers, List<String> subprot
             throw new IllegalArgumentException(missingHost(uri));
         }
         headers = List.copyOf(headers);
-        subprotocols = List.copyOf(subprotocols);
-        extensionOffers = List.copyOf(extensionOffers);
+        Objects.requireNonNull(options, "options");
     }
 
     /** Java's URI gives no host when the authority does not parse, most often because of a port typo (":91o1"). */
@@ -60,9 +56,7 @@ public record ConnectionSpec(URI uri, List<Header> headers, List<String> subprot
     }
 
     public static ConnectionSpec to(URI uri) {
-        return new ConnectionSpec(uri, List.of(), List.of(), List.of(), Optional.empty(), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), TlsOptions.VERIFY, Optional.empty(), HeartbeatPolicy.OFF, ReconnectPolicy.OFF,
-                64L * 1024 * 1024);
+        return new ConnectionSpec(uri, List.of(), ConnectionOptions.DEFAULTS);
     }
 
     public static ConnectionSpec to(String url) {
@@ -77,67 +71,102 @@ public record ConnectionSpec(URI uri, List<Header> headers, List<String> subprot
         return uri.getPort() > 0 ? uri.getPort() : secure() ? 443 : 80;
     }
 
+    // Shorthands for options().…(): what the engine reads most.
+
+    public List<String> subprotocols() {
+        return options.subprotocols();
+    }
+
+    public List<String> extensionOffers() {
+        return options.extensionOffers();
+    }
+
+    public Optional<String> origin() {
+        return options.origin();
+    }
+
+    public Duration connectTimeout() {
+        return options.connectTimeout();
+    }
+
+    public Duration handshakeTimeout() {
+        return options.handshakeTimeout();
+    }
+
+    public TlsOptions tls() {
+        return options.tls();
+    }
+
+    public Optional<InetSocketAddress> proxy() {
+        return options.proxy();
+    }
+
+    public HeartbeatPolicy heartbeat() {
+        return options.heartbeat();
+    }
+
+    public ReconnectPolicy reconnect() {
+        return options.reconnect();
+    }
+
+    public long maxMessageBytes() {
+        return options.maxMessageBytes();
+    }
+
     public ConnectionSpec withHeader(String name, String value) {
         List<Header> all = new ArrayList<>(headers);
         all.add(new Header(name, value));
-        return new ConnectionSpec(uri, all, subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout,
-                tls, proxy, heartbeat, reconnect, maxMessageBytes);
-    }
-
-    public ConnectionSpec withSubprotocols(List<String> protocols) {
-        return new ConnectionSpec(uri, headers, protocols, extensionOffers, origin, connectTimeout, handshakeTimeout,
-                tls, proxy, heartbeat, reconnect, maxMessageBytes);
-    }
-
-    public ConnectionSpec withExtensionOffers(List<String> offers) {
-        return new ConnectionSpec(uri, headers, subprotocols, offers, origin, connectTimeout, handshakeTimeout, tls,
-                proxy, heartbeat, reconnect, maxMessageBytes);
-    }
-
-    public ConnectionSpec withOrigin(String value) {
-        return new ConnectionSpec(uri, headers, subprotocols, extensionOffers, Optional.of(value), connectTimeout,
-                handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
-    }
-
-    public ConnectionSpec withTimeouts(Duration connect, Duration handshake) {
-        return new ConnectionSpec(uri, headers, subprotocols, extensionOffers, origin, connect, handshake, tls, proxy,
-                heartbeat, reconnect, maxMessageBytes);
-    }
-
-    public ConnectionSpec withTls(TlsOptions options) {
-        return new ConnectionSpec(uri, headers, subprotocols, extensionOffers, origin, connectTimeout,
-                handshakeTimeout, options, proxy, heartbeat, reconnect, maxMessageBytes);
-    }
-
-    public ConnectionSpec withProxy(InetSocketAddress address) {
-        return new ConnectionSpec(uri, headers, subprotocols, extensionOffers, origin, connectTimeout,
-                handshakeTimeout, tls, Optional.of(address), heartbeat, reconnect, maxMessageBytes);
-    }
-
-    public ConnectionSpec withHeartbeat(HeartbeatPolicy policy) {
-        return new ConnectionSpec(uri, headers, subprotocols, extensionOffers, origin, connectTimeout,
-                handshakeTimeout, tls, proxy, policy, reconnect, maxMessageBytes);
-    }
-
-    public ConnectionSpec withReconnect(ReconnectPolicy policy) {
-        return new ConnectionSpec(uri, headers, subprotocols, extensionOffers, origin, connectTimeout,
-                handshakeTimeout, tls, proxy, heartbeat, policy, maxMessageBytes);
-    }
-
-    public ConnectionSpec withMaxMessageBytes(long bytes) {
-        return new ConnectionSpec(uri, headers, subprotocols, extensionOffers, origin, connectTimeout,
-                handshakeTimeout, tls, proxy, heartbeat, reconnect, bytes);
+        return new ConnectionSpec(uri, all, options);
     }
 
     /** The same options aimed at another URL (a {@link ConnectionTemplate} resolved at connect time). */
     public ConnectionSpec withUri(URI target) {
-        return new ConnectionSpec(target, headers, subprotocols, extensionOffers, origin, connectTimeout,
-                handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
+        return new ConnectionSpec(target, headers, options);
     }
 
     /** The same options with these header fields instead. */
     public ConnectionSpec withHeaders(List<Header> fields) {
-        return new ConnectionSpec(uri, fields, subprotocols, extensionOffers, origin, connectTimeout,
-                handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
+        return new ConnectionSpec(uri, fields, options);
+    }
+
+    /** The same target with other options. */
+    public ConnectionSpec withOptions(ConnectionOptions other) {
+        return new ConnectionSpec(uri, headers, other);
+    }
+
+    public ConnectionSpec withSubprotocols(List<String> protocols) {
+        return withOptions(options.withSubprotocols(protocols));
+    }
+
+    public ConnectionSpec withExtensionOffers(List<String> offers) {
+        return withOptions(options.withExtensionOffers(offers));
+    }
+
+    public ConnectionSpec withOrigin(String value) {
+        return withOptions(options.withOrigin(value));
+    }
+
+    public ConnectionSpec withTimeouts(Duration connect, Duration handshake) {
+        return withOptions(options.withTimeouts(connect, handshake));
+    }
+
+    public ConnectionSpec withTls(TlsOptions tlsOptions) {
+        return withOptions(options.withTls(tlsOptions));
+    }
+
+    public ConnectionSpec withProxy(InetSocketAddress address) {
+        return withOptions(options.withProxy(address));
+    }
+
+    public ConnectionSpec withHeartbeat(HeartbeatPolicy policy) {
+        return withOptions(options.withHeartbeat(policy));
+    }
+
+    public ConnectionSpec withReconnect(ReconnectPolicy policy) {
+        return withOptions(options.withReconnect(policy));
+    }
+
+    public ConnectionSpec withMaxMessageBytes(long bytes) {
+        return withOptions(options.withMaxMessageBytes(bytes));
     }
 }

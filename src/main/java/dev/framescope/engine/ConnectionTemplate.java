@@ -1,7 +1,6 @@
 package dev.framescope.engine;
 
 import dev.framescope.capture.Secrets;
-import dev.framescope.capture.io.Redactor;
 import dev.framescope.engine.ConnectionSpec.Header;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,9 @@ import java.util.Set;
 
 /**
  * What the user wrote for a connection's target, before variables: the URL and header values as text with
- * {@code {{variables}}}, and an {@link Auth} helper. The UI and the session file keep this; {@link #resolve} turns
- * it into the URL and header fields the engine sends, plus what the exports must hide ({@link Secrets}).
+ * {@code {{variables}}}, and an {@link Auth} helper. The UI and the session file keep this (the file's shape is
+ * {@code engine.io.TemplateTree}); {@link #resolve} turns it into the URL and header fields the engine sends, plus
+ * what the exports must hide ({@link Secrets}).
  */
 public record ConnectionTemplate(String url, List<Header> headers, Auth auth) {
 
@@ -149,46 +148,5 @@ public record ConnectionTemplate(String url, List<Header> headers, Auth auth) {
             throw new IllegalArgumentException("the URL '" + text + "' is not valid: " + e.getReason()
                     + " at character " + (e.getIndex() + 1), e);
         }
-    }
-
-    /** As a tree for the session file; secret fields (token, password, key value, cookie values) left out unless kept. */
-    public Map<String, Object> toTree(boolean keepSecrets) {
-        Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("url", keepSecrets ? url : Redactor.url(url));
-        Set<String> secretNames = new LinkedHashSet<>();
-        if (auth instanceof Auth.ApiKey k && k.placement() == Auth.Placement.HEADER) {
-            secretNames.add(k.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        List<Object> fields = new ArrayList<>();
-        for (Header h : headers) {
-            boolean secret = Redactor.isSecretHeader(h.name())
-                    || secretNames.contains(h.name().toLowerCase(java.util.Locale.ROOT));
-            Map<String, Object> field = new LinkedHashMap<>();
-            field.put("name", h.name());
-            // A header typed by hand, e.g. "Authorization: Bearer abc", is as secret as the auth helper's.
-            field.put("value", secret && !keepSecrets && !AuthTree.isOnlyReference(h.value()) ? Redactor.MASK
-                    : h.value());
-            fields.add(field);
-        }
-        tree.put("headers", fields);
-        tree.put("auth", AuthTree.toTree(auth, keepSecrets));
-        return tree;
-    }
-
-    public static ConnectionTemplate fromTree(Map<?, ?> tree) {
-        List<Header> fields = new ArrayList<>();
-        if (tree.get("headers") instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> m) {
-                    fields.add(new Header(text(m.get("name")), text(m.get("value"))));
-                }
-            }
-        }
-        Auth auth = tree.get("auth") instanceof Map<?, ?> m ? AuthTree.fromTree(m) : Auth.NONE;
-        return new ConnectionTemplate(text(tree.get("url")), fields, auth);
-    }
-
-    static String text(Object o) {
-        return o == null ? "" : String.valueOf(o);
     }
 }

@@ -2,6 +2,7 @@ package dev.framescope.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -20,7 +21,7 @@ public record ClosePayload(OptionalInt code, String reason, boolean reasonValidU
             return new ClosePayload(OptionalInt.empty(), "", true, payload.length);
         }
         int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
-        byte[] reason = java.util.Arrays.copyOfRange(payload, 2, payload.length);
+        byte[] reason = Arrays.copyOfRange(payload, 2, payload.length);
         return new ClosePayload(OptionalInt.of(code), new String(reason, StandardCharsets.UTF_8),
                 Utf8Validator.isValid(reason), payload.length);
     }

@@ -2,6 +2,7 @@ package dev.framescope.wire;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Checks a server's response against the client's request (RFC 6455 §4.1 step by step, §9.1, RFC 7692 §7.1). */
@@ -23,7 +24,7 @@ public final class HandshakeChecker {
         }
         Optional<String> subprotocol = rh.first("Sec-WebSocket-Protocol").map(String::trim);
         List<String> offeredProtocols = request.headers().tokens("Sec-WebSocket-Protocol");
-        subprotocol.filter(p -> !offeredProtocols.contains(p.toLowerCase(java.util.Locale.ROOT)))
+        subprotocol.filter(p -> !offeredProtocols.contains(p.toLowerCase(Locale.ROOT)))
                 .ifPresent(p -> findings.add(finding(Violation.HANDSHAKE_SUBPROTOCOL_NOT_OFFERED,
                         "\"" + p + "\"; offered " + offeredProtocols)));
         ExtensionHeader.Parsed offered = ExtensionHeader.parse(request.headers().all("Sec-WebSocket-Extensions"));

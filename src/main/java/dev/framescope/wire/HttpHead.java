@@ -1,5 +1,6 @@
 package dev.framescope.wire;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ public record HttpHead(String startLine, HttpHeaders headers, int headLength, Li
             return Optional.empty();
         }
         return Optional.of(new HandshakeRequest(parts[0], parts[1], parts[2], headers,
-                java.util.Arrays.copyOf(stream, headLength)));
+                Arrays.copyOf(stream, headLength)));
     }
 
     /** Parses the status line "HTTP/1.1 101 Switching Protocols"; the body is what follows the head. */
@@ -47,9 +48,9 @@ public record HttpHead(String startLine, HttpHeaders headers, int headLength, Li
         } else {
             bodyEnd = headLength;
         }
-        byte[] body = java.util.Arrays.copyOfRange(stream, headLength, bodyEnd);
+        byte[] body = Arrays.copyOfRange(stream, headLength, bodyEnd);
         return Optional.of(new HandshakeResponse(parts[0], status, parts.length > 2 ? parts[2] : "", headers, body,
-                java.util.Arrays.copyOf(stream, headLength)));
+                Arrays.copyOf(stream, headLength)));
     }
 
     private static Optional<Long> parseLength(String value) {

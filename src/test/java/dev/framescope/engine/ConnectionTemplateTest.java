@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.capture.Secrets;
 import dev.framescope.engine.ConnectionSpec.Header;
+import dev.framescope.engine.io.TemplateTree;
 import dev.framescope.engine.Variables.Variable;
 import java.util.List;
 import java.util.Set;
@@ -86,11 +87,11 @@ class ConnectionTemplateTest {
     @Test
     void theTreeLeavesLiteralSecretsOutButKeepsVariableReferences() {
         ConnectionTemplate literal = ConnectionTemplate.of("ws://h/").withAuth(new Auth.Basic("ann", "hunter2"));
-        assertFalse(literal.toTree(false).toString().contains("hunter2"));
-        assertEquals(literal, ConnectionTemplate.fromTree(literal.toTree(true)));
+        assertFalse(TemplateTree.toTree(literal, false).toString().contains("hunter2"));
+        assertEquals(literal, TemplateTree.fromTree(TemplateTree.toTree(literal, true)));
         ConnectionTemplate ref = ConnectionTemplate.of("ws://h/").withAuth(new Auth.ApiKey("k", "{{token}}",
                 Auth.Placement.QUERY));
-        assertEquals(ref, ConnectionTemplate.fromTree(ref.toTree(false)));
+        assertEquals(ref, TemplateTree.fromTree(TemplateTree.toTree(ref, false)));
     }
 
     @Test
@@ -98,10 +99,10 @@ class ConnectionTemplateTest {
         ConnectionTemplate t = new ConnectionTemplate("ws://h/?token=abc", List.of(
                 new Header("Authorization", "Bearer abc"), new Header("X-Key", "{{k}}"), new Header("X-Plain", "p")),
                 new Auth.ApiKey("X-Key", "{{k}}", Auth.Placement.HEADER));
-        String tree = t.toTree(false).toString();
+        String tree = TemplateTree.toTree(t, false).toString();
         assertFalse(tree.contains("abc"), tree);
         assertTrue(tree.contains("{{k}}") && tree.contains("X-Plain, value=p"), tree);
-        assertTrue(t.toTree(true).toString().contains("Bearer abc"));
+        assertTrue(TemplateTree.toTree(t, true).toString().contains("Bearer abc"));
     }
 
     @Test

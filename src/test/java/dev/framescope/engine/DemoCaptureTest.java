@@ -95,8 +95,9 @@ class DemoCaptureTest {
     void chaosFillsTheViolationCatalogue() throws Exception {
         Connection c = Captures.open(to("/chaos"));
         Await.until(c::ended, "the library gives up on the chaos");
-        Set<String> seen = Captures.violations(c.log()).stream().map(Violation::id).collect(Collectors.toSet());
-        Set<String> scripted = ChaosScript.steps().stream().map(ChaosScript.Step::violation).collect(Collectors.toSet());
+        Set<Violation> seen = Set.copyOf(Captures.violations(c.log()));
+        Set<Violation> scripted = ChaosScript.steps().stream().map(ChaosScript.Step::violation)
+                .collect(Collectors.toSet());
         assertTrue(seen.containsAll(scripted), "missing " + scripted.stream().filter(s -> !seen.contains(s)).toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.framescope.capture.io;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.decode.DecodeInput;
@@ -44,7 +45,7 @@ final class DecodedJson {
         return node;
     }
 
-    private static com.fasterxml.jackson.databind.node.JsonNodeFactory line() {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    private static JsonNodeFactory line() {
+        return JsonNodeFactory.instance;
     }
 }

@@ -3,8 +3,10 @@ package dev.framescope.capture.io;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.text.EventText;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -105,11 +107,11 @@ public final class Exports {
     /** {@link #writeEvents} into a string, for the clipboard. */
     public static String eventsAsString(Format format, CaptureLog log, List<? extends CaptureEvent> events,
                                         boolean keepSecrets) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             writeEvents(format, log, events, keepSecrets, out);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -2,6 +2,7 @@ package dev.framescope.capture.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +17,12 @@ import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Severity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@link Har#read} streamed straight into a session file: the HAR is parsed token by token, one message at a time,
@@ -54,7 +57,7 @@ public final class HarImport {
             while (p.nextToken() == JsonToken.START_OBJECT) {
                 im.entry(p, ++index);
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IOException("not a HAR file (not JSON): " + e.getOriginalMessage(), e);
         }
         return new Result(im.connections, im.problems);
@@ -127,7 +130,7 @@ public final class HarImport {
             Direction dir = "send".equals(m.path("type").asText()) ? Direction.OUT : Direction.IN;
             int opcode = m.path("opcode").asInt(1);
             String data = m.path("data").asText("");
-            byte[] payload = opcode == 1 ? data.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            byte[] payload = opcode == 1 ? data.getBytes(StandardCharsets.UTF_8)
                     : Har.decodeBase64(data);
             double time = m.path("time").asDouble(start.getEpochSecond());
             long nanos = Math.round((time - start.getEpochSecond()) * 1e9) - start.getNano();
@@ -136,7 +139,7 @@ public final class HarImport {
             add(nanos, s -> new CaptureEvent.MessageEvent(s, dir, message));
         }
 
-        private void add(long nanos, java.util.function.Function<Stamp, CaptureEvent> event) throws IOException {
+        private void add(long nanos, Function<Stamp, CaptureEvent> event) throws IOException {
             batch.add(event.apply(new Stamp(log.connectionId(), seq++, nanos)));
             if (batch.size() >= BATCH) {
                 flush();

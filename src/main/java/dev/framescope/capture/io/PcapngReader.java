@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -169,7 +170,7 @@ public final class PcapngReader {
         int end = Math.min(p + captured, ip + ipLength);
         String src = ip(body, ip + 12) + ":" + port(body, tcp);
         String dst = ip(body, ip + 16) + ":" + port(body, tcp + 2);
-        byte[] payload = from < end ? java.util.Arrays.copyOfRange(body, from, end) : new byte[0];
+        byte[] payload = from < end ? Arrays.copyOfRange(body, from, end) : new byte[0];
         handler.segment(new Segment(src, dst, body[tcp + 13] & 0xFF, payload, ts * interfaces.get(iface)[1]));
     }
 

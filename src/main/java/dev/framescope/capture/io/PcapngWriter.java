@@ -15,7 +15,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes captured connections as pcapng that Wireshark and tshark dissect: synthesized Ethernet / IPv4 / TCP
@@ -63,8 +67,8 @@ public final class PcapngWriter {
         out.flush();
     }
 
-    private final java.util.Map<Long, Stream> streams = new java.util.LinkedHashMap<>();
-    private final java.util.Map<Long, Integer> indexes = new java.util.HashMap<>();
+    private final Map<Long, Stream> streams = new LinkedHashMap<>();
+    private final Map<Long, Integer> indexes = new HashMap<>();
 
     /**
      * Starts the section for these connections (their labels go in its comment); then {@link #event} as they
@@ -157,7 +161,7 @@ public final class PcapngWriter {
         private void data(Direction dir, byte[] bytes, long nanos) throws IOException {
             for (int from = 0; from < bytes.length; from += MAX_SEGMENT) {
                 int n = Math.min(MAX_SEGMENT, bytes.length - from);
-                byte[] segment = java.util.Arrays.copyOfRange(bytes, from, from + n);
+                byte[] segment = Arrays.copyOfRange(bytes, from, from + n);
                 tcp(dir, Tcp.PSH | Tcp.ACK, segment, nanos);
             }
         }

@@ -4,6 +4,7 @@ import dev.framescope.capture.Payload;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -129,7 +130,7 @@ final class RecordOutput implements AutoCloseable {
 
         private void room(int n) {
             if (size + n > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
             }
         }
 

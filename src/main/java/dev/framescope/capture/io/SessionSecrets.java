@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Secrets;
-import dev.framescope.capture.Setup;
+import dev.framescope.capture.SetupTree;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ final class SessionSecrets {
     /** Every string in the tree with secret values masked: a safety net under the setup's own omissions. */
     private static JsonNode hideValues(JsonNode node, Secrets secrets) {
         if (node.isTextual()) {
-            return com.fasterxml.jackson.databind.node.TextNode.valueOf(Redactor.text(node.asText(), secrets));
+            return TextNode.valueOf(Redactor.text(node.asText(), secrets));
         }
         if (node.isObject()) {
             ObjectNode copy = MAPPER.createObjectNode();
@@ -62,7 +63,7 @@ final class SessionSecrets {
     @SuppressWarnings("unchecked")
     static void read(JsonNode line, CaptureLog log) {
         if (line.path("setup").isObject()) {
-            log.setSetup(Setup.of(MAPPER.convertValue(line.path("setup"), Map.class)));
+            log.setSetup(SetupTree.of(MAPPER.convertValue(line.path("setup"), Map.class)));
         }
         JsonNode redact = line.path("redact");
         if (redact.isObject()) {

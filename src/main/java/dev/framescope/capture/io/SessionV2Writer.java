@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +212,7 @@ public final class SessionV2Writer implements SessionOutput {
      */
     static final class Pending {
         static final long COMPARE_LIMIT = 8L << 20;
-        private final java.util.ArrayList<Payload> chunks = new java.util.ArrayList<>();
+        private final ArrayList<Payload> chunks = new ArrayList<>();
         int count;
         long total;
         long firstOffset;
@@ -240,7 +242,7 @@ public final class SessionV2Writer implements SessionOutput {
             int at = 0;
             for (Payload c : chunks) {
                 byte[] have = c.bytes();
-                if (!java.util.Arrays.equals(have, 0, have.length, want, at, at + have.length)) {
+                if (!Arrays.equals(have, 0, have.length, want, at, at + have.length)) {
                     return false;
                 }
                 at += have.length;

@@ -4,6 +4,7 @@ import dev.framescope.wire.Finding;
 import dev.framescope.wire.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -110,7 +111,7 @@ final class V2Codec {
 
         byte[] take(int n) {
             need(n);
-            byte[] out = java.util.Arrays.copyOfRange(bytes, at, at + n);
+            byte[] out = Arrays.copyOfRange(bytes, at, at + n);
             at += n;
             return out;
         }

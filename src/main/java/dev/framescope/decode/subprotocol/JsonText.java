@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 
 /** Jackson, set up once for the subprotocol decoders: one strict reader and the node factory for trees. */
@@ -89,7 +90,7 @@ final class JsonText {
         if (text.isPresent()) {
             tree.put(field, text.get());
         } else {
-            tree.put(field + "Base64", java.util.Base64.getEncoder()
+            tree.put(field + "Base64", Base64.getEncoder()
                     .encodeToString(Arrays.copyOfRange(bytes, from, to)));
         }
     }

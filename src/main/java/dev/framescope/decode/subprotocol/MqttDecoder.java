@@ -24,13 +24,14 @@ import dev.framescope.decode.subprotocol.MqttReader.Malformed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * MQTT 3.1.1 and 5.0 control packets carried in binary WebSocket messages (MQTT 3.1.1 §6, MQTT 5.0 §6: a message
  * may hold several packets). Only CONNECT says which version is spoken; for other packets a stateless decoder
- * guesses: MQTT 5.0 when its property section reads cleanly with only the properties that packet may carry,
- * else 3.1.1, and says in the tree that it guessed.
+ * guesses, once, at the one place the versions part: where 5.0 puts its property section. It is MQTT 5.0 when a
+ * property section reads cleanly there with only the properties that packet may carry and what 5.0 needs after it
+ * is present, else 3.1.1; the tree says it guessed. Each packet is read once, in the version guessed.
  */
 public final class MqttDecoder implements PayloadDecoder {
 
@@ -62,7 +63,7 @@ public final class MqttDecoder implements PayloadDecoder {
         }
         MqttReader r = new MqttReader(b, 1, b.length, "");
         try {
-            long remaining = r.vbi("remaining length");
+            long remaining = r.remainingLength();
             if (r.position() + remaining != b.length) {
                 return 0;
             }
@@ -92,7 +93,7 @@ public final class MqttDecoder implements PayloadDecoder {
             packets.add(packet);
             int[] next = {b.length};
             failure = packet(b, at, packet, next);
-            summaries.add(summary(packet));
+            summaries.add(MqttSummary.summary(packet));
             at = next[0];
         }
         ObjectNode tree;
@@ -119,10 +120,9 @@ public final class MqttDecoder implements PayloadDecoder {
         MqttReader header = new MqttReader(b, start + 1, b.length, V3 + " §2.2.3, remaining length");
         long remaining;
         try {
-            remaining = header.vbi("remaining length");
+            remaining = header.remainingLength();
         } catch (Malformed e) {
-            return fail(e.offset, e.getMessage().startsWith("remaining length uses")
-                    ? "MQTT remaining length uses more than 4 bytes (" + V3 + " §2.2.3)" : e.getMessage());
+            return fail(e.offset, e.getMessage());
         }
         packet.put("remainingLength", remaining);
         int bodyStart = header.position();
@@ -154,48 +154,21 @@ public final class MqttDecoder implements PayloadDecoder {
         };
     }
 
-    /** Decodes the variable header and payload, choosing or guessing the version. */
+    /** Decodes the variable header and payload once, the version read from CONNECT or guessed on the way. */
     private static Optional<DecodeFailure> body(byte[] b, int type, int flags, int from, int to, ObjectNode packet) {
-        if (type == CONNECT) {
-            return attempt(b, type, flags, from, to, packet, Optional.empty());
-        }
-        ObjectNode v5 = packet.deepCopy();
-        Optional<DecodeFailure> f5 = attempt(b, type, flags, from, to, v5, Optional.of(5));
-        ObjectNode v3 = packet.deepCopy();
-        Optional<DecodeFailure> f3 = attempt(b, type, flags, from, to, v3, Optional.of(4));
-        boolean pickV5 = f5.isEmpty() || (f3.isPresent() && f5.get().offset() > f3.get().offset());
-        packet.setAll(pickV5 ? v5 : v3);
-        if (f5.isEmpty() && f3.isEmpty() && !differs(v5, v3)) {
-            // PINGREQ, a bare PUBACK…: the same bytes in both versions.
-            packet.put("version", V3 + " / " + V5);
-        } else {
-            packet.put("versionGuessed", true);
-        }
-        return pickV5 ? f5 : f3;
-    }
-
-    private static boolean differs(ObjectNode a, ObjectNode b) {
-        ObjectNode x = a.deepCopy();
-        ObjectNode y = b.deepCopy();
-        x.remove("version");
-        y.remove("version");
-        return !x.equals(y);
-    }
-
-    private static Optional<DecodeFailure> attempt(byte[] b, int type, int flags, int from, int to,
-                                                   ObjectNode packet, Optional<Integer> level) {
         MqttReader r = new MqttReader(b, from, to, V3 + " §2.2.3: the packet ends at its remaining length");
+        Version v = new Version(packet);
         try {
             switch (type) {
-                case CONNECT -> connect(r, packet);
-                case CONNACK -> connack(r, packet, level.orElse(4));
-                case PUBLISH -> publish(r, flags, packet, level.orElse(4));
-                case SUBSCRIBE -> subscribe(r, packet, level.orElse(4));
-                case SUBACK, UNSUBACK -> ack(r, type, packet, level.orElse(4));
-                case UNSUBSCRIBE -> unsubscribe(r, packet, level.orElse(4));
-                case PINGREQ, PINGRESP -> empty(r, type, packet, level.orElse(4));
-                case DISCONNECT, AUTH -> reasonOnly(r, type, packet, level.orElse(4));
-                default -> packetIdAck(r, type, packet, level.orElse(4));
+                case CONNECT -> connect(r, packet, v);
+                case CONNACK -> connack(r, packet, v);
+                case PUBLISH -> publish(r, flags, packet, v);
+                case SUBSCRIBE -> subscribe(r, packet, v);
+                case SUBACK, UNSUBACK -> ack(r, type, packet, v);
+                case UNSUBSCRIBE -> unsubscribe(r, packet, v);
+                case PINGREQ, PINGRESP -> empty(r, type, v);
+                case DISCONNECT, AUTH -> reasonOnly(r, type, packet, v);
+                default -> packetIdAck(r, type, packet, v);
             }
             if (r.remaining() > 0) {
                 throw new Malformed(r.position(), r.remaining() + " byte(s) after the end of " + TYPES[type] + " ("
@@ -203,28 +176,77 @@ public final class MqttDecoder implements PayloadDecoder {
             }
             return Optional.empty();
         } catch (Malformed e) {
-            return fail(e.offset, e.getMessage());
+            // When the 5.0 reading was refused but got further than the 3.1.1 one, its reason explains more.
+            DecodeFailure failure = new DecodeFailure(e.offset, e.getMessage());
+            return Optional.of(v.refused.filter(f5 -> f5.offset() > failure.offset()).orElse(failure));
         }
     }
 
-    private static void version(ObjectNode packet, int level) {
-        packet.put("version", level == 5 ? V5 : V3);
+    /** One packet's protocol version, written into its tree as it becomes known. */
+    private static final class Version {
+        private final ObjectNode packet;
+        private boolean v5;
+        /** Why a 5.0 reading was refused where it was tried. */
+        private Optional<DecodeFailure> refused = Optional.empty();
+
+        Version(ObjectNode packet) {
+            this.packet = packet;
+            packet.put("version", V3); // placeholder, so the field keeps its place near the top of the tree
+        }
+
+        void known(int level) {
+            v5 = level == 5;
+            packet.put("version", v5 ? V5 : level == 3 ? "MQTT 3.1" : V3);
+        }
+
+        /** PINGREQ, a bare PUBACK…: the same bytes in both versions. */
+        void both() {
+            packet.put("version", V3 + " / " + V5);
+        }
+
+        void guessed(boolean isV5) {
+            v5 = isV5;
+            packet.put("version", isV5 ? V5 : V3);
+            packet.put("versionGuessed", true);
+        }
     }
 
-    private static void connect(MqttReader r, ObjectNode p) throws Malformed {
+    /**
+     * Where MQTT 5.0 puts a property section (§2.2.2): reads one if it reads cleanly with only the properties this
+     * packet may carry and {@code then} holds for what follows, and the packet is 5.0. Otherwise the reader is
+     * back where it was and the packet goes on as 3.1.1, which has no property section.
+     */
+    private static void guessAt(MqttReader r, int type, Version v, Predicate<MqttReader> then) {
+        int at = r.position();
+        try {
+            ObjectNode properties = MqttProperties.read(r, type);
+            if (then.test(r)) {
+                v.guessed(true);
+                v.packet.set("properties", properties);
+                return;
+            }
+        } catch (Malformed e) {
+            v.refused = Optional.of(new DecodeFailure(e.offset, e.getMessage()));
+        }
+        r.seek(at);
+        v.guessed(false);
+    }
+
+    /** A length-prefixed string and {@code extra} more bytes fit in what is left. */
+    private static Predicate<MqttReader> stringFits(int extra) {
+        return r -> r.peekU16() >= 0 && r.peekU16() + 2 + extra <= r.remaining();
+    }
+
+    private static void connect(MqttReader r, ObjectNode p, Version v) throws Malformed {
         String name = r.utf8("protocol name");
         p.put("protocolName", name);
         int level = r.u8("protocol level");
         p.put("protocolLevel", level);
         if (!(name.equals("MQTT") && (level == 4 || level == 5)) && !(name.equals("MQIsdp") && level == 3)) {
-            version(p, 4);
             throw new Malformed(r.position() - 1, "protocol \"" + JsonText.clip(name, 20) + "\" level " + level
                     + " is neither MQTT 4 (3.1.1), MQTT 5 nor MQIsdp 3 (" + V3 + " §3.1.2.1-2)");
         }
-        version(p, level == 5 ? 5 : 4);
-        if (level == 3) {
-            p.put("version", "MQTT 3.1");
-        }
+        v.known(level);
         int flags = r.u8("connect flags");
         if ((flags & 1) != 0) {
             throw new Malformed(r.position() - 1, "connect flags' reserved bit 0 is set (" + V3 + " §3.1.2.3)");
@@ -239,13 +261,13 @@ public final class MqttDecoder implements PayloadDecoder {
         p.put("username", (flags & 0x80) != 0);
         p.put("password", (flags & 0x40) != 0);
         p.put("keepAlive", r.u16("keep alive"));
-        if (level == 5) {
-            properties(r, CONNECT, p, "properties");
+        if (v.v5) {
+            p.set("properties", MqttProperties.read(r, CONNECT));
         }
         p.put("clientId", r.utf8("client identifier"));
         if (will) {
-            if (level == 5) {
-                properties(r, MqttCodes.WILL, p, "willProperties");
+            if (v.v5) {
+                p.set("willProperties", MqttProperties.read(r, MqttCodes.WILL));
             }
             p.put("willTopic", r.utf8("will topic"));
             int[] payload = r.binary("will payload");
@@ -261,24 +283,20 @@ public final class MqttDecoder implements PayloadDecoder {
         }
     }
 
-    private static void connack(MqttReader r, ObjectNode p, int level) throws Malformed {
-        version(p, level);
+    private static void connack(MqttReader r, ObjectNode p, Version v) throws Malformed {
         int ackFlags = r.u8("connect acknowledge flags");
         if ((ackFlags & 0xFE) != 0) {
             throw new Malformed(r.position() - 1, "CONNACK flags' bits 7-1 are reserved and must be 0 (" + V3
                     + " §3.2.2.1)");
         }
         p.put("sessionPresent", (ackFlags & 1) != 0);
-        int code = r.u8(level == 5 ? "reason code" : "return code");
+        int code = r.u8("return code");
         p.put("returnCode", code);
-        p.put("reason", level == 5 ? MqttCodes.reason(CONNACK, code) : MqttCodes.connackV3(code));
-        if (level == 5) {
-            properties(r, CONNACK, p, "properties");
-        }
+        guessAt(r, CONNACK, v, rest -> rest.remaining() == 0);
+        p.put("reason", v.v5 ? MqttCodes.reason(CONNACK, code) : MqttCodes.connackV3(code));
     }
 
-    private static void publish(MqttReader r, int flags, ObjectNode p, int level) throws Malformed {
-        version(p, level);
+    private static void publish(MqttReader r, int flags, ObjectNode p, Version v) throws Malformed {
         int qos = (flags >> 1) & 3;
         p.put("dup", (flags & 8) != 0);
         p.put("qos", qos);
@@ -295,9 +313,7 @@ public final class MqttDecoder implements PayloadDecoder {
         if (qos > 0) {
             p.put("packetId", packetId(r));
         }
-        if (level == 5) {
-            properties(r, PUBLISH, p, "properties");
-        }
+        guessAt(r, PUBLISH, v, rest -> true);
         int[] payload = r.rest();
         p.put("payloadLength", payload[1] - payload[0]);
         JsonText.putBody(p, "payload", r.bytes(), payload[0], payload[1]);
@@ -311,12 +327,9 @@ public final class MqttDecoder implements PayloadDecoder {
         return id;
     }
 
-    private static void subscribe(MqttReader r, ObjectNode p, int level) throws Malformed {
-        version(p, level);
+    private static void subscribe(MqttReader r, ObjectNode p, Version v) throws Malformed {
         p.put("packetId", packetId(r));
-        if (level == 5) {
-            properties(r, SUBSCRIBE, p, "properties");
-        }
+        guessAt(r, SUBSCRIBE, v, stringFits(1));
         ArrayNode topics = p.putArray("subscriptions");
         do {
             ObjectNode s = topics.addObject();
@@ -326,24 +339,21 @@ public final class MqttDecoder implements PayloadDecoder {
             if ((options & 3) == 3) {
                 throw new Malformed(r.position() - 1, "requested QoS 3 is not allowed (" + V3 + " §3.8.3.1)");
             }
-            if (level == 5) {
+            if (v.v5) {
                 s.put("noLocal", (options & 4) != 0);
                 s.put("retainAsPublished", (options & 8) != 0);
                 s.put("retainHandling", (options >> 4) & 3);
             }
-            if ((options & (level == 5 ? 0xC0 : 0xFC)) != 0) {
+            if ((options & (v.v5 ? 0xC0 : 0xFC)) != 0) {
                 throw new Malformed(r.position() - 1, "subscription options' reserved bits are set (" + V3
                         + " §3.8.3.1, " + V5 + " §3.8.3.1)");
             }
         } while (r.remaining() > 0);
     }
 
-    private static void unsubscribe(MqttReader r, ObjectNode p, int level) throws Malformed {
-        version(p, level);
+    private static void unsubscribe(MqttReader r, ObjectNode p, Version v) throws Malformed {
         p.put("packetId", packetId(r));
-        if (level == 5) {
-            properties(r, UNSUBSCRIBE, p, "properties");
-        }
+        guessAt(r, UNSUBSCRIBE, v, stringFits(0));
         ArrayNode topics = p.putArray("topicFilters");
         do {
             topics.add(r.utf8("topic filter"));
@@ -351,13 +361,10 @@ public final class MqttDecoder implements PayloadDecoder {
     }
 
     /** SUBACK (both versions) and UNSUBACK (reason codes in 5.0 only). */
-    private static void ack(MqttReader r, int type, ObjectNode p, int level) throws Malformed {
-        version(p, level);
+    private static void ack(MqttReader r, int type, ObjectNode p, Version v) throws Malformed {
         p.put("packetId", r.u16("packet identifier"));
-        if (level == 5) {
-            properties(r, type, p, "properties");
-        }
-        if (type == UNSUBACK && level != 5) {
+        guessAt(r, type, v, rest -> rest.remaining() > 0);
+        if (type == UNSUBACK && !v.v5) {
             return;
         }
         ArrayNode codes = p.putArray("reasonCodes");
@@ -366,17 +373,17 @@ public final class MqttDecoder implements PayloadDecoder {
         }
         while (r.remaining() > 0) {
             int code = r.u8("return code");
-            if (level != 5 && code > 2 && code != 0x80) {
+            if (!v.v5 && code > 2 && code != 0x80) {
                 throw new Malformed(r.position() - 1, "SUBACK return code 0x" + Integer.toHexString(code)
                         + " is reserved (" + V3 + " §3.9.3)");
             }
             codes.addObject().put("code", code)
-                    .put("reason", level == 5 ? MqttCodes.reason(type, code) : MqttCodes.subackV3(code));
+                    .put("reason", v.v5 ? MqttCodes.reason(type, code) : MqttCodes.subackV3(code));
         }
     }
 
-    private static void empty(MqttReader r, int type, ObjectNode p, int level) throws Malformed {
-        version(p, level);
+    private static void empty(MqttReader r, int type, Version v) throws Malformed {
+        v.both();
         if (r.remaining() > 0) {
             throw new Malformed(r.position(), TYPES[type] + " has remaining length " + r.remaining()
                     + ", must be 0 (" + V3 + " §3.12-3.13)");
@@ -384,140 +391,34 @@ public final class MqttDecoder implements PayloadDecoder {
     }
 
     /** PUBACK, PUBREC, PUBREL, PUBCOMP: a packet id, and in 5.0 an optional reason code and properties. */
-    private static void packetIdAck(MqttReader r, int type, ObjectNode p, int level) throws Malformed {
-        version(p, level);
+    private static void packetIdAck(MqttReader r, int type, ObjectNode p, Version v) throws Malformed {
         p.put("packetId", packetId(r));
-        if (level == 5 && r.remaining() > 0) {
-            int code = r.u8("reason code");
-            p.put("reasonCode", code).put("reason", MqttCodes.reason(type, code));
-            if (r.remaining() > 0) {
-                properties(r, type, p, "properties");
-            }
-        }
+        reasonAndProperties(r, type, p, v);
     }
 
-    /** DISCONNECT (empty in 3.1.1) and AUTH (5.0 only). */
-    private static void reasonOnly(MqttReader r, int type, ObjectNode p, int level) throws Malformed {
-        version(p, level);
-        if (level != 5) {
-            if (type == AUTH) {
-                throw new Malformed(r.position(), "AUTH exists only in " + V5 + " (" + V3 + " §2.2.1)");
+    /** DISCONNECT (empty in 3.1.1) and AUTH (5.0 only, MQTT 5.0 §3.15). */
+    private static void reasonOnly(MqttReader r, int type, ObjectNode p, Version v) throws Malformed {
+        if (type == AUTH) {
+            v.known(5);
+        }
+        reasonAndProperties(r, type, p, v);
+    }
+
+    /** What 5.0 may add at the end of an acknowledgement or DISCONNECT; in 3.1.1 such a packet ends here. */
+    private static void reasonAndProperties(MqttReader r, int type, ObjectNode p, Version v) throws Malformed {
+        if (r.remaining() == 0) {
+            if (!v.v5) {
+                v.both();
             }
-            empty(r, type, p, level);
             return;
         }
+        if (!v.v5) {
+            v.guessed(true);
+        }
+        int code = r.u8("reason code");
+        p.put("reasonCode", code).put("reason", MqttCodes.reason(type, code));
         if (r.remaining() > 0) {
-            int code = r.u8("reason code");
-            p.put("reasonCode", code).put("reason", MqttCodes.reason(type, code));
-            if (r.remaining() > 0) {
-                properties(r, type, p, "properties");
-            }
-        }
-    }
-
-    /** A MQTT 5.0 property section: its length, then identifier-value pairs (§2.2.2). */
-    private static void properties(MqttReader r, int packetType, ObjectNode p, String field) throws Malformed {
-        int lengthAt = r.position();
-        long length = r.vbi("property length");
-        if (length > r.remaining()) {
-            throw new Malformed(lengthAt, "property length " + length + " exceeds the " + r.remaining()
-                    + " bytes left in the packet (" + V5 + " §2.2.2.1)");
-        }
-        ObjectNode props = p.putObject(field);
-        int end = r.position() + (int) length;
-        Set<Integer> allowed = MqttCodes.ALLOWED.getOrDefault(packetType, Set.of());
-        while (r.position() < end) {
-            int idAt = r.position();
-            int id = (int) r.vbi("property identifier");
-            MqttCodes.Property prop = MqttCodes.PROPERTIES.get(id);
-            if (prop == null || !allowed.contains(id)) {
-                throw new Malformed(idAt, "property 0x" + Integer.toHexString(id) + " is "
-                        + (prop == null ? "unknown" : prop.name() + ", not allowed in this packet") + " (" + V5
-                        + " §2.2.2.2)");
-            }
-            switch (prop.kind()) {
-                case BYTE -> MqttCodes.put(props, prop.name(), JsonText.NODES.numberNode(r.u8(prop.name())));
-                case TWO -> MqttCodes.put(props, prop.name(), JsonText.NODES.numberNode(r.u16(prop.name())));
-                case FOUR -> MqttCodes.put(props, prop.name(), JsonText.NODES.numberNode(r.u32(prop.name())));
-                case VBI -> MqttCodes.put(props, prop.name(), JsonText.NODES.numberNode(r.vbi(prop.name())));
-                case UTF8 -> MqttCodes.put(props, prop.name(), JsonText.NODES.textNode(r.utf8(prop.name())));
-                case BINARY -> {
-                    int[] range = r.binary(prop.name());
-                    ObjectNode holder = JsonText.object();
-                    JsonText.putBody(holder, "v", r.bytes(), range[0], range[1]);
-                    MqttCodes.put(props, prop.name(), holder.elements().next());
-                }
-                case PAIR -> {
-                    String key = r.utf8("user property name");
-                    String value = r.utf8("user property value");
-                    MqttCodes.put(props, prop.name(), JsonText.NODES.arrayNode().add(key).add(value));
-                }
-            }
-            if (r.position() > end) {
-                throw new Malformed(idAt, "property " + prop.name() + " runs past the property length (" + V5
-                        + " §2.2.2.1)");
-            }
-        }
-    }
-
-    static String summary(ObjectNode p) {
-        String type = p.path("type").asText("?");
-        StringBuilder s = new StringBuilder("MQTT ").append(type);
-        switch (type) {
-            case "CONNECT" -> {
-                if (p.has("clientId")) {
-                    s.append(" client=").append(JsonText.clip(p.get("clientId").asText(), 30));
-                }
-                if (p.has("version")) {
-                    s.append(' ').append(p.get("version").asText().replace("MQTT ", "v"));
-                }
-            }
-            case "CONNACK" -> {
-                if (p.has("returnCode")) {
-                    s.append(" rc=").append(p.get("returnCode").asInt()).append(" (")
-                            .append(p.path("reason").asText()).append(')');
-                }
-            }
-            case "PUBLISH" -> {
-                if (p.has("topic")) {
-                    s.append(' ').append(JsonText.clip(p.get("topic").asText(), 50));
-                }
-                s.append(" QoS").append(p.path("qos").asInt());
-                if (p.has("packetId")) {
-                    s.append(" id=").append(p.get("packetId").asInt());
-                }
-                if (p.path("retain").asBoolean()) {
-                    s.append(" retain");
-                }
-            }
-            case "SUBSCRIBE" -> {
-                appendId(p, s);
-                for (var sub : p.path("subscriptions")) {
-                    s.append(' ').append(JsonText.clip(sub.path("topicFilter").asText(), 40)).append(" QoS")
-                            .append(sub.path("qos").asInt());
-                }
-            }
-            case "UNSUBSCRIBE" -> {
-                appendId(p, s);
-                p.path("topicFilters").forEach(t -> s.append(' ').append(JsonText.clip(t.asText(), 40)));
-            }
-            case "SUBACK", "UNSUBACK" -> {
-                appendId(p, s);
-                p.path("reasonCodes").forEach(c -> s.append(' ').append(c.path("reason").asText()));
-            }
-            default -> {
-                appendId(p, s);
-                if (p.has("reason")) {
-                    s.append(" (").append(p.get("reason").asText()).append(')');
-                }
-            }
-        }
-        return s.toString();
-    }
-
-    private static void appendId(ObjectNode p, StringBuilder s) {
-        if (p.has("packetId")) {
-            s.append(" id=").append(p.get("packetId").asInt());
+            p.set("properties", MqttProperties.read(r, type));
         }
     }
 

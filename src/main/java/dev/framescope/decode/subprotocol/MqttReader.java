@@ -69,8 +69,27 @@ final class MqttReader {
         return v;
     }
 
+    /** Moves back to a position read before (to read the same bytes another way). */
+    void seek(int position) {
+        pos = position;
+    }
+
+    /** The next two bytes as a big-endian number without consuming them; -1 when fewer are left. */
+    int peekU16() {
+        return remaining() < 2 ? -1 : ((bytes[pos] & 0xFF) << 8) | (bytes[pos + 1] & 0xFF);
+    }
+
+    /** The fixed header's remaining length (MQTT 3.1.1 §2.2.3). */
+    long remainingLength() throws Malformed {
+        return vbi("remaining length", "MQTT remaining length uses more than 4 bytes (MQTT 3.1.1 §2.2.3)");
+    }
+
     /** Variable Byte Integer: 7 bits a byte, at most 4 bytes (MQTT 5.0 §1.5.5, MQTT 3.1.1 §2.2.3). */
     long vbi(String what) throws Malformed {
+        return vbi(what, what + " uses more than 4 bytes (MQTT 3.1.1 §2.2.3, MQTT 5.0 §1.5.5)");
+    }
+
+    private long vbi(String what, String tooLong) throws Malformed {
         int start = pos;
         long value = 0;
         for (int i = 0; i < 4; i++) {
@@ -80,7 +99,7 @@ final class MqttReader {
                 return value;
             }
         }
-        throw new Malformed(start, what + " uses more than 4 bytes (MQTT 3.1.1 §2.2.3, MQTT 5.0 §1.5.5)");
+        throw new Malformed(start, tooLong);
     }
 
     /** A length-prefixed UTF-8 string: valid UTF-8, no U+0000 (MQTT 3.1.1 §1.5.3). */

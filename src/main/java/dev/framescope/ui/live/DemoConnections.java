@@ -1,5 +1,6 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.demo.DemoScenario;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.ui.fx.FxPump;
@@ -35,7 +36,7 @@ public final class DemoConnections {
      * @param tickers    how many tickers; more than one opens tickers only
      */
     public LiveConnection open(int tickerRate, int tickers) throws InterruptedException {
-        String tickerUrl = session.demoUrl("/ticker?rate=" + tickerRate);
+        String tickerUrl = session.demoUrl(DemoScenario.TICKER.path("rate=" + tickerRate));
         LiveConnection ticker = session.open("demo ticker", ConnectionSpec.to(tickerUrl));
         if (tickers > 1) {
             for (int i = 2; i <= tickers; i++) {
@@ -43,11 +44,12 @@ public final class DemoConnections {
             }
             return ticker;
         }
-        session.open("demo echo (deflate)", ConnectionSpec.to(session.demoUrl("/echo"))
+        session.open("demo echo (deflate)", ConnectionSpec.to(session.demoUrl(DemoScenario.ECHO.path()))
                 .withExtensionOffers(List.of("permessage-deflate; client_max_window_bits"))
                 .withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(1))));
-        session.open("demo chaos (violations)", ConnectionSpec.to(session.demoUrl("/chaos")));
-        sendWhenOpen(session.open("demo JSON-RPC", ConnectionSpec.to(session.demoUrl("/jsonrpc?notify=5000"))),
+        session.open("demo chaos (violations)", ConnectionSpec.to(session.demoUrl(DemoScenario.CHAOS.path())));
+        String jsonRpcUrl = session.demoUrl(DemoScenario.JSONRPC.path("notify=5000"));
+        sendWhenOpen(session.open("demo JSON-RPC", ConnectionSpec.to(jsonRpcUrl)),
                 JSON_RPC_CALLS);
         return ticker;
     }

@@ -5,7 +5,7 @@ import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.io.Redactor;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionOptions;
-import dev.framescope.engine.ConnectionSetup;
+import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.ui.frame.DecodeSettings;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import dev.framescope.capture.PayloadStore;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionOptions;
-import dev.framescope.engine.ConnectionSetup;
+import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.engine.Engine;

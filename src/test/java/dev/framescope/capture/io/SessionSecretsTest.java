@@ -8,7 +8,7 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.Secrets;
-import dev.framescope.capture.Setup;
+import dev.framescope.capture.SetupTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +87,6 @@ class SessionSecretsTest {
         assertEquals(1, back.size());
         assertEquals(Secrets.NONE, back.secrets());
         assertEquals(Map.of(), back.setup().tree(true));
-        assertEquals(Setup.NONE.tree(false), back.setup().tree(false));
+        assertEquals(SetupTree.NONE.tree(false), back.setup().tree(false));
     }
 }

@@ -148,6 +148,19 @@ class MqttDecoderTest {
     }
 
     @Test
+    void theVersionIsGuessedWhereFiveZeroPutsItsProperties() {
+        // 3.1.1 SUBSCRIBE: the filter length's high byte 00 reads as an empty property section, but no filter fits
+        // after it, so the packet is 3.1.1 and its broken filter is explained in 3.1.1 terms.
+        assertFailure("82 0E 0001 0009 73006e736f72732f23 01", 4, "topic filter contains U+0000");
+        // A 5.0 CONNACK with an unknown property: the 5.0 reading got further, so its reason is the one given.
+        assertFailure("20 05 00 00 02 7F 00", 5, "property 0x7f is unknown");
+        JsonNode v3 = ok("20 02 00 00").tree();
+        assertTrue(v3.get("versionGuessed").asBoolean());
+        assertFalse(v3.has("properties"), "a refused 5.0 reading leaves nothing behind");
+        assertFalse(ok("F0 00").tree().has("versionGuessed"), "AUTH exists only in MQTT 5.0");
+    }
+
+    @Test
     void detectionNeedsTheSubprotocolOrAnExactFixedHeader() {
         assertEquals(100, mqtt.detect(mqtt("C0 00")));
         assertEquals(90, mqtt.detect(binary(Samples.MQTT.get(0))));

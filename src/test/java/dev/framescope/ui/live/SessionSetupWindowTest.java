@@ -7,7 +7,7 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.SessionWriter;
-import dev.framescope.engine.ConnectionSetup;
+import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.engine.HeartbeatPolicy;

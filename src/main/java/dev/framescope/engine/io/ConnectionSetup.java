@@ -1,6 +1,10 @@
-package dev.framescope.engine;
+package dev.framescope.engine.io;
 
-import dev.framescope.capture.Setup;
+import dev.framescope.capture.SetupTree;
+import dev.framescope.engine.ConnectionOptions;
+import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.ConnectionTemplate;
+import dev.framescope.engine.Environment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +16,7 @@ import java.util.Optional;
  * environment its variables came from. Secret values are left out of the tree unless kept.
  */
 public record ConnectionSetup(ConnectionTemplate template, ConnectionOptions options,
-                              Optional<Environment> environment) implements Setup {
+                              Optional<Environment> environment) implements SetupTree {
 
     public ConnectionSetup {
         Objects.requireNonNull(template, "template");
@@ -28,8 +32,8 @@ public record ConnectionSetup(ConnectionTemplate template, ConnectionOptions opt
     @Override
     public Map<String, Object> tree(boolean keepSecrets) {
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("template", template.toTree(keepSecrets));
-        tree.put("options", options.toTree(keepSecrets));
+        tree.put("template", TemplateTree.toTree(template, keepSecrets));
+        tree.put("options", OptionsTree.toTree(options, keepSecrets));
         environment.ifPresent(e -> tree.put("environment", e.toTree(keepSecrets)));
         return tree;
     }
@@ -38,7 +42,7 @@ public record ConnectionSetup(ConnectionTemplate template, ConnectionOptions opt
      * What a log's setup says. Parts missing from an older file (or damaged) fall back: the template to
      * {@code label} (the URL the file names the connection by), the options to their defaults.
      */
-    public static ConnectionSetup read(Setup setup, String label) {
+    public static ConnectionSetup read(SetupTree setup, String label) {
         if (setup instanceof ConnectionSetup made) {
             return made;
         }
@@ -46,12 +50,12 @@ public record ConnectionSetup(ConnectionTemplate template, ConnectionOptions opt
         ConnectionTemplate template = ConnectionTemplate.of(label);
         if (tree.get("template") instanceof Map<?, ?> t) {
             try {
-                template = ConnectionTemplate.fromTree(t);
+                template = TemplateTree.fromTree(t);
             } catch (RuntimeException e) {
                 // A damaged template: the label names the connection well enough.
             }
         }
-        ConnectionOptions options = tree.get("options") instanceof Map<?, ?> o ? ConnectionOptions.fromTree(o)
+        ConnectionOptions options = tree.get("options") instanceof Map<?, ?> o ? OptionsTree.fromTree(o)
                 : ConnectionOptions.DEFAULTS;
         Optional<Environment> environment = Optional.empty();
         if (tree.get("environment") instanceof Map<?, ?> e) {

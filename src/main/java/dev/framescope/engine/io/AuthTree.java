@@ -1,5 +1,6 @@
-package dev.framescope.engine;
+package dev.framescope.engine.io;
 
+import dev.framescope.engine.Auth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,21 +53,21 @@ final class AuthTree {
     }
 
     static Auth fromTree(Map<?, ?> t) {
-        String type = ConnectionTemplate.text(t.get("type"));
+        String type = TemplateTree.text(t.get("type"));
         return switch (type) {
-            case "bearer" -> new Auth.Bearer(ConnectionTemplate.text(t.get("token")));
-            case "basic" -> new Auth.Basic(ConnectionTemplate.text(t.get("user")),
-                    ConnectionTemplate.text(t.get("password")));
-            case "api-key" -> new Auth.ApiKey(ConnectionTemplate.text(t.get("name")),
-                    ConnectionTemplate.text(t.get("value")),
+            case "bearer" -> new Auth.Bearer(TemplateTree.text(t.get("token")));
+            case "basic" -> new Auth.Basic(TemplateTree.text(t.get("user")),
+                    TemplateTree.text(t.get("password")));
+            case "api-key" -> new Auth.ApiKey(TemplateTree.text(t.get("name")),
+                    TemplateTree.text(t.get("value")),
                     "query".equals(t.get("in")) ? Auth.Placement.QUERY : Auth.Placement.HEADER);
             case "cookies" -> {
                 List<Auth.Cookie> cookies = new ArrayList<>();
                 if (t.get("cookies") instanceof List<?> list) {
                     for (Object o : list) {
                         if (o instanceof Map<?, ?> m) {
-                            cookies.add(new Auth.Cookie(ConnectionTemplate.text(m.get("name")),
-                                    ConnectionTemplate.text(m.get("value"))));
+                            cookies.add(new Auth.Cookie(TemplateTree.text(m.get("name")),
+                                    TemplateTree.text(m.get("value"))));
                         }
                     }
                 }

@@ -1,5 +1,10 @@
-package dev.framescope.engine;
+package dev.framescope.engine.io;
 
+import dev.framescope.engine.ConnectionOptions;
+import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.engine.PongMode;
+import dev.framescope.engine.ReconnectPolicy;
+import dev.framescope.engine.TlsOptions;
 import java.net.InetSocketAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -16,12 +21,12 @@ import java.util.Optional;
  * {@code setup.options}). Durations are whole milliseconds; the key store's password is a secret, written only when
  * kept. Reading is tolerant key by key: what is missing or unreadable takes the default.
  */
-final class OptionsTree {
+public final class OptionsTree {
 
     private OptionsTree() {
     }
 
-    static Map<String, Object> toTree(ConnectionOptions o, boolean keepSecrets) {
+    public static Map<String, Object> toTree(ConnectionOptions o, boolean keepSecrets) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("subprotocols", keepSecrets ? o.subprotocols() : o.subprotocols().stream()
                 .map(p -> ConnectionOptions.bearerToken(p).isPresent()
@@ -75,7 +80,11 @@ final class OptionsTree {
         return t;
     }
 
-    static ConnectionOptions fromTree(Map<?, ?> t) {
+    /**
+     * Reads {@link #toTree}'s shape. A key that is missing, or whose value cannot be read, takes its default, so
+     * files written before a key existed, and damaged values, still give a connection that can be made.
+     */
+    public static ConnectionOptions fromTree(Map<?, ?> t) {
         ConnectionOptions d = ConnectionOptions.DEFAULTS;
         Optional<InetSocketAddress> proxy = map(t, "proxy").flatMap(OptionsTree::proxy);
         long maxMessageBytes = number(t, "maxMessageBytes").map(Number::longValue).filter(n -> n > 0)

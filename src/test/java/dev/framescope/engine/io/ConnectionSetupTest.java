@@ -1,4 +1,4 @@
-package dev.framescope.engine;
+package dev.framescope.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,15 @@ import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.Exports;
 import dev.framescope.capture.io.SessionReader;
 import dev.framescope.capture.io.SessionWriter;
+import dev.framescope.engine.Auth;
+import dev.framescope.engine.ConnectionOptions;
+import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.ConnectionTemplate;
+import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.engine.PongMode;
+import dev.framescope.engine.ReconnectPolicy;
+import dev.framescope.engine.TlsOptions;
+import dev.framescope.engine.Variables;
 import dev.framescope.engine.ConnectionSpec.Header;
 import dev.framescope.engine.HeartbeatPolicy.OnMissed;
 import java.lang.reflect.RecordComponent;
@@ -23,9 +32,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +54,7 @@ class ConnectionSetupTest {
     /** Every component of the spec differs from {@link ConnectionSpec#to}'s default (checked below). */
     private static ConnectionSpec everything() {
         return new ConnectionSpec(URI.create("wss://example.test:8443/feed?x=1"), List.of(new Header("X-Trace", "7")),
-                List.of("graphql-transport-ws", "v2.chat"),
+                new ConnectionOptions(List.of("graphql-transport-ws", "v2.chat"),
                 List.of("permessage-deflate; server_no_context_takeover; client_max_window_bits=10",
                         "x-webkit-deflate-frame"),
                 Optional.of("https://app.example.test"), Duration.ofMillis(2500), Duration.ofMillis(7250),
@@ -52,7 +63,27 @@ class ConnectionSetupTest {
                 Optional.of(InetSocketAddress.createUnresolved("proxy.example.test", 3128)),
                 new HeartbeatPolicy(Duration.ofMillis(1500), Duration.ofMillis(4500), "probe-", OnMissed.RECONNECT,
                         new PongMode.Delayed(Duration.ofMillis(800))),
-                new ReconnectPolicy(true, Duration.ofMillis(250), 1.5, Duration.ofSeconds(8), 7), 1_048_576L);
+                new ReconnectPolicy(true, Duration.ofMillis(250), 1.5, Duration.ofSeconds(8), 7), 1_048_576L));
+    }
+
+    /** The spec's components and its options' components, each with how to read it from a spec. */
+    private static Map<String, Function<ConnectionSpec, Object>> components() {
+        Map<String, Function<ConnectionSpec, Object>> all = new LinkedHashMap<>();
+        for (RecordComponent c : ConnectionSpec.class.getRecordComponents()) {
+            all.put(c.getName(), s -> invoke(c, s));
+        }
+        for (RecordComponent c : ConnectionOptions.class.getRecordComponents()) {
+            all.put("options." + c.getName(), s -> invoke(c, s.options()));
+        }
+        return all;
+    }
+
+    private static Object invoke(RecordComponent c, Object on) {
+        try {
+            return c.getAccessor().invoke(on);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Path save(ConnectionSpec spec, boolean keepSecrets) throws Exception {
@@ -84,21 +115,19 @@ class ConnectionSetupTest {
     void theFixtureSetsEveryComponentOfTheSpec() throws Exception {
         ConnectionSpec spec = everything();
         ConnectionSpec defaults = ConnectionSpec.to(spec.uri());
-        for (RecordComponent c : ConnectionSpec.class.getRecordComponents()) {
-            if (!c.getName().equals("uri")) {
-                assertNotEquals(c.getAccessor().invoke(defaults), c.getAccessor().invoke(spec),
-                        c.getName() + " is left at its default, so the round trip would not test it");
+        components().forEach((name, read) -> {
+            if (!name.equals("uri") && !name.equals("options")) {
+                assertNotEquals(read.apply(defaults), read.apply(spec),
+                        name + " is left at its default, so the round trip would not test it");
             }
-        }
+        });
     }
 
     @Test
     void everyFieldOfTheSpecComesBackFromAFileSavedWithSecrets() throws Exception {
         ConnectionSpec spec = everything();
         ConnectionSpec back = reconnectSpec(load(save(spec, true)));
-        for (RecordComponent c : ConnectionSpec.class.getRecordComponents()) {
-            assertEquals(c.getAccessor().invoke(spec), c.getAccessor().invoke(back), c.getName());
-        }
+        components().forEach((name, read) -> assertEquals(read.apply(spec), read.apply(back), name));
         assertArrayEquals(PASSWORD.toCharArray(), back.tls().clientKeyStorePassword());
         assertEquals(spec, back);
     }
@@ -193,7 +222,7 @@ class ConnectionSetupTest {
                 "handshakeTimeoutMillis", 1200, "futureKey", Map.of("x", 1),
                 "heartbeat", Map.of("intervalMillis", 900, "onMissed", "EXPLODE", "pong", "sideways"),
                 "proxy", Map.of("host", "p", "port", 70_000), "tls", Map.of("insecure", "yes"));
-        ConnectionOptions o = ConnectionOptions.fromTree(tree);
+        ConnectionOptions o = OptionsTree.fromTree(tree);
         ConnectionOptions d = ConnectionOptions.DEFAULTS;
         assertEquals(List.of("mqtt"), o.subprotocols());
         assertEquals(d.connectTimeout(), o.connectTimeout());
@@ -211,7 +240,7 @@ class ConnectionSetupTest {
                 new PongMode.CustomPayload("not yours"))) {
             ConnectionSpec spec = ConnectionSpec.to("ws://h/").withOrigin("http://o.test")
                     .withHeartbeat(HeartbeatPolicy.OFF.withPong(pong));
-            ConnectionOptions back = ConnectionOptions.fromTree(ConnectionOptions.of(spec).toTree(false));
+            ConnectionOptions back = OptionsTree.fromTree(OptionsTree.toTree(ConnectionOptions.of(spec), false));
             assertEquals(pong, back.heartbeat().pong());
             assertEquals(Optional.of("http://o.test"), back.origin());
         }
