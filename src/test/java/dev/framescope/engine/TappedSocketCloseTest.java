@@ -37,7 +37,7 @@ class TappedSocketCloseTest {
     }
 
     private static Pair upgraded() throws IOException {
-        CaptureLog log = new CaptureLog(1, "ws://127.0.0.1/", new PayloadStore(MemoryBudget.forThisJvm()));
+        CaptureLog log = new CaptureLog(1, "ws://127.0.0.1/", new PayloadStore(MemoryBudget.forThisJvm(java.util.OptionalLong.empty())));
         ConnectionRecorder recorder = new ConnectionRecorder(log, 1 << 20, System::nanoTime, true);
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Socket raw = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
