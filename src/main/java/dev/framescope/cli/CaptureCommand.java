@@ -199,8 +199,10 @@ final class CaptureCommand implements Callable<Integer> {
 
     private void run(Connection c, CaptureLog log, SessionOutput writer, PrintWriter stdout) throws IOException {
         // Counted from the open, not from the start: a slow handshake (a cold JVM takes most of a second) must not
-        // use up the capture, nor have us cancel the upgrade (the handshake has its own timeout).
-        long deadline = Long.MAX_VALUE;
+        // use up the capture, nor have us cancel the upgrade. Until the open, the upgrade gets its own timeouts on
+        // top of the duration, so a server that never answers still ends the capture.
+        long upgradeBudget = c.spec().connectTimeout().plus(c.spec().handshakeTimeout()).toNanos();
+        long deadline = until.duration.map(d -> System.nanoTime() + upgradeBudget + d.toNanos()).orElse(Long.MAX_VALUE);
         long closeDeadline = Long.MAX_VALUE;
         CompletableFuture<?> lab = CompletableFuture.completedFuture(null);
         int index = 0;
