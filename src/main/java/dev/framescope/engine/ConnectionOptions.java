@@ -17,12 +17,12 @@ import java.util.Set;
 public record ConnectionOptions(List<String> subprotocols, List<String> extensionOffers, Optional<String> origin,
                                 Duration connectTimeout, Duration handshakeTimeout, TlsOptions tls,
                                 Optional<InetSocketAddress> proxy, HeartbeatPolicy heartbeat, ReconnectPolicy reconnect,
-                                long maxMessageBytes) {
+                                long maxMessageBytes, ProtocolMode mode) {
 
     /** What {@link ConnectionSpec#to(java.net.URI)} starts from: no offers, 10 s timeouts, verified TLS, 64 MiB. */
     public static final ConnectionOptions DEFAULTS = new ConnectionOptions(List.of(), List.of(), Optional.empty(),
             Duration.ofSeconds(10), Duration.ofSeconds(10), TlsOptions.VERIFY, Optional.empty(), HeartbeatPolicy.OFF,
-            ReconnectPolicy.OFF, 64L * 1024 * 1024);
+            ReconnectPolicy.OFF, 64L * 1024 * 1024, ProtocolMode.STRICT);
 
     public ConnectionOptions {
         subprotocols = List.copyOf(subprotocols);
@@ -34,6 +34,7 @@ public record ConnectionOptions(List<String> subprotocols, List<String> extensio
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(mode, "mode");
     }
 
     public static ConnectionOptions of(ConnectionSpec spec) {
@@ -47,47 +48,52 @@ public record ConnectionOptions(List<String> subprotocols, List<String> extensio
 
     public ConnectionOptions withSubprotocols(List<String> protocols) {
         return new ConnectionOptions(protocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls, proxy,
-                heartbeat, reconnect, maxMessageBytes);
+                heartbeat, reconnect, maxMessageBytes, mode);
     }
 
     public ConnectionOptions withExtensionOffers(List<String> offers) {
         return new ConnectionOptions(subprotocols, offers, origin, connectTimeout, handshakeTimeout, tls, proxy,
-                heartbeat, reconnect, maxMessageBytes);
+                heartbeat, reconnect, maxMessageBytes, mode);
     }
 
     public ConnectionOptions withOrigin(String value) {
         return new ConnectionOptions(subprotocols, extensionOffers, Optional.of(value), connectTimeout,
-                handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes);
+                handshakeTimeout, tls, proxy, heartbeat, reconnect, maxMessageBytes, mode);
     }
 
     public ConnectionOptions withTimeouts(Duration connect, Duration handshake) {
         return new ConnectionOptions(subprotocols, extensionOffers, origin, connect, handshake, tls, proxy, heartbeat,
-                reconnect, maxMessageBytes);
+                reconnect, maxMessageBytes, mode);
     }
 
     public ConnectionOptions withTls(TlsOptions options) {
         return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, options,
-                proxy, heartbeat, reconnect, maxMessageBytes);
+                proxy, heartbeat, reconnect, maxMessageBytes, mode);
     }
 
     public ConnectionOptions withProxy(InetSocketAddress address) {
         return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
-                Optional.of(address), heartbeat, reconnect, maxMessageBytes);
+                Optional.of(address), heartbeat, reconnect, maxMessageBytes, mode);
     }
 
     public ConnectionOptions withHeartbeat(HeartbeatPolicy policy) {
         return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
-                proxy, policy, reconnect, maxMessageBytes);
+                proxy, policy, reconnect, maxMessageBytes, mode);
     }
 
     public ConnectionOptions withReconnect(ReconnectPolicy policy) {
         return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
-                proxy, heartbeat, policy, maxMessageBytes);
+                proxy, heartbeat, policy, maxMessageBytes, mode);
     }
 
     public ConnectionOptions withMaxMessageBytes(long bytes) {
         return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
-                proxy, heartbeat, reconnect, bytes);
+                proxy, heartbeat, reconnect, bytes, mode);
+    }
+
+    public ConnectionOptions withMode(ProtocolMode other) {
+        return new ConnectionOptions(subprotocols, extensionOffers, origin, connectTimeout, handshakeTimeout, tls,
+                proxy, heartbeat, reconnect, maxMessageBytes, other);
     }
 
     /**

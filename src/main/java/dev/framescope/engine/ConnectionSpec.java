@@ -113,6 +113,10 @@ public record ConnectionSpec(URI uri, List<Header> headers, ConnectionOptions op
         return options.maxMessageBytes();
     }
 
+    public ProtocolMode mode() {
+        return options.mode();
+    }
+
     public ConnectionSpec withHeader(String name, String value) {
         List<Header> all = new ArrayList<>(headers);
         all.add(new Header(name, value));
@@ -168,5 +172,9 @@ public record ConnectionSpec(URI uri, List<Header> headers, ConnectionOptions op
 
     public ConnectionSpec withMaxMessageBytes(long bytes) {
         return withOptions(options.withMaxMessageBytes(bytes));
+    }
+
+    public ConnectionSpec withMode(ProtocolMode mode) {
+        return withOptions(options.withMode(mode));
     }
 }

@@ -3,6 +3,7 @@ package dev.framescope.engine.io;
 import dev.framescope.engine.ConnectionOptions;
 import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.PongMode;
+import dev.framescope.engine.ProtocolMode;
 import dev.framescope.engine.ReconnectPolicy;
 import dev.framescope.engine.TlsOptions;
 import java.net.InetSocketAddress;
@@ -36,6 +37,7 @@ public final class OptionsTree {
         t.put("connectTimeoutMillis", o.connectTimeout().toMillis());
         t.put("handshakeTimeoutMillis", o.handshakeTimeout().toMillis());
         t.put("maxMessageBytes", o.maxMessageBytes());
+        t.put("mode", o.mode().spelling());
         o.proxy().ifPresent(p -> {
             Map<String, Object> proxy = new LinkedHashMap<>();
             proxy.put("host", p.getHostString());
@@ -94,7 +96,16 @@ public final class OptionsTree {
                 millis(t, "handshakeTimeoutMillis", d.handshakeTimeout()),
                 map(t, "tls").map(OptionsTree::tls).orElse(d.tls()), proxy,
                 map(t, "heartbeat").map(OptionsTree::heartbeat).orElse(d.heartbeat()),
-                map(t, "reconnect").map(OptionsTree::reconnect).orElse(d.reconnect()), maxMessageBytes);
+                map(t, "reconnect").map(OptionsTree::reconnect).orElse(d.reconnect()), maxMessageBytes, mode(t));
+    }
+
+    /** Files written before the mode existed were made by a strict client. */
+    private static ProtocolMode mode(Map<?, ?> t) {
+        try {
+            return text(t, "mode").map(ProtocolMode::parse).orElse(ProtocolMode.STRICT);
+        } catch (IllegalArgumentException e) {
+            return ProtocolMode.STRICT;
+        }
     }
 
     private static TlsOptions tls(Map<?, ?> t) {

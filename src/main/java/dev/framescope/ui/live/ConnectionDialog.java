@@ -340,7 +340,7 @@ public final class ConnectionDialog {
         Optional<InetSocketAddress> proxyAddress = Forms.hostAndPort("Proxy", proxy.getText());
         return new ConnectionOptions(list(subprotocols.getText()), offers(), edited.origin(), seconds(connectTimeout),
                 seconds(handshakeTimeout), tls(), proxyAddress, heartbeat, reconnectPolicy(),
-                edited.maxMessageBytes());
+                edited.maxMessageBytes(), edited.mode());
     }
 
     /** A number field whose text was refused stops OK, named, rather than connecting with the old value. */

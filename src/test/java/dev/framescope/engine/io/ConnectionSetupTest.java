@@ -21,6 +21,7 @@ import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.PongMode;
+import dev.framescope.engine.ProtocolMode;
 import dev.framescope.engine.ReconnectPolicy;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.Variables;
@@ -63,7 +64,8 @@ class ConnectionSetupTest {
                 Optional.of(InetSocketAddress.createUnresolved("proxy.example.test", 3128)),
                 new HeartbeatPolicy(Duration.ofMillis(1500), Duration.ofMillis(4500), "probe-", OnMissed.RECONNECT,
                         new PongMode.Delayed(Duration.ofMillis(800))),
-                new ReconnectPolicy(true, Duration.ofMillis(250), 1.5, Duration.ofSeconds(8), 7), 1_048_576L));
+                new ReconnectPolicy(true, Duration.ofMillis(250), 1.5, Duration.ofSeconds(8), 7), 1_048_576L,
+                ProtocolMode.OBSERVE));
     }
 
     /** The spec's components and its options' components, each with how to read it from a spec. */
@@ -221,7 +223,7 @@ class ConnectionSetupTest {
         Map<String, Object> tree = Map.of("subprotocols", List.of("mqtt", 5), "connectTimeoutMillis", "soon",
                 "handshakeTimeoutMillis", 1200, "futureKey", Map.of("x", 1),
                 "heartbeat", Map.of("intervalMillis", 900, "onMissed", "EXPLODE", "pong", "sideways"),
-                "proxy", Map.of("host", "p", "port", 70_000), "tls", Map.of("insecure", "yes"));
+                "proxy", Map.of("host", "p", "port", 70_000), "tls", Map.of("insecure", "yes"), "mode", "paranoid");
         ConnectionOptions o = OptionsTree.fromTree(tree);
         ConnectionOptions d = ConnectionOptions.DEFAULTS;
         assertEquals(List.of("mqtt"), o.subprotocols());
@@ -232,6 +234,7 @@ class ConnectionSetupTest {
         assertEquals(Optional.empty(), o.proxy());
         assertFalse(o.tls().insecure(), "only a JSON true turns verification off");
         assertEquals(d.reconnect(), o.reconnect());
+        assertEquals(ProtocolMode.STRICT, o.mode(), "an unknown mode is read as the strict client older files had");
     }
 
     @Test
