@@ -133,7 +133,7 @@ public final class FrameDecoder {
         if (state == State.PAYLOAD) {
             long received = payloadRead + chunkFill;
             return List.of(Finding.at(Violation.TRUNCATED_FRAME, header.streamOffset(),
-                    "stream ended after " + received + " of " + header.payloadLength() + " payload bytes"));
+                    "stream ended after " + received + " of " + header.payloadLengthText() + " payload bytes"));
         }
         return List.of();
     }
@@ -276,7 +276,8 @@ public final class FrameDecoder {
         }
         if (h.lengthMsbSet()) {
             out.add(Finding.at(Violation.LENGTH_MSB_SET, at,
-                    String.format("64-bit length 0x%016X; the rest of the stream cannot be framed", h.payloadLength())));
+                    String.format("64-bit length %s (0x%016X); the rest of the stream cannot be framed",
+                            h.payloadLengthText(), h.payloadLength())));
             return out;
         }
         if (h.opcode().isControl() && h.payloadLength() > 125) {

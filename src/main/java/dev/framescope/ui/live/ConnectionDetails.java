@@ -250,10 +250,12 @@ public final class ConnectionDetails implements PulseListener {
         messageText.setText(m.truncated() ? body + "\n… (" + m.length() + " bytes in all)" : body);
         messageDecoded.setInput(Optional.of(DecodeInput.of(m.payload(), m.isText())));
         for (CaptureEvent.FrameEvent f : found.fragments()) {
-            fragmentList.getItems().add(String.format(Locale.ROOT, "#%d  %s  FIN=%d  RSV=%s  %,d B  at byte %,d",
+            fragmentList.getItems().add(String.format(Locale.ROOT, "#%d  %s  FIN=%d  RSV=%s  %s B  at byte %,d",
                     frameNumber.applyAsLong(f), f.header().opcode().shortName(), f.header().fin() ? 1 : 0,
                     TimelineView.rsv(f.header()),
-                    f.header().payloadLength(), f.header().streamOffset()));
+                    f.header().lengthMsbSet() ? f.header().payloadLengthText()
+                            : String.format(Locale.ROOT, "%,d", f.header().payloadLength()),
+                    f.header().streamOffset()));
         }
     }
 
