@@ -247,6 +247,8 @@ public final class StreamDissector {
             findings = new ArrayList<>(frame.findings());
             findings.addAll(step.findings());
         }
+        // A message this frame cut short ended before it: it comes first, so the log reads in order.
+        step.cutShort().ifPresent(m -> out.add(new Dissected.MessageItem(m)));
         out.add(new Dissected.FrameItem(frame, messageOpcode, step.inflated(), findings));
         step.message().ifPresent(m -> out.add(new Dissected.MessageItem(m)));
     }
