@@ -184,6 +184,8 @@ public final class MessageAssembler {
             }
             MessageInflater.Inflated result = inflater.orElseThrow().inflate(wire, 0, wire.length, end);
             take(result.bytes(), frame, stepFindings);
+            result.tooFar().ifPresent(far -> report(stepFindings, Finding.at(Violation.DEFLATE_WINDOW_EXCEEDED,
+                    frame.header().streamOffset(), far.describe())));
             switch (result.status()) {
                 case LIMIT_EXCEEDED -> {
                     inflateStopped = true;

@@ -46,7 +46,7 @@ public final class StreamDissector {
      */
     public void enableDeflate(int windowBits, boolean contextTakeover, long inflateLimit) {
         decoder.setAllowedRsvBits(FrameHeader.B0_FLAG_RSV1);
-        assembler.useInflater(new MessageInflater(windowBits, contextTakeover, inflateLimit));
+        assembler.useInflater(new MessageInflater(windowBits, contextTakeover, inflateLimit, true));
     }
 
     /**

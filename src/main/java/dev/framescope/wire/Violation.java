@@ -30,6 +30,9 @@ public enum Violation {
     RSV1_ON_CONTINUATION("RFC7692-6.1", Severity.ERROR, "RSV1 (compressed) is set only on the first frame of a message."),
     RSV1_ON_CONTROL_FRAME("RFC7692-6.1", Severity.ERROR, "RSV1 must not be set on a control frame."),
     DEFLATE_ERROR("RFC7692-7.2.2", Severity.ERROR, "The compressed payload could not be inflated."),
+    DEFLATE_WINDOW_EXCEEDED("RFC7692-7.1.2.1", Severity.ERROR,
+            "A compressed message refers back farther than the negotiated server_max_window_bits (or "
+                    + "client_max_window_bits) allows; it is shown inflated with the full window."),
     INFLATE_LIMIT_EXCEEDED("RFC6455-10.4", Severity.ERROR,
             "The message inflates beyond the configured limit; inflation stopped there (possible compression bomb)."),
     DEFLATE_PARAM_NOT_OFFERED("RFC7692-7.1", Severity.ERROR,
