@@ -217,7 +217,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                 log.append(nanos, s -> new CaptureEvent.FrameEvent(s, dir, f.frame().header(), f.frame().chunkOffset(),
                         f.frame().lastChunk(), payload, f.messageOpcode(), inflated, f.findings()));
                 if (f.frame().isWhole() && f.frame().opcode().isControl()) {
-                    control(dir, f.frame().opcode(), f.frame().payload(), nanos);
+                    control(dir, f.frame().opcode(), f.frame().payload(), f.frame().header().streamOffset(), nanos);
                 }
             } else if (item instanceof Dissected.MessageItem m) {
                 byte[] data = m.message().payload();
@@ -228,18 +228,20 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     }
 
     /** Pings and pongs go to the heartbeat tracker (RFC 6455 §5.5.3), close frames to the close tracker. */
-    private void control(Direction dir, Opcode opcode, byte[] payload, long nanos) {
+    private void control(Direction dir, Opcode opcode, byte[] payload, long offset, long nanos) {
         if (opcode == Opcode.PING) {
-            heartbeat(heartbeats.ping(dir, PingPayload.of(payload), nanos), payload, nanos);
+            heartbeat(heartbeats.ping(dir, PingPayload.of(payload), nanos), payload, offset, nanos);
         } else if (opcode == Opcode.PONG) {
-            heartbeat(heartbeats.pong(dir, PingPayload.of(payload), nanos), payload, nanos);
+            heartbeat(heartbeats.pong(dir, PingPayload.of(payload), nanos), payload, offset, nanos);
         } else if (opcode == Opcode.CLOSE) {
             closes.closeFrame(dir, payload, nanos);
         }
     }
 
-    private void heartbeat(HeartbeatTracker.Seen seen, byte[] payload, long nanos) {
+    private void heartbeat(HeartbeatTracker.Seen seen, byte[] payload, long offset, long nanos) {
         log.append(nanos, s -> new CaptureEvent.HeartbeatEvent(s, seen.kind(), payload, seen.rttNanos()));
+        seen.mismatch().ifPresent(why -> log.append(nanos, s -> new CaptureEvent.ViolationEvent(s, Direction.IN,
+                Finding.at(Violation.PONG_PAYLOAD_MISMATCH, offset, why))));
         seen.settle();
     }
 
@@ -319,6 +321,12 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                     Violation.ABNORMAL_CLOSURE, offset, closedFirst ? "the server did not answer our close frame; we "
                             + "closed TCP after " + offset + " bytes from the server"
                             : "TCP ended after " + offset + " bytes without a close frame from the server")));
+        }
+        // Pings nobody answered are reported, not forgotten: the close summary counts them.
+        for (HeartbeatTracker.Unanswered u : heartbeats.unanswered(nanos)) {
+            log.append(nanos, s -> new CaptureEvent.HeartbeatEvent(s, u.dir() == Direction.OUT
+                    ? HeartbeatKind.PING_UNANSWERED : HeartbeatKind.SERVER_PING_UNANSWERED, u.payload().bytes(),
+                    OptionalLong.of(u.ageNanos())));
         }
         log.append(nanos, s -> new CaptureEvent.CloseEvent(s, summary.initiator(), summary.sentCode(),
                 summary.sentReason(), summary.receivedCode(), summary.receivedReason(), summary.clean(),

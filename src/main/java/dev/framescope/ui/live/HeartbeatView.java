@@ -2,6 +2,7 @@ package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.text.UnansweredPings;
 import dev.framescope.capture.HeartbeatStats;
 import dev.framescope.engine.Connection;
 import java.time.Duration;
@@ -190,6 +191,12 @@ final class HeartbeatView {
      * answered" (a heartbeat may well run the other way).
      */
     static String describe(HeartbeatStats ours, CaptureLog log) {
+        List<String> unanswered = UnansweredPings.of(log).lines();
+        String stats = statistics(ours, log);
+        return unanswered.isEmpty() ? stats : stats + "\n" + String.join("\n", unanswered);
+    }
+
+    private static String statistics(HeartbeatStats ours, CaptureLog log) {
         if (ours.count() > 0 || ours.missed() > 0) {
             return ours.describe().replaceFirst("^1 pongs:", "1 pong:");
         }
