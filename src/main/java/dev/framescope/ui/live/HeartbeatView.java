@@ -202,11 +202,16 @@ final class HeartbeatView {
         }
         int serverPings = 0;
         int answered = 0;
+        int ourPings = 0;
         for (CaptureEvent e : log.readFrom(0, log.size())) {
             if (e instanceof CaptureEvent.HeartbeatEvent h) {
                 serverPings += h.kind() == CaptureEvent.HeartbeatKind.SERVER_PING ? 1 : 0;
                 answered += h.kind() == CaptureEvent.HeartbeatKind.PONG_SENT ? 1 : 0;
+                ourPings += h.kind() == CaptureEvent.HeartbeatKind.PING_SENT ? 1 : 0;
             }
+        }
+        if (ourPings > 0) {
+            return ours.describe();
         }
         if (serverPings == 0) {
             return "No pings yet: ours are off (ping interval 0), and the server has sent none";
