@@ -309,22 +309,38 @@ final class DeflateDistances {
         return literals == null || distances == null ? BROKEN : 0;
     }
 
-    /** {@code n} bits, least significant first (RFC 1951 §3.1.1), or {@link #MORE}. */
+    /** {@code n} (at most 24) bits, least significant first (RFC 1951 §3.1.1), or {@link #MORE}. */
     private int bits(int n) {
         if (bit + n > (long) end << 3) {
             return MORE;
         }
-        int value = 0;
-        for (int i = 0; i < n; i++) {
-            long at = bit + i;
-            value |= ((buffer[(int) (at >>> 3)] >>> (at & 7)) & 1) << i;
-        }
+        int value = peek(n);
         bit += n;
         return value;
     }
 
-    /** One symbol, its code read bit by bit (codes are packed most significant bit first), after zlib's puff.c. */
+    /** The next {@code n} (at most 24) bits without moving; those past the end of the input read as 0. */
+    private int peek(int n) {
+        int at = (int) (bit >>> 3);
+        int word = 0;
+        for (int i = 0; i < 4 && at + i < end; i++) {
+            word |= (buffer[at + i] & 0xFF) << (8 * i);
+        }
+        return (word >>> (bit & 7)) & ((1 << n) - 1);
+    }
+
+    /**
+     * One symbol: codes up to {@link Huffman#FAST_BITS} long through the lookup table, longer ones (and any near the
+     * end of the input) bit by bit, codes being packed most significant bit first, after zlib's puff.c.
+     */
     private int decode(Huffman h) {
+        if (bit + Huffman.FAST_BITS <= (long) end << 3) {
+            int entry = h.fast[peek(Huffman.FAST_BITS)];
+            if (entry != 0) {
+                bit += entry & 0xF;
+                return entry >>> 4;
+            }
+        }
         int code = 0;
         int first = 0;
         int index = 0;
@@ -346,8 +362,13 @@ final class DeflateDistances {
         return BROKEN;
     }
 
-    /** A canonical Huffman code: how many codes of each length, and the symbols in code order. */
-    private record Huffman(int[] count, int[] symbol) {
+    /**
+     * A canonical Huffman code: how many codes of each length, the symbols in code order, and for codes of at most
+     * {@link #FAST_BITS} bits a table indexed by the next bits of the stream: symbol << 4 | length, 0 for longer.
+     */
+    private record Huffman(int[] count, int[] symbol, int[] fast) {
+
+        static final int FAST_BITS = 9;
 
         /** Null when the lengths oversubscribe the code space. */
         static Huffman of(int[] lengths, int from, int n) {
@@ -373,7 +394,33 @@ final class DeflateDistances {
                 }
             }
             count[0] = 0;
-            return new Huffman(count, symbol);
+            return new Huffman(count, symbol, fastTable(lengths, from, n, count));
+        }
+
+        /** RFC 1951 §3.2.2's canonical codes, written bit-reversed (as they arrive) into the lookup table. */
+        private static int[] fastTable(int[] lengths, int from, int n, int[] count) {
+            int[] next = new int[MAX_BITS + 1];
+            int code = 0;
+            for (int len = 1; len <= MAX_BITS; len++) {
+                code = (code + count[len - 1]) << 1;
+                next[len] = code;
+            }
+            int[] fast = new int[1 << FAST_BITS];
+            for (int sym = 0; sym < n; sym++) {
+                int len = lengths[from + sym];
+                if (len == 0) {
+                    continue;
+                }
+                int c = next[len]++;
+                if (len > FAST_BITS) {
+                    continue;
+                }
+                int reversed = Integer.reverse(c) >>> (32 - len);
+                for (int fill = reversed; fill < fast.length; fill += 1 << len) {
+                    fast[fill] = sym << 4 | len;
+                }
+            }
+            return fast;
         }
     }
 }
