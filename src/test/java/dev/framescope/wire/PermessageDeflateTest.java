@@ -184,6 +184,7 @@ class PermessageDeflateTest {
                     assertArrayEquals(message, out.bytes());
                     boolean tooFar = distance > 1 << bits;
                     assertEquals(tooFar, out.tooFar().isPresent(), distance + " with " + bits + " bits");
+                    assertEquals(out.tooFar(), inPieces(wire, bits), "the same fed 7 bytes at a time");
                     // The first too-far reference is the repeat, or a chance 3-byte match in the random bytes before.
                     out.tooFar().ifPresent(far -> {
                         assertTrue(far.distance() > 1 << bits && far.distance() <= distance, "distance " + far.distance());
@@ -192,5 +193,18 @@ class PermessageDeflateTest {
                 }
             }
         }
+    }
+
+    /** The message's first too-far reference, its compressed bytes fed as frames of 7 bytes. */
+    private static java.util.Optional<MessageInflater.TooFar> inPieces(byte[] wire, int bits) {
+        java.util.Optional<MessageInflater.TooFar> found = java.util.Optional.empty();
+        try (MessageInflater inflater = new MessageInflater(bits, true, Long.MAX_VALUE, true)) {
+            for (int at = 0; at < wire.length; at += 7) {
+                int n = Math.min(7, wire.length - at);
+                var out = inflater.inflate(wire, at, n, at + n == wire.length);
+                found = found.or(out::tooFar);
+            }
+        }
+        return found;
     }
 }
