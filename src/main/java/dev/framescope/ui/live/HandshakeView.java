@@ -53,7 +53,9 @@ final class HandshakeView {
         lastHandshake = Optional.empty();
         revealHeads.setSelected(false);
         negotiation.setText("");
-        showMode(selected.map(l -> ConnectionSetup.read(l.setup(), l.label()).options().mode()));
+        // An import (HAR, pcapng) kept no set-up: no client of ours made it, so no mode is claimed.
+        showMode(selected.filter(l -> l.setup().tree(false).containsKey("options"))
+                .map(l -> ConnectionSetup.read(l.setup(), l.label()).options().mode()));
     }
 
     /** The mode as a sentence; Observe also in its colour, as the list's badge. */
@@ -186,6 +188,8 @@ final class HandshakeView {
         negotiation.setWrapText(true);
         mode.setId("handshake-mode");
         mode.getStyleClass().add("handshake-mode");
+        mode.visibleProperty().bind(mode.textProperty().isNotEmpty());
+        mode.managedProperty().bind(mode.visibleProperty());
         VBox box = new VBox(10, handshakeSummary, mode, new Label("Timing"), waterfall, raw, negotiation);
         box.setPadding(new Insets(10));
         return box;
