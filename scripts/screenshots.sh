@@ -24,9 +24,12 @@ declare -A views=(
   [failed]="@failed:Handshake"
   [strip]="@strip"
   [dialog]="@dialog"
+  # Issue 14: the dialog with Observe chosen; an Observe connection (its badge in the list, its Handshake tab).
+  [observe-dialog]="@observe-dialog"
+  [observe]="@observe:Handshake"
 )
 wanted=("$@")
-[[ ${#wanted[@]} -gt 0 ]] || wanted=(frame handshake violations extensions heartbeat close message protocol failed strip dialog)
+[[ ${#wanted[@]} -gt 0 ]] || wanted=(frame handshake violations extensions heartbeat close message protocol failed strip dialog observe-dialog observe)
 
 display=160
 while [[ -e "/tmp/.X${display}-lock" || -e "/tmp/.X11-unix/X${display}" ]]; do display=$((display + 1)); done

@@ -60,7 +60,8 @@ final class HandshakeView {
 
     /** The mode as a sentence; Observe also in its colour, as the list's badge. */
     private void showMode(Optional<ProtocolMode> shown) {
-        mode.setText(shown.map(m -> m.label() + " mode: " + m.explanation()).orElse(""));
+        mode.setText(shown.map(m -> m.label() + " mode: " + m.explanation().substring(0, 1).toLowerCase(Locale.ROOT)
+                + m.explanation().substring(1)).orElse(""));
         mode.getStyleClass().remove("mode-observe");
         if (shown.orElse(ProtocolMode.STRICT) == ProtocolMode.OBSERVE) {
             mode.getStyleClass().add("mode-observe");

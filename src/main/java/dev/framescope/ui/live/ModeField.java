@@ -2,21 +2,20 @@ package dev.framescope.ui.live;
 
 import dev.framescope.engine.ProtocolMode;
 import dev.framescope.ui.fx.Labels;
-import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /**
- * The connection dialog's protocol mode: Strict or Observe, with the chosen mode's one-line explanation beside it,
+ * The connection dialog's protocol mode: Strict or Observe, with the chosen mode's one-line explanation under it,
  * so the choice is never made blind (issue 14).
  */
 final class ModeField {
 
     private final ChoiceBox<ProtocolMode> choice = new ChoiceBox<>();
     private final Label explanation = new Label();
-    private final HBox node = new HBox(10, choice, explanation);
+    private final VBox node = new VBox(4, choice, explanation);
 
     ModeField() {
         choice.getItems().setAll(ProtocolMode.values());
@@ -28,10 +27,9 @@ final class ModeField {
         explanation.getStyleClass().add("field-hint");
         choice.valueProperty().addListener((o, was, now) -> explanation.setText(now == null ? "" : now.explanation()));
         choice.setValue(ProtocolMode.STRICT);
-        node.setAlignment(Pos.CENTER_LEFT);
     }
 
-    HBox node() {
+    VBox node() {
         return node;
     }
 

@@ -132,11 +132,11 @@ class ObserveModeWindowTest {
         Await.until(() -> shownBadges(robot).size() == 1, "one badge, on the Observe connection");
         robot.interact(() -> {
             h.live.select(strict);
-            assertEquals("Strict mode: " + ProtocolMode.STRICT.explanation(),
-                    h.live.details().handshakeMode().getText());
+            assertEquals("Strict mode: fails the connection on the first server violation, as a conforming client "
+                    + "must.", h.live.details().handshakeMode().getText());
             h.live.select(observe);
-            assertEquals("Observe mode: " + ProtocolMode.OBSERVE.explanation(),
-                    h.live.details().handshakeMode().getText());
+            assertEquals("Observe mode: keeps the connection open after server violations, records them and keeps "
+                    + "reading.", h.live.details().handshakeMode().getText());
         });
     }
 }
