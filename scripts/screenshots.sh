@@ -4,6 +4,7 @@
 # the window has painted.
 #
 #   scripts/screenshots.sh [VIEW...]        (default: every view; VIEW is a name from the table below)
+#   SHOW_AFTER=N (s before the scene is posed, default 6), SETTLE=N (s to paint it, default 3; more on a busy machine)
 #
 # Needs: Xvfb, ImageMagick's import, xwininfo, GTK 3:  apt-get install -y xvfb imagemagick x11-utils libgtk-3-0
 set -euo pipefail
@@ -54,7 +55,7 @@ for view in "${wanted[@]}"; do
       (( SECONDS < deadline )) || { echo "no window for $view" >&2; exit 1; }
       sleep 0.2
     done
-    sleep $(( ${SHOW_AFTER:-6} + 3 ))
+    sleep $(( ${SHOW_AFTER:-6} + ${SETTLE:-3} ))
     import -window root "$out"
     kill "$app"; wait "$app" 2>/dev/null || true
     echo "$out"
