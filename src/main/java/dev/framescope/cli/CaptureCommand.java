@@ -116,7 +116,7 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     @Option(names = "--observe", description = {"Observe mode: server violations are recorded but never end the "
-            + "connection; it stays open until it closes, --duration ends it or Ctrl-C.",
+            + "connection; it stays open until the server or TCP closes it, --duration ends it or Ctrl-C.",
             "Without it, Strict mode: the first server violation fails the connection, as RFC 6455 asks of a client.",
             "The session file keeps the mode."})
     boolean observe;
