@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
 public final class ConnectionsView extends ListView<LiveConnection> implements PulseListener {
 
     private static final long REFRESH_NANOS = 250_000_000L;
-    static final String OBSERVE_TIP = "Observe mode: server violations are recorded but never end this connection; "
+    private static final String OBSERVE_TIP = "Observe mode: server violations are recorded but never end this connection; "
             + "it stays open until you, the server, TCP or a timeout close it.";
     private long lastRefresh;
 

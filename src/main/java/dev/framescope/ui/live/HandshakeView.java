@@ -27,7 +27,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Handshake tab: the status line (Accept check, subprotocol, or the phase that failed and why), the protocol
- * mode the connection runs in (Strict or Observe, in words), the connect timing waterfall, the request and response as they crossed the wire, and the TLS session.
+ * mode the connection runs in (Strict or Observe, in words), the connect timing waterfall, the request and response
+ * as they crossed the wire, and the TLS session.
  */
 final class HandshakeView {
 
