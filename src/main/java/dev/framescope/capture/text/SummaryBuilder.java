@@ -70,6 +70,13 @@ public final class SummaryBuilder {
         }
     }
 
+    /** A plain frame received and its one-frame message: what {@link #accept} counts of the two events. */
+    public void acceptPlainFrame(long payloadLength) {
+        framesIn++;
+        payloadIn += payloadLength;
+        messagesIn++;
+    }
+
     /** The summary lines; {@code log} gives the connection's id, label and set-up. */
     public List<String> lines(CaptureLog log) {
         List<String> lines = new ArrayList<>();
