@@ -45,7 +45,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
      */
     public record Config(boolean strict, Duration closeTimeout, Duration tcpCloseGrace, long maxQueuedBytes) {
         public static Config of(boolean strict) {
-            return new Config(strict, Duration.ofSeconds(3), Duration.ofSeconds(2), 16L * 1024 * 1024);
+            return new Config(strict, Duration.ofSeconds(3), Duration.ofSeconds(2), 128L * 1024 * 1024);
         }
     }
 
