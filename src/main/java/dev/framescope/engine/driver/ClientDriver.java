@@ -61,7 +61,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     private enum Phase { UPGRADING, OPEN, CLOSING, CLOSED }
 
-    private static final int NEVER_CONNECTED = -1;
+    private static final int NEVER_CONNECTED = CloseHandshake.NEVER_CONNECTED;
     private static final int READ_BYTES = 64 * 1024;
 
     private final Transport transport;
@@ -78,14 +78,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     // Guarded by this (volatile where read without it).
     private volatile Phase phase = Phase.UPGRADING;
-    private boolean closeSent;
-    private boolean closeReceived;
-    private boolean weInitiated;
-    private int sentCode = CloseCode.NO_STATUS_RECEIVED.code();
-    private String sentReason = "";
-    private int receivedCode = CloseCode.NO_STATUS_RECEIVED.code();
-    private String receivedReason = "";
-    private Optional<String> abortReason = Optional.empty();
+    private final CloseHandshake closing = new CloseHandshake();
     private long handshakeDoneNanos;
     private Scheduler.Cancellable closeTimer;
     private Scheduler.Cancellable graceTimer;
@@ -167,20 +160,8 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     private void negotiate(HandshakeResult result) {
         synchronized (sendLock) {
-            result.deflate().ifPresent(d -> writer.deflateMessages(d.clientToServer().windowBits(),
-                    d.clientToServer().contextTakeover()));
-            boolean perFrameOffered = result.offeredExtensions().stream().anyMatch(o -> perFrame(o.name()));
-            if (result.deflate().isEmpty() && perFrameOffered
-                    && result.acceptedExtensions().stream().anyMatch(e -> perFrame(e.name()))) {
-                writer.deflateFrames();
-            }
+            writer.negotiate(result);
         }
-    }
-
-    /** The pre-RFC 7692 per-frame deflate ({@code x-webkit-deflate-frame}, {@code deflate-frame}). */
-    public static boolean perFrame(String extensionName) {
-        String name = extensionName.trim().toLowerCase(java.util.Locale.ROOT);
-        return name.startsWith("x-webkit-deflate-frame") || name.startsWith("deflate-frame");
     }
 
     @Override
@@ -205,17 +186,19 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     @Override
     public void message(Dissected.MessageItem item) {
-        messages.incrementAndGet();
+        if (item.message().findings().isEmpty()) {
+            messages.incrementAndGet();
+        }
     }
 
     private synchronized boolean answersPings() {
-        return !closeSent && !closeReceived;
+        return !closing.sent() && !closing.received();
     }
 
     /** Strict mode: the first server violation fails the connection (RFC 6455 §7.1.7) with its rule's code. */
     private void failWith(Finding finding) {
         synchronized (this) {
-            if (closeSent) {
+            if (closing.sent()) {
                 return;
             }
         }
@@ -238,7 +221,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
     }
 
     private synchronized boolean closeAnswered() {
-        return closeReceived;
+        return closing.received();
     }
 
     /** The server's close frame: answered with its code (RFC 6455 §5.5.1) unless we sent ours already. */
@@ -246,20 +229,10 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         ClosePayload close = ClosePayload.parse(payload);
         boolean reply;
         synchronized (this) {
-            if (closeReceived) {
-                return;
-            }
-            closeReceived = true;
-            receivedCode = close.code().orElse(CloseCode.NO_STATUS_RECEIVED.code());
-            receivedReason = close.reason();
-            reply = !closeSent;
+            reply = closing.receive(close) && !closing.sent();
         }
         if (reply) {
-            int code = close.code().orElse(NEVER_CONNECTED);
-            if (code != NEVER_CONNECTED && !CloseCode.isValidOnWire(code)) {
-                code = CloseCode.PROTOCOL_ERROR.code();
-            }
-            sendClose(code, "");
+            sendClose(CloseHandshake.replyCode(close), "");
         }
         handshakeDone();
     }
@@ -333,7 +306,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     private void requireSending() {
         synchronized (this) {
-            if (phase != Phase.OPEN || closeSent) {
+            if (phase != Phase.OPEN || closing.sent()) {
                 throw new IllegalStateException("the connection is not open for sending");
             }
         }
@@ -353,13 +326,9 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         byte[] payload = code == NEVER_CONNECTED ? new byte[0] : closePayload(code, reason);
         synchronized (sendLock) {
             synchronized (this) {
-                if (closeSent || phase == Phase.CLOSED) {
+                if (phase == Phase.CLOSED || !closing.send(code, reason)) {
                     return false;
                 }
-                closeSent = true;
-                weInitiated = !closeReceived;
-                sentCode = code == NEVER_CONNECTED ? CloseCode.NO_STATUS_RECEIVED.code() : code;
-                sentReason = reason;
                 phase = Phase.CLOSING;
             }
             writes.add(control(Opcode.CLOSE, payload), false);
@@ -383,7 +352,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
      */
     private void handshakeDone() {
         synchronized (this) {
-            if (!closeSent || !closeReceived || graceTimer != null) {
+            if (!closing.done() || graceTimer != null) {
                 return;
             }
             handshakeDoneNanos = scheduler.clock().getAsLong();
@@ -414,9 +383,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
     @Override
     public void abort(String why) {
         synchronized (this) {
-            if (abortReason.isEmpty()) {
-                abortReason = Optional.of(why);
-            }
+            closing.aborted(why);
         }
         closeTcp();
     }
@@ -439,6 +406,8 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         }
         tcpClosedByUs = true;
         if (writes != null) {
+            // What was queued before (our close frame, say) goes out first: the peer and the capture see it.
+            writes.flush(500);
             writes.stop();
         }
         transport.close();
@@ -453,8 +422,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         writes.stop();
         transport.close();
         writer.close();
-        int code;
-        String reason;
+        CloseHandshake.Ending ending;
         synchronized (this) {
             if (closeTimer != null) {
                 closeTimer.cancel();
@@ -462,23 +430,10 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
             if (graceTimer != null) {
                 graceTimer.cancel();
             }
-            boolean wasOpen = phase != Phase.UPGRADING;
+            ending = closing.ending(phase != Phase.UPGRADING);
             phase = Phase.CLOSED;
-            if (!wasOpen) {
-                code = NEVER_CONNECTED;
-                reason = abortReason.orElse("");
-            } else if (closeSent && closeReceived) {
-                code = weInitiated ? sentCode : receivedCode;
-                reason = weInitiated ? sentReason : receivedReason;
-            } else if (closeReceived) {
-                code = receivedCode;
-                reason = receivedReason;
-            } else {
-                code = CloseCode.ABNORMAL_CLOSURE.code();
-                reason = abortReason.orElse(closeSent ? "the server did not answer our close frame" : "");
-            }
         }
-        events.closed(code, reason, serverEnded);
+        events.closed(ending.code(), ending.reason(), serverEnded);
     }
 
     private static String lowerFirst(String s) {

@@ -1,6 +1,8 @@
 package dev.framescope.engine.driver;
 
 import dev.framescope.wire.FrameHeader;
+import dev.framescope.wire.HandshakeResult;
+import dev.framescope.wire.NegotiatedDeflate;
 import dev.framescope.wire.Masking;
 import dev.framescope.wire.MessageDeflater;
 import dev.framescope.wire.Opcode;
@@ -21,14 +23,24 @@ final class FrameWriter {
     private Optional<MessageDeflater> perMessage = Optional.empty();
     private Optional<MessageDeflater> perFrame = Optional.empty();
 
-    /** permessage-deflate was negotiated (RFC 7692 §7.2.1), with the response's parameters for our direction. */
-    void deflateMessages(int windowBits, boolean contextTakeover) {
-        perMessage = Optional.of(new MessageDeflater(windowBits, contextTakeover));
+    /**
+     * Compresses as the handshake settled: permessage-deflate with the response's parameters for our direction (RFC
+     * 7692 §7.2.1), else a per-frame deflate we offered and the server accepted (RSV1 on each compressed frame).
+     */
+    void negotiate(HandshakeResult result) {
+        if (result.deflate().isPresent()) {
+            NegotiatedDeflate.Direction ours = result.deflate().get().clientToServer();
+            perMessage = Optional.of(new MessageDeflater(ours.windowBits(), ours.contextTakeover()));
+        } else if (result.offeredExtensions().stream().anyMatch(o -> perFrame(o.name()))
+                && result.acceptedExtensions().stream().anyMatch(e -> perFrame(e.name()))) {
+            perFrame = Optional.of(new MessageDeflater(15, true));
+        }
     }
 
-    /** A per-frame deflate extension was negotiated: RSV1 marks each compressed data frame. */
-    void deflateFrames() {
-        perFrame = Optional.of(new MessageDeflater(15, true));
+    /** The pre-RFC 7692 per-frame deflate ({@code x-webkit-deflate-frame}, {@code deflate-frame}). */
+    static boolean perFrame(String extensionName) {
+        String name = extensionName.trim().toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("x-webkit-deflate-frame") || name.startsWith("deflate-frame");
     }
 
     /** A whole data message in one frame, compressed when an extension says so (RFC 7692 §6: RSV1 on it). */
