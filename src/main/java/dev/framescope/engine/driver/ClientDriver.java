@@ -418,7 +418,9 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         if (!serverEnded) {
             tcpClosedByUs = true;
         }
-        writes.flush(hangUp && phase != Phase.UPGRADING ? 500 : 0);
+        // Frames already queued (a pong, our close reply) still go out, or at least into the capture, as they were
+        // sent before the end was known.
+        writes.flush(phase != Phase.UPGRADING ? 500 : 0);
         writes.stop();
         transport.close();
         writer.close();
