@@ -139,4 +139,35 @@ class DriverCloseTest {
             assertEquals(1000, close.sentCode().getAsInt(), "closed by us, normally");
         }
     }
+
+    @Test
+    void observeModeKeepsAnUnframeableStreamRawAndTheConnectionOpen() throws Exception {
+        byte[] garbage = "bytes after the framing was lost".getBytes(StandardCharsets.US_ASCII);
+        CountDownLatch done = new CountDownLatch(1);
+        try (RawServer server = new RawServer((socket, accept) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(RawServer.upgrade(accept).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(FrameEncoder.text("before").encode());
+            out.write(new byte[] {(byte) 0x82, 127, (byte) 0x80, 0, 0, 0, 0, 0, 0, 5});
+            out.write(garbage);
+            out.flush();
+            socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+            done.countDown();
+        })) {
+            Connection c = Captures.openAndAwait(ConnectionSpec.to(server.uri("/")).withMode(ProtocolMode.OBSERVE));
+            Await.until(() -> rawIn(c).endsWith("bytes after the framing was lost"), "the raw bytes captured");
+            assertEquals(1, Captures.violations(c.log()).stream().filter(v -> v == Violation.DESYNCHRONIZED).count());
+            assertTrue(Captures.violations(c.log()).contains(Violation.LENGTH_MSB_SET));
+            assertEquals(ConnectionState.OPEN, c.state(), "kept until the user closes it");
+            c.close();
+            Await.until(c::ended, "closed by us");
+        }
+    }
+
+    private static String rawIn(Connection c) {
+        StringBuilder sb = new StringBuilder();
+        Captures.frames(c.log(), Direction.IN).stream().filter(f -> !f.lastChunk())
+                .forEach(f -> sb.append(new String(f.payload().bytes(), StandardCharsets.ISO_8859_1)));
+        return sb.toString();
+    }
 }
