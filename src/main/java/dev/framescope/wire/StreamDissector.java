@@ -240,6 +240,11 @@ public final class StreamDissector {
     }
 
     private void dissect(Frame frame, List<Dissected> out) {
+        if (decoder.desynchronized() && !frame.lastChunk()) {
+            // Raw bytes after the stream lost its framing: shown as they are, belonging to no message.
+            out.add(new Dissected.FrameItem(frame, Optional.empty(), Optional.empty(), List.of()));
+            return;
+        }
         Optional<Opcode> messageOpcode = messageOpcodeOf(frame.header().opcode());
         MessageAssembler.Step step = assembler.accept(frame);
         List<Finding> findings = frame.findings();

@@ -24,6 +24,8 @@ public enum Violation {
     INVALID_CLOSE_REASON_UTF8("RFC6455-5.5.1", Severity.ERROR, "The close reason must be valid UTF-8."),
     DATA_AFTER_CLOSE("RFC6455-5.5.1", Severity.ERROR, "An endpoint must not send data frames after its close frame."),
     TRUNCATED_FRAME("RFC6455-5.2", Severity.ERROR, "The stream ended in the middle of a frame."),
+    DESYNCHRONIZED("RFC6455-5.2", Severity.ERROR,
+            "The stream can no longer be framed: the bytes from here on are kept raw, not decoded."),
     PONG_PAYLOAD_MISMATCH("RFC6455-5.5.3", Severity.WARNING, "A pong answering a ping must carry the ping's application data."),
 
     // RFC 7692: permessage-deflate
@@ -52,7 +54,9 @@ public enum Violation {
     EXTENSION_HEADER_MALFORMED("RFC6455-9.1", Severity.ERROR, "Sec-WebSocket-Extensions does not follow the grammar of §9.1."),
 
     // RFC 6455 §7: closing
-    ABNORMAL_CLOSURE("RFC6455-7.1.5", Severity.ERROR, "The connection closed without a close frame (status 1006).");
+    ABNORMAL_CLOSURE("RFC6455-7.1.5", Severity.ERROR, "The connection closed without a close frame (status 1006)."),
+    SERVER_KEPT_TCP_OPEN("RFC6455-7.1.1", Severity.WARNING,
+            "After the close handshake the server should close the TCP connection first; it kept it open.");
 
     private final String rfcSection;
     private final Severity severity;
