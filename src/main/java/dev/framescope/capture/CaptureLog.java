@@ -19,7 +19,8 @@ import java.util.function.Function;
 /**
  * The append-only event log of one connection. I/O threads append (a short lock, no copying); the UI, the CLI and
  * exporters read by index at the same time and always see a consistent prefix. Payload bytes go to a
- * {@link PayloadStore} so the index stays small when payloads spill to disk.
+ * {@link PayloadStore}; past the {@link MemoryBudget} they spill to disk, and then the oldest segments of the index
+ * itself ({@link EventIndex}), so a capture of any length keeps every event within the budget.
  *
  * <p>Most traffic is plain frames ({@link StreamDissector#plainFrameAt}): whole, unfragmented, uncompressed, no
  * findings. {@link #appendPlainFrames} records those without an object per event — one record of primitives per

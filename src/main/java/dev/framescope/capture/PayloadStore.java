@@ -124,7 +124,12 @@ public final class PayloadStore implements AutoCloseable {
         }
         int shift = Math.min(LAST_BLOCK_SHIFT, FIRST_BLOCK_SHIFT + blockCount);
         int capacity = Math.max((1 << shift) - BLOCK_SLACK, length);
-        Block b = new Block(blockCount, capacity, !released && budget.tryReservePayload(capacity));
+        boolean charged = !released && budget.tryReservePayload(capacity);
+        if (!charged) {
+            // bound for the spill file as soon as it is full: a small block, not a 4 MiB humongous array per block
+            capacity = Math.max((1 << FIRST_BLOCK_SHIFT) - BLOCK_SLACK, length);
+        }
+        Block b = new Block(blockCount, capacity, charged);
         if (b.charged) {
             onHeapBytes += capacity;
         }
