@@ -68,7 +68,10 @@ final class EventIndex {
     // ---- writing, under the log's lock; each returns the cost of a segment it had to allocate ----
 
     long putSlot(int index, int value) {
-        Segment<int[]>[] all = slots = grown(slots, index >>> SHIFT);
+        Segment<int[]>[] all = slots;
+        if (index >>> SHIFT >= all.length) {
+            all = slots = Arrays.copyOf(all, all.length * 2);
+        }
         Segment<int[]> seg = all[index >>> SHIFT];
         long cost = 0;
         if (seg == null) {
@@ -80,7 +83,10 @@ final class EventIndex {
     }
 
     long putRecord(int rec, int meta, long nanos, long streamOffset, long ref, int length) {
-        Segment<Records>[] all = records = grown(records, rec >>> SHIFT);
+        Segment<Records>[] all = records;
+        if (rec >>> SHIFT >= all.length) {
+            all = records = Arrays.copyOf(all, all.length * 2);
+        }
         Segment<Records> seg = all[rec >>> SHIFT];
         long cost = 0;
         if (seg == null) {
@@ -99,7 +105,10 @@ final class EventIndex {
 
     /** @param eventCost what the event itself is charged ({@link IndexCost}); given back when its segment spills */
     long putObject(int o, CaptureEvent event, long eventCost) {
-        Segment<CaptureEvent[]>[] all = objects = grown(objects, o >>> SHIFT);
+        Segment<CaptureEvent[]>[] all = objects;
+        if (o >>> SHIFT >= all.length) {
+            all = objects = Arrays.copyOf(all, all.length * 2);
+        }
         Segment<CaptureEvent[]> seg = all[o >>> SHIFT];
         long cost = 0;
         if (seg == null) {
@@ -109,10 +118,6 @@ final class EventIndex {
         seg.data[o & MASK] = event;
         seg.cost += eventCost;
         return cost;
-    }
-
-    private static <T> Segment<T>[] grown(Segment<T>[] all, int segment) {
-        return segment < all.length ? all : Arrays.copyOf(all, Math.max(all.length * 2, segment + 1));
     }
 
     // ---- reading, without a lock ----
