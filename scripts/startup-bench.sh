@@ -5,7 +5,8 @@
 #
 #   scripts/startup-bench.sh [jar|image] [RUNS]        (defaults: jar 5)
 #
-#   jar    java $JAVA_OPTS -jar target/framescope.jar          (JAVA_OPTS defaults to -XX:+UseParallelGC, as the issue)
+#   jar    java $JAVA_OPTS -jar $JAR     (JAVA_OPTS defaults to -XX:+UseParallelGC, as in the issue; JAR to
+#          target/framescope.jar; a "before" jar kept elsewhere is measured with JAR=that.jar)
 #   image  target/installer/framescope/bin/framescope         (TYPE=app-image bash packaging/linux/build.sh)
 #
 # Each run gets a fresh configuration directory (no saved environments or recent files); JavaFX's native library
@@ -20,9 +21,10 @@ mode="${1:-jar}"
 runs="${2:-5}"
 case "$mode" in
   jar)
-    [[ -f target/framescope.jar ]] || mvn -B -ntp -q package -DskipTests
+    jar="${JAR:-target/framescope.jar}"
+    [[ -f "$jar" ]] || mvn -B -ntp -q package -DskipTests
     # shellcheck disable=SC2206
-    command=(java ${JAVA_OPTS:--XX:+UseParallelGC} -jar target/framescope.jar) ;;
+    command=(java ${JAVA_OPTS:--XX:+UseParallelGC} -jar "$jar") ;;
   image)
     [[ -x target/installer/framescope/bin/framescope ]] || TYPE=app-image bash packaging/linux/build.sh >/dev/null
     command=(target/installer/framescope/bin/framescope) ;;

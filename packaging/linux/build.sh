@@ -15,6 +15,7 @@
 #     (jlink --generate-cds-archive), and the app image an AppCDS archive of the classes one start of the window
 #     loads (lib/app/framescope.jsa, made by a training run under Xvfb, -XX:ArchiveClassesAtExit), used through
 #     -XX:SharedArchiveFile in the launcher's options. Skipped, with a note, when Xvfb is missing (CDS=0 skips it).
+#     The .deb does not carry it (made at this path, it would not fit /opt/framescope).
 # Needs JDK 17 (jpackage, jlink), fakeroot and dpkg. Output: target/installer/.
 # packaging/linux/clean-install-test.sh installs the result on a fresh debootstrapped Debian 12 and starts it.
 set -euo pipefail
@@ -42,17 +43,20 @@ jpackage --type app-image --name framescope --app-version "$version" --vendor "F
   --runtime-image target/runtime --icon packaging/linux/framescope.png \
   --java-options "$java_options" \
   --dest target/installer
-if [ "${CDS:-1}" = 1 ]; then
-  bash packaging/linux/cds-archive.sh target/installer/framescope
-fi
 if [ "$type" != app-image ]; then
-  # Installer-only options: jpackage refuses them for an app image. The installer packs the app image above.
+  # Installer-only options: jpackage refuses them for an app image. The installer packs the app image above, without
+  # the AppCDS archive: an archive only fits the path it was made at (the JVM warns on every start elsewhere), and
+  # the installed image lives in /opt/framescope. Its runtime has the JDK's default archive (jlink above).
   jpackage --type "$type" --name framescope --app-version "$version" --vendor "Framescope" \
     --description "Frame-exact WebSocket inspector" --app-image target/installer/framescope \
+    --icon packaging/linux/framescope.png \
     --file-associations packaging/linux/fscap.properties \
     --linux-package-name framescope --linux-deb-maintainer "framescope@example.invalid" \
     --linux-menu-group Development --linux-app-category devel \
     --resource-dir packaging/linux/resources \
     --dest target/installer
+fi
+if [ "${CDS:-1}" = 1 ]; then
+  bash packaging/linux/cds-archive.sh target/installer/framescope
 fi
 ls -la target/installer
