@@ -60,13 +60,41 @@ public final class SessionFiles {
     }
 
     /**
+     * What a load tells while it runs, on the reading thread: a window shows each log as soon as it exists (its
+     * events are appended as they are read, and a {@link CaptureLog} may be read while it grows) and a progress bar.
+     */
+    public interface LoadListener {
+
+        /** Nothing to tell. */
+        LoadListener NONE = new LoadListener() {
+        };
+
+        /** A connection's log, set up (label, secrets, set-up) and still empty: its events follow. */
+        default void connection(CaptureLog log) {
+        }
+
+        /** The load has read the file up to byte {@code offset}. */
+        default void position(long offset) {
+        }
+    }
+
+    /**
      * Loads every connection of the file into logs: their index and payloads share {@code budget} bytes of heap,
      * the rest goes to spill files.
      */
     public static SessionReader.Loaded load(Path file, long budget) throws IOException {
+        return load(file, budget, LoadListener.NONE);
+    }
+
+    /**
+     * Loads as {@link #load(Path, long)} does, telling {@code listener} of each log as it starts and of the position
+     * in the file. An interrupted thread stops the load with an {@link java.io.InterruptedIOException}; the logs
+     * handed out so far keep what was read.
+     */
+    public static SessionReader.Loaded load(Path file, long budget, LoadListener listener) throws IOException {
         MemoryBudget payloadBudget = new MemoryBudget(budget);
         if (version(file) == 1) {
-            return SessionReader.readV1(file, payloadBudget);
+            return SessionReader.readV1(file, payloadBudget, listener);
         }
         Map<Long, CaptureLog> logs = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
@@ -75,7 +103,13 @@ public final class SessionFiles {
             public CaptureLog connection(long id, JsonNode line) {
                 CaptureLog log = newLog(id, line, payloadBudget);
                 logs.put(id, log);
+                listener.connection(log);
                 return log;
+            }
+
+            @Override
+            public void position(long offset) {
+                listener.position(offset);
             }
 
             @Override

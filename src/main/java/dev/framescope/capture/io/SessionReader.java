@@ -8,6 +8,7 @@ import dev.framescope.capture.MemoryBudget;
 import dev.framescope.capture.PayloadStore;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -79,7 +80,8 @@ public final class SessionReader {
         return SessionFiles.load(file, payloadBudget);
     }
 
-    static Loaded readV1(Path file, MemoryBudget payloadBudget) throws IOException {
+    static Loaded readV1(Path file, MemoryBudget payloadBudget, SessionFiles.LoadListener listener)
+            throws IOException {
         Map<Long, CaptureLog> logs = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
         checkFile(file);
@@ -87,11 +89,19 @@ public final class SessionReader {
         // corrupted line is reported and skipped, and the lines after it still load. UTF-8 never uses the bytes
         // of \n and \r inside a character, so the line breaks are the same either way.
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            checkHeader(file, utf8(in.readLine()).orElse(""));
+            String first = in.readLine();
+            checkHeader(file, utf8(first).orElse(""));
             String raw;
             long number = 1;
+            // One char per byte: the offset is the lengths read so far plus their line breaks (CRLF counted as one).
+            long offset = first.length() + 1L;
             while ((raw = in.readLine()) != null) {
                 number++;
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("reading stopped at line " + number + " (interrupted)");
+                }
+                listener.position(offset);
+                offset += raw.length() + 1L;
                 if (raw.isBlank()) {
                     continue;
                 }
@@ -104,7 +114,7 @@ public final class SessionReader {
                     problems.add(new LoadProblem(number, "not UTF-8 text (corrupted)"));
                     continue;
                 }
-                load(line.get(), number, logs, problems, payloadBudget);
+                load(line.get(), number, logs, problems, payloadBudget, listener);
             }
         }
         return new Loaded(List.copyOf(logs.values()), problems);
@@ -168,7 +178,7 @@ public final class SessionReader {
     }
 
     private static void load(String line, long number, Map<Long, CaptureLog> logs, List<LoadProblem> problems,
-                             MemoryBudget budget) {
+                             MemoryBudget budget, SessionFiles.LoadListener listener) {
         JsonNode node;
         try {
             node = MAPPER.readTree(line);
@@ -183,15 +193,26 @@ public final class SessionReader {
         }
         long conn = node.path("conn").asLong(0);
         if ("connection".equals(node.path("type").asText())) {
-            CaptureLog log = logs.computeIfAbsent(conn, id -> newLog(id, node.path("label").asText(""),
-                    node.path("start").asText(""), budget));
+            CaptureLog known = logs.get(conn);
+            CaptureLog log = known != null ? known : newLog(conn, node.path("label").asText(""),
+                    node.path("start").asText(""), budget);
             SessionSecrets.read(node, log);
+            if (known == null) {
+                logs.put(conn, log);
+                listener.connection(log);
+            }
             return;
         }
-        CaptureLog log = logs.computeIfAbsent(conn, id -> newLog(id, "connection " + id, "", budget));
+        CaptureLog log = logs.get(conn);
+        if (log == null) {
+            log = newLog(conn, "connection " + conn, "", budget);
+            logs.put(conn, log);
+            listener.connection(log);
+        }
+        CaptureLog events = log;
         long nanos = log.nanoAnchor() + Math.round(node.path("t").asDouble(0) * 1e9);
         try {
-            log.append(nanos, stamp -> SessionJson.fromJson(node, stamp, log));
+            log.append(nanos, stamp -> SessionJson.fromJson(node, stamp, events));
         } catch (RuntimeException e) {
             problems.add(new LoadProblem(number, "cannot load " + node.path("type").asText("an event") + ": "
                     + e.getMessage()));

@@ -1,5 +1,6 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.capture.io.SessionFiles;
 import dev.framescope.ui.FramescopeApp;
 import dev.framescope.ui.Theme;
 import dev.framescope.ui.fx.Background;
@@ -32,6 +33,8 @@ final class LiveWindowHarness {
     final Background background = new Background(executor, UiDispatcher.fx());
     FramescopeApp.MainWindow window;
     LiveWindow live;
+    /** What reads session files: a test may hold a load part-way. */
+    FileActions.Loader loader = SessionFiles::load;
 
     LiveWindowHarness() {
         this(new SessionModel(), freshDirectory());
@@ -57,7 +60,7 @@ final class LiveWindowHarness {
     void start(Stage stage) {
         window = FramescopeApp.createMainWindow(Theme.LIGHT, background);
         live = new LiveWindow(window.controller(), session, new LiveWindow.Services(pump, background, configDir,
-                configDir.resolve("former-home")));
+                configDir.resolve("former-home"), loader));
         stage.setScene(window.scene());
         stage.show();
         pump.start();
