@@ -4,6 +4,7 @@
 # the window has painted.
 #
 #   scripts/screenshots.sh [VIEW...]        (default: every view; VIEW is a name from the table below)
+#   SHOW_AFTER=15 DEADLINE_SECONDS=180 scripts/screenshots.sh failed   (on a loaded machine: wait longer)
 #
 # Needs: Xvfb, ImageMagick's import, xwininfo, GTK 3:  apt-get install -y xvfb imagemagick x11-utils libgtk-3-0
 set -euo pipefail
@@ -46,7 +47,7 @@ for view in "${wanted[@]}"; do
       -Dframescope.show="${views[$view]}" \
       -Dframescope.show.after="${SHOW_AFTER:-6}" -jar target/framescope.jar >/dev/null 2>&1 &
     app=$!
-    deadline=$((SECONDS + 60))
+    deadline=$((SECONDS + ${DEADLINE_SECONDS:-60}))
     until xwininfo -root -tree 2>/dev/null | grep -q '"Framescope"'; do
       (( SECONDS < deadline )) || { echo "no window for $view" >&2; exit 1; }
       sleep 0.2

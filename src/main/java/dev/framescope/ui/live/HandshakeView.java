@@ -37,6 +37,8 @@ final class HandshakeView {
     private final Label negotiation = new Label();
     private final List<CaptureEvent.TimingEvent> timings = new ArrayList<>();
     private Optional<CaptureEvent.HandshakeEvent> lastHandshake = Optional.empty();
+    /** The connect phase that failed, drawn after those that completed. */
+    private Optional<String> failedPhase = Optional.empty();
     private Optional<CaptureLog> log = Optional.empty();
 
     /** Another connection: empty until its events arrive. */
@@ -47,7 +49,10 @@ final class HandshakeView {
         handshakeSummary.setText("No handshake yet");
         request.clear();
         response.clear();
+        request.setPromptText("");
+        response.setPromptText("");
         lastHandshake = Optional.empty();
+        failedPhase = Optional.empty();
         revealHeads.setSelected(false);
         negotiation.setText("");
     }
@@ -73,6 +78,13 @@ final class HandshakeView {
     void failed(FailureReason why) {
         if (lastHandshake.isEmpty()) {
             handshakeSummary.setText(why.withPhase());
+            failedPhase = Optional.of(why.phase());
+            drawWaterfall();
+            // Empty boxes read as "still loading"; say what there is to see instead.
+            boolean sent = why.phase().equals("Upgrade");
+            request.setPromptText(sent ? "" : "Nothing sent: the connection failed during " + why.phase()
+                    + ", before the upgrade request.");
+            response.setPromptText("No response: " + why.reason() + ".");
         }
     }
 
@@ -145,6 +157,11 @@ final class HandshakeView {
             waterfall.getChildren().add(new HBox(8, name, new HBox(spacer, bar)));
             offset += t.durationNanos();
         }
+        failedPhase.ifPresent(phase -> {
+            Label failed = new Label(String.format(Locale.ROOT, "%-8s   failed", phase));
+            failed.getStyleClass().addAll("mono", "waterfall-failed");
+            waterfall.getChildren().add(failed);
+        });
     }
 
     /** The tab's content. */
