@@ -21,15 +21,20 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class LayoutsTest {
 
-    private final TextField field = new TextField();
-    private final HBox group = new HBox(8, new Button("Ping"), new Button("Close 1000"), new Button("reason"));
-    private final HBox row = new HBox(8, new Button("Text"), field, new Button("Send"));
-    private final HBox below = new HBox(8);
+    /** Made in {@link #start}: a control made before the toolkit starts breaks every later test in the JVM. */
+    private TextField field;
+    private HBox group;
+    private HBox row;
+    private HBox below;
     private Stage stage;
 
     @Start
     void start(Stage s) {
         stage = s;
+        field = new TextField();
+        group = new HBox(8, new Button("Ping"), new Button("Close 1000"), new Button("reason"));
+        row = new HBox(8, new Button("Text"), field, new Button("Send"));
+        below = new HBox(8);
         Layouts.onlyThisShrinks(row, field, 100);
         Layouts.wrapWhenNarrow(row, field, 300, group, below);
         row.getChildren().add(group);
