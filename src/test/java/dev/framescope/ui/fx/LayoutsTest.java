@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -28,9 +29,11 @@ class LayoutsTest {
     private HBox below;
     private Stage stage;
 
+    /** A stage of its own: the shared primary stage keeps a size once set, which later tests would inherit. */
     @Start
-    void start(Stage s) {
-        stage = s;
+    void start(Stage primary) {
+        stage = new Stage();
+        Stage s = stage;
         field = new TextField();
         group = new HBox(8, new Button("Ping"), new Button("Close 1000"), new Button("reason"));
         row = new HBox(8, new Button("Text"), field, new Button("Send"));
@@ -40,6 +43,11 @@ class LayoutsTest {
         row.getChildren().add(group);
         s.setScene(new Scene(new VBox(row, below), 900, 100));
         s.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
     }
 
     private void widthTo(FxRobot robot, double width) {
