@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.MemoryBudget;
 import dev.framescope.capture.PayloadStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,10 +76,10 @@ public final class SessionReader {
 
     /** Loads a session file of either version (a version 2 file through {@link SessionFiles#load}). */
     public static Loaded read(Path file, long payloadBudget) throws IOException {
-        return SessionV2Reader.isV2(file) ? SessionFiles.load(file, payloadBudget) : readV1(file, payloadBudget);
+        return SessionFiles.load(file, payloadBudget);
     }
 
-    static Loaded readV1(Path file, long payloadBudget) throws IOException {
+    static Loaded readV1(Path file, MemoryBudget payloadBudget) throws IOException {
         Map<Long, CaptureLog> logs = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
         checkFile(file);
@@ -167,7 +168,7 @@ public final class SessionReader {
     }
 
     private static void load(String line, long number, Map<Long, CaptureLog> logs, List<LoadProblem> problems,
-                             long budget) {
+                             MemoryBudget budget) {
         JsonNode node;
         try {
             node = MAPPER.readTree(line);
@@ -197,7 +198,7 @@ public final class SessionReader {
         }
     }
 
-    private static CaptureLog newLog(long id, String label, String start, long budget) {
+    private static CaptureLog newLog(long id, String label, String start, MemoryBudget budget) {
         Instant wall;
         try {
             wall = start.isEmpty() ? Instant.EPOCH : Instant.parse(start);

@@ -1,7 +1,6 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.Exports;
 import dev.framescope.capture.io.Har;
 import dev.framescope.capture.io.Redactor;
@@ -130,7 +129,7 @@ public final class FileActions {
             return importHar(file);
         }
         return run("Opening " + file.getFileName(), () -> {
-            return new Read<>(SessionFiles.load(file, PayloadStore.DEFAULT_BUDGET), remembered(file));
+            return new Read<>(SessionFiles.load(file, SessionFiles.OPEN_BUDGET), remembered(file));
         }, read -> {
             SessionReader.Loaded loaded = read.value();
             add(file, loaded.logs());
@@ -150,7 +149,7 @@ public final class FileActions {
         return run("Importing " + file.getFileName(), () -> {
             Har.Imported imported;
             try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                imported = Har.read(in, PayloadStore.DEFAULT_BUDGET);
+                imported = Har.read(in, SessionFiles.OPEN_BUDGET);
             }
             return new Read<>(imported, remembered(file));
         }, read -> {
