@@ -344,6 +344,16 @@ public final class CaptureLog implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #release} after moving the payloads on the heap to the spill file: a log the window keeps aside, to
+     * restore on request, costs its index and at most one open block of heap meanwhile. For an ended capture; file
+     * I/O, so never on the UI thread.
+     */
+    public void setAside() {
+        payloads.spillAll();
+        release();
+    }
+
     /** Ends the log: its spill file is deleted and its share of the memory budget given back. */
     @Override
     public void close() {

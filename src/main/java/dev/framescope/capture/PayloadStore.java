@@ -300,6 +300,14 @@ public final class PayloadStore implements AutoCloseable {
     }
 
     /**
+     * Moves every payload on the heap that can move (all but the block still being filled) to the spill file; what
+     * the disk refuses stays on the heap. Returns the bytes moved. File I/O: never on the UI thread.
+     */
+    public synchronized long spillAll() {
+        return released ? 0 : evict(Long.MAX_VALUE);
+    }
+
+    /**
      * Gives this store's share of the budget back while every payload stays readable (a view may still show one);
      * for a log the window no longer keeps. Its memory goes with the last reference, its spill file at exit or
      * {@link #close}. Anything stored afterwards goes to the spill file.

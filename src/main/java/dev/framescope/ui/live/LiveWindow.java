@@ -8,6 +8,8 @@ import dev.framescope.ui.fx.FxPump;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -67,7 +69,8 @@ public final class LiveWindow {
                 window.keepSecretsItem()::isSelected, this::select, this::selected, services.loader(),
                 () -> showMessages(true), window.root());
         quitGuard = new QuitGuard(window, session, files, status);
-        actions = new ConnectionActions(session, window.root(), status, this::selected, this::select);
+        actions = new ConnectionActions(session, window.root(), status, this::selected, this::select,
+                services.background().executor());
         composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection),
                 () -> session.environments().get().variables(),
                 text -> notifications.report(NotificationStrip.Source.COMPOSER, text), services.background());
@@ -146,6 +149,15 @@ public final class LiveWindow {
         window.environmentsItem().setDisable(false);
         window.environmentsItem().setOnAction(e -> actions.editEnvironments());
         window.protobufSchemaItem().setOnAction(e -> navigation.chooseSchema());
+        window.restoreRemovedItem().disableProperty().bind(Bindings.isEmpty(session.removed()));
+        window.restoreRemovedItem().setOnAction(e -> actions.restoreRemoved());
+        session.removed().addListener((ListChangeListener<LiveConnection>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(c -> notifications.offerHere("Removed ‘" + c.name()
+                        + "’. Its capture is kept until Framescope quits (Edit → Restore Removed Connection).",
+                        "Restore", actions::restoreRemoved));
+            }
+        });
         new FileMenu(window, files, this::selected);
         files.loadRecent();
     }

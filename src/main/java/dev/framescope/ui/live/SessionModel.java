@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
@@ -33,7 +34,12 @@ import javafx.collections.ObservableList;
 /** The connections of this window's session; FX thread only. Engines run on their own threads. */
 public final class SessionModel implements AutoCloseable {
 
+    /** How many removed live captures are kept aside to restore; each costs its index on the heap. */
+    static final int RESTORABLE = 10;
+
     private final ObservableList<LiveConnection> connections = FXCollections.observableArrayList();
+    private final ObservableList<LiveConnection> removed = FXCollections.observableArrayList();
+    private final ObservableList<LiveConnection> removedView = FXCollections.unmodifiableObservableList(removed);
     private final AtomicLong ids = new AtomicLong();
     /** One budget for every connection of the window, so twenty connections cannot take twenty budgets. */
     private final MemoryBudget budget;
@@ -163,15 +169,38 @@ public final class SessionModel implements AutoCloseable {
     }
 
     /**
-     * Closes and forgets a connection. Once it has ended its log gives its share of the memory budget back; what
-     * it captured stays readable for a view still showing it.
+     * Closes a connection and takes it off the list. Once it has ended its log gives its share of the memory budget
+     * back; what it captured stays readable for a view still showing it. A live capture is set aside (its payloads
+     * move to its spill file, on {@code io}) and {@link #restoreRemoved} brings it back until Framescope quits; the
+     * oldest of more than {@link #RESTORABLE} is let go. A connection loaded from a file is simply forgotten: the
+     * file still has it.
      */
-    public void remove(LiveConnection c) {
+    public void remove(LiveConnection c, Executor io) {
         connections.remove(c);
         c.connection().ifPresentOrElse(conn -> {
             conn.close();
-            conn.whenEnded().thenRun(c.log()::release);
+            conn.whenEnded().thenRunAsync(c.log()::setAside, io);
+            removed.add(c);
+            if (removed.size() > RESTORABLE) {
+                LiveConnection gone = removed.remove(0);
+                gone.connection().orElseThrow().whenEnded().thenRunAsync(gone.log()::close, io);
+            }
         }, c.log()::release);
+    }
+
+    /** Removed live captures that {@link #restoreRemoved} can bring back, oldest first. */
+    public ObservableList<LiveConnection> removed() {
+        return removedView;
+    }
+
+    /** The capture removed last back on the list, as it was when removed (ended, every frame readable). */
+    public Optional<LiveConnection> restoreRemoved() {
+        if (removed.isEmpty()) {
+            return Optional.empty();
+        }
+        LiveConnection back = removed.remove(removed.size() - 1);
+        connections.add(back);
+        return Optional.of(back);
     }
 
     /** The log of {@code c} up to {@code events} is in a session file. */

@@ -98,7 +98,7 @@ class SessionSetupWindowTest {
                 == ConnectionState.OPEN, "the original connection open");
         Path file = dir.resolve("setup.fscap");
         h.awaitJob(robot, () -> h.live.files().save(made.get(), file));
-        robot.interact(() -> h.session.remove(made.get()));
+        robot.interact(() -> h.session.remove(made.get(), Runnable::run));
         h.awaitJob(robot, () -> h.live.files().open(file));
         LiveConnection loaded = h.session.connections().get(0);
         assertTrue(loaded.connection().isEmpty(), "the only connection left is the loaded one");
