@@ -19,12 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The heartbeat lab against real servers on loopback: our pong modes seen by Jetty 12 and on our own tap, the idle
- * probe against the demo's idle-timeout scenario, and the ping storm. Our timers run on a virtual clock the tests
- * advance; only the servers' own timeouts take real time.
+ * probe against the demo's idle-timeout scenario, and the ping storm. Every test's timers run on a virtual clock the
+ * tests advance, and so does the idle timeout of the demo the probe tests start; Jetty's and the shared demo's
+ * timers take real time.
  */
 class HeartbeatLabTest {
 
@@ -33,11 +35,27 @@ class HeartbeatLabTest {
     private final VirtualScheduler clock = new VirtualScheduler();
     private final Engine engine = Engine.on(clock, EngineSettings.DEFAULTS);
     private static final String JETTY_PING = "jetty-ping-1";
+    /** A demo endpoint that measures its idle timeout on {@link #clock}; started by the tests that need one. */
+    private DemoServer idleDemo;
+
+    private DemoServer idleDemo() throws InterruptedException {
+        if (idleDemo == null) {
+            idleDemo = new DemoServer(0, clock.clock()).startAndWait();
+        }
+        return idleDemo;
+    }
+
+    @AfterEach
+    void stopIdleDemo() throws InterruptedException {
+        if (idleDemo != null) {
+            idleDemo.close();
+        }
+    }
 
     @Test
     void autoModeAnswersJettysPingWithItsPayload() throws Exception {
         try (JettyPeer jetty = new JettyPeer()) {
-            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger")));
+            Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(jetty.uri("/pinger")));
             Await.until(() -> jetty.pongs.contains(JETTY_PING), "Jetty got its pong");
             CaptureEvent.HeartbeatEvent answer = heartbeats(c.log(), HeartbeatKind.PONG_SENT).get(0);
             assertTrue(answer.rttNanos().isPresent(), "our answer time is recorded");
@@ -56,9 +74,9 @@ class HeartbeatLabTest {
         assertEquals(List.of(), ourPongsAfterPingThenClose(PongMode.OFF));
     }
 
-    private static List<String> ourPongsAfterPingThenClose(PongMode mode) throws Exception {
+    private List<String> ourPongsAfterPingThenClose(PongMode mode) throws Exception {
         try (JettyPeer jetty = new JettyPeer()) {
-            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger"))
+            Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(jetty.uri("/pinger"))
                     .withHeartbeat(HeartbeatPolicy.OFF.withPong(mode)));
             Await.until(() -> !heartbeats(c.log(), HeartbeatKind.SERVER_PING).isEmpty(), "Jetty's ping arrived");
             Captures.closeAndAwait(c);
@@ -92,7 +110,7 @@ class HeartbeatLabTest {
     @Test
     void customPayloadGoesOnTheWireAndIsStillMatchedToThePing() throws Exception {
         try (JettyPeer jetty = new JettyPeer()) {
-            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger"))
+            Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(jetty.uri("/pinger"))
                     .withHeartbeat(HeartbeatPolicy.OFF.withPong(new PongMode.CustomPayload("not-your-ping"))));
             Await.until(() -> jetty.pongs.contains("not-your-ping"), "Jetty got the custom pong");
             assertEquals(List.of("not-your-ping"), outgoingPongs(c.log()));
@@ -108,7 +126,7 @@ class HeartbeatLabTest {
         Duration every = Duration.ofMillis(100);
         // Our heartbeat alone would keep this connection open; the probe must silence it.
         Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(
-                demo.uri("/idle?timeout=" + timeout.toMillis()))
+                idleDemo().uri("/idle?timeout=" + timeout.toMillis()))
                 .withHeartbeat(HeartbeatPolicy.every(every)));
         for (int beat = 1; beat <= 2; beat++) {
             clock.advance(every);
@@ -119,7 +137,7 @@ class HeartbeatLabTest {
         var probe = c.probeIdle(Duration.ofSeconds(20));
         assertThrows(IllegalStateException.class, () -> c.probeIdle(Duration.ofSeconds(1)), "one probe at a time");
         assertThrows(IllegalStateException.class, () -> c.pingStorm(3, Duration.ZERO), "a storm would break it");
-        // Heartbeat ticks fall due meanwhile and must send nothing; the server's own timeout runs on real time.
+        // Heartbeat ticks fall due meanwhile and must send nothing; the server's timeout passes with them.
         clock.advance(timeout);
         IdleProbeResult result = probe.get(25, TimeUnit.SECONDS);
         IdleProbeResult.ServerClose close = assertInstanceOf(IdleProbeResult.ServerClose.class, result.ending(),
@@ -139,7 +157,7 @@ class HeartbeatLabTest {
 
     @Test
     void idleProbeNamesATcpResetWithoutCloseFrame() throws Exception {
-        Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(demo.uri("/idle?timeout=300&reset=1")));
+        Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(idleDemo().uri("/idle?timeout=300&reset=1")));
         var probe = c.probeIdle(Duration.ofSeconds(20));
         clock.advance(Duration.ofMillis(300));
         IdleProbeResult result = probe.get(25, TimeUnit.SECONDS);

@@ -3,11 +3,16 @@ package dev.framescope.ui.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureEvent.HeartbeatKind;
+import dev.framescope.capture.CaptureLog;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.engine.VirtualScheduler;
 import dev.framescope.testutil.Await;
 import dev.framescope.ui.FramescopeApp;
 import java.time.Duration;
+import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -19,11 +24,16 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The Heartbeat tab on the real scene (headless Monocle): the lab's buttons against the demo endpoint. */
+/**
+ * The Heartbeat tab on the real scene (headless Monocle): the lab's buttons against the demo endpoint. The window's
+ * timers — our pings, the storm's pacing, the probe's limit — run on a virtual clock the tests advance; only the
+ * demo server's own timers take real time.
+ */
 @ExtendWith(ApplicationExtension.class)
 class HeartbeatTabTest {
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    private final VirtualScheduler clock = new VirtualScheduler();
+    private final LiveWindowHarness harness = new LiveWindowHarness(clock);
     private final SessionModel session = harness.session;
     private FramescopeApp.MainWindow window;
     private LiveWindow live;
@@ -40,11 +50,11 @@ class HeartbeatTabTest {
         harness.stop(robot);
     }
 
-    private void openAndShowHeartbeat(FxRobot robot, String path) throws InterruptedException {
-        openAndShowHeartbeat(robot, path, HeartbeatPolicy.OFF);
+    private LiveConnection openAndShowHeartbeat(FxRobot robot, String path) throws InterruptedException {
+        return openAndShowHeartbeat(robot, path, HeartbeatPolicy.OFF);
     }
 
-    private void openAndShowHeartbeat(FxRobot robot, String path, HeartbeatPolicy heartbeat)
+    private LiveConnection openAndShowHeartbeat(FxRobot robot, String path, HeartbeatPolicy heartbeat)
             throws InterruptedException {
         String url = session.demoUrl(path);
         LiveConnection[] opened = new LiveConnection[1];
@@ -55,6 +65,7 @@ class HeartbeatTabTest {
                     .findFirst().ifPresent(t -> window.controller().detailTabs().getSelectionModel().select(t));
         });
         assertTrue(opened[0].connection().orElseThrow().awaitOpen(Duration.ofSeconds(10)), "connected");
+        return opened[0];
     }
 
     @Test
@@ -67,7 +78,8 @@ class HeartbeatTabTest {
         });
         robot.clickOn("#ping-storm");
         HeartbeatView view = live.details().heartbeat();
-        Await.until(Duration.ofSeconds(15), () -> view.histogramBins().stream()
+        // A ping per step; the pongs' timeouts (5 s) stay far off, so none is missed however slow the machine.
+        clock.advanceUntil(Duration.ofMillis(2), () -> view.histogramBins().stream()
                 .mapToInt(RttHistogram.Bin::count).sum() == 60, "60 round trips in the histogram");
         robot.interact(() -> { });
         var bars = robot.lookup("#rtt-histogram .histogram-bar").queryAll();
@@ -80,21 +92,38 @@ class HeartbeatTabTest {
     }
 
     @Test
-    void theIdleProbeButtonReportsTheServersClose(FxRobot robot) throws InterruptedException {
-        // Our heartbeat keeps the connection open however long the click takes; the probe silences it.
-        openAndShowHeartbeat(robot, "/idle?timeout=800", HeartbeatPolicy.every(Duration.ofMillis(200)));
+    void theIdleProbeButtonReportsTheServersClose(FxRobot robot) throws Exception {
+        Duration every = Duration.ofMillis(200);
+        CaptureLog log = openAndShowHeartbeat(robot, "/idle?timeout=800", HeartbeatPolicy.every(every)).log();
+        clock.advance(every);
+        Await.until(() -> heartbeats(log, HeartbeatKind.PONG_RECEIVED) == 1, "one heartbeat answered");
+        // The demo measures its idle timeout on the window's clock: however long the click takes, nothing is idle.
         robot.clickOn("#probe-idle");
+        Await.until(() -> notes(log).anyMatch(n -> n.startsWith("idle probe: our pings stop")), "the probe started");
+        clock.advance(Duration.ofMillis(800));
         Label result = robot.lookup("#idle-probe-result").queryAs(Label.class);
         Await.until(Duration.ofSeconds(15), () -> result.getText().startsWith("idle probe: idle for"),
                 "the probe's result");
         assertTrue(result.getText().contains("then server sent close 1001 'idle timeout'"), result.getText());
+        assertEquals(1, heartbeats(log, HeartbeatKind.PING_SENT), "the probe silenced our heartbeat");
+    }
+
+    private static Stream<String> notes(CaptureLog log) {
+        return log.readFrom(0, log.size()).stream().filter(e -> e instanceof CaptureEvent.NoteEvent)
+                .map(e -> ((CaptureEvent.NoteEvent) e).text());
+    }
+
+    private static long heartbeats(CaptureLog log, HeartbeatKind kind) {
+        return log.readFrom(0, log.size()).stream()
+                .filter(e -> e instanceof CaptureEvent.HeartbeatEvent h && h.kind() == kind).count();
     }
 
     @Test
     void messageRateSharesTheTimeAxisWithTheRtt(FxRobot robot) throws InterruptedException {
         openAndShowHeartbeat(robot, "/ticker?rate=50&count=100");
         HeartbeatView view = live.details().heartbeat();
-        Await.until(Duration.ofSeconds(15), () -> view.rateSeries().getData().stream()
+        // The tap stamps the ticks on the engine's clock: moved on while they arrive, it spreads them over seconds.
+        clock.advanceUntil(Duration.ofMillis(50), () -> view.rateSeries().getData().stream()
                 .mapToInt(d -> d.getYValue().intValue()).sum() == 100, "100 ticks counted per second");
         Node rtt = robot.lookup("#rtt-chart").query();
         Node rate = robot.lookup("#rate-chart").query();
@@ -103,6 +132,6 @@ class HeartbeatTabTest {
         javafx.scene.chart.NumberAxis b = (javafx.scene.chart.NumberAxis) ((javafx.scene.chart.XYChart<?, ?>) rate)
                 .getXAxis();
         assertEquals(a.getUpperBound(), b.getUpperBound());
-        assertTrue(b.getUpperBound() >= 2, "100 ticks at 50/s span at least two seconds");
+        assertTrue(b.getUpperBound() >= 2, "100 ticks at 50/s span at least two seconds of the clock");
     }
 }

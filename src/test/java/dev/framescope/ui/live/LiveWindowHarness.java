@@ -1,5 +1,9 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.capture.MemoryBudget;
+import dev.framescope.engine.Engine;
+import dev.framescope.engine.EngineSettings;
+import dev.framescope.engine.VirtualScheduler;
 import dev.framescope.ui.FramescopeApp;
 import dev.framescope.ui.Theme;
 import dev.framescope.ui.fx.Background;
@@ -10,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import dev.framescope.testutil.Await;
@@ -35,6 +40,12 @@ final class LiveWindowHarness {
 
     LiveWindowHarness() {
         this(new SessionModel(), freshDirectory());
+    }
+
+    /** A window whose connections' timers run on {@code clock}, which the test advances. */
+    LiveWindowHarness(VirtualScheduler clock) {
+        this(new SessionModel(MemoryBudget.forThisJvm(OptionalLong.empty()),
+                Engine.on(clock, EngineSettings.DEFAULTS)), freshDirectory());
     }
 
     /**
