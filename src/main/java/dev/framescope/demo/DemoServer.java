@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -138,7 +139,13 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         timer.shutdownNow();
-        stop(1000);
+        try {
+            stop(1000);
+        } catch (ClosedSelectorException e) {
+            // Java-WebSocket 1.6.0: when the last client's close ends the selector thread while stop() still closes
+            // the others, its onWriteDemand meets the closed selector (it catches only CancelledKeyException). The
+            // selector thread has closed the listening socket and the workers on its way out: all is stopped.
+        }
     }
 
     @Override

@@ -198,19 +198,28 @@ public final class SessionModel implements AutoCloseable {
         return budget;
     }
 
+    /**
+     * Closes every connection, then — once they have ended, off the FX thread — stops the timers and the demo
+     * endpoint: the close handshakes still need the timers (a server that never answers is dropped after a
+     * timeout), and stopping the demo while its clients close raced with them in Java-WebSocket's server.
+     */
     @Override
     public void close() {
         connections.forEach(c -> c.connection().ifPresent(conn -> conn.close(1001, "Framescope closing")));
-        // The close handshakes still need the timers (a server that never answers is dropped after a timeout).
+        Optional<DemoServer> endpoint = demo;
         CompletableFuture.allOf(connections.stream().flatMap(c -> c.connection().stream())
                         .map(Connection::whenEnded).toArray(CompletableFuture[]::new))
-                .completeOnTimeout(null, 10, TimeUnit.SECONDS).thenRun(engine::close);
-        demo.ifPresent(d -> {
-            try {
-                d.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+                .completeOnTimeout(null, 10, TimeUnit.SECONDS).thenRunAsync(() -> {
+                    engine.close();
+                    endpoint.ifPresent(SessionModel::stop);
+                });
+    }
+
+    private static void stop(DemoServer endpoint) {
+        try {
+            endpoint.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -10,10 +10,8 @@ import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.VirtualScheduler;
 import dev.framescope.testutil.Await;
-import dev.framescope.ui.FramescopeApp;
 import java.time.Duration;
 import java.util.stream.Stream;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
@@ -26,8 +24,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The Heartbeat tab on the real scene (headless Monocle): the lab's buttons against the demo endpoint. The window's
- * timers — our pings, the storm's pacing, the probe's limit — run on a virtual clock the tests advance; only the
- * demo server's own timers take real time.
+ * timers — our pings, the storm's pacing, the probe's limit — and the demo's idle timeout run on a virtual clock the
+ * tests advance; the demo's other timers take real time. The charts over real time: {@link HeartbeatChartsTest}.
  */
 @ExtendWith(ApplicationExtension.class)
 class HeartbeatTabTest {
@@ -35,13 +33,11 @@ class HeartbeatTabTest {
     private final VirtualScheduler clock = new VirtualScheduler();
     private final LiveWindowHarness harness = new LiveWindowHarness(clock);
     private final SessionModel session = harness.session;
-    private FramescopeApp.MainWindow window;
     private LiveWindow live;
 
     @Start
     void start(Stage stage) {
         harness.start(stage);
-        window = harness.window;
         live = harness.live;
     }
 
@@ -50,28 +46,18 @@ class HeartbeatTabTest {
         harness.stop(robot);
     }
 
-    private LiveConnection openAndShowHeartbeat(FxRobot robot, String path) throws InterruptedException {
-        return openAndShowHeartbeat(robot, path, HeartbeatPolicy.OFF);
-    }
-
-    private LiveConnection openAndShowHeartbeat(FxRobot robot, String path, HeartbeatPolicy heartbeat)
+    private LiveConnection openAndShowHeartbeat(String path, HeartbeatPolicy heartbeat, FxRobot robot)
             throws InterruptedException {
-        String url = session.demoUrl(path);
-        LiveConnection[] opened = new LiveConnection[1];
-        robot.interact(() -> {
-            opened[0] = session.open(path, ConnectionSpec.to(url).withHeartbeat(heartbeat));
-            live.connections().getSelectionModel().select(opened[0]);
-            window.controller().detailTabs().getTabs().stream().filter(t -> "heartbeatTab".equals(t.getId()))
-                    .findFirst().ifPresent(t -> window.controller().detailTabs().getSelectionModel().select(t));
-        });
-        assertTrue(opened[0].connection().orElseThrow().awaitOpen(Duration.ofSeconds(10)), "connected");
-        return opened[0];
+        LiveConnection c = harness.openSelected(robot, path, ConnectionSpec.to(session.demoUrl(path))
+                .withHeartbeat(heartbeat));
+        harness.showTab(robot, DetailTab.HEARTBEAT);
+        return c;
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void aPingStormFillsTheHistogramWithBars(FxRobot robot) throws InterruptedException {
-        openAndShowHeartbeat(robot, "/echo");
+        openAndShowHeartbeat("/echo", HeartbeatPolicy.OFF, robot);
         robot.interact(() -> {
             robot.lookup("#storm-count").queryAs(Spinner.class).getValueFactory().setValue(60);
             robot.lookup("#storm-interval").queryAs(Spinner.class).getValueFactory().setValue(2);
@@ -94,7 +80,7 @@ class HeartbeatTabTest {
     @Test
     void theIdleProbeButtonReportsTheServersClose(FxRobot robot) throws Exception {
         Duration every = Duration.ofMillis(200);
-        CaptureLog log = openAndShowHeartbeat(robot, "/idle?timeout=800", HeartbeatPolicy.every(every)).log();
+        CaptureLog log = openAndShowHeartbeat("/idle?timeout=800", HeartbeatPolicy.every(every), robot).log();
         clock.advance(every);
         Await.until(() -> heartbeats(log, HeartbeatKind.PONG_RECEIVED) == 1, "one heartbeat answered");
         // The demo measures its idle timeout on the window's clock: however long the click takes, nothing is idle.
@@ -116,22 +102,5 @@ class HeartbeatTabTest {
     private static long heartbeats(CaptureLog log, HeartbeatKind kind) {
         return log.readFrom(0, log.size()).stream()
                 .filter(e -> e instanceof CaptureEvent.HeartbeatEvent h && h.kind() == kind).count();
-    }
-
-    @Test
-    void messageRateSharesTheTimeAxisWithTheRtt(FxRobot robot) throws InterruptedException {
-        openAndShowHeartbeat(robot, "/ticker?rate=50&count=100");
-        HeartbeatView view = live.details().heartbeat();
-        // The tap stamps the ticks on the engine's clock: moved on while they arrive, it spreads them over seconds.
-        clock.advanceUntil(Duration.ofMillis(50), () -> view.rateSeries().getData().stream()
-                .mapToInt(d -> d.getYValue().intValue()).sum() == 100, "100 ticks counted per second");
-        Node rtt = robot.lookup("#rtt-chart").query();
-        Node rate = robot.lookup("#rate-chart").query();
-        javafx.scene.chart.NumberAxis a = (javafx.scene.chart.NumberAxis) ((javafx.scene.chart.XYChart<?, ?>) rtt)
-                .getXAxis();
-        javafx.scene.chart.NumberAxis b = (javafx.scene.chart.NumberAxis) ((javafx.scene.chart.XYChart<?, ?>) rate)
-                .getXAxis();
-        assertEquals(a.getUpperBound(), b.getUpperBound());
-        assertTrue(b.getUpperBound() >= 2, "100 ticks at 50/s span at least two seconds of the clock");
     }
 }

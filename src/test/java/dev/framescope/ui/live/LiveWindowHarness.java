@@ -1,6 +1,8 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.MemoryBudget;
+import dev.framescope.engine.Connection;
+import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.Engine;
 import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.VirtualScheduler;
@@ -72,6 +74,27 @@ final class LiveWindowHarness {
         stage.setScene(window.scene());
         stage.show();
         pump.start();
+    }
+
+    /** Opens a connection under {@code name}, selects it in the list, and waits until it is open. */
+    LiveConnection openSelected(FxRobot robot, String name, ConnectionSpec spec) throws InterruptedException {
+        AtomicReference<LiveConnection> opened = new AtomicReference<>();
+        robot.interact(() -> {
+            opened.set(session.open(name, spec));
+            live.connections().getSelectionModel().select(opened.get());
+        });
+        Connection c = opened.get().connection().orElseThrow();
+        if (!c.awaitOpen(Duration.ofSeconds(10))) {
+            throw new AssertionError("not open: " + spec.uri() + " " + c.state() + " " + c.failure().orElse(""));
+        }
+        return opened.get();
+    }
+
+    /** Brings a detail tab to the front, by its name. */
+    void showTab(FxRobot robot, DetailTab tab) {
+        robot.interact(() -> window.controller().detailTabs().getTabs().stream()
+                .filter(t -> tab.id().equals(t.getId())).findFirst()
+                .ifPresent(t -> window.controller().detailTabs().getSelectionModel().select(t)));
     }
 
     /** Opens the demo's connections, the ticker selected (what the application does at start). */

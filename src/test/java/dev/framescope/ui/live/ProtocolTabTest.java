@@ -15,7 +15,6 @@ import dev.framescope.ui.FramescopeApp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -48,15 +47,7 @@ class ProtocolTabTest {
     }
 
     private LiveConnection open(FxRobot robot, String name, String path) throws Exception {
-        String url = session.demoUrl(path);
-        AtomicReference<LiveConnection> opened = new AtomicReference<>();
-        robot.interact(() -> {
-            opened.set(session.open(name, ConnectionSpec.to(url)));
-            live.connections().getSelectionModel().select(opened.get());
-        });
-        Connection c = opened.get().connection().orElseThrow();
-        assertTrue(c.awaitOpen(Duration.ofSeconds(10)), "connected to " + path);
-        return opened.get();
+        return harness.openSelected(robot, name, ConnectionSpec.to(session.demoUrl(path)));
     }
 
     @Test
