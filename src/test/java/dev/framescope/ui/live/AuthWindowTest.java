@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -38,7 +38,8 @@ class AuthWindowTest {
 
     private static final String TOKEN = "t0p-s3cr3t-tok";
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
     private final SessionModel session = harness.session;
     private LiveWindow live;
     private Stage stage;
@@ -51,11 +52,6 @@ class AuthWindowTest {
         stage = s;
         harness.start(s);
         live = harness.live;
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
     }
 
     /** "local" with a secret token and a plain variable, defined through the Environments dialog, active. */

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,7 +31,8 @@ import org.testfx.framework.junit5.Start;
 class HeartbeatTabTest {
 
     private final VirtualScheduler clock = new VirtualScheduler();
-    private final LiveWindowHarness harness = new LiveWindowHarness(clock);
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness(clock);
     private final SessionModel session = harness.session;
     private LiveWindow live;
 
@@ -39,11 +40,6 @@ class HeartbeatTabTest {
     void start(Stage stage) {
         harness.start(stage);
         live = harness.live;
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
     }
 
     private LiveConnection openAndShowHeartbeat(String path, HeartbeatPolicy heartbeat, FxRobot robot)

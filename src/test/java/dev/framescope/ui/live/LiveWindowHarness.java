@@ -23,14 +23,17 @@ import dev.framescope.testutil.Await;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
 
 /**
  * The real main window with a session, a running pump and a background executor, for TestFX tests; settings (recent
  * files) go to a directory of the test's own. TestFX only finds {@code @Start} on the test class itself, so each test
- * keeps a two-line {@code @Start} / {@code @AfterEach} that calls this.
+ * keeps a short {@code @Start} that calls {@link #start}; registered as an extension ({@code @RegisterExtension}), the
+ * harness stops the window after each test itself.
  */
-final class LiveWindowHarness {
+final class LiveWindowHarness implements AfterEachCallback {
 
     final SessionModel session;
     final FxPump pump = new FxPump();
@@ -107,6 +110,11 @@ final class LiveWindowHarness {
         AtomicReference<Background.Job> job = new AtomicReference<>();
         robot.interact(() -> job.set(action.get()));
         Await.until(Duration.ofSeconds(20), () -> job.get().isDone(), "the file job done");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        stop(new FxRobot());
     }
 
     void stop(FxRobot robot) {
