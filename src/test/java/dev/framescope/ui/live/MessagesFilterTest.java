@@ -31,16 +31,10 @@ class MessagesFilterTest {
 
     @Test
     void directionAndSearchNarrowTheMessagesView(FxRobot robot) throws InterruptedException {
-        String url = harness.session.demoUrl("/echo");
-        LiveConnection[] c = new LiveConnection[1];
-        robot.interact(() -> {
-            c[0] = harness.session.open("echo", ConnectionSpec.to(url));
-            harness.live.select(c[0]);
-            harness.live.showMessages(true);
-        });
-        assertTrue(c[0].connection().orElseThrow().awaitOpen(Duration.ofSeconds(10)));
-        c[0].connection().get().sendText("apple");
-        c[0].connection().get().sendText("banana");
+        LiveConnection c = harness.openSelected(robot, "echo", ConnectionSpec.to(harness.session.demoUrl("/echo")));
+        robot.interact(() -> harness.live.showMessages(true));
+        c.connection().get().sendText("apple");
+        c.connection().get().sendText("banana");
         MessagesView view = harness.live.messagesView();
         Await.until(Duration.ofSeconds(10), () -> view.getItems().size() == 4, "two sent, two echoed");
 
