@@ -4,6 +4,7 @@
 # the window has painted.
 #
 #   scripts/screenshots.sh [VIEW...]        (default: every view; VIEW is a name from the table below)
+#   SHOW_AFTER=N (s before the scene is posed, default 6), SETTLE=N (s to paint it, default 3; more on a busy machine)
 #
 # Needs: Xvfb, ImageMagick's import, xwininfo, GTK 3:  apt-get install -y xvfb imagemagick x11-utils libgtk-3-0
 set -euo pipefail
@@ -24,9 +25,12 @@ declare -A views=(
   [failed]="@failed:Handshake"
   [strip]="@strip"
   [dialog]="@dialog"
+  # Issue 14: the dialog with Observe chosen; an Observe connection (its badge in the list, its Handshake tab).
+  [observe-dialog]="@observe-dialog"
+  [observe]="@observe:Handshake"
 )
 wanted=("$@")
-[[ ${#wanted[@]} -gt 0 ]] || wanted=(frame handshake violations extensions heartbeat close message protocol failed strip dialog)
+[[ ${#wanted[@]} -gt 0 ]] || wanted=(frame handshake violations extensions heartbeat close message protocol failed strip dialog observe-dialog observe)
 
 display=160
 while [[ -e "/tmp/.X${display}-lock" || -e "/tmp/.X11-unix/X${display}" ]]; do display=$((display + 1)); done
@@ -51,7 +55,7 @@ for view in "${wanted[@]}"; do
       (( SECONDS < deadline )) || { echo "no window for $view" >&2; exit 1; }
       sleep 0.2
     done
-    sleep $(( ${SHOW_AFTER:-6} + 3 ))
+    sleep $(( ${SHOW_AFTER:-6} + ${SETTLE:-3} ))
     import -window root "$out"
     kill "$app"; wait "$app" 2>/dev/null || true
     echo "$out"

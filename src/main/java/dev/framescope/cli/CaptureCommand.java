@@ -22,6 +22,7 @@ import dev.framescope.engine.Environment;
 import dev.framescope.engine.Variables;
 import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.PongMode;
+import dev.framescope.engine.ProtocolMode;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.wire.Utf8Validator;
 import java.io.IOException;
@@ -115,6 +116,12 @@ final class CaptureCommand implements Callable<Integer> {
         boolean untilClose;
     }
 
+    @Option(names = "--observe", description = {"Observe mode: server violations are recorded but never end the "
+            + "connection; it stays open until the server or TCP closes it, --duration ends it or Ctrl-C.",
+            "Without it, Strict mode: the first server violation fails the connection, as RFC 6455 asks of a client.",
+            "The session file keeps the mode."})
+    boolean observe;
+
     @Option(names = "--insecure", description = "Do not verify the TLS certificate or host name (this connection only).")
     boolean insecure;
 
@@ -182,7 +189,7 @@ final class CaptureCommand implements Callable<Integer> {
             run(c, engine.clock(), log, writer, stdout);
             if (!json) {
                 stdout.println();
-                EventText.summary(log).forEach(stdout::println);
+                ModeLine.with(log, EventText.summary(log)).forEach(stdout::println);
                 stdout.println("  session:     " + file + " (" + writer.events() + " events)");
             }
             stdout.flush();
@@ -309,7 +316,8 @@ final class CaptureCommand implements Callable<Integer> {
             s = s.withTls(TlsOptions.trusting(caFile.get()));
         }
         HeartbeatPolicy heartbeat = pingInterval.map(HeartbeatPolicy::every).orElse(HeartbeatPolicy.OFF);
-        return s.withHeartbeat(heartbeat.withPong(pong));
+        return s.withHeartbeat(heartbeat.withPong(pong))
+                .withMode(observe ? ProtocolMode.OBSERVE : ProtocolMode.STRICT);
     }
 
     private void onInterrupt() {

@@ -64,7 +64,7 @@ final class InspectCommand implements Callable<Integer> {
             for (Map.Entry<CaptureLog, Section> e : sections.entrySet()) {
                 e.getValue().finish(out);
                 out.println();
-                e.getValue().summary.lines(e.getKey()).forEach(out::println);
+                ModeLine.with(e.getKey(), e.getValue().summary.lines(e.getKey())).forEach(out::println);
                 out.println();
             }
         } catch (IOException e) {

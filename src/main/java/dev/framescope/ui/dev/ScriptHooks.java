@@ -2,13 +2,16 @@ package dev.framescope.ui.dev;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.cli.AppOptions.DevHooks;
+import dev.framescope.demo.DemoScenario;
 import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.ProtocolMode;
 import dev.framescope.ui.MainWindowController;
 import dev.framescope.ui.fx.FxPump;
 import dev.framescope.ui.fx.NumberFields;
 import dev.framescope.ui.fx.UiDispatcher;
 import dev.framescope.ui.live.ComposerView;
 import dev.framescope.ui.live.ConnectionDialog;
+import dev.framescope.ui.live.LiveConnection;
 import dev.framescope.ui.live.LiveWindow;
 import dev.framescope.ui.live.SessionModel;
 import java.util.List;
@@ -79,6 +82,11 @@ public final class ScriptHooks {
                 typedNumbers();
                 return;
             }
+            case "@observe-dialog" -> {
+                observeInTheDialog();
+                return;
+            }
+            case "@observe" -> observingConnection();
             default -> { }
         }
         live.connections().getItems().stream().filter(c -> c.name().contains(parts[0])).findFirst()
@@ -103,6 +111,34 @@ public final class ScriptHooks {
     /** "@failed": a connection to the discard port on loopback, where nothing listens. */
     private void failedConnection() {
         live.select(session.open("ws://127.0.0.1:9/ (nothing listens)", ConnectionSpec.to("ws://127.0.0.1:9/")));
+    }
+
+    /** "@observe": a slow demo ticker in Observe mode: its badge in the list, its mode on the Handshake tab. */
+    private void observingConnection() {
+        try {
+            LiveConnection c = session.open("demo ticker (observe)", ConnectionSpec.to(session.demoUrl(
+                    DemoScenario.TICKER.path("rate=5"))).withMode(ProtocolMode.OBSERVE));
+            live.select(c);
+            live.connections().scrollTo(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** "@observe-dialog": the New connection dialog to the demo echo with Observe chosen, left open. */
+    @SuppressWarnings("unchecked")
+    private void observeInTheDialog() {
+        ConnectionDialog dialog = live.actions().connectionDialog();
+        ui.post(dialog::showAndWait);
+        ui.post(() -> {
+            Node pane = dialog.dialogPane();
+            try {
+                ((ComboBox<?>) pane.lookup("#dialog-url")).getEditor().setText(session.demoUrl("/echo"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ((ChoiceBox<ProtocolMode>) pane.lookup("#dialog-mode")).setValue(ProtocolMode.OBSERVE);
+        });
     }
 
     /** "@strip": invalid JSON sent from the composer on the echo connection; the error shows in the strip. */

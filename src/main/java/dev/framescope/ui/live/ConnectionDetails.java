@@ -131,6 +131,11 @@ public final class ConnectionDetails implements PulseListener {
         return handshake.summary();
     }
 
+    /** The Handshake tab's line saying the connection's protocol mode. */
+    public Label handshakeMode() {
+        return handshake.modeLine();
+    }
+
     public TextArea requestText() {
         return handshake.requestText();
     }

@@ -47,12 +47,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * New / edit connection: URL (with history), headers, subprotocols, extension offers (permessage-deflate parameters
- * as controls, plus free-form offers such as {@code x-webkit-deflate-frame}), heartbeat, TLS, proxy, timeouts and
- * reconnect; on its second tab the auth helper and the query parameters. URL, header values and auth fields may hold
- * {@code {{variables}}} of the active environment: the form keeps them as a {@link ConnectionTemplate} and produces
- * the resolved {@link ConnectionSpec}; a field that cannot be read, or an undefined variable, is named in the error
- * line before anything connects.
+ * New / edit connection: URL (with history), protocol mode (Strict or Observe), headers, subprotocols, extension
+ * offers (permessage-deflate parameters as controls, plus free-form offers such as {@code x-webkit-deflate-frame}),
+ * heartbeat, TLS, proxy, timeouts and reconnect; on its second tab the auth helper and the query parameters. URL,
+ * header values and auth fields may hold {@code {{variables}}} of the active environment: the form keeps them as a
+ * {@link ConnectionTemplate} and produces the resolved {@link ConnectionSpec}; a field that cannot be read, or an
+ * undefined variable, is named in the error line before anything connects.
  */
 public final class ConnectionDialog {
 
@@ -66,6 +66,7 @@ public final class ConnectionDialog {
     private final Spinner<Integer> pongTimeoutSeconds = NumberFields.spinner(1, 600, 5);
     private final ChoiceBox<HeartbeatPolicy.OnMissed> onMissed = new ChoiceBox<>();
     private final PongModeField pongMode = new PongModeField();
+    private final ModeField mode = new ModeField();
     private final TextField caFile = new TextField();
     private final TextField clientCert = new TextField();
     private final PasswordField clientCertPassword = new PasswordField();
@@ -119,7 +120,7 @@ public final class ConnectionDialog {
             }
         });
         dialog.setResultConverter(b -> b == ButtonType.OK ? spec() : null);
-        grid.add(warning, 1, 14);
+        grid.add(warning, 1, grid.getRowCount());
     }
 
     /** Variables for {@code {{name}}} in the URL, headers and auth fields (the active environment's). */
@@ -201,7 +202,6 @@ public final class ConnectionDialog {
 
     private TabPane tabPane;
 
-
     /** Fills the form from an existing connection's settings (Edit connection). */
     public ConnectionDialog editing(ConnectionSpec spec) {
         dialog.setTitle("Edit connection");
@@ -219,6 +219,7 @@ public final class ConnectionDialog {
      */
     private void fill(ConnectionOptions options) {
         edited = options;
+        mode.set(options.mode());
         subprotocols.setText(String.join(", ", options.subprotocols()));
         List<String> others = new ArrayList<>();
         for (String offer : options.extensionOffers()) {
@@ -296,6 +297,7 @@ public final class ConnectionDialog {
         reconnectAttempts.setId("dialog-reconnect-attempts");
         int row = 0;
         g.addRow(row++, new Label("URL"), new HBox(8, url, UrlTemplates.menu(url)));
+        g.addRow(row++, new Label("Mode"), mode.node());
         g.addRow(row++, new Label("Headers"), headers);
         g.addRow(row++, new Label("Subprotocols"), subprotocols);
         g.addRow(row++, new Label("Extensions"), deflate.deflateSwitch());
@@ -340,7 +342,7 @@ public final class ConnectionDialog {
         Optional<InetSocketAddress> proxyAddress = Forms.hostAndPort("Proxy", proxy.getText());
         return new ConnectionOptions(list(subprotocols.getText()), offers(), edited.origin(), seconds(connectTimeout),
                 seconds(handshakeTimeout), tls(), proxyAddress, heartbeat, reconnectPolicy(),
-                edited.maxMessageBytes(), edited.mode());
+                edited.maxMessageBytes(), mode.value());
     }
 
     /** A number field whose text was refused stops OK, named, rather than connecting with the old value. */
@@ -414,6 +416,10 @@ public final class ConnectionDialog {
 
     PongModeField pongModeField() {
         return pongMode;
+    }
+
+    ModeField modeField() {
+        return mode;
     }
 
     AuthSection authSection() {

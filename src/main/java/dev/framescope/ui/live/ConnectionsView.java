@@ -1,21 +1,31 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.engine.ProtocolMode;
 import dev.framescope.ui.fx.PulseListener;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The session's connections with state, URL and counters; refreshed a few times a second, not per frame. */
+/**
+ * The session's connections with state, URL and counters; refreshed a few times a second, not per frame. A connection
+ * in Observe mode carries an "Observe" badge; Strict, the default and what a conforming client does, carries none —
+ * a badge marks the exception, as the TLS warning does.
+ */
 public final class ConnectionsView extends ListView<LiveConnection> implements PulseListener {
 
     private static final long REFRESH_NANOS = 250_000_000L;
+    private static final String OBSERVE_TIP = "Observe mode: server violations are recorded but never end this connection; "
+            + "it stays open until you, the server, TCP or a timeout close it.";
     private long lastRefresh;
 
     public ConnectionsView(ObservableList<LiveConnection> connections) {
@@ -39,7 +49,9 @@ public final class ConnectionsView extends ListView<LiveConnection> implements P
         private final Label state = new Label();
         private final Label url = new Label();
         private final Label counters = new Label();
-        private final VBox box = new VBox(2, name, state, url, counters);
+        private final Label mode = new Label(ProtocolMode.OBSERVE.label());
+        private final HBox title = new HBox(6, name, mode);
+        private final VBox box = new VBox(2, title, state, url, counters);
 
         ConnectionCell() {
             box.setPadding(new Insets(4, 2, 4, 2));
@@ -50,6 +62,12 @@ public final class ConnectionsView extends ListView<LiveConnection> implements P
             name.setWrapText(true);
             name.setMaxWidth(Double.MAX_VALUE);
             name.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            title.setAlignment(Pos.TOP_LEFT);
+            mode.getStyleClass().add("mode-badge");
+            mode.setMinWidth(Region.USE_PREF_SIZE);
+            mode.setTooltip(new Tooltip(OBSERVE_TIP));
+            mode.managedProperty().bind(mode.visibleProperty());
             state.getStyleClass().add("connection-state");
             // A failure's reason wraps onto more lines rather than ending in "…".
             state.setMaxWidth(Double.MAX_VALUE);
@@ -75,7 +93,10 @@ public final class ConnectionsView extends ListView<LiveConnection> implements P
             state.getStyleClass().add("state-" + s);
             // As written, never resolved: a secret from a variable or auth helper must not show in the list.
             url.setText(c.shownUrl());
-            setTooltip(new Tooltip(c.shownUrl() + failure.map(f -> "\n" + f.withPhase()).orElse("")));
+            boolean observing = c.mode() == ProtocolMode.OBSERVE;
+            mode.setVisible(observing);
+            setTooltip(new Tooltip(c.shownUrl() + failure.map(f -> "\n" + f.withPhase()).orElse("")
+                    + (observing ? "\n" + OBSERVE_TIP : "")));
             var k = c.log().counters();
             counters.setText(String.format(Locale.ROOT, "↓ %,d  ↑ %,d frames  ⚠ %,d", k.framesIn(), k.framesOut(),
                     k.violations()));

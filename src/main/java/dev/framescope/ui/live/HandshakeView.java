@@ -4,6 +4,8 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Secrets;
 import dev.framescope.capture.io.Redactor;
+import dev.framescope.engine.ProtocolMode;
+import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.ui.fx.Labels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,8 +26,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Handshake tab: the status line (Accept check, subprotocol, or the phase that failed and why), the connect
- * timing waterfall, the request and response as they crossed the wire, and the TLS session.
+ * The Handshake tab: the status line (Accept check, subprotocol, or the phase that failed and why), the protocol
+ * mode the connection runs in (Strict or Observe, in words), the connect timing waterfall, the request and response
+ * as they crossed the wire, and the TLS session.
  */
 final class HandshakeView {
 
@@ -35,6 +38,7 @@ final class HandshakeView {
     private final TextArea response = ConnectionDetails.mono();
     private final ToggleButton revealHeads = new ToggleButton("Reveal secrets");
     private final Label negotiation = new Label();
+    private final Label mode = new Label();
     private final List<CaptureEvent.TimingEvent> timings = new ArrayList<>();
     private Optional<CaptureEvent.HandshakeEvent> lastHandshake = Optional.empty();
     private Optional<CaptureLog> log = Optional.empty();
@@ -50,6 +54,19 @@ final class HandshakeView {
         lastHandshake = Optional.empty();
         revealHeads.setSelected(false);
         negotiation.setText("");
+        // An import (HAR, pcapng) kept no set-up: no client of ours made it, so no mode is claimed.
+        showMode(selected.filter(l -> l.setup().tree(false).containsKey("options"))
+                .map(l -> ConnectionSetup.read(l.setup(), l.label()).options().mode()));
+    }
+
+    /** The mode as a sentence; Observe also in its colour, as the list's badge. */
+    private void showMode(Optional<ProtocolMode> shown) {
+        mode.setText(shown.map(m -> m.label() + " mode: " + m.explanation().substring(0, 1).toLowerCase(Locale.ROOT)
+                + m.explanation().substring(1)).orElse(""));
+        mode.getStyleClass().remove("mode-observe");
+        if (shown.orElse(ProtocolMode.STRICT) == ProtocolMode.OBSERVE) {
+            mode.getStyleClass().add("mode-observe");
+        }
     }
 
     /** Takes the events this tab shows; false for the others. */
@@ -78,6 +95,10 @@ final class HandshakeView {
 
     Label summary() {
         return handshakeSummary;
+    }
+
+    Label modeLine() {
+        return mode;
     }
 
     /** Subprotocols we offered of which the server chose none (RFC 6455 §4.2.2 allows it; then none is spoken). */
@@ -167,7 +188,11 @@ final class HandshakeView {
         handshakeSummary.setId("handshake-summary");
         handshakeSummary.getStyleClass().add("detail-heading");
         negotiation.setWrapText(true);
-        VBox box = new VBox(10, handshakeSummary, new Label("Timing"), waterfall, raw, negotiation);
+        mode.setId("handshake-mode");
+        mode.getStyleClass().add("handshake-mode");
+        mode.visibleProperty().bind(mode.textProperty().isNotEmpty());
+        mode.managedProperty().bind(mode.visibleProperty());
+        VBox box = new VBox(10, handshakeSummary, mode, new Label("Timing"), waterfall, raw, negotiation);
         box.setPadding(new Insets(10));
         return box;
     }

@@ -5,6 +5,7 @@ import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.io.Redactor;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionOptions;
+import dev.framescope.engine.ProtocolMode;
 import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.engine.ConnectionTemplate;
 import dev.framescope.ui.frame.DecodeSettings;
@@ -55,6 +56,11 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
     public ConnectionOptions options() {
         return connection.map(c -> ConnectionOptions.of(c.spec()))
                 .orElseGet(() -> ConnectionSetup.read(log.setup(), log.label()).options());
+    }
+
+    /** Strict or Observe: the live spec's, or what the session file kept (Strict for files older than the mode). */
+    public ProtocolMode mode() {
+        return options().mode();
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.engine.ProtocolMode;
 import dev.framescope.engine.ReconnectPolicy;
 import dev.framescope.engine.TlsOptions;
 import java.net.InetSocketAddress;
@@ -90,6 +91,30 @@ class ConnectionDialogTest {
         assertEquals(Duration.ofSeconds(3), changed.get().heartbeat().interval(), "a changed field wins");
         assertEquals(Duration.ofMillis(1500), changed.get().heartbeat().pongTimeout());
         assertEquals("probe-", changed.get().heartbeat().payloadPrefix());
+    }
+
+    /** Issue 14: the mode is a field of its own, in words, and survives editing both ways. */
+    @Test
+    void theModeRoundTripsAndIsShownInWords(FxRobot robot) {
+        ConnectionSpec observing = ConnectionSpec.to("wss://example.test/x").withMode(ProtocolMode.OBSERVE);
+        AtomicReference<ConnectionSpec> kept = new AtomicReference<>();
+        AtomicReference<ConnectionSpec> turnedStrict = new AtomicReference<>();
+        AtomicReference<ConnectionSpec> fresh = new AtomicReference<>();
+        robot.interact(() -> {
+            ConnectionDialog d = new ConnectionDialog(stage, List.of()).editing(observing);
+            assertEquals(ProtocolMode.OBSERVE, d.modeField().value());
+            assertEquals("Observe", d.modeField().choice().getConverter().toString(ProtocolMode.OBSERVE));
+            assertEquals("Strict", d.modeField().choice().getConverter().toString(ProtocolMode.STRICT));
+            assertEquals(ProtocolMode.OBSERVE.explanation(), d.modeField().explanation().getText());
+            kept.set(d.spec());
+            d.modeField().choice().setValue(ProtocolMode.STRICT);
+            assertEquals(ProtocolMode.STRICT.explanation(), d.modeField().explanation().getText());
+            turnedStrict.set(d.spec());
+            fresh.set(new ConnectionDialog(stage, List.of("wss://example.test/y")).spec());
+        });
+        assertEquals(observing, kept.get(), "OK without changes keeps Observe");
+        assertEquals(ProtocolMode.STRICT, turnedStrict.get().mode(), "a changed mode wins");
+        assertEquals(ProtocolMode.STRICT, fresh.get().mode(), "a new connection starts strict");
     }
 
     @Test
