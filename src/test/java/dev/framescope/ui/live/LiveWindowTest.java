@@ -186,7 +186,6 @@ class LiveWindowTest {
     @Test
     void brushingTheTimeStripShowsOnlyThatRange(FxRobot robot) {
         Await.until(Duration.ofSeconds(20), () -> live.strip().seconds().size() >= 4, "four seconds of ticks");
-        int before = live.table().getItems().size();
         javafx.scene.Node strip = robot.lookup("#time-strip").query();
         double width = strip.getBoundsInLocal().getWidth();
         robot.moveTo(strip, javafx.geometry.Pos.CENTER_LEFT, new javafx.geometry.Point2D(2, 0),
@@ -194,8 +193,10 @@ class LiveWindowTest {
                 .press(javafx.scene.input.MouseButton.PRIMARY).moveBy(width * 0.3, 0)
                 .release(javafx.scene.input.MouseButton.PRIMARY);
         assertTrue(robot.lookup("#time-range").queryButton().isVisible(), "the range chip shows");
+        // Counted against all frames now, not those before the drag: the ticker goes on while the robot drags.
         int inRange = live.table().getItems().size();
-        assertTrue(inRange > 0 && inRange < before + 50, inRange + " of " + before);
+        int all = live.timeline().frames().size();
+        assertTrue(inRange > 0 && inRange < all, inRange + " of " + all);
         long limit = live.timeline().log().orElseThrow().nanoAnchor()
                 + (Long.parseLong(robot.lookup("#time-range").queryButton().getText().replaceAll(".*–(\\d+) s.*", "$1"))
                 * 1_000_000_000L);
