@@ -3,16 +3,15 @@ package dev.framescope.capture;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The heap a capture may use, shared by every connection of a session: the event index (charged per event by
  * {@link CaptureLog}, an estimate of the objects each event keeps) and the payload bytes held on the heap (charged
  * by {@link PayloadStore}). A new payload goes to disk when index + payloads would pass the limit, and as the index
- * grows the oldest payloads on the heap move to disk to make room, so the index always has room first. The index
- * itself never spills: when it alone passes the limit the log says so once and keeps capturing — nothing received
- * is dropped — and the heap grows beyond the budget from then on.
+ * grows the oldest payloads on the heap move to disk to make room, so the index always has room first. When index
+ * and payloads still pass the limit, the growing log moves the oldest segments of its own index to its spill file
+ * ({@link EventIndex}); nothing received is dropped. Only a disk that refuses the spill lets the heap grow past it.
  */
 public final class MemoryBudget {
 
@@ -22,7 +21,6 @@ public final class MemoryBudget {
     private final long limit;
     private final AtomicLong index = new AtomicLong();
     private final AtomicLong payloads = new AtomicLong();
-    private final AtomicBoolean indexOverReported = new AtomicBoolean();
     private final List<PayloadStore> stores = new CopyOnWriteArrayList<>();
 
     public MemoryBudget(long limitBytes) {
@@ -79,17 +77,13 @@ public final class MemoryBudget {
         payloads.addAndGet(-bytes);
     }
 
-    /**
-     * Charges an event's index cost, moving payloads to disk when the index grows into their room; true exactly
-     * once, when the index alone first passes the limit.
-     */
-    boolean chargeIndex(long bytes) {
+    /** Charges an event's index cost, moving payloads to disk when the index grows into their room. */
+    void chargeIndex(long bytes) {
         long indexNow = index.addAndGet(bytes);
         long over = indexNow + payloads.get() - limit;
         if (over > 0 && payloads.get() > 0) {
             makeRoom(Math.max(over, 1L << 20));
         }
-        return indexNow > limit && indexOverReported.compareAndSet(false, true);
     }
 
     /** Evicts at least {@code bytes} of payloads from the stores (in turn) if they hold that much. */

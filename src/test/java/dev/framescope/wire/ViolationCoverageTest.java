@@ -57,6 +57,7 @@ class ViolationCoverageTest {
         stream(Violation.INVALID_CLOSE_REASON_UTF8, Sender.SERVER, 0, "880403e8c328");
         stream(Violation.DATA_AFTER_CLOSE, Sender.SERVER, 0, "880203e8" + HELLO);
         stream(Violation.TRUNCATED_FRAME, Sender.SERVER, 0, "810548656c");
+        stream(Violation.DESYNCHRONIZED, Sender.SERVER, 0, "827fffffffffffffffff" + "00".repeat(16));
         // RFC 7692: permessage-deflate.
         stream(Violation.RSV1_ON_CONTINUATION, Sender.SERVER, 15, "4103f248cd c004c9c90700");
         stream(Violation.RSV1_ON_CONTROL_FRAME, Sender.SERVER, 15, "c900");
@@ -98,11 +99,30 @@ class ViolationCoverageTest {
         }));
     }
 
+    /**
+     * Rules only our protocol driver can raise, because they need a live socket and a clock: the engine test that
+     * raises each. The test must exist and name the rule.
+     */
+    private static final Map<Violation, String> ENGINE_TESTS = Map.of(Violation.SERVER_KEPT_TCP_OPEN,
+            "dev.framescope.engine.DriverCloseTest#aServerThatKeepsTcpOpenAfterTheCloseHandshakeIsRecordedAndClosedByUs");
+
+    @Test
+    void rulesRaisedOnlyOnALiveConnectionNameTheEngineTestThatRaisesThem() throws Exception {
+        for (Map.Entry<Violation, String> e : ENGINE_TESTS.entrySet()) {
+            String[] at = e.getValue().split("#");
+            Class<?> test = Class.forName(at[0]);
+            test.getDeclaredMethod(at[1]);
+            java.nio.file.Path source = java.nio.file.Path.of("src/test/java", at[0].replace('.', '/') + ".java");
+            assertTrue(java.nio.file.Files.readString(source).contains("Violation." + e.getKey().name()),
+                    at[0] + " should assert " + e.getKey());
+        }
+    }
+
     @Test
     void everyRuleHasAFixture() {
         List<Violation> missing = new ArrayList<>();
         for (Violation v : Violation.values()) {
-            if (!FIXTURES.containsKey(v)) {
+            if (!FIXTURES.containsKey(v) && !ENGINE_TESTS.containsKey(v)) {
                 missing.add(v);
             }
         }

@@ -56,6 +56,9 @@ public final class ScriptHooks {
 
     /** In a benchmark run the pulse stats cover the whole run, not the last 1,024 pulses. */
     public static FxPump pumpFor(DevHooks hooks) {
+        if (hooks.benchOpen().isPresent()) {
+            return FxPump.measuringCpu(1 << 17);
+        }
         return hooks.benchSeconds().isPresent() ? new FxPump(1 << 17) : new FxPump();
     }
 
@@ -67,6 +70,7 @@ public final class ScriptHooks {
             settle.play();
         });
         hooks.benchSeconds().ifPresent(seconds -> pump.registerUntilDone(new Bench(seconds)));
+        hooks.benchOpen().ifPresent(file -> pump.registerUntilDone(new OpenBench(file, live, pump)));
     }
 
     /**

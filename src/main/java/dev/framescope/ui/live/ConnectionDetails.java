@@ -43,7 +43,7 @@ import javafx.scene.layout.VBox;
 public final class ConnectionDetails implements PulseListener {
 
     private static final long REFRESH_NANOS = 250_000_000L;
-    private static final int MAX_PER_PULSE = 4_000;
+    private static final int MAX_PER_PULSE = 2_500;
     private boolean catchingUp;
 
     /** A finding and the event that carries it (a frame, a handshake, a stream-level violation). */

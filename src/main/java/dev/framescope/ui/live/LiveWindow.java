@@ -1,6 +1,7 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.io.SessionFiles;
 import dev.framescope.ui.MainWindowController;
 import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.FxPump;
@@ -18,8 +19,16 @@ import javafx.scene.layout.VBox;
 /** The composition root of the live window: builds the parts, puts them into the main window's panes, wires them. */
 public final class LiveWindow {
 
-    /** The pump, the one background executor, the config dir and an earlier version's home (recent files). */
-    public record Services(FxPump pump, Background background, Path configDir, Path formerHome) {
+    /**
+     * The pump, the one background executor, the config dir, an earlier version's home (recent files) and what
+     * reads session files (tests hold a load part-way).
+     */
+    public record Services(FxPump pump, Background background, Path configDir, Path formerHome,
+                           FileActions.Loader loader) {
+
+        public Services(FxPump pump, Background background, Path configDir, Path formerHome) {
+            this(pump, background, configDir, formerHome, SessionFiles::load);
+        }
     }
 
     private final SessionModel session;
@@ -55,7 +64,8 @@ public final class LiveWindow {
         status.attach(window.statusText(), window.statusWork(), window.statusProgress(), window.statusCancel());
         files = new FileActions(session, status, services.background(), new RecentFiles(RecentFiles.storeIn(
                 services.configDir())), RecentFiles.formerStore(services.formerHome()),
-                window.keepSecretsItem()::isSelected, this::select, () -> showMessages(true), window.root());
+                window.keepSecretsItem()::isSelected, this::select, this::selected, services.loader(),
+                () -> showMessages(true), window.root());
         quitGuard = new QuitGuard(window, session, files, status);
         actions = new ConnectionActions(session, window.root(), status, this::selected, this::select);
         composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection),

@@ -154,6 +154,16 @@ public final class SessionModel implements AutoCloseable {
         return loaded;
     }
 
+    /** The same connection under another name, in its place in the list (a file's load that stopped part-way). */
+    LiveConnection rename(LiveConnection c, String name) {
+        LiveConnection renamed = new LiveConnection(name, c.connection(), c.log(), c.template(), c.decoding());
+        int at = connections.indexOf(c);
+        if (at >= 0) {
+            connections.set(at, renamed);
+        }
+        return renamed;
+    }
+
     /**
      * Closes and forgets a connection. Once it has ended its log gives its share of the memory budget back; what
      * it captured stays readable for a view still showing it.

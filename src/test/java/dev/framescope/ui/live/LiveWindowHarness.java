@@ -1,6 +1,7 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.MemoryBudget;
+import dev.framescope.capture.io.SessionFiles;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.Engine;
@@ -42,6 +43,8 @@ final class LiveWindowHarness implements AfterEachCallback {
     final Background background = new Background(executor, UiDispatcher.fx());
     FramescopeApp.MainWindow window;
     LiveWindow live;
+    /** What reads session files: a test may hold a load part-way. */
+    FileActions.Loader loader = SessionFiles::load;
 
     LiveWindowHarness() {
         this(new SessionModel(), freshDirectory());
@@ -73,7 +76,7 @@ final class LiveWindowHarness implements AfterEachCallback {
     void start(Stage stage) {
         window = FramescopeApp.createMainWindow(Theme.LIGHT, background);
         live = new LiveWindow(window.controller(), session, new LiveWindow.Services(pump, background, configDir,
-                configDir.resolve("former-home")));
+                configDir.resolve("former-home"), loader));
         stage.setScene(window.scene());
         stage.show();
         pump.start();
