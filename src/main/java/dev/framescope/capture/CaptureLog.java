@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The append-only event log of one connection. I/O threads append (a short lock, no copying); the UI, the CLI and
@@ -65,7 +66,15 @@ public final class CaptureLog implements AutoCloseable {
     private volatile SetupTree setup = SetupTree.NONE;
 
     public CaptureLog(long connectionId, String label, PayloadStore payloads) {
-        this(connectionId, label, payloads, System.nanoTime(), Instant.now(), true);
+        this(connectionId, label, payloads, System::nanoTime);
+    }
+
+    /**
+     * A live log anchored now on {@code clock}, the clock its events will be stamped with: the engine's, which is a
+     * virtual one in tests (an event stamped before the anchor would have a negative time).
+     */
+    public CaptureLog(long connectionId, String label, PayloadStore payloads, LongSupplier clock) {
+        this(connectionId, label, payloads, clock.getAsLong(), Instant.now(), true);
     }
 
     /** A log whose clock anchor is given (session files loaded from disk keep their original times). */

@@ -1,7 +1,6 @@
 package dev.framescope.capture;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,23 +36,6 @@ public final class MemoryBudget {
      */
     public static MemoryBudget forThisJvm(OptionalLong configured) {
         return new MemoryBudget(configured.orElse(Math.min(DEFAULT_LIMIT, Runtime.getRuntime().maxMemory() / 4)));
-    }
-
-    /** Parses a size such as {@code 64m}, {@code 1g}, {@code 4096} (bytes); k, m, g are powers of 1024. */
-    public static long parseSize(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        long unit = 1;
-        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        if (last == 'k' || last == 'm' || last == 'g') {
-            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            return Math.multiplyExact(Long.parseLong(t), unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("a memory size is a number of bytes with an optional k, m or g, such"
-                    + " as 512m, not '" + text + "'");
-        }
     }
 
     public long limit() {

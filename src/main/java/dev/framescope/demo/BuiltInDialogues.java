@@ -182,7 +182,7 @@ final class BuiltInDialogues {
             }
             long every = Math.max(1, Math.min(100, TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 20));
             peer.every(every, () -> {
-                if (!peer.isOpen() || System.nanoTime() - peer.lastClientFrameNanos() < timeoutNanos) {
+                if (!peer.isOpen() || peer.idleNanos() < timeoutNanos) {
                     return;
                 }
                 peer.stopTimers();

@@ -2,6 +2,7 @@ package dev.framescope.ui;
 
 import dev.framescope.capture.MemoryBudget;
 import dev.framescope.cli.AppOptions;
+import dev.framescope.engine.Engine;
 import dev.framescope.engine.EngineSettings;
 import dev.framescope.ui.dev.ScriptHooks;
 import dev.framescope.ui.frame.FrameDetailPane;
@@ -59,19 +60,23 @@ public final class FramescopeApp {
     public record MainWindow(Scene scene, MainWindowController controller, ThemeManager themeManager) {
     }
 
-    /** Starts reading the saved environments on the background executor. */
-    public FramescopeApp(AppOptions options) {
+    /**
+     * Starts reading the saved environments on the background executor.
+     *
+     * @param engines where the session's engine comes from: {@link Engine.Factory#realTime()} in the application
+     */
+    public FramescopeApp(AppOptions options, Engine.Factory engines) {
         this.options = options;
         this.pump = ScriptHooks.pumpFor(options.devHooks());
         this.configDir = ConfigDir.of(options);
         this.sessionReady = CompletableFuture.supplyAsync(() -> SessionModel.withSavedEnvironments(configDir,
-                MemoryBudget.forThisJvm(options.memoryBudget()), new EngineSettings(options.libraryReadsEveryFrame())),
-                executor);
+                MemoryBudget.forThisJvm(options.memoryBudget()),
+                engines.create(new EngineSettings(options.libraryReadsEveryFrame()))), executor);
     }
 
     /** Starts JavaFX and shows the window, with {@code file} open instead of the demo when given. */
     public static void launch(AppOptions options, Optional<Path> file) {
-        FramescopeApp app = new FramescopeApp(options);
+        FramescopeApp app = new FramescopeApp(options, Engine.Factory.realTime());
         Platform.startup(() -> app.start(new Stage(), file));
     }
 

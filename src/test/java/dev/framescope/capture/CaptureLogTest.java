@@ -111,16 +111,6 @@ class CaptureLogTest {
     }
 
     @Test
-    void memorySizesParseWithUnits() {
-        assertEquals(512L << 20, MemoryBudget.parseSize("512m"));
-        assertEquals(2L << 30, MemoryBudget.parseSize("2G"));
-        assertEquals(4096, MemoryBudget.parseSize("4096"));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> MemoryBudget.parseSize("lots"));
-        assertTrue(e.getMessage().contains("'lots'"), e.getMessage());
-    }
-
-    @Test
     void anInterruptedWriterDoesNotMakeSpilledPayloadsUnreadable() {
         PayloadStore store = new PayloadStore(16);
         byte[] first = new byte[1000];

@@ -55,24 +55,26 @@ public final class SessionModel implements AutoCloseable {
 
     /** A session whose environments last as long as it does (tests, and windows that save nothing). */
     public SessionModel() {
-        this(MemoryBudget.forThisJvm(OptionalLong.empty()), EngineSettings.DEFAULTS);
+        this(MemoryBudget.forThisJvm(OptionalLong.empty()), Engine.start(EngineSettings.DEFAULTS));
     }
 
     /**
-     * @param budget   what every connection of the window may hold on the heap, together
-     * @param settings the engine's settings, from the application's options
+     * @param budget what every connection of the window may hold on the heap, together
+     * @param engine the timers of the session's connections — its own thread on the real clock in the application,
+     *               a virtual clock in tests — with the settings from the application's options; the session
+     *               closes it once its connections have ended
      */
-    public SessionModel(MemoryBudget budget, EngineSettings settings) {
+    public SessionModel(MemoryBudget budget, Engine engine) {
         this.budget = budget;
-        this.engine = Engine.start(settings);
+        this.engine = engine;
     }
 
     /**
      * A session whose environments come from the store and go back to it whenever they change (the dialog's OK,
      * the chooser above the connections), never per keystroke.
      */
-    SessionModel(EnvironmentStore store, MemoryBudget budget, EngineSettings settings) {
-        this(budget, settings);
+    SessionModel(EnvironmentStore store, MemoryBudget budget, Engine engine) {
+        this(budget, engine);
         EnvironmentStore.Loaded loaded = store.load();
         environments.set(loaded.environments());
         loaded.problem().ifPresent(environmentsProblem::set);
@@ -80,8 +82,8 @@ public final class SessionModel implements AutoCloseable {
     }
 
     /** The window's session: environments saved in the configuration directory between runs. */
-    public static SessionModel withSavedEnvironments(Path configDir, MemoryBudget budget, EngineSettings settings) {
-        return new SessionModel(EnvironmentStore.inConfigDir(configDir), budget, settings);
+    public static SessionModel withSavedEnvironments(Path configDir, MemoryBudget budget, Engine engine) {
+        return new SessionModel(EnvironmentStore.inConfigDir(configDir), budget, engine);
     }
 
     private void save(EnvironmentStore store, Environments envs) {
@@ -106,15 +108,15 @@ public final class SessionModel implements AutoCloseable {
     /** Starts the built-in demo endpoint (once) and returns the URL of a scenario path on it. */
     public String demoUrl(String path) throws InterruptedException {
         if (demo.isEmpty()) {
-            demo = Optional.of(new DemoServer(0).startAndWait());
+            demo = Optional.of(new DemoServer(0, engine.clock()).startAndWait());
         }
         return demo.get().uri(path).toString();
     }
 
     /** Opens a connection made from a plain spec; the log keeps the whole spec for the session file. */
     public LiveConnection open(String name, ConnectionSpec spec) {
-        CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(),
-                new PayloadStore(budget));
+        CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(), new PayloadStore(budget),
+                engine.clock());
         ConnectionSetup setup = ConnectionSetup.of(spec);
         log.learn(setup.options().secrets());
         log.setSetup(setup);
@@ -130,8 +132,8 @@ public final class SessionModel implements AutoCloseable {
      * unless kept.
      */
     public LiveConnection open(String name, ConnectionTemplate template, ConnectionSpec spec, Environments envs) {
-        CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(),
-                new PayloadStore(budget));
+        CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(), new PayloadStore(budget),
+                engine.clock());
         Variables vars = envs.variables();
         ConnectionOptions options = ConnectionOptions.of(spec);
         log.learn(template.resolve(vars).secrets().plus(options.secrets()));
@@ -235,19 +237,28 @@ public final class SessionModel implements AutoCloseable {
         return budget;
     }
 
+    /**
+     * Closes every connection, then — once they have ended, off the FX thread — stops the timers and the demo
+     * endpoint: the close handshakes still need the timers (a server that never answers is dropped after a
+     * timeout), and stopping the demo while its clients close raced with them in Java-WebSocket's server.
+     */
     @Override
     public void close() {
         connections.forEach(c -> c.connection().ifPresent(conn -> conn.close(1001, "Framescope closing")));
-        // The close handshakes still need the timers (a server that never answers is dropped after a timeout).
+        Optional<DemoServer> endpoint = demo;
         CompletableFuture.allOf(connections.stream().flatMap(c -> c.connection().stream())
                         .map(Connection::whenEnded).toArray(CompletableFuture[]::new))
-                .completeOnTimeout(null, 10, TimeUnit.SECONDS).thenRun(engine::close);
-        demo.ifPresent(d -> {
-            try {
-                d.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+                .completeOnTimeout(null, 10, TimeUnit.SECONDS).thenRunAsync(() -> {
+                    engine.close();
+                    endpoint.ifPresent(SessionModel::stop);
+                });
+    }
+
+    private static void stop(DemoServer endpoint) {
+        try {
+            endpoint.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
