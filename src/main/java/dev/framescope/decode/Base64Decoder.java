@@ -102,17 +102,7 @@ final class Base64Decoder implements PayloadDecoder {
      * {@code \\s} matches, space, tab, line feed, vertical tab, form feed and carriage return.
      */
     private static String clean(byte[] bytes) {
-        StringBuilder sb = null;
-        for (int i = 0; i < bytes.length; i++) {
-            byte c = bytes[i];
-            boolean space = c == ' ' || c >= '\t' && c <= '\r';
-            if (space && sb == null) {
-                sb = new StringBuilder(bytes.length).append(new String(bytes, 0, i, StandardCharsets.ISO_8859_1));
-            } else if (!space && sb != null) {
-                sb.append((char) (c & 0xff));
-            }
-        }
-        return sb == null ? new String(bytes, StandardCharsets.ISO_8859_1) : sb.toString();
+        return new String(bytes, StandardCharsets.ISO_8859_1).replaceAll("\\s", "");
     }
 
     private static boolean allLetters(String s) {

@@ -8,8 +8,6 @@ import dev.framescope.ui.fx.FxPump;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -135,29 +133,10 @@ public final class LiveWindow {
     }
 
     private void installMenus() {
-        window.newConnectionItem().setDisable(false);
-        window.newConnectionItem().setOnAction(e -> actions.newConnection());
-        window.copyItem().setDisable(false);
-        window.copyItem().setOnAction(e -> navigation.copyPayload());
-        window.findItem().setDisable(false);
-        window.findItem().setOnAction(e -> filterBar.focusSearch());
-        window.clearItem().setDisable(false);
-        window.clearItem().setOnAction(e -> {
+        EditMenu.install(window, session, actions, navigation, filterBar, () -> {
             timeline.clearView();
             strip.reset();
-        });
-        window.environmentsItem().setDisable(false);
-        window.environmentsItem().setOnAction(e -> actions.editEnvironments());
-        window.protobufSchemaItem().setOnAction(e -> navigation.chooseSchema());
-        window.restoreRemovedItem().disableProperty().bind(Bindings.isEmpty(session.removed()));
-        window.restoreRemovedItem().setOnAction(e -> actions.restoreRemoved());
-        session.removed().addListener((ListChangeListener<LiveConnection>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(c -> notifications.offerHere("Removed ‘" + c.name()
-                        + "’. Its capture is kept until Framescope quits (Edit → Restore Removed Connection).",
-                        "Restore", actions::restoreRemoved));
-            }
-        });
+        }, notifications);
         new FileMenu(window, files, this::selected);
         files.loadRecent();
     }

@@ -195,13 +195,16 @@ class LiveWindowTest {
                 .press(javafx.scene.input.MouseButton.PRIMARY).moveBy(width * 0.3, 0)
                 .release(javafx.scene.input.MouseButton.PRIMARY);
         assertTrue(robot.lookup("#time-range").queryButton().isVisible(), "the range chip shows");
-        // Counted against all frames now, not those before the drag: the ticker goes on while the robot drags.
-        int inRange = live.table().getItems().size();
-        int all = live.timeline().frames().size();
-        assertTrue(inRange > 0 && inRange < all, inRange + " of " + all);
         long limit = live.timeline().log().orElseThrow().nanoAnchor()
                 + (Long.parseLong(robot.lookup("#time-range").queryButton().getText().replaceAll(".*–(\\d+) s.*", "$1"))
                 * 1_000_000_000L);
+        // The ticker goes on while the robot drags: wait for a frame after the range, then it must be hidden.
+        Await.until(Duration.ofSeconds(20), () -> onFxThread(robot, () -> live.timeline().frames().stream()
+                .anyMatch(f -> f.nanos() >= limit)), "a frame after the range");
+        robot.interact(() -> { });
+        int inRange = onFxThread(robot, () -> live.table().getItems().size());
+        int all = onFxThread(robot, () -> live.timeline().frames().size());
+        assertTrue(inRange > 0 && inRange < all, inRange + " of " + all);
         assertTrue(live.table().getItems().stream().allMatch(f -> f.nanos() < limit), "frames after the range hidden");
         robot.clickOn("#time-range");
         assertTrue(live.table().getItems().size() >= inRange);
