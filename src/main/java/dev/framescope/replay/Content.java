@@ -76,6 +76,15 @@ public record Content(boolean text, byte[] bytes, Optional<JsonNode> json) {
         return Optional.of(node);
     }
 
+    /** A JSON text message of {@code tree}, written compactly. */
+    static Content json(JsonNode tree) {
+        try {
+            return new Content(true, JSON.writeValueAsBytes(tree), Optional.of(tree));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always writes", e);
+        }
+    }
+
     /** The tree with the masks applied, for comparing and for correlation keys. */
     Optional<JsonNode> masked(List<JsonMask> masks) {
         return json.map(tree -> {

@@ -15,7 +15,7 @@ import java.util.Set;
  * GraphQL over WebSocket: a JSON-RPC response by its id (a batch by its ids), a GraphQL message by operation id and
  * type. Other messages have no key and are paired by position.
  */
-enum Correlation {
+public enum Correlation {
     NONE, JSON_RPC, GRAPHQL;
 
     private static final Set<String> GRAPHQL_ANSWERS = Set.of("next", "data", "error", "complete");
@@ -56,6 +56,26 @@ enum Correlation {
             return ids.isEmpty() ? Optional.empty() : Optional.of("batch of ids " + String.join(",", ids));
         }
         return rpcId(m).map(id -> "id " + id);
+    }
+
+    /** The ids a server message answers (JSON text, joined for a batch), for the mock to find its request. */
+    Optional<String> answeredIds(Content message) {
+        return key(message).map(k -> idsOf(message.json().get()));
+    }
+
+    /** The ids a client request carries, in the same form as {@link #answeredIds}. */
+    Optional<String> requestIds(Content message) {
+        if (this == NONE || message.json().isEmpty()) {
+            return Optional.empty();
+        }
+        String ids = idsOf(message.json().get());
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids);
+    }
+
+    private static String idsOf(JsonNode m) {
+        List<String> ids = new ArrayList<>();
+        MockScript.ids(m).forEach(id -> ids.add(id.toString()));
+        return String.join(",", ids);
     }
 
     private static Optional<String> rpcId(JsonNode m) {
