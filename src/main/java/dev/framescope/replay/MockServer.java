@@ -55,6 +55,7 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
     });
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicLong clients = new AtomicLong();
+    private final AtomicLong ended = new AtomicLong();
     private final List<CaptureLog> logs = new CopyOnWriteArrayList<>();
     private final List<Unmatched> unmatched = new CopyOnWriteArrayList<>();
     private volatile Exception startFailure;
@@ -112,6 +113,11 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
     /** Each client's capture, in the order they connected. */
     public List<CaptureLog> logs() {
         return List.copyOf(logs);
+    }
+
+    /** How many clients have come and gone. */
+    public long clientsEnded() {
+        return ended.get();
     }
 
     public List<Unmatched> unmatched() {
@@ -197,6 +203,9 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         // The client's log stays for the caller to show or save.
+        if (conn.getAttachment() != null) {
+            ended.incrementAndGet();
+        }
     }
 
     @Override
