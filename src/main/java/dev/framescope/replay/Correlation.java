@@ -72,6 +72,12 @@ public enum Correlation {
         return ids.isEmpty() ? Optional.empty() : Optional.of(ids);
     }
 
+    /** A JSON-RPC notification: sent by the server on its own, never an answer (JSON-RPC 2.0 §4.1). */
+    boolean unprompted(Content message) {
+        return this == JSON_RPC && message.json().map(m -> m.isObject() && m.has("method") && !m.has("id"))
+                .orElse(false);
+    }
+
     private static String idsOf(JsonNode m) {
         List<String> ids = new ArrayList<>();
         MockScript.ids(m).forEach(id -> ids.add(id.toString()));

@@ -5,7 +5,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Structural JSON comparison: member order ignored, numbers compared as numbers ({@code 1}, {@code 1.0}, {@code 1e0}). */
+/**
+ * Structural JSON comparison: member order ignored, numbers compared as numbers ({@code 1}, {@code 1.0},
+ * {@code 1e0}).
+ */
 final class JsonDiff {
 
     /** At most this many differences are listed per message. */

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The server's side of a recording, arranged for a mock: the messages it sent unprompted on open, and for each of our
  * recorded messages the server messages that answered it. A JSON-RPC or GraphQL answer belongs to the request with
- * its id; any other server message to our last message before it.
+ * its id; a JSON-RPC notification from the server is unprompted (it goes out on open, on its schedule, whenever our
+ * first message was sent); any other server message belongs to our last message before it.
  *
  * @param opening   server messages before our first message, with their delay from the first server message
  * @param responses for each recorded client message, its answers with their delay from it
@@ -41,6 +42,9 @@ public record MockScript(Recording recording, Correlation correlation, List<Time
 
     /** The client message {@code s} answers: by id where correlation knows it, else the last one before it. */
     private static int owner(Recording recording, Correlation correlation, Recording.Recorded s) {
+        if (correlation.unprompted(s.content())) {
+            return -1;
+        }
         Optional<String> ids = correlation.answeredIds(s.content());
         if (ids.isPresent()) {
             for (Recording.Recorded c : recording.client()) {

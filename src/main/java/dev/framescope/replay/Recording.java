@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param subprotocol  the negotiated subprotocol
  * @param extensions   the extensions the server accepted, as its header said
  * @param messageLevel the session holds messages without frames (a HAR import)
+ * @param serverClosed the server started the close (or TCP ended) in the recording
  */
 public record Recording(long connectionId, String label, ConnectionSetup setup, List<Recorded> client,
                         List<Recorded> server, Optional<String> subprotocol, String extensions,
-                        boolean messageLevel) {
+                        boolean messageLevel, boolean serverClosed) {
 
     /**
      * One recorded message.
@@ -50,6 +51,7 @@ public record Recording(long connectionId, String label, ConnectionSetup setup, 
         List<Recorded> server = new ArrayList<>();
         String extensions = "";
         boolean messageLevel = false;
+        boolean serverClosed = false;
         int size = log.size();
         for (int i = 0; i < size; i++) {
             CaptureEvent e = log.get(i);
@@ -63,6 +65,8 @@ public record Recording(long connectionId, String label, ConnectionSetup setup, 
                 }
             } else if (e instanceof CaptureEvent.HandshakeEvent h) {
                 extensions = h.acceptedExtensions();
+            } else if (e instanceof CaptureEvent.CloseEvent c) {
+                serverClosed = c.initiator() != CaptureEvent.Initiator.CLIENT;
             } else if (e instanceof CaptureEvent.NoteEvent n && n.text().contains("message-level")) {
                 messageLevel = true;
             }
@@ -73,6 +77,6 @@ public record Recording(long connectionId, String label, ConnectionSetup setup, 
                     + " from the server)"));
         }
         return new Recording(log.connectionId(), log.label(), ConnectionSetup.read(log.setup(), log.label()),
-                client, server, subprotocol, extensions, messageLevel);
+                client, server, subprotocol, extensions, messageLevel, serverClosed);
     }
 }

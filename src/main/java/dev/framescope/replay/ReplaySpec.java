@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The spec a replay connects with: the recorded set-up (headers, auth, subprotocols, extension offers, heartbeat),
  * never reconnecting, with the URL possibly overridden and the secrets a redacted session lacks taken from the
  * environment:
  * <ul>
- *   <li>a variable {@code {{name}}}: the environment variable {@code name} (it also overrides the session's value);</li>
+ *   <li>a variable {@code {{name}}}: the environment variable {@code name} (it also overrides the session's
+ *       value);</li>
  *   <li>the auth helper's secret: {@code FRAMESCOPE_TOKEN} (bearer), {@code FRAMESCOPE_PASSWORD} (Basic),
  *       {@code FRAMESCOPE_API_KEY} (API key), {@code FRAMESCOPE_COOKIE_<NAME>} (each cookie);</li>
  *   <li>a header written by hand and redacted: {@code FRAMESCOPE_HEADER_<NAME>} ({@code Authorization} →
@@ -46,7 +48,7 @@ public final class ReplaySpec {
                     + "): give the URL to replay against");
         }
         template = template.withHeaders(headers(template.headers(), env)).withAuth(auth(template.auth(), env));
-        Variables vars = variables(setup.environment(), env);
+        Variables vars = variables(setup.environment(), env, TemplateText.of(template));
         try {
             ConnectionSpec spec = template.spec(setup.options().withReconnect(ReconnectPolicy.OFF), vars);
             return spec;
@@ -57,7 +59,7 @@ public final class ReplaySpec {
         }
     }
 
-    private static Variables variables(Optional<Environment> recorded, Map<String, String> env) {
+    private static Variables variables(Optional<Environment> recorded, Map<String, String> env, String uses) {
         List<Variables.Variable> all = new ArrayList<>();
         for (Variables.Variable v : recorded.map(e -> e.variables()).orElse(List.of())) {
             String value = env.getOrDefault(v.name(), v.value());
@@ -67,11 +69,23 @@ public final class ReplaySpec {
         }
         Variables vars = Variables.of(all);
         for (Map.Entry<String, String> e : env.entrySet()) {
-            if (vars.get(e.getKey()).isEmpty() && e.getKey().matches("[A-Za-z0-9_.-]+")) {
+            // Only variables the template refers to: every other environment value stays out of the secrets.
+            if (vars.get(e.getKey()).isEmpty() && e.getKey().matches("[A-Za-z0-9_.-]+")
+                    && uses.matches("(?s).*\\{\\{\\s*" + Pattern.quote(e.getKey()) + "\\s*}}.*")) {
                 vars = vars.with(new Variables.Variable(e.getKey(), e.getValue(), true));
             }
         }
         return vars;
+    }
+
+    /** All the text of a template that may refer to variables. */
+    private static final class TemplateText {
+        static String of(ConnectionTemplate t) {
+            StringBuilder all = new StringBuilder(t.url());
+            t.headers().forEach(h -> all.append('\n').append(h.name()).append(':').append(h.value()));
+            all.append('\n').append(t.auth());
+            return all.toString();
+        }
     }
 
     private static List<ConnectionSpec.Header> headers(List<ConnectionSpec.Header> recorded, Map<String, String> env)
