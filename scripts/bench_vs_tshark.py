@@ -5,18 +5,29 @@ For each payload size it writes one server-to-client stream of FIN TEXT frames (
 twice: as the raw bytes `dissect --file` reads (the HTTP 101 response first, then the frames), and as a pcapng of
 a synthesized TCP connection: handshake, the client's upgrade request, the server's bytes in 1448-byte segments
 (an Ethernet MSS: in one 60,000-byte segment tshark stops after a few hundred WebSocket frames), server port 80
-so tshark recognises the upgrade. Then it runs, round by round, ours and tshark side by side:
+so tshark recognises the upgrade. `framescope convert` turns that pcapng into a session file (S) for `inspect` and
+`export`. Then it runs, round by round, ours (and, with --before-jar, an older build of ours) and tshark:
 
-  --json : `dissect --json --file F`   vs  `tshark -r P -T json`
-  table  : `dissect --file F`          vs  `tshark -r P -T fields -e frame.number -e websocket.opcode ...`
+  json    : `dissect --json --file F`       vs  `tshark -r P -T json`
+  table   : `dissect --file F`              vs  `tshark -r P -Y websocket -T fields -e frame.number ...`
+  inspect : `inspect S`                     vs  `tshark -r P -Y websocket -T fields -e frame.time_relative ...`
+  export  : `export S --to json --out -`    vs  `tshark -r P -T json`
+
+inspect prints one line per frame (time, direction, opcode, flags, length, a preview) and the connection's summary:
+the counterpart is tshark's one line per WebSocket frame with those fields. export --to json writes one JSON
+object per frame and per message with the payload as hex and text and a decoded tree: the counterpart is tshark's
+JSON of every packet with its dissection tree.
 
 Start-up (the least time of N runs on a one-frame stream) is subtracted, so the throughput is "beyond start-up";
-JIT warm-up still counts against ours, which is why a longer stream (16 B x 1,000,000) is in the default set.
-Every run writes to /dev/null. Prints a Markdown table: medians of N rounds, and the ratio's range over rounds.
+JIT warm-up still counts against ours. Every run writes to /dev/null. Both wall-clock and CPU seconds (user + sys of
+the process and its threads, from rusage) are taken: on a shared machine the CPU seconds say more about the work
+done, the wall clock more about what a user waits. Prints a Markdown table: medians of N rounds, and the ratio's
+range over rounds.
 """
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import struct
@@ -31,6 +42,8 @@ RESPONSE = (b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnecti
             b"Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n")
 SEGMENT = 1448
 ALPHABET = b"abcdefghijklmnopqrstuvwxyz0123456789 ,:{}"
+INSPECT_FIELDS = ["frame.time_relative", "websocket.opcode", "websocket.fin", "websocket.rsv", "websocket.mask",
+                  "websocket.payload_length", "websocket.payload.text"]
 TSHARK_FIELDS = ["frame.number", "websocket.fin", "websocket.rsv", "websocket.opcode", "websocket.mask",
                  "websocket.masking_key", "websocket.payload_length", "websocket.payload.text"]
 
@@ -107,24 +120,43 @@ def write_streams(directory, name, count, size):
 
 
 def timed(cmd):
+    """(wall seconds, CPU seconds) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def commands(jar, raw, pcap, mode):
-    ours = ["java", "-jar", jar, "dissect", "--from", "server", "--file", raw]
+def ours(jar, raw, session, mode):
+    java = ["java", "-jar", jar]
     if mode == "json":
-        return ours[:4] + ["--json"] + ours[4:], ["tshark", "-r", pcap, "-T", "json"]
-    fields = ["tshark", "-r", pcap, "-Y", "websocket", "-T", "fields"]
-    for field in TSHARK_FIELDS:
-        fields += ["-e", field]
-    return ours, fields
+        return java + ["dissect", "--json", "--from", "server", "--file", raw]
+    if mode == "table":
+        return java + ["dissect", "--from", "server", "--file", raw]
+    if mode == "inspect":
+        return java + ["inspect", session]
+    return java + ["export", session, "--to", "json", "--out", "/dev/null"]
+
+
+def tshark(pcap, mode):
+    if mode in ("json", "export"):
+        return ["tshark", "-r", pcap, "-T", "json"]
+    cmd = ["tshark", "-r", pcap, "-Y", "websocket", "-T", "fields"]
+    for field in (INSPECT_FIELDS if mode == "inspect" else TSHARK_FIELDS):
+        cmd += ["-e", field]
+    return cmd
+
+
+def commands(jars, raw, pcap, session, mode):
+    """Each jar of ours, then tshark."""
+    return [ours(jar, raw, session, mode) for jar in jars] + [tshark(pcap, mode)]
 
 
 def rounds(cmds, n):
     """n rounds, ours and tshark alternating within each round so both see the same load."""
-    times = [[], []]
+    times = [[] for _ in cmds]
     for _ in range(n):
         for i, cmd in enumerate(cmds):
             times[i].append(timed(cmd))
@@ -134,10 +166,13 @@ def rounds(cmds, n):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jar", default="target/framescope.jar")
+    parser.add_argument("--before-jar", help="an older build of ours, timed in the same rounds (the 'before')")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--sizes", default="16:200000,16:1000000,1024:20000,65536:300",
+    parser.add_argument("--sizes", default="16:2000000,1024:200000,65536:3000",
                         help="payload:frames pairs (default %(default)s)")
-    parser.add_argument("--modes", default="json,table")
+    parser.add_argument("--modes", default="json,table,inspect,export")
+    parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
+                        help="which seconds the ratio uses (both are printed)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="bench-vs-tshark-")
     try:
@@ -146,27 +181,54 @@ def main():
         shutil.rmtree(work)
 
 
+LABELS = {"json": "dissect --json / -T json", "table": "dissect / -T fields",
+          "inspect": "inspect / -T fields", "export": "export --to json / -T json"}
+
+
+def convert(jar, pcap, session):
+    subprocess.run(["java", "-jar", jar, "convert", pcap, session], stdout=subprocess.DEVNULL, check=True)
+
+
 def run_all(args, work):
+    jars = [args.jar] + ([args.before_jar] if args.before_jar else [])
+    names = ["ours"] + (["before"] if args.before_jar else [])
+    clock = 0 if args.clock == "wall" else 1
+    print(f"load average at start: {os.getloadavg()[0]:.1f}; ratio by {args.clock} seconds; "
+          f"{args.rounds} rounds", flush=True)
+    head = "| output | payload | frames | " + " | ".join(f"{n} s wall / cpu" for n in names + ["tshark"]) \
+        + " | start-up " + " / ".join(names + ["tshark"]) + " s | " \
+        + " | ".join(f"{n} frames/s" for n in names + ["tshark"]) + " | " \
+        + " | ".join(f"{n} ÷ tshark (range)" for n in names) + " | load |"
+    print(head)
+    print("|---|---:|---:|" + "---:|" * (2 * len(jars) + 3) + "---|" * len(jars) + "---:|")
     raw1, pcap1 = write_streams(work, "startup", 1, 16)
-    print("| output | payload | frames | ours s (median) | tshark s (median) | start-up ours / tshark s "
-          "| ours frames/s | tshark frames/s | ours ÷ tshark (range over rounds) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    session1 = os.path.join(work, "startup.fscap")
+    convert(args.jar, pcap1, session1)
+    streams = {}
     for mode in args.modes.split(","):
-        start = rounds(commands(args.jar, raw1, pcap1, mode), args.rounds)
+        start = rounds(commands(jars, raw1, pcap1, session1, mode), args.rounds)
         # The least start-up seen: a load spike in one round would otherwise inflate every throughput after it.
-        s_ours, s_tshark = min(start[0]), min(start[1])
+        starts = [min(t[clock] for t in runs) for runs in start]
         for pair in args.sizes.split(","):
             size, count = (int(x) for x in pair.split(":"))
-            raw, pcap = write_streams(work, f"s{size}", count, size)
-            t = rounds(commands(args.jar, raw, pcap, mode), args.rounds)
-            m_ours, m_tshark = statistics.median(t[0]), statistics.median(t[1])
+            if pair not in streams:
+                raw, pcap = write_streams(work, f"s{size}x{count}", count, size)
+                session = os.path.join(work, f"s{size}x{count}.fscap")
+                convert(args.jar, pcap, session)
+                streams[pair] = raw, pcap, session
+            raw, pcap, session = streams[pair]
+            t = rounds(commands(jars, raw, pcap, session, mode), args.rounds)
             net = lambda x, s: max(x - s, 1e-3)
-            ratios = [net(b, s_tshark) / net(a, s_ours) for a, b in zip(t[0], t[1])]
-            print(f"| {'--json / -T json' if mode == 'json' else 'table / -T fields'} | {size} | {count:,} "
-                  f"| {m_ours:.2f} | {m_tshark:.2f} | {s_ours:.2f} / {s_tshark:.2f} "
-                  f"| {count / net(m_ours, s_ours):,.0f} | {count / net(m_tshark, s_tshark):,.0f} "
-                  f"| {net(m_tshark, s_tshark) / net(m_ours, s_ours):.1f}× ({min(ratios):.1f}–{max(ratios):.1f}) |",
-                  flush=True)
+            medians = [(statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)) for runs in t]
+            rates = [count / net(m[clock], s) for m, s in zip(medians, starts)]
+            cells = [f"{m[0]:.2f} / {m[1]:.2f}" for m in medians]
+            ratios = []
+            for i in range(len(jars)):
+                per_round = [net(b[clock], starts[-1]) / net(a[clock], starts[i]) for a, b in zip(t[i], t[-1])]
+                ratios.append(f"{rates[i] / rates[-1]:.1f}× ({min(per_round):.1f}–{max(per_round):.1f})")
+            print(f"| {LABELS[mode]} | {size} | {count:,} | " + " | ".join(cells) + " | "
+                  + " / ".join(f"{s:.2f}" for s in starts) + " | " + " | ".join(f"{r:,.0f}" for r in rates)
+                  + " | " + " | ".join(ratios) + f" | {os.getloadavg()[0]:.1f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 #
 #   scripts/screenshots.sh [VIEW...]        (default: every view; VIEW is a name from the table below)
 #   SHOW_AFTER=N (s before the scene is posed, default 6), SETTLE=N (s to paint it, default 3; more on a busy machine)
+#   DEADLINE_SECONDS=N (s for the window to appear and pose the scene, default 90; more on a busy machine)
 #
 # Needs: Xvfb, ImageMagick's import, xwininfo, GTK 3:  apt-get install -y xvfb imagemagick x11-utils libgtk-3-0
 set -euo pipefail
@@ -46,16 +47,19 @@ until xwininfo -root >/dev/null 2>&1; do sleep 0.1; done
 for view in "${wanted[@]}"; do
   for theme in light dark; do
     out="assets/$theme-$view.png"
+    log="target/screenshot-$theme-$view.log"
     java -XX:+UseParallelGC -Dprism.order=sw -Dframescope.configDir="$config" -Dframescope.theme="${theme^^}" \
       -Dframescope.show="${views[$view]}" \
-      -Dframescope.show.after="${SHOW_AFTER:-6}" -jar target/framescope.jar >/dev/null 2>&1 &
+      -Dframescope.show.after="${SHOW_AFTER:-6}" -jar target/framescope.jar >"$log" 2>&1 &
     app=$!
-    deadline=$((SECONDS + 60))
-    until xwininfo -root -tree 2>/dev/null | grep -q '"Framescope"'; do
-      (( SECONDS < deadline )) || { echo "no window for $view" >&2; exit 1; }
+    deadline=$((SECONDS + ${DEADLINE_SECONDS:-90}))
+    # The window poses the scene once the demo has settled and says so (ScriptHooks); then it gets SETTLE to paint.
+    until grep -q '^framescope.show: posed' "$log"; do
+      kill -0 "$app" 2>/dev/null || { echo "Framescope exited for $view; see $log" >&2; exit 1; }
+      (( SECONDS < deadline )) || { echo "no posed window for $view within the deadline; see $log" >&2; exit 1; }
       sleep 0.2
     done
-    sleep $(( ${SHOW_AFTER:-6} + ${SETTLE:-3} ))
+    sleep "${SETTLE:-3}"
     import -window root "$out"
     kill "$app"; wait "$app" 2>/dev/null || true
     echo "$out"

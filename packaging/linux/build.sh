@@ -10,7 +10,12 @@
 #     and JavaFX's native code link to (readelf -d NEEDED of every .so), libgl1 and libgtk-3-0 among them; the t64
 #     alternatives are the names after Debian 13 / Ubuntu 24.04's 64-bit time_t rename (not tried here),
 #   - launched with the parallel GC (G1's pauses and ZGC's concurrent threads starved the FX thread on two cores)
-#     and prism es2, then software.
+#     and prism es2, then software,
+#   - a class-data-sharing archive for a faster cold start: the runtime gets the JDK's default CDS archive
+#     (jlink --generate-cds-archive), and the app image an AppCDS archive of the classes one start of the window
+#     loads (lib/app/framescope.jsa, made by a training run under Xvfb, -XX:ArchiveClassesAtExit), used through
+#     -XX:SharedArchiveFile in the launcher's options. Skipped, with a note, when Xvfb is missing (CDS=0 skips it).
+#     The .deb does not carry it (made at this path, it would not fit /opt/framescope).
 # Needs JDK 17 (jpackage, jlink), fakeroot and dpkg. Output: target/installer/.
 # packaging/linux/clean-install-test.sh installs the result on a fresh debootstrapped Debian 12 and starts it.
 set -euo pipefail
@@ -27,23 +32,31 @@ done
 rm -rf target/runtime target/pkg target/installer
 jlink --module-path "${modpath#:}" \
   --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.fxml \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --output target/runtime
+  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output target/runtime
 mkdir -p target/pkg
 cp target/framescope.jar target/pkg/
 type="${TYPE:-deb}"
-package_options=()
-if [ "$type" != app-image ]; then
-  # Installer-only options: jpackage refuses them for an app image.
-  package_options=(--file-associations packaging/linux/fscap.properties
-    --linux-package-name framescope --linux-deb-maintainer "framescope@example.invalid"
-    --linux-menu-group Development --linux-app-category devel
-    --resource-dir packaging/linux/resources)
-fi
-jpackage --type "$type" --name framescope --app-version "$version" --vendor "Framescope" \
+java_options="-XX:+UseParallelGC -Dprism.order=es2,sw"
+jpackage --type app-image --name framescope --app-version "$version" --vendor "Framescope" \
   --description "Frame-exact WebSocket inspector" \
   --input target/pkg --main-jar framescope.jar --main-class dev.framescope.ui.Launcher \
   --runtime-image target/runtime --icon packaging/linux/framescope.png \
-  "${package_options[@]}" \
-  --java-options "-XX:+UseParallelGC -Dprism.order=es2,sw" \
+  --java-options "$java_options" \
   --dest target/installer
+if [ "$type" != app-image ]; then
+  # Installer-only options: jpackage refuses them for an app image. The installer packs the app image above, without
+  # the AppCDS archive: an archive only fits the path it was made at (the JVM warns on every start elsewhere), and
+  # the installed image lives in /opt/framescope. Its runtime has the JDK's default archive (jlink above).
+  jpackage --type "$type" --name framescope --app-version "$version" --vendor "Framescope" \
+    --description "Frame-exact WebSocket inspector" --app-image target/installer/framescope \
+    --icon packaging/linux/framescope.png \
+    --file-associations packaging/linux/fscap.properties \
+    --linux-package-name framescope --linux-deb-maintainer "framescope@example.invalid" \
+    --linux-menu-group Development --linux-app-category devel \
+    --resource-dir packaging/linux/resources \
+    --dest target/installer
+fi
+if [ "${CDS:-1}" = 1 ]; then
+  bash packaging/linux/cds-archive.sh target/installer/framescope
+fi
 ls -la target/installer

@@ -58,17 +58,21 @@ public final class EndToEndBench {
         if (args.length >= 3) {
             rounds = Integer.parseInt(args[2]);
         }
-        System.out.println("| message | messages | plain Java-WebSocket msg/s | instrumented msg/s | ratio (median) |"
-                + " ratio (range) | capture heap B/frame |");
-        System.out.println("|--------:|---------:|--------------------------:|-------------------:|---------------:|"
-                + "--------------:|---------------------:|");
+        System.out.println("| message | type | messages | plain Java-WebSocket msg/s | Framescope (our driver) msg/s |"
+                + " ratio (median) | ratio (range) | capture heap B/frame |");
+        System.out.println("|--------:|:-----|---------:|--------------------------:|------------------------------:|"
+                + "---------------:|--------------:|---------------------:|");
         for (int[] c : cases) {
-            run(c[0], c[1]);
+            run(c[0], c[1], false);
+            run(c[0], c[1], true);
         }
     }
 
-    private static void run(int size, int count) throws Exception {
-        Stream stream = new Stream(FrameEncoder.binary(new byte[size]).encode(), count);
+    private static void run(int size, int count, boolean text) throws Exception {
+        byte[] payload = new byte[size];
+        java.util.Arrays.fill(payload, (byte) 'a');
+        Stream stream = new Stream((text ? FrameEncoder.frame(dev.framescope.wire.Opcode.TEXT).payload(payload)
+                : FrameEncoder.binary(payload)).encode(), count);
         double[] plain = new double[rounds];
         double[] ours = new double[rounds];
         double[] ratios = new double[rounds];
@@ -93,8 +97,9 @@ public final class EndToEndBench {
             System.err.printf(Locale.ROOT, "  %d B round %d: plain %,.0f, instrumented %,.0f msg/s%n", size, round + 1,
                     plain[round], ours[round]);
         }
-        System.out.printf(Locale.ROOT, "| %d B | %,d | %,.0f | %,.0f | %.2f | %.2f–%.2f | %.0f |%n", size, count,
-                median(plain), median(ours), median(ratios), min(ratios), max(ratios), heapPerFrame);
+        System.out.printf(Locale.ROOT, "| %d B | %s | %,d | %,.0f | %,.0f | %.2f | %.2f–%.2f | %.0f |%n", size,
+                text ? "text" : "binary", count, median(plain), median(ours), median(ratios), min(ratios), max(ratios),
+                heapPerFrame);
     }
 
     /** {@code count} copies of one encoded frame, written from a pre-encoded block of about 1 MiB. */
@@ -133,6 +138,10 @@ public final class EndToEndBench {
 
             @Override
             public void onMessage(String message) {
+                if (received.incrementAndGet() == count) {
+                    doneAt.set(System.nanoTime());
+                    done.countDown();
+                }
             }
 
             @Override

@@ -30,8 +30,8 @@ import java.util.Locale;
  * </pre>
  * {@code write} prints each version's file size, bytes per frame beyond the payload and frames written per second
  * (median of the runs; version 1 once, it is slow); {@code make} writes a big file for the bounded-memory runs,
- * a chunk of frames at a time; {@code load} opens a file as the window does (measure its RSS with
- * {@code /usr/bin/time -v}).
+ * a chunk of frames at a time; {@code load} opens a file as the window does, reads every event back by index and
+ * prints its peak RSS ({@code scripts/bench-memory.sh} runs it next to the other commands).
  */
 public final class SessionFileBench {
 
@@ -87,17 +87,57 @@ public final class SessionFileBench {
         }
     }
 
-    /** What the window's open path does: the file loaded into logs with the default payload budget. */
+    /**
+     * What the window's open path does (File > Open: {@code SessionFiles.load} with the window's open budget), then
+     * what its table does: reads every event back by index, the spilled part of the index included. Prints where
+     * the index and the payloads ended up and this process's peak RSS.
+     */
     private static void load(Path file) throws IOException {
         long t0 = System.nanoTime();
-        var loaded = dev.framescope.capture.io.SessionFiles.load(file, PayloadStore.DEFAULT_BUDGET);
+        var loaded = dev.framescope.capture.io.SessionFiles.load(file,
+                dev.framescope.capture.io.SessionFiles.OPEN_BUDGET);
         long events = loaded.logs().stream().mapToLong(CaptureLog::size).sum();
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
         CaptureLog first = loaded.logs().get(0);
-        System.out.printf(Locale.ROOT, "loaded %s: %,d events in %.1f s; index %,d B, payloads on the heap %,d B, "
-                + "spilled %,d B; %d problems%n", file, events, (System.nanoTime() - t0) / 1e9,
-                first.payloads().budget().indexBytes(), first.payloads().bytesInMemory(),
-                first.payloads().bytesSpilled(), loaded.problems().size());
+        long t1 = System.nanoTime();
+        long payloadBytes = 0;
+        for (CaptureLog log : loaded.logs()) {
+            for (int i = 0; i < log.size(); i++) {
+                if (log.get(i) instanceof dev.framescope.capture.CaptureEvent.FrameEvent f) {
+                    payloadBytes += f.payload().length();
+                }
+            }
+        }
+        double readSeconds = (System.nanoTime() - t1) / 1e9;
+        // what a table scrolled to random places reads: 40 rows at a time
+        java.util.Random random = new java.util.Random(1);
+        long[] viewport = new long[1000];
+        for (int v = 0; v < viewport.length; v++) {
+            int from = random.nextInt(Math.max(1, first.size() - 40));
+            long v0 = System.nanoTime();
+            first.readFrom(from, 40).forEach(e -> e.seq());
+            viewport[v] = System.nanoTime() - v0;
+        }
+        Arrays.sort(viewport);
+        System.out.printf(Locale.ROOT, "a viewport of 40 rows at a random place: median %.0f µs, p99 %.0f µs%n",
+                viewport[500] / 1e3, viewport[990] / 1e3);
+        System.out.printf(Locale.ROOT, "loaded %s: %,d events in %.1f s, all read back by index in %.1f s (%,d"
+                + " payload bytes); budget %,d B: index %,d B and payloads %,d B on the heap, %,d index segments"
+                + " and %,d payload bytes spilled; %d problems; %s%n", file, events, loadSeconds, readSeconds,
+                payloadBytes, first.payloads().budget().limit(), first.payloads().budget().indexBytes(),
+                first.payloads().bytesInMemory(), first.spilledIndexSegments(), first.payloads().bytesSpilled(),
+                loaded.problems().size(), peakRss());
         loaded.logs().forEach(CaptureLog::close);
+    }
+
+    /** VmHWM of /proc/self/status (Linux), the peak resident set size so far. */
+    static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .findFirst().map(l -> "peak RSS " + l.substring(6).trim()).orElse("peak RSS unknown");
+        } catch (IOException e) {
+            return "peak RSS unknown";
+        }
     }
 
     /** Streams the file's events and does nothing with them: the reader's own cost (median of 5). */

@@ -130,9 +130,24 @@ public sealed interface CaptureEvent {
         }
     }
 
-    enum HeartbeatKind { PING_SENT, PONG_RECEIVED, PONG_MISSED, SERVER_PING, PONG_SENT, UNSOLICITED_PONG }
+    /**
+     * What a heartbeat event records. The last two are written when the connection ends, one per ping still
+     * waiting for its pong then: ours ({@code PING_UNANSWERED}) or the server's ({@code SERVER_PING_UNANSWERED}).
+     */
+    enum HeartbeatKind {
+        PING_SENT, PONG_RECEIVED, PONG_MISSED, SERVER_PING, PONG_SENT, UNSOLICITED_PONG, PING_UNANSWERED,
+        SERVER_PING_UNANSWERED;
 
-    /** @param rttNanos ping→pong round trip (ours), or server ping→our pong answer time */
+        /** A ping left unanswered when the connection ended. */
+        public boolean unanswered() {
+            return this == PING_UNANSWERED || this == SERVER_PING_UNANSWERED;
+        }
+    }
+
+    /**
+     * @param rttNanos ping→pong round trip (ours), or server ping→our pong answer time; for a ping
+     *                 {@linkplain HeartbeatKind#unanswered() unanswered} at the end, how long it had waited
+     */
     record HeartbeatEvent(Stamp stamp, HeartbeatKind kind, byte[] payload, OptionalLong rttNanos)
             implements CaptureEvent {
     }

@@ -9,17 +9,19 @@ import dev.framescope.wire.PlainFrames;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.Severity;
 import dev.framescope.wire.StreamDissector;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The append-only event log of one connection. I/O threads append (a short lock, no copying); the UI, the CLI and
  * exporters read by index at the same time and always see a consistent prefix. Payload bytes go to a
- * {@link PayloadStore} so the index stays small when payloads spill to disk.
+ * {@link PayloadStore}; past the {@link MemoryBudget} they spill to disk, and then the oldest segments of the index
+ * itself ({@link EventIndex}), so a capture of any length keeps every event within the budget.
  *
  * <p>Most traffic is plain frames ({@link StreamDissector#plainFrameAt}): whole, unfragmented, uncompressed, no
  * findings. {@link #appendPlainFrames} records those without an object per event — one record of primitives per
@@ -29,13 +31,12 @@ import java.util.function.Function;
  */
 public final class CaptureLog implements AutoCloseable {
 
-    private static final int SHIFT = 12;
-    private static final int SEGMENT = 1 << SHIFT;
-    private static final int MASK = SEGMENT - 1;
-    /** What a segment of slots, of event objects and of records keeps, array headers included. */
-    static final long SLOT_SEGMENT_COST = SEGMENT * 4L + 16;
-    static final long OBJECT_SEGMENT_COST = SEGMENT * 4L + 16;
-    static final long RECORD_SEGMENT_COST = SEGMENT * (8L + 8 + 8 + 4 + 4) + 5 * 16 + 32;
+    /** What a segment of slots, of event objects and of records keeps (see {@link EventIndex}). */
+    static final long SLOT_SEGMENT_COST = EventIndex.SLOT_SEGMENT_COST;
+    static final long OBJECT_SEGMENT_COST = EventIndex.OBJECT_SEGMENT_COST;
+    static final long RECORD_SEGMENT_COST = EventIndex.RECORD_SEGMENT_COST;
+    private static final int SHIFT = EventIndex.SHIFT;
+    private static final int MASK = EventIndex.MASK;
 
     /** Record meta: the frame's first two bytes, then its direction. */
     private static final int META_OUT = 1 << 16;
@@ -49,14 +50,13 @@ public final class CaptureLog implements AutoCloseable {
     private final PayloadStore payloads;
     private final Object lock = new Object();
     /**
-     * One int per event: {@code ~n} for the n-th event object, or {@code record << 1 | isMessage} for a plain
-     * frame's frame or message event. Written under the lock, published by {@link #size}.
+     * One slot per event: {@code ~n} for the n-th event object, or {@code record << 1 | isMessage} for a plain
+     * frame's frame or message event. Written under the lock, published by {@link #size}; spills past the budget.
      */
-    private volatile int[][] slots = new int[16][];
-    private volatile CaptureEvent[][] objects = new CaptureEvent[16][];
+    private final EventIndex eventIndex;
     private int objectCount;
-    private volatile Records[] records = new Records[16];
     private int recordCount;
+    private boolean spillRefused;
     private volatile int size;
     private final Counters counters = new Counters();
     private long indexCharged;
@@ -66,7 +66,15 @@ public final class CaptureLog implements AutoCloseable {
     private volatile SetupTree setup = SetupTree.NONE;
 
     public CaptureLog(long connectionId, String label, PayloadStore payloads) {
-        this(connectionId, label, payloads, System.nanoTime(), Instant.now(), true);
+        this(connectionId, label, payloads, System::nanoTime);
+    }
+
+    /**
+     * A live log anchored now on {@code clock}, the clock its events will be stamped with: the engine's, which is a
+     * virtual one in tests (an event stamped before the anchor would have a negative time).
+     */
+    public CaptureLog(long connectionId, String label, PayloadStore payloads, LongSupplier clock) {
+        this(connectionId, label, payloads, clock.getAsLong(), Instant.now(), true);
     }
 
     /** A log whose clock anchor is given (session files loaded from disk keep their original times). */
@@ -81,6 +89,7 @@ public final class CaptureLog implements AutoCloseable {
         this.connectionId = connectionId;
         this.label = label;
         this.payloads = payloads;
+        this.eventIndex = new EventIndex(connectionId, payloads);
         this.nanoAnchor = nanoAnchor;
         this.wallAnchor = wallAnchor;
     }
@@ -142,18 +151,9 @@ public final class CaptureLog implements AutoCloseable {
         synchronized (lock) {
             int index = size;
             E event = factory.apply(new Stamp(connectionId, index, nanos));
-            long cost = IndexCost.of(event) + slot(index, ~objectCount);
-            int o = objectCount++;
-            CaptureEvent[][] objs = objects;
-            if (o >>> SHIFT == objs.length) {
-                objs = Arrays.copyOf(objs, objs.length * 2);
-                objects = objs;
-            }
-            if (objs[o >>> SHIFT] == null) {
-                objs[o >>> SHIFT] = new CaptureEvent[SEGMENT];
-                cost += OBJECT_SEGMENT_COST;
-            }
-            objs[o >>> SHIFT][o & MASK] = event;
+            long eventCost = IndexCost.of(event);
+            long cost = eventCost + eventIndex.putSlot(index, ~objectCount);
+            cost += eventIndex.putObject(objectCount++, event, eventCost);
             counters.count(event);
             size = index + 1;
             charge(cost, nanos, index + 1);
@@ -214,59 +214,54 @@ public final class CaptureLog implements AutoCloseable {
         }
     }
 
-    /** Writes slot {@code index}; returns the cost of a segment it had to allocate. Under the lock. */
-    private long slot(int index, int value) {
-        int[][] all = slots;
-        int s = index >>> SHIFT;
-        long cost = 0;
-        if (s == all.length) {
-            all = Arrays.copyOf(all, all.length * 2);
-            slots = all;
-        }
-        if (all[s] == null) {
-            all[s] = new int[SEGMENT];
-            cost = SLOT_SEGMENT_COST;
-        }
-        all[s][index & MASK] = value;
-        return cost;
-    }
-
     /** Writes record {@code rec} (the next one); returns the cost of a segment it had to allocate. Under the lock. */
     private long record(int rec, int meta, long nanos, long streamOffset, long ref, int length) {
-        Records[] all = records;
-        int s = rec >>> SHIFT;
-        long cost = 0;
-        if (s == all.length) {
-            all = Arrays.copyOf(all, all.length * 2);
-            records = all;
-        }
-        if (all[s] == null) {
-            all[s] = new Records();
-            cost = RECORD_SEGMENT_COST;
-        }
-        Records r = all[s];
-        int i = rec & MASK;
-        r.meta[i] = meta;
-        r.nanos[i] = nanos;
-        r.offset[i] = streamOffset;
-        r.ref[i] = ref;
-        r.length[i] = length;
         recordCount = rec + 1;
-        return cost;
+        return eventIndex.putRecord(rec, meta, nanos, streamOffset, ref, length);
     }
 
-    /** Charges index cost to the budget; once, when the index alone passes it, a live log says so. Under the lock. */
+    private long slot(int at, int value) {
+        return eventIndex.putSlot(at, value);
+    }
+
+    /**
+     * Charges index cost to the budget. Payloads on the heap make way first ({@link MemoryBudget#chargeIndex});
+     * when index + payloads still pass the budget, the oldest full segments of this log's index go to its spill
+     * file. If the disk refuses, a live log says so once and keeps capturing on the heap. Under the lock.
+     */
     private void charge(long cost, long nanos, int events) {
         if (cost == 0 || released) {
             return;
         }
         indexCharged += cost;
-        if (payloads.budget().chargeIndex(cost) && live) {
-            MemoryBudget b = payloads.budget();
-            append(nanos, st -> new CaptureEvent.NoteEvent(st, Severity.WARNING, String.format(
-                    "the capture index passed its memory budget of %d MiB (%,d events in this connection):"
-                            + " payloads go to disk now, but the index keeps growing on the heap",
-                    b.limit() >> 20, events)));
+        MemoryBudget b = payloads.budget();
+        b.chargeIndex(cost);
+        long over = b.used() - b.limit();
+        if (over <= 0 || spillRefused) {
+            return;
+        }
+        try {
+            long freed = eventIndex.spill(Math.max(over, SPILL_AT_LEAST), size, recordCount, objectCount);
+            indexCharged -= freed;
+            b.releaseIndex(freed);
+        } catch (IOException e) {
+            spillRefused = true;
+            if (live) {
+                append(nanos, st -> new CaptureEvent.NoteEvent(st, Severity.WARNING, String.format(
+                        "the capture index passed its memory budget of %d MiB (%,d events in this connection) and"
+                                + " could not move to disk (%s): it keeps growing on the heap",
+                        b.limit() >> 20, events, e.getMessage())));
+            }
+        }
+    }
+
+    /** Index segments move to disk a megabyte or more at a time, not one per event. */
+    private static final long SPILL_AT_LEAST = 1L << 20;
+
+    /** Index segments in the spill file (slots, records and event objects together); for tests and benches. */
+    public int spilledIndexSegments() {
+        synchronized (lock) {
+            return eventIndex.spilledSegments();
         }
     }
 
@@ -281,18 +276,17 @@ public final class CaptureLog implements AutoCloseable {
         return event(index);
     }
 
-    private CaptureEvent event(int index) {
-        int value = slots[index >>> SHIFT][index & MASK];
+    private CaptureEvent event(int at) {
+        int value = eventIndex.slot(at);
         if (value < 0) {
-            int o = ~value;
-            return objects[o >>> SHIFT][o & MASK];
+            return eventIndex.object(~value);
         }
-        return expand(value >>> 1, (value & 1) != 0, index);
+        return expand(value >>> 1, (value & 1) != 0, at);
     }
 
     /** The frame or message event of a plain frame's record, exactly as the general path would have recorded it. */
     private CaptureEvent expand(int rec, boolean messageEvent, int index) {
-        Records r = records[rec >>> SHIFT];
+        EventIndex.Records r = eventIndex.records(rec);
         int i = rec & MASK;
         int meta = r.meta[i];
         Stamp stamp = new Stamp(connectionId, index, r.nanos[i]);
@@ -317,15 +311,6 @@ public final class CaptureLog implements AutoCloseable {
     }
 
     private static final byte[] NO_BYTES = new byte[0];
-
-    /** 4096 plain frames: where each was, when it came, its first two bytes and where its payload is packed. */
-    private static final class Records {
-        final int[] meta = new int[SEGMENT];
-        final long[] nanos = new long[SEGMENT];
-        final long[] offset = new long[SEGMENT];
-        final long[] ref = new long[SEGMENT];
-        final int[] length = new int[SEGMENT];
-    }
 
     /** Up to {@code max} events from {@code from} on: what a consumer drains in one batch. */
     public List<CaptureEvent> readFrom(int from, int max) {
@@ -366,6 +351,16 @@ public final class CaptureLog implements AutoCloseable {
             payloads.budget().releaseIndex(indexCharged);
             indexCharged = 0;
         }
+    }
+
+    /**
+     * {@link #release} after moving the payloads on the heap to the spill file: a log the window keeps aside, to
+     * restore on request, costs its index and at most one open block of heap meanwhile. For an ended capture; file
+     * I/O, so never on the UI thread.
+     */
+    public void setAside() {
+        payloads.spillAll();
+        release();
     }
 
     /** Ends the log: its spill file is deleted and its share of the memory budget given back. */

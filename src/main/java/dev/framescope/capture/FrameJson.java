@@ -11,6 +11,7 @@ import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.LengthEncoding;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Utf8Validator;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,7 +46,13 @@ public final class FrameJson {
         } else {
             node.putNull("maskingKey");
         }
-        node.put("payloadLength", h.payloadLength()).put("lengthEncoding", h.lengthEncoding().bits());
+        // Unsigned as on the wire: a length with its top bit set (LENGTH_MSB_SET) is a number above 2^63, not negative.
+        if (h.lengthMsbSet()) {
+            node.put("payloadLength", new BigInteger(h.payloadLengthText()));
+        } else {
+            node.put("payloadLength", h.payloadLength());
+        }
+        node.put("lengthEncoding", h.lengthEncoding().bits());
         node.put("offset", h.streamOffset());
         if (!frame.isWhole()) {
             node.put("chunkOffset", frame.chunkOffset()).put("lastChunk", frame.lastChunk());

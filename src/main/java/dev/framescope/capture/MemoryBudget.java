@@ -1,19 +1,17 @@
 package dev.framescope.capture;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The heap a capture may use, shared by every connection of a session: the event index (charged per event by
  * {@link CaptureLog}, an estimate of the objects each event keeps) and the payload bytes held on the heap (charged
  * by {@link PayloadStore}). A new payload goes to disk when index + payloads would pass the limit, and as the index
- * grows the oldest payloads on the heap move to disk to make room, so the index always has room first. The index
- * itself never spills: when it alone passes the limit the log says so once and keeps capturing — nothing received
- * is dropped — and the heap grows beyond the budget from then on.
+ * grows the oldest payloads on the heap move to disk to make room, so the index always has room first. When index
+ * and payloads still pass the limit, the growing log moves the oldest segments of its own index to its spill file
+ * ({@link EventIndex}); nothing received is dropped. Only a disk that refuses the spill lets the heap grow past it.
  */
 public final class MemoryBudget {
 
@@ -23,7 +21,6 @@ public final class MemoryBudget {
     private final long limit;
     private final AtomicLong index = new AtomicLong();
     private final AtomicLong payloads = new AtomicLong();
-    private final AtomicBoolean indexOverReported = new AtomicBoolean();
     private final List<PayloadStore> stores = new CopyOnWriteArrayList<>();
 
     public MemoryBudget(long limitBytes) {
@@ -39,23 +36,6 @@ public final class MemoryBudget {
      */
     public static MemoryBudget forThisJvm(OptionalLong configured) {
         return new MemoryBudget(configured.orElse(Math.min(DEFAULT_LIMIT, Runtime.getRuntime().maxMemory() / 4)));
-    }
-
-    /** Parses a size such as {@code 64m}, {@code 1g}, {@code 4096} (bytes); k, m, g are powers of 1024. */
-    public static long parseSize(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        long unit = 1;
-        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        if (last == 'k' || last == 'm' || last == 'g') {
-            unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            return Math.multiplyExact(Long.parseLong(t), unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("a memory size is a number of bytes with an optional k, m or g, such"
-                    + " as 512m, not '" + text + "'");
-        }
     }
 
     public long limit() {
@@ -97,17 +77,13 @@ public final class MemoryBudget {
         payloads.addAndGet(-bytes);
     }
 
-    /**
-     * Charges an event's index cost, moving payloads to disk when the index grows into their room; true exactly
-     * once, when the index alone first passes the limit.
-     */
-    boolean chargeIndex(long bytes) {
+    /** Charges an event's index cost, moving payloads to disk when the index grows into their room. */
+    void chargeIndex(long bytes) {
         long indexNow = index.addAndGet(bytes);
         long over = indexNow + payloads.get() - limit;
         if (over > 0 && payloads.get() > 0) {
             makeRoom(Math.max(over, 1L << 20));
         }
-        return indexNow > limit && indexOverReported.compareAndSet(false, true);
     }
 
     /** Evicts at least {@code bytes} of payloads from the stores (in turn) if they hold that much. */

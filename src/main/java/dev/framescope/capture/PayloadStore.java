@@ -124,7 +124,12 @@ public final class PayloadStore implements AutoCloseable {
         }
         int shift = Math.min(LAST_BLOCK_SHIFT, FIRST_BLOCK_SHIFT + blockCount);
         int capacity = Math.max((1 << shift) - BLOCK_SLACK, length);
-        Block b = new Block(blockCount, capacity, !released && budget.tryReservePayload(capacity));
+        boolean charged = !released && budget.tryReservePayload(capacity);
+        if (!charged) {
+            // bound for the spill file as soon as it is full: a small block, not a 4 MiB humongous array per block
+            capacity = Math.max((1 << FIRST_BLOCK_SHIFT) - BLOCK_SLACK, length);
+        }
+        Block b = new Block(blockCount, capacity, charged);
         if (b.charged) {
             onHeapBytes += capacity;
         }
@@ -189,6 +194,10 @@ public final class PayloadStore implements AutoCloseable {
         long freedBlocks = freed;
         while (freed < bytes && !onHeap.isEmpty()) {
             Held oldest = onHeap.peekFirst();
+            if (!oldest.onHeap()) {
+                onHeap.removeFirst(); // moved to disk ahead of its turn by spillPosition
+                continue;
+            }
             long position = append(oldest.data);
             if (position < 0) {
                 break;
@@ -225,14 +234,60 @@ public final class PayloadStore implements AutoCloseable {
     }
 
     synchronized byte[] read(long position, int length) {
-        byte[] out = new byte[length];
         try {
-            spill.seek(position);
-            spill.readFully(out);
-            return out;
+            return readSpilled(position, length);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading captured payload back from " + spillPath, e);
+            throw new UncheckedIOException("the capture's spill file " + spillPath + " was cut short, removed or"
+                    + " damaged: a payload of " + length + " bytes cannot be read back", e);
         }
+    }
+
+    /** Reads spilled bytes; an {@link java.io.EOFException} when the file was cut short. */
+    synchronized byte[] readSpilled(long position, int length) throws IOException {
+        if (spill == null) {
+            throw new IOException("no spill file");
+        }
+        byte[] out = new byte[length];
+        spill.seek(position);
+        spill.readFully(out);
+        return out;
+    }
+
+    /** Appends bytes of the event index ({@link EventIndex}) to the spill file; -1 when the disk refuses. */
+    synchronized long appendSpilled(byte[] bytes, int length) {
+        return append(bytes, 0, length);
+    }
+
+    /** The spill file, for messages; empty before anything spilled. */
+    synchronized String spillFile() {
+        return spillPath == null ? "(none yet)" : spillPath.toString();
+    }
+
+    /**
+     * Where a payload lies in this store's spill file, moving it there first when it is on the heap or elsewhere
+     * (the event index spills and keeps only positions); -1 when the disk refused.
+     */
+    synchronized long spillPosition(Payload p) {
+        if (p instanceof Spilled s && s.store() == this) {
+            return s.position();
+        }
+        if (p instanceof Held h && h.store == this) {
+            long at = h.position;
+            if (at >= 0) {
+                return at;
+            }
+            byte[] data = h.data;
+            at = data == null ? h.position : append(data);
+            if (at >= 0 && data != null) {
+                h.spilled(at);
+                if (!released) {
+                    onHeapBytes -= h.length;
+                    budget.releasePayload(h.length);
+                }
+            }
+            return at;
+        }
+        return append(p.bytes());
     }
 
     /** Copies spilled bytes to {@code out} a megabyte at a time. */
@@ -242,6 +297,14 @@ public final class PayloadStore implements AutoCloseable {
             out.write(read(position + done, n));
             done += n;
         }
+    }
+
+    /**
+     * Moves every payload on the heap that can move (all but the block still being filled) to the spill file; what
+     * the disk refuses stays on the heap. Returns the bytes moved. File I/O: never on the UI thread.
+     */
+    public synchronized long spillAll() {
+        return released ? 0 : evict(Long.MAX_VALUE);
     }
 
     /**

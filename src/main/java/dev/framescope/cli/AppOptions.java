@@ -46,11 +46,13 @@ public record AppOptions(String theme, boolean demo, int demoTickerRate, int dem
 
     /**
      * Hooks for the scripts in {@code scripts/}: {@code framescope.show=NAME[:TAB[:ROW]]} with
-     * {@code framescope.show.after} seconds (screenshots), {@code framescope.bench.seconds} (GUI bench).
+     * {@code framescope.show.after} seconds (screenshots), {@code framescope.bench.seconds} (GUI bench),
+     * {@code framescope.bench.open=FILE} (GUI bench of opening a big session file).
      */
-    public record DevHooks(Optional<String> show, double showAfterSeconds, OptionalInt benchSeconds) {
+    public record DevHooks(Optional<String> show, double showAfterSeconds, OptionalInt benchSeconds,
+                           Optional<Path> benchOpen) {
         public static DevHooks none() {
-            return new DevHooks(Optional.empty(), 3, OptionalInt.empty());
+            return new DevHooks(Optional.empty(), 3, OptionalInt.empty(), Optional.empty());
         }
     }
 
@@ -114,7 +116,8 @@ public record AppOptions(String theme, boolean demo, int demoTickerRate, int dem
         OptionalInt bench = given.containsKey("bench.seconds")
                 ? OptionalInt.of(parseInt("framescope.bench.seconds", given.get("bench.seconds"))) : OptionalInt.empty();
         DevHooks hooks = new DevHooks(Optional.ofNullable(given.get("show")).filter(s -> !s.isBlank()),
-                given.containsKey("show.after") ? parseSeconds(given.get("show.after")) : 3, bench);
+                given.containsKey("show.after") ? parseSeconds(given.get("show.after")) : 3, bench,
+                Optional.ofNullable(given.get("bench.open")).filter(s -> !s.isBlank()).map(Path::of));
         AppOptions options = new AppOptions(theme, !Boolean.parseBoolean(given.getOrDefault("noDemo", "false")),
                 given.containsKey("demo.tickerRate") ? parseInt("framescope.demo.tickerRate", given.get("demo.tickerRate"))
                         : d.demoTickerRate(),

@@ -41,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -153,6 +154,13 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The engine first: the built-in demo measures its idle timeout on the engine's clock.
+        try (Engine engine = main.engines().create(new EngineSettings(main.options().libraryReadsEveryFrame()))) {
+            return capture(engine);
+        }
+    }
+
+    private int capture(Engine engine) throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Optional<DemoServer> demo = Optional.empty();
@@ -160,7 +168,7 @@ final class CaptureCommand implements Callable<Integer> {
         try {
             environment = auth.environment();
             if (url.startsWith("demo:")) {
-                demo = Optional.of(new DemoServer(0).startAndWait());
+                demo = Optional.of(new DemoServer(0, engine.clock()).startAndWait());
                 url = demo.get().uri("").toString() + url.substring("demo:".length());
             }
             connection = connectionSpec();
@@ -171,14 +179,14 @@ final class CaptureCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".fscap"));
         Thread hook = new Thread(this::onInterrupt);
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Engine engine = Engine.start(new EngineSettings(main.options().libraryReadsEveryFrame()));
-             CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(budget()));
+        try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(budget()),
+                engine.clock());
              SessionOutput writer = SessionFiles.create(file, keepSecrets)) {
             ConnectionOptions options = ConnectionOptions.of(connection);
             log.learn(secrets.plus(options.secrets()));
             log.setSetup(new ConnectionSetup(template, options, Optional.of(environment)));
             Connection c = engine.open(connection, log);
-            run(c, log, writer, stdout);
+            run(c, engine.clock(), log, writer, stdout);
             if (!json) {
                 stdout.println();
                 ModeLine.with(log, EventText.summary(log)).forEach(stdout::println);
@@ -204,12 +212,15 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private void run(Connection c, CaptureLog log, SessionOutput writer, PrintWriter stdout) throws IOException {
+    /** Polls the log until the end; the duration and the close wait are measured on the engine's {@code clock}. */
+    private void run(Connection c, LongSupplier clock, CaptureLog log, SessionOutput writer, PrintWriter stdout)
+            throws IOException {
         // Counted from the open, not from the start: a slow handshake (a cold JVM takes most of a second) must not
         // use up the capture, nor have us cancel the upgrade. Until the open, the upgrade gets its own timeouts on
         // top of the duration, so a server that never answers still ends the capture.
         long upgradeBudget = c.spec().connectTimeout().plus(c.spec().handshakeTimeout()).toNanos();
-        long deadline = until.duration.map(d -> System.nanoTime() + upgradeBudget + d.toNanos()).orElse(Long.MAX_VALUE);
+        long deadline = until.duration.map(d -> clock.getAsLong() + upgradeBudget + d.toNanos())
+                .orElse(Long.MAX_VALUE);
         long closeDeadline = Long.MAX_VALUE;
         CompletableFuture<?> lab = CompletableFuture.completedFuture(null);
         int index = 0;
@@ -221,21 +232,21 @@ final class CaptureCommand implements Callable<Integer> {
                 index += batch.size();
                 continue;
             }
-            if (c.ended() || System.nanoTime() > closeDeadline) {
+            if (c.ended() || clock.getAsLong() >= closeDeadline) {
                 break;
             }
             if (!opened && c.state() == ConnectionState.OPEN) {
                 opened = true;
-                deadline = until.duration.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+                deadline = until.duration.map(d -> clock.getAsLong() + d.toNanos()).orElse(Long.MAX_VALUE);
                 sendAll(c);
                 lab = startLab(c);
             }
             boolean labDone = opened && lab.isDone() && (pingStorm.isPresent() || idleProbe.isPresent())
                     && until.duration.isEmpty() && !until.untilClose;
-            if ((System.nanoTime() > deadline || interrupted || labDone) && closeDeadline == Long.MAX_VALUE
+            if ((clock.getAsLong() >= deadline || interrupted || labDone) && closeDeadline == Long.MAX_VALUE
                     && !c.ended()) {
                 c.close(1000, "capture finished");
-                closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                closeDeadline = clock.getAsLong() + TimeUnit.SECONDS.toNanos(3);
             }
             stdout.flush();
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));

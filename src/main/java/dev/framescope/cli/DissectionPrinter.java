@@ -12,7 +12,6 @@ import dev.framescope.wire.Finding;
 import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.PlainFrames;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,11 +78,14 @@ abstract class DissectionPrinter {
 
         private static final String ROW = "%9s  %-7s  %-12s  %-8s  %-14s  %s%s%n";
         private static final String LINE = System.lineSeparator();
-        private static final char[] HEX = "0123456789abcdef".toCharArray();
+        private static final String TEXT = Opcode.TEXT.shortName();
+        private static final String BINARY = Opcode.BINARY.shortName();
+        private final CharLines rows;
         private boolean headed;
 
         Table(PrintWriter out) {
             super(out);
+            rows = new CharLines(out);
         }
 
         @Override
@@ -119,77 +121,26 @@ abstract class DissectionPrinter {
         /** The rows {@link #frame} and {@link #message} print for a plain frame, without a format string per row. */
         @Override
         void plain(PlainFrames run) {
-            StringBuilder rows = new StringBuilder();
+            if (!headed) {
+                out.printf(ROW, "offset", "F RSV M", "opcode", "key", "length (bits)", "payload", "");
+                headed = true;
+            }
             byte[] array = run.array();
             for (int i = 0; i < run.count(); i++) {
-                if (!headed) {
-                    out.printf(ROW, "offset", "F RSV M", "opcode", "key", "length (bits)", "payload", "");
-                    headed = true;
-                }
                 int start = run.frameStart(i);
                 int payload = start + run.headerBytes(i);
                 int length = run.payloadLength(i);
                 boolean text = (array[start] & FrameHeader.B0_MASK_OPCODE) == Opcode.TEXT.code();
-                String opcode = text ? Opcode.TEXT.shortName() : Opcode.BINARY.shortName();
-                String preview = preview(array, payload, length, text);
+                String opcode = text ? TEXT : BINARY;
                 int bits = run.headerBytes(i) == 2 ? 7 : run.headerBytes(i) == 4 ? 16 : 64;
-                pad(rows, Long.toString(run.streamOffset(i)), 9, true).append("  F --- -  ");
-                pad(rows, opcode, 12, false).append("  -         ");
-                pad(rows, length + " (" + bits + ")", 14, false).append("  ").append(preview).append(LINE);
-                rows.append("           = ").append(opcode).append(" message, 1 frame, ").append(length).append(" B: ")
-                        .append(preview).append(LINE);
-                if (rows.length() > 1 << 16) {
-                    out.append(rows);
-                    rows.setLength(0);
-                }
+                rows.padLeft(run.streamOffset(i), 9).append("  F --- -  ").padRight(opcode, 12).append("  -         ")
+                        .lengthCell(length, bits).spaces(14 - CharLines.lengthCellWidth(length, bits)).append("  ")
+                        .preview(array, payload, length, text).append(LINE);
+                rows.append("           = ").append(opcode).append(" message, 1 frame, ").append(length)
+                        .append(" B: ").preview(array, payload, length, text).append(LINE);
+                rows.maybeFlush();
             }
-            out.append(rows);
-        }
-
-        /**
-         * {@link FrameText#preview} of a whole payload, built from the bytes in place when they allow it: BINARY (the
-         * first bytes in hex) or TEXT whose shown characters are all ASCII; else the general way, on a copy.
-         */
-        private static String preview(byte[] array, int from, int length, boolean text) {
-            if (length == 0) {
-                return "";
-            }
-            int shown = Math.min(length, text ? FrameText.PREVIEW_CHARS : FrameText.PREVIEW_CHARS / 3);
-            StringBuilder sb = new StringBuilder(shown * 3 + 4);
-            if (!text) {
-                for (int i = from; i < from + shown; i++) {
-                    sb.append(i == from ? "" : " ").append(HEX[(array[i] >> 4) & 0xF]).append(HEX[array[i] & 0xF]);
-                }
-                return shown < length ? sb.append(" …").toString() : sb.toString();
-            }
-            sb.append('"');
-            for (int i = from; i < from + shown; i++) {
-                int c = array[i];
-                if (c < 0) {
-                    return FrameText.preview(Arrays.copyOfRange(array, from, from + length), true, length);
-                }
-                if (c == '\n') {
-                    sb.append("\\n");
-                } else if (c == '"') {
-                    sb.append("\\\"");
-                } else if (c < 0x20 || c == 0x7F) {
-                    sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                } else {
-                    sb.append((char) c);
-                }
-            }
-            // Past the shown ASCII characters at least one more follows, whatever its bytes: the preview is cut.
-            return sb.append(shown < length ? "\"…" : "\"").toString();
-        }
-
-        private static StringBuilder pad(StringBuilder sb, String s, int width, boolean right) {
-            if (!right) {
-                sb.append(s);
-            }
-            for (int i = s.length(); i < width; i++) {
-                sb.append(' ');
-            }
-            return right ? sb.append(s) : sb;
+            rows.flush();
         }
 
         @Override

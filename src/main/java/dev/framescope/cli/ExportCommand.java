@@ -4,6 +4,7 @@ import dev.framescope.capture.io.Exports;
 import dev.framescope.capture.io.SessionReader;
 import dev.framescope.capture.io.SessionReader.LoadProblem;
 import dev.framescope.capture.io.StreamedExport;
+import dev.framescope.wire.FrameHeader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,6 +70,12 @@ final class ExportCommand implements Callable<Integer> {
                 public void event(dev.framescope.capture.CaptureLog log, dev.framescope.capture.CaptureEvent e)
                         throws IOException {
                     export.event(log, e);
+                }
+
+                @Override
+                public boolean plainFrame(dev.framescope.capture.CaptureLog log, long seq, long nanos,
+                                          FrameHeader header, byte[] payload) throws IOException {
+                    return export.plainFrame(log, seq, nanos, header, payload);
                 }
 
                 @Override

@@ -5,10 +5,12 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.io.SessionReader.LoadProblem;
 import dev.framescope.capture.text.EventText;
 import dev.framescope.capture.text.SummaryBuilder;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import dev.framescope.wire.FrameHeader;
+import dev.framescope.wire.Opcode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Spec;
         description = "Show a saved session: one line per event and the summary. Damaged lines are reported and skipped.")
 final class InspectCommand implements Callable<Integer> {
 
+    private static final String LINE = System.lineSeparator();
+
     @Spec
     CommandSpec spec;
 
@@ -47,18 +51,26 @@ final class InspectCommand implements Callable<Integer> {
             problems = SessionStream.run(file, new SessionStream.Handler() {
                 @Override
                 public void connection(CaptureLog log) throws IOException {
-                    sections.put(log, new Section(sections.isEmpty() ? null : Files.createTempFile(
+                    sections.put(log, new Section(out, sections.isEmpty() ? null : Files.createTempFile(
                             "framescope-inspect-", ".txt")));
                 }
 
                 @Override
-                public void event(CaptureLog log, CaptureEvent e) throws IOException {
+                public void event(CaptureLog log, CaptureEvent e) {
                     Section s = sections.get(log);
                     s.summary.accept(e);
                     var line = EventText.line(log, e);
                     if (line.isPresent()) {
-                        s.println(out, line.get());
+                        s.lines.append(line.get()).append(LINE).maybeFlush();
                     }
+                }
+
+                @Override
+                public boolean plainFrame(CaptureLog log, long seq, long nanos, FrameHeader header, byte[] payload) {
+                    Section s = sections.get(log);
+                    s.summary.acceptPlainFrame(payload.length);
+                    plainLine(s.lines, nanos - log.nanoAnchor(), header, payload);
+                    return true;
                 }
             });
             for (Map.Entry<CaptureLog, Section> e : sections.entrySet()) {
@@ -80,36 +92,40 @@ final class InspectCommand implements Callable<Integer> {
         return problems.isEmpty() ? 0 : 1;
     }
 
+    /**
+     * {@link EventText#line} of a plain frame (a whole FIN TEXT or BINARY frame received, unmasked, uncompressed,
+     * without findings), built in place: its one-frame message has no line.
+     */
+    static void plainLine(CharLines lines, long sinceStart, FrameHeader header, byte[] payload) {
+        String opcode = header.opcode().shortName();
+        long length = header.payloadLength();
+        int bits = header.lengthEncoding().bits();
+        lines.seconds(sinceStart).append("  ← ").padRight(opcode, 6).append(" F --- - ")
+                .spaces(10 - CharLines.lengthCellWidth(length, bits)).lengthCell(length, bits).append("  ")
+                .preview(payload, 0, payload.length, header.opcode() == Opcode.TEXT).append(LINE).maybeFlush();
+    }
+
     /** One connection's lines (straight out, or in a temporary file until their turn) and its summary. */
     private static final class Section {
         final SummaryBuilder summary = new SummaryBuilder();
         final Path spill;
-        BufferedWriter writer;
+        final Writer writer;
+        final CharLines lines;
 
-        Section(Path spill) throws IOException {
+        Section(PrintWriter out, Path spill) throws IOException {
             this.spill = spill;
             this.writer = spill == null ? null : Files.newBufferedWriter(spill, StandardCharsets.UTF_8);
-        }
-
-        void println(PrintWriter out, String line) throws IOException {
-            if (writer == null) {
-                out.println(line);
-            } else {
-                writer.write(line);
-                writer.newLine();
-            }
+            this.lines = new CharLines(spill == null ? out : writer);
         }
 
         void finish(PrintWriter out) throws IOException {
+            lines.flush();
             if (writer == null) {
                 return;
             }
             writer.close();
-            try (BufferedReader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    out.println(line);
-                }
+            try (Reader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
+                in.transferTo(out);
             }
         }
 

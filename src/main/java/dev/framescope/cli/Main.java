@@ -1,5 +1,6 @@
 package dev.framescope.cli;
 
+import dev.framescope.engine.Engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -21,14 +22,21 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private final AppOptions options;
+    private final Engine.Factory engines;
 
-    private Main(AppOptions options) {
+    private Main(AppOptions options, Engine.Factory engines) {
         this.options = options;
+        this.engines = engines;
     }
 
     /** The process-wide settings, parsed once at start; subcommands reach them as their parent command's. */
     AppOptions options() {
         return options;
+    }
+
+    /** Where {@code capture} gets its engine: real timers, or a test's virtual clock. */
+    Engine.Factory engines() {
+        return engines;
     }
 
     public static void main(String[] args) {
@@ -53,13 +61,18 @@ public final class Main implements Runnable {
         return commandLine(options).execute(arguments.toArray(String[]::new));
     }
 
-    /** For tests: this process's options, with no leading arguments. */
-    static CommandLine commandLine() {
-        return commandLine(AppOptions.fromProcess(new String[0]).options());
+    /** For tests: this process's options, with no leading arguments, and engines from {@code engines}. */
+    static CommandLine commandLine(Engine.Factory engines) {
+        return commandLine(AppOptions.fromProcess(new String[0]).options(), engines);
     }
 
     static CommandLine commandLine(AppOptions options) {
-        return new CommandLine(new Main(options)).setParameterExceptionHandler(CliErrors::onParameterException);
+        return commandLine(options, Engine.Factory.realTime());
+    }
+
+    static CommandLine commandLine(AppOptions options, Engine.Factory engines) {
+        return new CommandLine(new Main(options, engines))
+                .setParameterExceptionHandler(CliErrors::onParameterException);
     }
 
     @Override

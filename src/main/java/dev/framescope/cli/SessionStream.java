@@ -7,6 +7,7 @@ import dev.framescope.capture.Stamp;
 import dev.framescope.capture.io.SessionFiles;
 import dev.framescope.capture.io.SessionReader.LoadProblem;
 import dev.framescope.capture.io.SessionVisitor;
+import dev.framescope.wire.FrameHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,15 @@ final class SessionStream {
         }
 
         void event(CaptureLog log, CaptureEvent event) throws IOException;
+
+        /**
+         * A plain frame ({@link SessionVisitor#plainFrame}) and its one-frame message, numbered {@code seq} and
+         * {@code seq + 1}, handled in one call without building the two events; false to be given the events.
+         */
+        default boolean plainFrame(CaptureLog log, long seq, long nanos, FrameHeader header, byte[] payload)
+                throws IOException {
+            return false;
+        }
 
         /** Every event was handed out; the logs (and a version 1 file's spilled payloads) are still open. */
         default void end() throws IOException {
@@ -66,6 +76,26 @@ final class SessionStream {
                 }
                 seq[0]++;
                 guard(() -> handler.event(log, e));
+            }
+
+            @Override
+            public void plainFrame(CaptureLog log, long nanos, FrameHeader header, byte[] payload,
+                                   PlainEvents events) {
+                long[] seq = seqs.get(log);
+                boolean handled = failed[0] != null;
+                if (!handled) {
+                    try {
+                        handled = handler.plainFrame(log, seq[0], nanos, header, payload);
+                    } catch (IOException ex) {
+                        failed[0] = ex;
+                        handled = true;
+                    }
+                }
+                if (handled) {
+                    seq[0] += 2;
+                } else {
+                    events.emit(log, nanos, header, payload);
+                }
             }
 
             @Override

@@ -40,8 +40,7 @@ final class Base64Decoder implements PayloadDecoder {
     @Override
     public int detect(DecodeInput input) {
         String clean = clean(input.bytes());
-        if (clean.length() < MIN_LENGTH || firstBad(clean) >= 0 || clean.chars().allMatch(Character::isLetter)
-                || clean.length() % 4 == 1) {
+        if (clean.length() < MIN_LENGTH || firstBad(clean) >= 0 || allLetters(clean) || clean.length() % 4 == 1) {
             return 0;
         }
         byte[] decoded;
@@ -51,7 +50,10 @@ final class Base64Decoder implements PayloadDecoder {
             return 0;
         }
         DecodeInput bytes = DecodeInput.of(decoded, false);
-        int best = inner.stream().mapToInt(d -> d.detect(bytes)).max().orElse(0);
+        int best = 0;
+        for (PayloadDecoder d : inner) {
+            best = Math.max(best, d.detect(bytes));
+        }
         return best >= 30 ? 60 : 25;
     }
 
@@ -78,8 +80,8 @@ final class Base64Decoder implements PayloadDecoder {
         tree.put("decodedLength", decoded.length);
         tree.put("decodedAs", best.id());
         tree.set("value", content.tree());
-        String summary = String.format("%,d bytes of %s%s", decoded.length, best.label(),
-                content.summary().map(x -> ": " + x).orElse(""));
+        String summary = Trees.grouped(decoded.length) + " bytes of " + best.label()
+                + content.summary().map(x -> ": " + x).orElse("");
         if (bad >= 0) {
             return Trees.stopped(ID, tree, summary, new DecodeFailure(originalOffset(input.bytes(), bad),
                     "not a base64 character: '" + clean.charAt(bad) + "'"));
@@ -95,9 +97,31 @@ final class Base64Decoder implements PayloadDecoder {
         return clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0 ? Base64.getUrlDecoder() : Base64.getDecoder();
     }
 
-    /** The payload as text without whitespace (base64 is often wrapped at 76 columns). */
+    /**
+     * The payload as text without whitespace (base64 is often wrapped at 76 columns): the characters regex
+     * {@code \\s} matches, space, tab, line feed, vertical tab, form feed and carriage return.
+     */
     private static String clean(byte[] bytes) {
-        return new String(bytes, StandardCharsets.ISO_8859_1).replaceAll("\\s", "");
+        StringBuilder sb = null;
+        for (int i = 0; i < bytes.length; i++) {
+            byte c = bytes[i];
+            boolean space = c == ' ' || c >= '\t' && c <= '\r';
+            if (space && sb == null) {
+                sb = new StringBuilder(bytes.length).append(new String(bytes, 0, i, StandardCharsets.ISO_8859_1));
+            } else if (!space && sb != null) {
+                sb.append((char) (c & 0xff));
+            }
+        }
+        return sb == null ? new String(bytes, StandardCharsets.ISO_8859_1) : sb.toString();
+    }
+
+    private static boolean allLetters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index of the first character that breaks base64 (mixed alphabets, or '=' before the end), or -1. */

@@ -9,6 +9,7 @@ final class HexDecoder implements PayloadDecoder {
     static final String ID = "hex";
     /** Lines beyond this are left out of the tree: 4,096 lines is 64 KiB of payload, more than anyone reads. */
     static final int MAX_LINES = 4096;
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
     @Override
     public String id() {
@@ -37,15 +38,23 @@ final class HexDecoder implements PayloadDecoder {
             lines.add(line(b, at, Math.min(shown, at + 16)));
         }
         if (shown < b.length) {
-            tree.put("omitted", String.format("%,d bytes after the first %,d", b.length - shown, shown));
+            tree.put("omitted", Trees.grouped(b.length - shown) + " bytes after the first " + Trees.grouped(shown));
         }
-        return Trees.ok(ID, tree, String.format("%,d bytes", b.length));
+        return Trees.ok(ID, tree, Trees.grouped(b.length) + " bytes");
     }
 
     static String line(byte[] b, int from, int to) {
-        StringBuilder sb = new StringBuilder(80).append(String.format("%08x  ", from));
+        StringBuilder sb = new StringBuilder(80);
+        for (int shift = 28; shift >= 0; shift -= 4) {
+            sb.append(DIGITS[(from >>> shift) & 0xF]);
+        }
+        sb.append("  ");
         for (int i = from; i < from + 16; i++) {
-            sb.append(i < to ? String.format("%02x ", b[i] & 0xff) : "   ");
+            if (i < to) {
+                sb.append(DIGITS[(b[i] >> 4) & 0xF]).append(DIGITS[b[i] & 0xF]).append(' ');
+            } else {
+                sb.append("   ");
+            }
             if (i == from + 7) {
                 sb.append(' ');
             }

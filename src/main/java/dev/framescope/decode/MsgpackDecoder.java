@@ -65,8 +65,8 @@ final class MsgpackDecoder implements PayloadDecoder {
             try {
                 reader.value(v -> root[0] = v, 0);
                 if (unpacker.getTotalReadBytes() < b.length) {
-                    throw new DecodeStop(unpacker.getTotalReadBytes(), String.format(
-                            "%,d trailing bytes after the first value", b.length - unpacker.getTotalReadBytes()));
+                    throw new DecodeStop(unpacker.getTotalReadBytes(),
+                            Trees.grouped(b.length - unpacker.getTotalReadBytes()) + " trailing bytes after the first value");
                 }
                 return Trees.ok(ID, root[0], JsonDecoder.describe(root[0]));
             } catch (DecodeStop stop) {
@@ -172,14 +172,15 @@ final class MsgpackDecoder implements PayloadDecoder {
         private void checkLeft(long at, long claimed, String what) throws DecodeStop {
             long left = length - in.getTotalReadBytes();
             if (claimed < 0 || claimed > left) {
-                throw new DecodeStop(at, String.format("%s claims %,d bytes but only %,d are left", what,
-                        claimed < 0 ? claimed & 0xffffffffL : claimed, left));
+                throw new DecodeStop(at, what + " claims " + Trees.grouped(claimed < 0 ? claimed & 0xffffffffL : claimed)
+                        + " bytes but only " + Trees.grouped(left) + " are left");
             }
         }
 
         private String describe(Exception e) {
             if (e instanceof MessageSizeException size) {
-                return String.format("a length of %,d does not fit the %,d-byte payload", size.getSize(), length);
+                return "a length of " + Trees.grouped(size.getSize()) + " does not fit the " + Trees.grouped(length)
+                        + "-byte payload";
             }
             String kind = e.getClass().getSimpleName();
             if (kind.equals("MessageInsufficientBufferException") || e instanceof EOFException) {

@@ -108,8 +108,11 @@ final class ProtobufRawDecoder implements PayloadDecoder {
                     case 2 -> {
                         long length = varint(to);
                         if (length < 0 || length > to - pos) {
-                            throw new DecodeStop(tagAt, String.format("field %s claims %,d bytes but only %,d are left",
-                                    key, length < 0 ? Long.toUnsignedString(length) : length, to - pos));
+                            throw new DecodeStop(tagAt, length < 0
+                                    ? String.format("field %s claims %,d bytes but only %,d are left", key,
+                                            Long.toUnsignedString(length), to - pos)
+                                    : "field " + key + " claims " + Trees.grouped(length) + " bytes but only "
+                                            + Trees.grouped(to - pos) + " are left");
                         }
                         int start = pos;
                         int end = start + (int) length;

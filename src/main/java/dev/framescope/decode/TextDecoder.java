@@ -42,7 +42,7 @@ final class TextDecoder implements PayloadDecoder {
     public Decoded decode(DecodeInput input) {
         byte[] b = input.bytes();
         String text = new String(b, StandardCharsets.UTF_8);
-        String summary = String.format("%,d characters", text.codePointCount(0, text.length()));
+        String summary = Trees.grouped(text.codePointCount(0, text.length())) + " characters";
         int bad = firstInvalid(b);
         if (bad >= 0) {
             return Trees.stopped(ID, Trees.NODES.textNode(text), summary, new DecodeFailure(bad,
@@ -53,6 +53,9 @@ final class TextDecoder implements PayloadDecoder {
 
     /** Offset of the first malformed or truncated UTF-8 sequence, or -1. */
     static int firstInvalid(byte[] b) {
+        if (ascii(b)) {
+            return -1;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -74,6 +77,15 @@ final class TextDecoder implements PayloadDecoder {
             }
             return in.hasRemaining() ? in.position() : -1;
         }
+    }
+
+    private static boolean ascii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean printable(String s) {

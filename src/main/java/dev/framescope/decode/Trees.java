@@ -3,6 +3,7 @@ package dev.framescope.decode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Shared pieces of the format decoders: the node factory, the nesting cap and result helpers. */
@@ -32,8 +33,42 @@ final class Trees {
     }
 
     static String plural(long n, String noun) {
-        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return grouped(n) + " " + noun + (n == 1 ? "" : "s");
     }
+
+    /**
+     * {@code String.format("%,d", n)} in the default format locale, without a {@code Formatter} per call when that
+     * locale writes ASCII digits grouped by three with a comma (checked once per locale): decoding every payload
+     * of a large export spent most of its summary time building formatters.
+     */
+    static String grouped(long n) {
+        Locale locale = Locale.getDefault(Locale.Category.FORMAT);
+        Grouping g = grouping;
+        if (g == null || g.locale != locale) {
+            g = new Grouping(locale, String.format(locale, "%,d", -1234567L).equals("-1,234,567"));
+            grouping = g;
+        }
+        if (!g.commaThousands || n < 0) {
+            return String.format(locale, "%,d", n);
+        }
+        String digits = Long.toString(n);
+        if (digits.length() <= 3) {
+            return digits;
+        }
+        StringBuilder sb = new StringBuilder(digits.length() + digits.length() / 3);
+        int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        sb.append(digits, 0, head);
+        for (int i = head; i < digits.length(); i += 3) {
+            sb.append(',').append(digits, i, i + 3);
+        }
+        return sb.toString();
+    }
+
+    /** How the last locale seen groups digits; replaced whole, so readers on any thread see a consistent pair. */
+    private record Grouping(Locale locale, boolean commaThousands) {
+    }
+
+    private static volatile Grouping grouping;
 
     /** "depth N: more than MAX_DEPTH nested containers" — the same words for every format. */
     static String tooDeep() {

@@ -182,7 +182,7 @@ final class BuiltInDialogues {
             }
             long every = Math.max(1, Math.min(100, TimeUnit.NANOSECONDS.toMillis(timeoutNanos) / 20));
             peer.every(every, () -> {
-                if (!peer.isOpen() || System.nanoTime() - peer.lastClientFrameNanos() < timeoutNanos) {
+                if (!peer.isOpen() || peer.idleNanos() < timeoutNanos) {
                     return;
                 }
                 peer.stopTimers();
@@ -261,7 +261,7 @@ final class BuiltInDialogues {
         }
     }
 
-    /** Writes {@link ChaosScript} as raw bytes. */
+    /** Writes {@link ChaosScript} as raw bytes, then echoes until the client closes. */
     static final class Chaos extends EchoesBinary {
         Chaos(Peer peer) {
             super(peer);
@@ -269,8 +269,19 @@ final class BuiltInDialogues {
 
         @Override
         public void onOpen() {
-            List<byte[]> frames = ChaosScript.frames();
-            peer.writeRaw(ChaosScript.stream(), frames.size());
+            peer.writeRaw(ChaosScript.stream(), ChaosScript.frames().size());
+        }
+    }
+
+    /** Writes {@link ChaosScript#closeSteps()} as raw bytes. */
+    static final class ChaosClose extends EchoesBinary {
+        ChaosClose(Peer peer) {
+            super(peer);
+        }
+
+        @Override
+        public void onOpen() {
+            peer.writeRaw(ChaosScript.closeStream(), ChaosScript.closeFrames().size());
         }
     }
 }

@@ -32,8 +32,10 @@ public enum DemoScenario {
     HEADERS("headers", "", "sends back, as one JSON text message, the request target and header fields it received "
             + "(to check auth helpers and variables); then echoes; with `close=CODE` it closes after `echoes` "
             + "(default 0) messages", BuiltInDialogues.Headers::new),
-    CHAOS("chaos", "", "a scripted series of protocol violations written as raw bytes, one of each kind",
-            BuiltInDialogues.Chaos::new),
+    CHAOS("chaos", "", "a scripted series of protocol violations written as raw bytes, one of each kind; then "
+            + "ordinary messages and a ping, and it waits for your close", BuiltInDialogues.Chaos::new),
+    CHAOS_CLOSE("chaos-close", "", "the server's close frame done wrong: a 1-byte close body, text after the close, "
+            + "close code 1005", BuiltInDialogues.ChaosClose::new),
     STOMP("stomp", "", "a STOMP 1.2 broker (offer `v12.stomp`): CONNECTED, RECEIPT, a few MESSAGE frames per "
             + "SUBSCRIBE, SEND delivered to subscribers", StompDialogue::new, "v12.stomp", "v11.stomp", "v10.stomp"),
     MQTT("mqtt", "", "an MQTT 3.1.1 / 5.0 broker (offer `mqtt`): CONNACK, SUBACK then `count` PUBLISH packets, "

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
@@ -53,6 +55,8 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     });
     private final Map<WebSocket, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicLong framesSent = new AtomicLong();
+    /** What the idle scenario measures silence on: the client's clock when both live in one process. */
+    private final LongSupplier clock;
     private volatile Exception startFailure;
 
     /** Per-connection state: its scenario, its dialogue and the timers it started. */
@@ -61,15 +65,24 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
         /** Set right after the dialogue is made, before any frame from the client can reach it. */
         volatile Optional<Dialogue> dialogue = Optional.empty();
-        /** When the client last sent a frame of any kind (the idle scenario's clock). */
-        volatile long lastClientFrame = System.nanoTime();
+        /** When the client last sent a frame of any kind, on the server's {@link #clock}. */
+        volatile long lastClientFrame;
 
-        Session(ScenarioRequest scenario) {
+        Session(ScenarioRequest scenario, long now) {
             this.scenario = scenario;
+            this.lastClientFrame = now;
         }
     }
 
     public DemoServer(int port) {
+        this(port, System::nanoTime);
+    }
+
+    /**
+     * @param clock what the idle scenario measures the client's silence on, in nanoseconds: an in-process client's
+     *              own clock (the engine's, a virtual one in tests), so both sides agree on how long it was idle
+     */
+    public DemoServer(int port, LongSupplier clock) {
         super(new InetSocketAddress("127.0.0.1", port), List.<Draft>of(new Draft_6455(List.of(deflate()),
                 subprotocols())));
         setReuseAddr(true);
@@ -77,6 +90,7 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         setDaemon(true);
         // Pongs and ticks leave at once, as a real server's should; Nagle would hold them for the client's ACK.
         setTcpNoDelay(true);
+        this.clock = clock;
     }
 
     /** The library's permessage-deflate, compressing every message (its default skips those under 1 KiB). */
@@ -125,7 +139,13 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         timer.shutdownNow();
-        stop(1000);
+        try {
+            stop(1000);
+        } catch (ClosedSelectorException e) {
+            // Java-WebSocket 1.6.0: when the last client's close ends the selector thread while stop() still closes
+            // the others, its onWriteDemand meets the closed selector (it catches only CancelledKeyException). The
+            // selector thread has closed the listening socket and the workers on its way out: all is stopped.
+        }
     }
 
     @Override
@@ -144,7 +164,7 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         ScenarioRequest scenario = ScenarioRequest.parse(handshake.getResourceDescriptor()).orElseThrow();
-        Session session = new Session(scenario);
+        Session session = new Session(scenario, clock.getAsLong());
         sessions.put(conn, session);
         Dialogue dialogue = scenario.kind().open(new SessionPeer(conn, session, handshake));
         session.dialogue = Optional.of(dialogue);
@@ -271,8 +291,8 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         }
 
         @Override
-        public long lastClientFrameNanos() {
-            return session.lastClientFrame;
+        public long idleNanos() {
+            return clock.getAsLong() - session.lastClientFrame;
         }
 
         @Override
@@ -315,7 +335,7 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
     private Session heard(WebSocket conn) {
         Session session = sessions.get(conn);
         if (session != null) {
-            session.lastClientFrame = System.nanoTime();
+            session.lastClientFrame = clock.getAsLong();
         }
         return session;
     }

@@ -41,8 +41,8 @@ interface Dialogue {
         /** Drops TCP with a reset and no close frame, as a proxy might. */
         void resetTcp();
 
-        /** {@link System#nanoTime()} when the client last sent a frame of any kind. */
-        long lastClientFrameNanos();
+        /** How long since the client last sent a frame of any kind, in nanoseconds of the server's clock. */
+        long idleNanos();
 
         /** A numeric query parameter of the scenario path. */
         long param(String key, long fallback);

@@ -4,7 +4,13 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureEvent.Phase;
 import dev.framescope.capture.ConnectionState;
 import dev.framescope.wire.Severity;
+import dev.framescope.engine.driver.ClientDriver;
+import dev.framescope.engine.driver.ClientEvents;
+import dev.framescope.engine.driver.ProtocolClient;
+import dev.framescope.wire.Finding;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.util.List;
 
@@ -19,8 +25,11 @@ final class ConnectAttempt {
     private final ConnectionSpec spec;
     private final ConnectionTimers timers;
     private final ConnectionRecorder recorder;
+    private final boolean strictOnLibrary;
 
-    ConnectAttempt(Connection connection, ConnectionSpec spec, ConnectionTimers timers, ConnectionRecorder recorder) {
+    ConnectAttempt(Connection connection, ConnectionSpec spec, ConnectionTimers timers, ConnectionRecorder recorder,
+                   boolean strictOnLibrary) {
+        this.strictOnLibrary = strictOnLibrary;
         this.connection = connection;
         this.spec = spec;
         this.timers = timers;
@@ -37,7 +46,11 @@ final class ConnectAttempt {
             return;
         }
         try {
-            startLibrary(socket, events());
+            if (spec.mode() == ProtocolMode.STRICT && strictOnLibrary) {
+                startLibrary(socket, events());
+            } else {
+                startDriver(socket);
+            }
         } catch (IOException e) {
             connection.fail("cannot start: " + e.getMessage());
         }
@@ -81,13 +94,91 @@ final class ConnectAttempt {
         c.setSocket(tapped);
         connection.attached(c);
         c.connect();
+        handshakeTimeout(c);
+    }
+
+    /** Hands the connected socket, tapped, to our own driver ({@code engine/driver}), which writes the request. */
+    private void startDriver(Socket socket) throws IOException {
+        TappedSocket tapped = new TappedSocket(socket, recorder, timers.clock());
+        tapped.noLinger();
+        ClientDriver d = new ClientDriver(transport(tapped), spec.uri(), LibraryHandshake.headers(spec),
+                spec.extensionOffers(), spec.subprotocols(), ClientDriver.Config.of(spec.mode() == ProtocolMode.STRICT),
+                timers.scheduler(), driverEvents(), Thread.currentThread().getName().replace("connect", "ws"));
+        recorder.listen(d);
+        connection.attached(d);
+        d.start();
+        handshakeTimeout(d);
+    }
+
+    /** A server that never answers the upgrade: the attempt ends (and fails) after the handshake timeout. */
+    private void handshakeTimeout(ProtocolClient c) {
         timers.after(spec.handshakeTimeout(), () -> {
             if (connection.state() == ConnectionState.CONNECTING) {
-                recorder.note(Severity.ERROR, "no upgrade response within " + spec.handshakeTimeout().toMillis()
-                        + " ms");
-                c.close();
+                String why = "no upgrade response within " + spec.handshakeTimeout().toMillis() + " ms";
+                recorder.note(Severity.ERROR, why);
+                connection.failedBecause(why);
+                c.abort(why);
             }
         });
+    }
+
+    private static ClientDriver.Transport transport(TappedSocket socket) {
+        return new ClientDriver.Transport() {
+            @Override
+            public InputStream in() {
+                return socket.getInputStream();
+            }
+
+            @Override
+            public OutputStream out() {
+                return socket.getOutputStream();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closed either way; the tap has recorded what crossed
+                }
+            }
+        };
+    }
+
+    /** What the driver reports goes to the connection's lifecycle, as the library's events do. */
+    private ClientEvents driverEvents() {
+        return new ClientEvents() {
+            @Override
+            public void opened() {
+                connection.onOpen();
+            }
+
+            @Override
+            public void closed(int code, String reason, boolean remote) {
+                connection.onLibraryClosed(code, reason.isEmpty() ? handshakeEnd(code, remote) : reason);
+            }
+
+            @Override
+            public void failed(String why) {
+                recorder.note(Severity.ERROR, why);
+                connection.failedBecause(why);
+            }
+
+            @Override
+            public void pinged(byte[] payload) {
+                connection.pinged(payload);
+            }
+
+            @Override
+            public void note(Severity level, String text) {
+                recorder.note(level, text);
+            }
+
+            @Override
+            public void violation(Finding finding) {
+                recorder.violation(finding);
+            }
+        };
     }
 
     /** What the library reports goes to the connection's lifecycle (the recorder has the bytes already). */

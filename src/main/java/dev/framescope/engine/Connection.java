@@ -5,6 +5,8 @@ import dev.framescope.capture.CaptureEvent.Phase;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.HeartbeatStats;
+import dev.framescope.engine.driver.ProtocolClient;
+import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Severity;
 import java.time.Duration;
@@ -14,7 +16,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.java_websocket.framing.CloseFrame;
 
 /**
  * One WebSocket connection, instrumented: opened from a {@link ConnectionSpec} through an {@link Engine}, recorded
@@ -54,7 +55,7 @@ public final class Connection implements AutoCloseable {
 
     // Guarded by this.
     private volatile ConnectionState state = ConnectionState.CONNECTING;
-    private volatile EngineClient client;
+    private volatile ProtocolClient client;
     private volatile ConnectionRecorder recorder;
     private volatile CountDownLatch opened = new CountDownLatch(1);
     private volatile Optional<String> failure = Optional.empty();
@@ -80,10 +81,10 @@ public final class Connection implements AutoCloseable {
         return c;
     }
 
-    /** Data messages Java-WebSocket decoded itself (the {@link PlainFrameBypass} spares it plain ones); for tests. */
+    /** Data messages the client decoded itself (the {@link PlainFrameBypass} spares it plain ones); for tests. */
     long libraryMessages() {
-        EngineClient c = client;
-        return c == null ? 0 : c.libraryMessages();
+        ProtocolClient c = client;
+        return c == null ? 0 : c.messagesDecoded();
     }
 
     public ConnectionSpec spec() {
@@ -121,35 +122,34 @@ public final class Connection implements AutoCloseable {
     }
 
     public void sendText(String text) {
-        requireOpen().send(text);
+        requireOpen().sendText(text);
     }
 
     public void sendBinary(byte[] data) {
-        requireOpen().send(data);
+        requireOpen().sendBinary(data);
     }
 
     /** Sends one message as {@code fragments} frames (RFC 6455 §5.4). */
     public void sendFragmented(Opcode opcode, byte[] data, int fragments) {
-        requireOpen().sendFragments(opcode == Opcode.TEXT ? org.java_websocket.enums.Opcode.TEXT
-                : org.java_websocket.enums.Opcode.BINARY, data, fragments);
+        requireOpen().sendFragments(opcode, data, fragments);
     }
 
     public void ping(byte[] payload) {
-        requireOpen().sendPing(payload);
+        requireOpen().ping(payload);
     }
 
     public void pong(byte[] payload) {
-        requireOpen().sendPong(payload);
+        requireOpen().pong(payload);
     }
 
-    /** Writes bytes as they are, in order with the library's writes: crafted frames for probing a server. */
+    /** Writes bytes as they are, in order with the client's writes: crafted frames for probing a server. */
     public void sendRaw(byte[] frameBytes) {
-        requireOpen().queueRaw(frameBytes);
+        requireOpen().sendRaw(frameBytes);
     }
 
     @Override
     public void close() {
-        close(CloseFrame.NORMAL, "");
+        close(CloseCode.NORMAL_CLOSURE.code(), "");
     }
 
     public void close(int code, String reason) {
@@ -157,7 +157,7 @@ public final class Connection implements AutoCloseable {
             closeRequested = true;
         }
         timers.cancelAll();
-        EngineClient c = client;
+        ProtocolClient c = client;
         if (c != null && state == ConnectionState.OPEN) {
             setState(ConnectionState.CLOSING, "closing with " + code);
             c.close(code, reason);
@@ -166,11 +166,11 @@ public final class Connection implements AutoCloseable {
                 if (!ended()) {
                     recorder.note(Severity.WARNING, "no close frame from the server within "
                             + CLOSE_TIMEOUT_MILLIS + " ms: dropping the TCP connection");
-                    c.closeConnection(CloseFrame.ABNORMAL_CLOSE, "close handshake timed out");
+                    c.abort("close handshake timed out");
                 }
             });
         } else if (c != null) {
-            c.close();
+            c.abort("we closed the connection before the upgrade completed");
         }
     }
 
@@ -206,22 +206,22 @@ public final class Connection implements AutoCloseable {
 
     /** Drops the TCP connection without a close handshake (an abnormal close, so the reconnect policy applies). */
     void drop(String why) {
-        EngineClient c = client;
+        ProtocolClient c = client;
         if (c != null) {
-            c.closeConnection(CloseFrame.ABNORMAL_CLOSE, why);
+            c.abort(why);
         }
     }
 
-    /** See {@link EngineClient#pongIfOpen}. */
+    /** See {@link ProtocolClient#pongIfOpen}. */
     void pongIfOpen(byte[] payload) {
-        EngineClient c = client;
+        ProtocolClient c = client;
         if (c != null) {
             c.pongIfOpen(payload);
         }
     }
 
-    private EngineClient requireOpen() {
-        EngineClient c = client;
+    private ProtocolClient requireOpen() {
+        ProtocolClient c = client;
         if (c == null || state != ConnectionState.OPEN) {
             throw new IllegalStateException("the connection is " + state.name().toLowerCase(Locale.ROOT)
                     + ", not open");
@@ -243,11 +243,11 @@ public final class Connection implements AutoCloseable {
         synchronized (this) {
             recorder = r;
         }
-        new ConnectAttempt(this, spec, timers, r).run();
+        new ConnectAttempt(this, spec, timers, r, engine.settings().strictOnLibrary()).run();
     }
 
-    /** The attempt's library client is about to write the upgrade request. */
-    void attached(EngineClient c) {
+    /** The attempt's client is about to write the upgrade request. */
+    void attached(ProtocolClient c) {
         synchronized (this) {
             client = c;
             upgradeStart = timers.now();
@@ -298,7 +298,7 @@ public final class Connection implements AutoCloseable {
             return;
         }
         setState(ConnectionState.CLOSED, code + (reason.isEmpty() ? "" : " " + reason));
-        if (reconnects.afterClose(code, closeRequested, timers.now(), CloseFrame.NORMAL)) {
+        if (reconnects.afterClose(code, closeRequested, timers.now(), CloseCode.NORMAL_CLOSURE.code())) {
             reconnect();
         } else {
             end();

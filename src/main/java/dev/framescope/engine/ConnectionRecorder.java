@@ -8,6 +8,8 @@ import dev.framescope.capture.Payload;
 import dev.framescope.wire.DecoderOptions;
 import dev.framescope.wire.Dissected;
 import dev.framescope.wire.Finding;
+import dev.framescope.engine.driver.InboundListener;
+import dev.framescope.wire.HandshakeResponse;
 import dev.framescope.wire.HandshakeResult;
 import dev.framescope.wire.HttpHead;
 import dev.framescope.wire.HttpHeadParser;
@@ -56,6 +58,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     private volatile long lastOutboundNanos;
     private volatile Optional<IOException> readError = Optional.empty();
     private volatile boolean closedFirst;
+    private volatile InboundListener listener = InboundListener.NONE;
 
     /** One direction: its head parser until the head is complete, then its dissector. Guarded by itself. */
     private static final class Side {
@@ -86,6 +89,11 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
 
     CaptureLog log() {
         return log;
+    }
+
+    /** The driver that acts on what the server sent: called after each general-path item is recorded. */
+    void listen(InboundListener l) {
+        listener = l;
     }
 
     @Override
@@ -150,6 +158,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         }
         Optional<HandshakeResult> upgrade = handshake.response(head, all, nanos);
         side.upgraded = upgrade.isPresent();
+        Optional<HandshakeResponse> parsed = head.asResponse(all);
         upgrade.ifPresent(result -> {
             side.dissector = dissector(Sender.SERVER, head);
             result.deflate().ifPresent(this::enableDeflate);
@@ -157,6 +166,8 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
             result.acceptedExtensions().stream().filter(e -> PerFrameDeflateExtension.handles(e.name())).findFirst()
                     .ifPresent(e -> enablePerFrameDeflate(!e.has("no_context_takeover")));
         });
+        listener.upgradeResponse(parsed.map(HandshakeResponse::status).orElse(-1),
+                parsed.map(HandshakeResponse::reason).orElse(""), upgrade);
     }
 
     private static StreamDissector dissector(Sender sender, HttpHead head) {
@@ -217,29 +228,37 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                 log.append(nanos, s -> new CaptureEvent.FrameEvent(s, dir, f.frame().header(), f.frame().chunkOffset(),
                         f.frame().lastChunk(), payload, f.messageOpcode(), inflated, f.findings()));
                 if (f.frame().isWhole() && f.frame().opcode().isControl()) {
-                    control(dir, f.frame().opcode(), f.frame().payload(), nanos);
+                    control(dir, f.frame().opcode(), f.frame().payload(), f.frame().header().streamOffset(), nanos);
+                }
+                if (side == in) {
+                    listener.frame(f);
                 }
             } else if (item instanceof Dissected.MessageItem m) {
                 byte[] data = m.message().payload();
                 Payload stored = data == lastBytes ? last : log.payloads().store(data);
                 log.append(nanos, s -> new CaptureEvent.MessageEvent(s, dir, m.message(), stored));
+                if (side == in) {
+                    listener.message(m);
+                }
             }
         }
     }
 
     /** Pings and pongs go to the heartbeat tracker (RFC 6455 §5.5.3), close frames to the close tracker. */
-    private void control(Direction dir, Opcode opcode, byte[] payload, long nanos) {
+    private void control(Direction dir, Opcode opcode, byte[] payload, long offset, long nanos) {
         if (opcode == Opcode.PING) {
-            heartbeat(heartbeats.ping(dir, PingPayload.of(payload), nanos), payload, nanos);
+            heartbeat(heartbeats.ping(dir, PingPayload.of(payload), nanos), payload, offset, nanos);
         } else if (opcode == Opcode.PONG) {
-            heartbeat(heartbeats.pong(dir, PingPayload.of(payload), nanos), payload, nanos);
+            heartbeat(heartbeats.pong(dir, PingPayload.of(payload), nanos), payload, offset, nanos);
         } else if (opcode == Opcode.CLOSE) {
             closes.closeFrame(dir, payload, nanos);
         }
     }
 
-    private void heartbeat(HeartbeatTracker.Seen seen, byte[] payload, long nanos) {
+    private void heartbeat(HeartbeatTracker.Seen seen, byte[] payload, long offset, long nanos) {
         log.append(nanos, s -> new CaptureEvent.HeartbeatEvent(s, seen.kind(), payload, seen.rttNanos()));
+        seen.mismatch().ifPresent(why -> log.append(nanos, s -> new CaptureEvent.ViolationEvent(s, Direction.IN,
+                Finding.at(Violation.PONG_PAYLOAD_MISMATCH, offset, why))));
         seen.settle();
     }
 
@@ -320,6 +339,12 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                             + "closed TCP after " + offset + " bytes from the server"
                             : "TCP ended after " + offset + " bytes without a close frame from the server")));
         }
+        // Pings nobody answered are reported, not forgotten: the close summary counts them.
+        for (HeartbeatTracker.Unanswered u : heartbeats.unanswered(nanos)) {
+            log.append(nanos, s -> new CaptureEvent.HeartbeatEvent(s, u.dir() == Direction.OUT
+                    ? HeartbeatKind.PING_UNANSWERED : HeartbeatKind.SERVER_PING_UNANSWERED, u.payload().bytes(),
+                    OptionalLong.of(u.ageNanos())));
+        }
         log.append(nanos, s -> new CaptureEvent.CloseEvent(s, summary.initiator(), summary.sentCode(),
                 summary.sentReason(), summary.receivedCode(), summary.receivedReason(), summary.clean(),
                 summary.handshakeNanos()));
@@ -329,6 +354,11 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         synchronized (side) {
             return side.dissector == null ? -1 : side.dissector.streamOffset();
         }
+    }
+
+    /** A rule broken outside any frame (the close handshake's aftermath), recorded as the server's. */
+    void violation(Finding finding) {
+        log.append(clock.getAsLong(), s -> new CaptureEvent.ViolationEvent(s, Direction.IN, finding));
     }
 
     void note(Severity level, String text) {

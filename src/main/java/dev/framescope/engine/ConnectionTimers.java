@@ -25,6 +25,10 @@ final class ConnectionTimers {
         return scheduler.clock().getAsLong();
     }
 
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
     LongSupplier clock() {
         return scheduler.clock();
     }

@@ -34,6 +34,25 @@ public final class Engine implements AutoCloseable {
         return new Engine(scheduler, settings, Optional.empty());
     }
 
+    /**
+     * How an owner that makes its engine itself — a window's session, the {@code capture} command — gets it: the
+     * application passes {@link #realTime()}, a test one {@linkplain #on(Scheduler) on its virtual scheduler}.
+     */
+    @FunctionalInterface
+    public interface Factory {
+        Engine create(EngineSettings settings);
+
+        /** Engines with their own timer thread on {@link System#nanoTime} ({@link Engine#start}). */
+        static Factory realTime() {
+            return Engine::start;
+        }
+
+        /** Engines on {@code scheduler}, which their caller owns ({@link Engine#on}). */
+        static Factory on(Scheduler scheduler) {
+            return settings -> Engine.on(scheduler, settings);
+        }
+    }
+
     /** Starts connecting; the log receives every event from now on. */
     public Connection open(ConnectionSpec spec, CaptureLog log) {
         return Connection.open(this, spec, log);
@@ -43,7 +62,8 @@ public final class Engine implements AutoCloseable {
         return scheduler;
     }
 
-    LongSupplier clock() {
+    /** The clock its timers and its connections' taps read, in nanoseconds (also what a capture's duration is on). */
+    public LongSupplier clock() {
         return scheduler.clock();
     }
 

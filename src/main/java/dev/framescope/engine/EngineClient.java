@@ -13,6 +13,7 @@ import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
 import org.java_websocket.framing.PongFrame;
+import dev.framescope.engine.driver.ProtocolClient;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -20,7 +21,7 @@ import org.java_websocket.handshake.ServerHandshake;
  * Java-WebSocket's client, driving the protocol over our tapped socket. What it reports is secondary: the recorder
  * already has the bytes. Its own keep-alive pings are off; our heartbeat decides when to ping.
  */
-final class EngineClient extends WebSocketClient {
+final class EngineClient extends WebSocketClient implements ProtocolClient {
 
     /** What the connection wants to hear from the library. */
     interface Events {
@@ -101,6 +102,47 @@ final class EngineClient extends WebSocketClient {
         libraryMessages.incrementAndGet();
     }
 
+    @Override
+    public void sendText(String text) {
+        send(text);
+    }
+
+    @Override
+    public void sendBinary(byte[] data) {
+        send(data);
+    }
+
+    @Override
+    public void sendFragments(dev.framescope.wire.Opcode opcode, byte[] data, int fragments) {
+        sendFragments(opcode == dev.framescope.wire.Opcode.TEXT ? org.java_websocket.enums.Opcode.TEXT
+                : org.java_websocket.enums.Opcode.BINARY, data, fragments);
+    }
+
+    @Override
+    public void ping(byte[] payload) {
+        sendPing(payload);
+    }
+
+    @Override
+    public void pong(byte[] payload) {
+        sendPong(payload);
+    }
+
+    @Override
+    public void sendRaw(byte[] frameBytes) {
+        queueRaw(frameBytes);
+    }
+
+    @Override
+    public void abort(String why) {
+        closeConnection(org.java_websocket.framing.CloseFrame.ABNORMAL_CLOSE, why);
+    }
+
+    @Override
+    public long messagesDecoded() {
+        return libraryMessages();
+    }
+
     /** Sends one message as {@code fragments} frames (RFC 6455 §5.4). */
     void sendFragments(org.java_websocket.enums.Opcode op, byte[] data, int fragments) {
         int n = Math.max(1, Math.min(fragments, Math.max(1, data.length)));
@@ -125,7 +167,8 @@ final class EngineClient extends WebSocketClient {
     }
 
     /** A pong is still due while we are closing (RFC 6455 §5.5.2), so this asks the library, not our state. */
-    void pongIfOpen(byte[] payload) {
+    @Override
+    public void pongIfOpen(byte[] payload) {
         if (!isOpen()) {
             return;
         }

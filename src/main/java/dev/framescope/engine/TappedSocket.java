@@ -76,6 +76,7 @@ final class TappedSocket extends Socket {
 
     private final WireTap tap;
     private volatile Runnable beforeClose = () -> { };
+    private volatile boolean linger = true;
     private boolean closing;
 
     /** @param clock stamps the bytes; the linger's deadline stays on real time, as the socket's timeouts are */
@@ -110,6 +111,14 @@ final class TappedSocket extends Socket {
         return delegate.isClosed();
     }
 
+    /**
+     * Closing does not read on for the server's close frame: our driver reads until the close handshake is done
+     * itself, and closes only when it wants TCP gone at once.
+     */
+    void noLinger() {
+        linger = false;
+    }
+
     /** Runs once just before the socket closes, with the streams still usable. */
     void beforeClose(Runnable action) {
         beforeClose = action;
@@ -128,7 +137,7 @@ final class TappedSocket extends Socket {
         if (!delegate.isClosed()) {
             beforeClose.run();
         }
-        if (!delegate.isClosed() && tap.awaitingPeerClose()) {
+        if (linger && !delegate.isClosed() && tap.awaitingPeerClose()) {
             in.drain(LINGER_MILLIS, delegate, tap);
         }
         if (!in.ended) {

@@ -2,6 +2,7 @@ package dev.framescope.ui;
 
 import dev.framescope.capture.MemoryBudget;
 import dev.framescope.cli.AppOptions;
+import dev.framescope.engine.Engine;
 import dev.framescope.engine.EngineSettings;
 import dev.framescope.ui.dev.ScriptHooks;
 import dev.framescope.ui.frame.FrameDetailPane;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -28,6 +30,10 @@ import javafx.stage.Stage;
 /**
  * The desktop application: made from the options parsed once at start, it owns the pump, the one background
  * executor and the session, loads the main window, and opens the demo or the file it was given.
+ *
+ * <p>Start-up order, for the first paint (docs/benchmarks.md, "Start-up"): the session (saved environments, the
+ * engine's timers) is made on the background executor while JavaFX starts and the window's scene is built; the
+ * demo endpoint and its connections start only once the window has painted its first frame.
  */
 public final class FramescopeApp {
 
@@ -45,31 +51,39 @@ public final class FramescopeApp {
     });
     private final Background background = new Background(executor, UiDispatcher.fx());
     private final Path configDir;
-    private final SessionModel session;
+    /** Made off the FX thread while JavaFX starts; the window waits for it only once its scene is built. */
+    private final CompletableFuture<SessionModel> sessionReady;
+    private SessionModel session;
     private long lastStatsRefresh;
 
     /** The loaded main window: its root, controller and theme manager. */
     public record MainWindow(Scene scene, MainWindowController controller, ThemeManager themeManager) {
     }
 
-    /** Off the FX thread: reads the saved environments. */
-    public FramescopeApp(AppOptions options) {
+    /**
+     * Starts reading the saved environments on the background executor.
+     *
+     * @param engines where the session's engine comes from: {@link Engine.Factory#realTime()} in the application
+     */
+    public FramescopeApp(AppOptions options, Engine.Factory engines) {
         this.options = options;
         this.pump = ScriptHooks.pumpFor(options.devHooks());
         this.configDir = ConfigDir.of(options);
-        this.session = SessionModel.withSavedEnvironments(configDir, MemoryBudget.forThisJvm(options.memoryBudget()),
-                new EngineSettings(options.libraryReadsEveryFrame()));
+        this.sessionReady = CompletableFuture.supplyAsync(() -> SessionModel.withSavedEnvironments(configDir,
+                MemoryBudget.forThisJvm(options.memoryBudget()),
+                engines.create(new EngineSettings(options.libraryReadsEveryFrame()))), executor);
     }
 
     /** Starts JavaFX and shows the window, with {@code file} open instead of the demo when given. */
     public static void launch(AppOptions options, Optional<Path> file) {
-        FramescopeApp app = new FramescopeApp(options);
+        FramescopeApp app = new FramescopeApp(options, Engine.Factory.realTime());
         Platform.startup(() -> app.start(new Stage(), file));
     }
 
     /** FX thread. Closing the window (or File → Quit) stops the application. */
     public void start(Stage stage, Optional<Path> file) {
         MainWindow window = createMainWindow(Theme.valueOf(options.theme().toUpperCase(Locale.ROOT)), background);
+        session = sessionReady.join();
         stage.setTitle(TITLE);
         stage.setScene(window.scene());
         stage.setMinWidth(900);
@@ -84,9 +98,24 @@ public final class FramescopeApp {
             // Opened with a file (the desktop's file association): show it instead of the demo.
             live.files().open(file.get());
         } else if (options.demo()) {
-            openDemo(live);
+            afterFirstPaint(() -> openDemo(live));
         }
         new ScriptHooks(options.devHooks(), live, window.controller(), pump, session, background.ui()).install();
+    }
+
+    /**
+     * Runs {@code then} on the second pulse: the pump runs at the start of a pulse, so by then the first one has
+     * laid out and rendered the window.
+     */
+    private void afterFirstPaint(Runnable then) {
+        int[] pulses = {0};
+        pump.registerUntilDone(now -> {
+            if (++pulses[0] < 2) {
+                return false;
+            }
+            then.run();
+            return true;
+        });
     }
 
     /** The demo endpoint starts off the FX thread; its connections open on it. */

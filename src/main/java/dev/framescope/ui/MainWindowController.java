@@ -52,6 +52,7 @@ public final class MainWindowController {
     @FXML private MenuItem findItem;
     @FXML private MenuItem protobufSchemaItem;
     @FXML private MenuItem environmentsItem;
+    @FXML private MenuItem restoreRemovedItem;
     @FXML private MenuItem quitItem;
 
     private ThemeManager themeManager;
@@ -169,6 +170,11 @@ public final class MainWindowController {
     }
 
     /** File → Quit: closes the window unless a view that guards unsaved work sets its own action. */
+    /** Edit → Restore Removed Connection. */
+    public MenuItem restoreRemovedItem() {
+        return restoreRemovedItem;
+    }
+
     public MenuItem quitItem() {
         return quitItem;
     }

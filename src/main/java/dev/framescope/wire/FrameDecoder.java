@@ -10,7 +10,8 @@ import java.util.Optional;
  * frame (or the next chunk of a frame larger than {@link DecoderOptions#maxChunkBytes()}), or empty when it needs
  * more bytes. It never throws on hostile input: every breach of a frame-level rule becomes a {@link Finding} on the
  * frame's first chunk. A 64-bit length with its top bit set cannot be trusted, so the decoder stops decoding there
- * ({@link #desynchronized()}, {@link #trustedUntil()}) and only counts the bytes that follow.
+ * ({@link #desynchronized()}, {@link #trustedUntil()}; one {@link Violation#DESYNCHRONIZED} finding) and hands the
+ * bytes that follow on undecoded, as raw chunks of that untrusted frame (never last), so nothing received is lost.
  */
 public final class FrameDecoder {
 
@@ -27,6 +28,7 @@ public final class FrameDecoder {
     private State state = State.HEADER;
     private long offset;
     private long trustedUntil = -1;
+    private long rawRead;
 
     private final byte[] headerBytes = new byte[MAX_HEADER];
     private final ByteBuffer headerView = ByteBuffer.wrap(headerBytes);
@@ -114,12 +116,23 @@ public final class FrameDecoder {
                     return frame == null ? Optional.empty() : Optional.of(frame);
                 }
                 default -> {
-                    offset += in.remaining();
-                    in.position(in.limit());
-                    return Optional.empty();
+                    return Optional.ofNullable(rawChunk(in));
                 }
             }
         }
+    }
+
+    /** After desynchronizing: the next raw bytes as a chunk of the untrusted frame, or null when there are none. */
+    private Frame rawChunk(ByteBuffer in) {
+        if (!in.hasRemaining()) {
+            return null;
+        }
+        byte[] raw = new byte[Math.min(in.remaining(), maxChunkBytes)];
+        in.get(raw);
+        offset += raw.length;
+        long at = rawRead;
+        rawRead += raw.length;
+        return new Frame(header, at, raw, false, List.of());
     }
 
     /** The stream ended: a finding when it ended inside a frame. */
@@ -133,7 +146,7 @@ public final class FrameDecoder {
         if (state == State.PAYLOAD) {
             long received = payloadRead + chunkFill;
             return List.of(Finding.at(Violation.TRUNCATED_FRAME, header.streamOffset(),
-                    "stream ended after " + received + " of " + header.payloadLength() + " payload bytes"));
+                    "stream ended after " + received + " of " + header.payloadLengthText() + " payload bytes"));
         }
         return List.of();
     }
@@ -194,6 +207,10 @@ public final class FrameDecoder {
         if (header.lengthMsbSet()) {
             state = State.DESYNCHRONIZED;
             trustedUntil = header.streamOffset();
+            List<Finding> all = new ArrayList<>(pendingFindings);
+            all.add(Finding.at(Violation.DESYNCHRONIZED, offset, "the frame at byte " + header.streamOffset()
+                    + " declares a length no stream can hold; from byte " + offset + " on the bytes are kept raw"));
+            pendingFindings = all;
             return emit(EMPTY, true);
         }
         if (header.payloadLength() == 0) {
@@ -276,7 +293,8 @@ public final class FrameDecoder {
         }
         if (h.lengthMsbSet()) {
             out.add(Finding.at(Violation.LENGTH_MSB_SET, at,
-                    String.format("64-bit length 0x%016X; the rest of the stream cannot be framed", h.payloadLength())));
+                    String.format("64-bit length %s (0x%016X); the rest of the stream cannot be framed",
+                            h.payloadLengthText(), h.payloadLength())));
             return out;
         }
         if (h.opcode().isControl() && h.payloadLength() > 125) {

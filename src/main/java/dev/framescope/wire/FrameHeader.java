@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param masked         MASK bit
  * @param maskingKey     the 32-bit masking key, big-endian as on the wire; 0 when {@code masked} is false
  * @param payloadLength  the payload length as written; with {@link Violation#LENGTH_MSB_SET} it is the raw 64-bit
- *                       value and therefore negative
+ *                       value and therefore negative as a {@code long}: show it with {@link #payloadLengthText()}
  * @param lengthEncoding how the length was written (which may be longer than needed: {@link Violation#NON_MINIMAL_LENGTH})
  * @param streamOffset   offset of the frame's first byte in its sender's stream
  */
@@ -58,6 +58,14 @@ public record FrameHeader(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3,
 
     public boolean lengthMsbSet() {
         return payloadLength < 0;
+    }
+
+    /**
+     * The declared length in decimal, read as the unsigned number the wire carries: {@code 9223372036854775813},
+     * never negative, even with {@link Violation#LENGTH_MSB_SET}.
+     */
+    public String payloadLengthText() {
+        return Long.toUnsignedString(payloadLength);
     }
 
     public boolean anyRsv() {

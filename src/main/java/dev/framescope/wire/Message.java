@@ -7,7 +7,9 @@ import java.util.Objects;
  * A data message reassembled from its frames (RFC 6455 §5.4), inflated when it was compressed (RFC 7692).
  *
  * @param sender          who sent it
- * @param opcode          TEXT or BINARY (the opcode of its first frame)
+ * @param opcode          TEXT or BINARY (the opcode of its first frame); CONTINUATION for data that arrived in
+ *                        continuation frames with no message started ({@link Violation#CONTINUATION_WITHOUT_START}),
+ *                        whose type is unknown
  * @param startOffset     stream offset of its first frame
  * @param frameCount      number of frames (fragments) that carried it
  * @param wireLength      payload bytes on the wire, all fragments together

@@ -56,9 +56,10 @@ public final class MessageAssembler {
         return inflater.isPresent();
     }
 
-    /** The opcode of the fragmented message in progress, if any. */
+    /** The opcode of the fragmented message in progress, if any (none for an orphan run of continuations). */
     public Optional<Opcode> currentOpcode() {
-        return current == null ? Optional.empty() : Optional.of(current.opcode);
+        return current == null || current.opcode == Opcode.CONTINUATION ? Optional.empty()
+                : Optional.of(current.opcode);
     }
 
     /** True while a fragmented message has started and its final frame has not arrived. */
@@ -85,11 +86,11 @@ public final class MessageAssembler {
         }
         Opcode opcode = header.opcode();
         if (opcode.isControl() || opcode.isReserved()) {
-            return new Step(Optional.empty(), findings, Optional.empty());
+            return new Step(Optional.empty(), findings, Optional.empty(), Optional.empty());
         }
-        if (frame.isFirstChunk() && !startFrame(header, findings) || current == null) {
-            // Later chunks of a frame that belongs to no message (an orphan continuation) are skipped as well.
-            return new Step(Optional.empty(), findings, Optional.empty());
+        Optional<Message> cutShort = frame.isFirstChunk() ? startFrame(header, findings) : Optional.empty();
+        if (current == null) {
+            return new Step(Optional.empty(), findings, Optional.empty(), cutShort);
         }
         Optional<byte[]> inflated = current.append(frame, findings);
         Optional<Message> done = Optional.empty();
@@ -97,29 +98,42 @@ public final class MessageAssembler {
             done = Optional.of(current.finish(findings));
             current = null;
         }
-        return new Step(inflated, findings, done);
+        return new Step(inflated, findings, done, cutShort);
     }
 
-    /** Applies the §5.4 fragmentation rules to a frame's first chunk; false if the frame belongs to no message. */
-    private boolean startFrame(FrameHeader header, List<Finding> findings) {
+    /**
+     * Applies the §5.4 fragmentation rules to a frame's first chunk. Nothing a broken sender sends is dropped: an
+     * orphan continuation starts a message of its own (opcode CONTINUATION, the type unknown) that later
+     * continuations extend up to a FIN; a new TEXT or BINARY frame while a message is open ends that message as it
+     * stands, with its frames, and starts the new one.
+     *
+     * @return the open message this frame cut short, if it did
+     */
+    private Optional<Message> startFrame(FrameHeader header, List<Finding> findings) {
         if (header.opcode() == Opcode.CONTINUATION) {
             if (current == null) {
-                findings.add(Finding.at(Violation.CONTINUATION_WITHOUT_START, header.streamOffset(),
-                        "no fragmented message in progress"));
-                return false;
+                Finding orphan = Finding.at(Violation.CONTINUATION_WITHOUT_START, header.streamOffset(),
+                        "no fragmented message in progress; its data is shown as a message of unknown type");
+                findings.add(orphan);
+                current = new InProgress(Opcode.CONTINUATION, header.streamOffset(), false);
+                current.findings.add(orphan);
+            } else {
+                current.frameCount++;
             }
-            current.frameCount++;
-            return true;
+            return Optional.empty();
         }
+        Optional<Message> cutShort = Optional.empty();
         if (current != null) {
-            findings.add(Finding.at(Violation.DATA_FRAME_DURING_FRAGMENTED_MESSAGE, header.streamOffset(),
+            Finding interleaved = Finding.at(Violation.DATA_FRAME_DURING_FRAGMENTED_MESSAGE, header.streamOffset(),
                     header.opcode().shortName() + " frame while the " + current.opcode.shortName()
                             + " message started at byte " + current.startOffset + " had " + current.frameCount
-                            + " frame(s) and no FIN; that message is abandoned"));
+                            + " frame(s) and no FIN; that message ends unfinished here");
+            findings.add(interleaved);
+            cutShort = Optional.of(current.cutShort(interleaved));
         }
         boolean compressed = header.rsv1() && inflater.isPresent();
         current = new InProgress(header.opcode(), header.streamOffset(), compressed);
-        return true;
+        return cutShort;
     }
 
     /**
@@ -128,8 +142,11 @@ public final class MessageAssembler {
      * @param inflated the inflated bytes this chunk produced, when its message is compressed
      * @param findings message-level findings raised by this chunk (frame-level ones are on the frame)
      * @param message  the message this chunk completed
+     * @param cutShort the open message this frame ended unfinished (a data frame interleaved in it), to be shown
+     *                 before the frame
      */
-    public record Step(Optional<byte[]> inflated, List<Finding> findings, Optional<Message> message) {
+    public record Step(Optional<byte[]> inflated, List<Finding> findings, Optional<Message> message,
+                       Optional<Message> cutShort) {
     }
 
     private final class InProgress {
@@ -167,6 +184,8 @@ public final class MessageAssembler {
             }
             MessageInflater.Inflated result = inflater.orElseThrow().inflate(wire, 0, wire.length, end);
             take(result.bytes(), frame, stepFindings);
+            result.tooFar().ifPresent(far -> report(stepFindings, Finding.at(Violation.DEFLATE_WINDOW_EXCEEDED,
+                    frame.header().streamOffset(), far.describe())));
             switch (result.status()) {
                 case LIMIT_EXCEEDED -> {
                     inflateStopped = true;
@@ -185,7 +204,8 @@ public final class MessageAssembler {
 
         private void take(byte[] data, Frame frame, List<Finding> stepFindings) {
             if (opcode == Opcode.TEXT && !utf8.hasFailed() && !utf8.feed(data, 0, data.length)) {
-                report(stepFindings, Finding.at(Violation.INVALID_UTF8, frame.header().streamOffset(),
+                report(stepFindings, Finding.at(Violation.INVALID_UTF8,
+                        frame == null ? startOffset : frame.header().streamOffset(),
                         "byte " + utf8.errorPosition() + " of the message"));
             }
             if (single == null && retained == null && data.length <= maxRetainedBytes) {
@@ -204,11 +224,28 @@ public final class MessageAssembler {
             length += data.length;
         }
 
+        /**
+         * The message as it stands, ended without its FIN: a compressed one is flushed (the RFC 7692 §7.2.2 tail)
+         * so that its inflater starts clean for the next, and {@code reason} is its finding.
+         */
+        Message cutShort(Finding reason) {
+            if (compressed && !perFrame && !inflateStopped) {
+                MessageInflater.Inflated rest = inflater.orElseThrow().inflate(new byte[0], 0, 0, true);
+                take(rest.bytes(), null, new ArrayList<>(0));
+            }
+            findings.add(reason);
+            return message();
+        }
+
         Message finish(List<Finding> stepFindings) {
             if (opcode == Opcode.TEXT && !utf8.hasFailed() && !utf8.isCompleteAndValid() && !inflateStopped) {
                 report(stepFindings, Finding.at(Violation.INVALID_UTF8, startOffset,
                         "the message ends inside a UTF-8 sequence"));
             }
+            return message();
+        }
+
+        private Message message() {
             return new Message(sender, opcode, startOffset, frameCount, wireLength, compressed, length,
                     retained != null ? retained.toByteArray() : single != null ? single : new byte[0],
                     findings.isEmpty() ? List.of() : findings);

@@ -46,7 +46,7 @@ public final class StreamDissector {
      */
     public void enableDeflate(int windowBits, boolean contextTakeover, long inflateLimit) {
         decoder.setAllowedRsvBits(FrameHeader.B0_FLAG_RSV1);
-        assembler.useInflater(new MessageInflater(windowBits, contextTakeover, inflateLimit));
+        assembler.useInflater(new MessageInflater(windowBits, contextTakeover, inflateLimit, true));
     }
 
     /**
@@ -240,6 +240,11 @@ public final class StreamDissector {
     }
 
     private void dissect(Frame frame, List<Dissected> out) {
+        if (decoder.desynchronized() && !frame.lastChunk()) {
+            // Raw bytes after the stream lost its framing: shown as they are, belonging to no message.
+            out.add(new Dissected.FrameItem(frame, Optional.empty(), Optional.empty(), List.of()));
+            return;
+        }
         Optional<Opcode> messageOpcode = messageOpcodeOf(frame.header().opcode());
         MessageAssembler.Step step = assembler.accept(frame);
         List<Finding> findings = frame.findings();
@@ -247,6 +252,8 @@ public final class StreamDissector {
             findings = new ArrayList<>(frame.findings());
             findings.addAll(step.findings());
         }
+        // A message this frame cut short ended before it: it comes first, so the log reads in order.
+        step.cutShort().ifPresent(m -> out.add(new Dissected.MessageItem(m)));
         out.add(new Dissected.FrameItem(frame, messageOpcode, step.inflated(), findings));
         step.message().ifPresent(m -> out.add(new Dissected.MessageItem(m)));
     }

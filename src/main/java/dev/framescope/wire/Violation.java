@@ -24,12 +24,17 @@ public enum Violation {
     INVALID_CLOSE_REASON_UTF8("RFC6455-5.5.1", Severity.ERROR, "The close reason must be valid UTF-8."),
     DATA_AFTER_CLOSE("RFC6455-5.5.1", Severity.ERROR, "An endpoint must not send data frames after its close frame."),
     TRUNCATED_FRAME("RFC6455-5.2", Severity.ERROR, "The stream ended in the middle of a frame."),
+    DESYNCHRONIZED("RFC6455-5.2", Severity.ERROR,
+            "The stream can no longer be framed: the bytes from here on are kept raw, not decoded."),
     PONG_PAYLOAD_MISMATCH("RFC6455-5.5.3", Severity.WARNING, "A pong answering a ping must carry the ping's application data."),
 
     // RFC 7692: permessage-deflate
     RSV1_ON_CONTINUATION("RFC7692-6.1", Severity.ERROR, "RSV1 (compressed) is set only on the first frame of a message."),
     RSV1_ON_CONTROL_FRAME("RFC7692-6.1", Severity.ERROR, "RSV1 must not be set on a control frame."),
     DEFLATE_ERROR("RFC7692-7.2.2", Severity.ERROR, "The compressed payload could not be inflated."),
+    DEFLATE_WINDOW_EXCEEDED("RFC7692-7.1.2.1", Severity.ERROR,
+            "A compressed message refers back farther than the negotiated server_max_window_bits (or "
+                    + "client_max_window_bits) allows; it is shown inflated with the full window."),
     INFLATE_LIMIT_EXCEEDED("RFC6455-10.4", Severity.ERROR,
             "The message inflates beyond the configured limit; inflation stopped there (possible compression bomb)."),
     DEFLATE_PARAM_NOT_OFFERED("RFC7692-7.1", Severity.ERROR,
@@ -49,7 +54,9 @@ public enum Violation {
     EXTENSION_HEADER_MALFORMED("RFC6455-9.1", Severity.ERROR, "Sec-WebSocket-Extensions does not follow the grammar of §9.1."),
 
     // RFC 6455 §7: closing
-    ABNORMAL_CLOSURE("RFC6455-7.1.5", Severity.ERROR, "The connection closed without a close frame (status 1006).");
+    ABNORMAL_CLOSURE("RFC6455-7.1.5", Severity.ERROR, "The connection closed without a close frame (status 1006)."),
+    SERVER_KEPT_TCP_OPEN("RFC6455-7.1.1", Severity.WARNING,
+            "After the close handshake the server should close the TCP connection first; it kept it open.");
 
     private final String rfcSection;
     private final Severity severity;

@@ -47,6 +47,16 @@ class AppOptionsTest {
     }
 
     @Test
+    void memorySizesParseWithUnits() {
+        assertEquals(512L << 20, AppOptions.parseSize("--memory-budget", "512m"));
+        assertEquals(2L << 30, AppOptions.parseSize("--memory-budget", "2G"));
+        assertEquals(4096, AppOptions.parseSize("--memory-budget", "4096"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parseSize("--memory-budget", "lots"));
+        assertTrue(e.getMessage().contains("'lots'"), e.getMessage());
+    }
+
+    @Test
     void badValuesNameTheOptionAndTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AppOptions.parse(List.of("--memory-budget=lots"), Map.of(), ENV));

@@ -1,14 +1,20 @@
 package dev.framescope.cli;
 
-import dev.framescope.testutil.SessionText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.framescope.engine.Engine;
+import dev.framescope.engine.VirtualScheduler;
+import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SessionText;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,14 +32,24 @@ class CaptureCommandTest {
         return cli.run(args);
     }
 
+    /** The heartbeat and the duration run on a virtual clock, advanced while the command runs on its own thread. */
     @Test
     void capturePrintsFramesLiveSummarisesAndWritesTheSession() throws Exception {
         Path session = dir.resolve("echo.fscap");
-        assertEquals(0, run("capture", "demo:/echo", "--send", "hello framescope", "--ping-interval", "50ms",
-                "--duration", "400ms", "--out", session.toString(), "--header", "Authorization: Bearer t0k3n"));
-        String text = out.toString();
+        VirtualScheduler clock = new VirtualScheduler();
+        Cli timed = new Cli(Engine.Factory.on(clock));
+        CompletableFuture<Integer> capture = timed.start("capture", "demo:/echo", "--send", "hello framescope",
+                "--ping-interval", "50ms", "--duration", "400ms", "--out", session.toString(), "--header",
+                "Authorization: Bearer t0k3n");
+        String echo = "← TEXT   F --- -     16 (7)  \"hello framescope\"";
+        // Sent when the command saw the open, so the duration is running once the echo is back.
+        Await.until(() -> timed.out().contains(echo), "the echo");
+        clock.advanceUntil(Duration.ofMillis(50), () -> timed.out().contains("♥ pong received"), "a heartbeat pong");
+        clock.advance(Duration.ofMillis(400));
+        assertEquals(0, capture.get(20, TimeUnit.SECONDS), timed.err());
+        String text = timed.out();
         assertTrue(text.contains("→ TEXT   F --- M     16 (7)  \"hello framescope\""), text);
-        assertTrue(text.contains("← TEXT   F --- -     16 (7)  \"hello framescope\""), text);
+        assertTrue(text.contains(echo), text);
         assertTrue(text.contains("Accept ✓"), text);
         assertTrue(text.contains("heartbeat:   ") && text.contains("pongs: min"), text);
         assertTrue(text.contains("close:       we closed; sent 1000 capture finished"), text);

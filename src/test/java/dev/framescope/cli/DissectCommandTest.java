@@ -80,6 +80,23 @@ class DissectCommandTest {
     }
 
     @Test
+    void aLengthWithItsTopBitSetIsShownUnsignedInTheTableAndTheJson() throws Exception {
+        // RFC 6455 §5.2: 0x8000000000000005 breaks LENGTH_MSB_SET; what the wire declares is 2^63 + 5, not negative.
+        assertEquals(0, run("dissect", "827f8000000000000005"));
+        String table = out.toString();
+        assertTrue(table.contains("9223372036854775813 (64)"), table);
+        assertTrue(table.contains("LENGTH_MSB_SET"), table);
+        assertTrue(!table.contains("-9223372036854775"), table);
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("dissect", "--json", "827f8000000000000005"));
+        JsonNode frame = jsonLines().get(0);
+        assertEquals("9223372036854775813", frame.get("payloadLength").asText());
+        assertTrue(frame.get("payloadLength").isIntegralNumber(), frame.toString());
+        assertEquals("LENGTH_MSB_SET", frame.get("violations").get(0).asText());
+    }
+
+    @Test
     void unreadableInputFailsWithAClearMessage() {
         assertEquals(2, run("dissect", "81z5"));
         assertTrue(err.toString().contains("not a hex digit at position 2: 'z'"), err.toString());

@@ -49,8 +49,8 @@ class DemoScenarioTest {
 
     @Test
     void chaosAnnouncesEachStepUntilItsFirstCloseFrame() {
-        List<byte[]> frames = ChaosScript.frames();
-        List<ChaosScript.Step> steps = ChaosScript.steps();
+        List<byte[]> frames = ChaosScript.closeFrames();
+        List<ChaosScript.Step> steps = ChaosScript.closeSteps();
         int firstClose = 0;
         while ((steps.get(firstClose).bytes()[0] & 0x0f) != Opcode.CLOSE.code()) {
             firstClose++;
@@ -58,10 +58,22 @@ class DemoScenarioTest {
         // announced: every step up to and including the first close; after it, the bare steps only
         assertEquals(2 * (firstClose + 1) + (steps.size() - firstClose - 1), frames.size());
         assertEquals(Violation.CLOSE_PAYLOAD_ONE_BYTE, steps.get(firstClose).violation());
+        assertTrue(Arrays.equals(steps.get(steps.size() - 1).bytes(), frames.get(frames.size() - 1)));
+        assertEquals(steps.stream().map(ChaosScript.Step::violation).distinct().count(), steps.size());
+    }
+
+    @Test
+    void chaosAnnouncesEveryStepThenCarriesOnWithOrdinaryMessagesAndAPing() {
+        List<byte[]> frames = ChaosScript.frames();
+        List<ChaosScript.Step> steps = ChaosScript.steps();
+        assertEquals(2 * steps.size() + ChaosScript.AFTERWARDS.size() + 1, frames.size());
         byte[] second = frames.get(2);
         assertTrue(new String(second, 2, second.length - 2, StandardCharsets.UTF_8)
                 .startsWith("chaos 2/" + steps.size() + ": RESERVED_BITS — "));
-        assertTrue(Arrays.equals(steps.get(steps.size() - 1).bytes(), frames.get(frames.size() - 1)));
+        assertTrue(steps.stream().noneMatch(s -> (s.bytes()[0] & 0x0f) == Opcode.CLOSE.code()),
+                "no close frame: the server waits for the client's");
+        byte[] last = frames.get(frames.size() - 1);
+        assertEquals(Opcode.PING.code(), last[0] & 0x0f);
         assertEquals(steps.stream().map(ChaosScript.Step::violation).distinct().count(), steps.size());
     }
 }

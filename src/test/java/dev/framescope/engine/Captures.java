@@ -29,7 +29,8 @@ final class Captures {
     }
 
     static Connection open(Engine engine, ConnectionSpec spec) {
-        return engine.open(spec, new CaptureLog(1, spec.uri().toString(), new PayloadStore(64L << 20)));
+        return engine.open(spec, new CaptureLog(1, spec.uri().toString(), new PayloadStore(64L << 20),
+                engine.clock()));
     }
 
     static Connection openAndAwait(ConnectionSpec spec) throws InterruptedException {

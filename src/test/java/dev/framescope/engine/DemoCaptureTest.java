@@ -94,9 +94,19 @@ class DemoCaptureTest {
     @Test
     void chaosFillsTheViolationCatalogue() throws Exception {
         Connection c = Captures.open(to("/chaos"));
-        Await.until(c::ended, "the library gives up on the chaos");
+        Await.until(c::ended, "Strict mode gives up on the chaos");
         Set<Violation> seen = Set.copyOf(Captures.violations(c.log()));
         Set<Violation> scripted = ChaosScript.steps().stream().map(ChaosScript.Step::violation)
+                .collect(Collectors.toSet());
+        assertTrue(seen.containsAll(scripted), "missing " + scripted.stream().filter(s -> !seen.contains(s)).toList());
+    }
+
+    @Test
+    void chaosCloseDoesTheServersCloseWrongEveryWay() throws Exception {
+        Connection c = Captures.open(to("/chaos-close"));
+        Await.until(c::ended, "the chaos closes");
+        Set<Violation> seen = Set.copyOf(Captures.violations(c.log()));
+        Set<Violation> scripted = ChaosScript.closeSteps().stream().map(ChaosScript.Step::violation)
                 .collect(Collectors.toSet());
         assertTrue(seen.containsAll(scripted), "missing " + scripted.stream().filter(s -> !seen.contains(s)).toList());
     }

@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Java-WebSocket buffers every incoming frame whole. A frame bigger than the heap used to kill its read thread and
- * leave the connection hanging forever; now the connection ends abnormally, says why, and keeps what was captured.
- * Run in a child JVM with a small heap so the error is real and cannot disturb the other tests.
+ * Java-WebSocket buffered every incoming frame whole, so a frame bigger than the heap killed its read thread (since
+ * then: ended the connection with the reason). Our driver reads frames in chunks and the capture spills payloads to
+ * disk, so a 200 MiB frame on a 96 MiB heap is simply captured and the connection goes on. Run in a child JVM with a
+ * small heap so an error would be real and could not disturb the other tests.
  */
 class EngineOutOfMemoryTest {
 
     @Test
-    void aFrameTooBigForTheHeapEndsTheConnectionWithTheReasonAndKeepsTheCapture(@TempDir Path dir) throws Exception {
+    void aFrameBiggerThanTheHeapIsCapturedAndTheConnectionGoesOn(@TempDir Path dir) throws Exception {
         int size = 200 * 1024 * 1024;
         byte[] chunk = new byte[1 << 16];
         try (RawServer server = new RawServer((socket, accept) -> {
@@ -37,8 +38,10 @@ class EngineOutOfMemoryTest {
             for (int sent = 0; sent < size; sent += chunk.length) {
                 out.write(chunk);
             }
+            out.write(FrameEncoder.text("after the big one").encode());
+            out.write(FrameEncoder.close(1000, "done").encode());
             out.flush();
-            socket.getInputStream().read(new byte[64]);
+            socket.getInputStream().transferTo(OutputStream.nullOutputStream());
         })) {
             Path session = dir.resolve("oom.fscap");
             Path output = dir.resolve("capture.log");
@@ -52,7 +55,7 @@ class EngineOutOfMemoryTest {
             }
             String printed = Files.readString(output);
             assertTrue(exited, "the capture ended instead of hanging:\n" + printed);
-            assertTrue(printed.contains("out of memory: Java-WebSocket buffers each incoming frame whole"), printed);
+            assertTrue(!printed.contains("out of memory"), printed);
 
             SessionReader.Loaded loaded = SessionReader.read(session, 1 << 26);
             assertEquals(List.of(), loaded.problems());
@@ -61,11 +64,14 @@ class EngineOutOfMemoryTest {
             assertTrue(events.stream().anyMatch(e -> e instanceof CaptureEvent.MessageEvent m
                     && new String(m.message().payload(), StandardCharsets.UTF_8).equals("before the big one")),
                     "the message before the big frame is kept");
-            assertTrue(events.stream().anyMatch(e -> e instanceof CaptureEvent.NoteEvent n
-                    && n.text().startsWith("out of memory")), "the reason is in the capture");
+            assertTrue(events.stream().anyMatch(e -> e instanceof CaptureEvent.MessageEvent m
+                    && new String(m.message().payload(), StandardCharsets.UTF_8).equals("after the big one")),
+                    "the message after the big frame is kept: the connection went on");
+            assertTrue(events.stream().anyMatch(e -> e instanceof CaptureEvent.FrameEvent f
+                    && f.header().payloadLength() == size), "the big frame is in the capture");
             CaptureEvent.CloseEvent close = events.stream().filter(CaptureEvent.CloseEvent.class::isInstance)
                     .map(CaptureEvent.CloseEvent.class::cast).findFirst().orElseThrow();
-            assertTrue(!close.clean(), "an abnormal close: " + close);
+            assertTrue(close.clean(), "a clean close: " + close);
         }
     }
 }

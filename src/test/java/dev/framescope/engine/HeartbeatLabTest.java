@@ -19,12 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The heartbeat lab against real servers on loopback: our pong modes seen by Jetty 12 and on our own tap, the idle
- * probe against the demo's idle-timeout scenario, and the ping storm. Our timers run on a virtual clock the tests
- * advance; only the servers' own timeouts take real time.
+ * probe against the demo's idle-timeout scenario, and the ping storm. Every test's timers run on a virtual clock the
+ * tests advance, and so does the idle timeout of the demo the probe tests start; the demo's pings and Jetty's take
+ * real time.
  */
 class HeartbeatLabTest {
 
@@ -33,11 +35,27 @@ class HeartbeatLabTest {
     private final VirtualScheduler clock = new VirtualScheduler();
     private final Engine engine = Engine.on(clock, EngineSettings.DEFAULTS);
     private static final String JETTY_PING = "jetty-ping-1";
+    /** A demo endpoint that measures its idle timeout on {@link #clock}; started by the tests that need one. */
+    private DemoServer idleDemo;
+
+    private DemoServer idleDemo() throws InterruptedException {
+        if (idleDemo == null) {
+            idleDemo = new DemoServer(0, clock.clock()).startAndWait();
+        }
+        return idleDemo;
+    }
+
+    @AfterEach
+    void stopIdleDemo() throws InterruptedException {
+        if (idleDemo != null) {
+            idleDemo.close();
+        }
+    }
 
     @Test
     void autoModeAnswersJettysPingWithItsPayload() throws Exception {
         try (JettyPeer jetty = new JettyPeer()) {
-            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger")));
+            Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(jetty.uri("/pinger")));
             Await.until(() -> jetty.pongs.contains(JETTY_PING), "Jetty got its pong");
             CaptureEvent.HeartbeatEvent answer = heartbeats(c.log(), HeartbeatKind.PONG_SENT).get(0);
             assertTrue(answer.rttNanos().isPresent(), "our answer time is recorded");
@@ -56,9 +74,9 @@ class HeartbeatLabTest {
         assertEquals(List.of(), ourPongsAfterPingThenClose(PongMode.OFF));
     }
 
-    private static List<String> ourPongsAfterPingThenClose(PongMode mode) throws Exception {
+    private List<String> ourPongsAfterPingThenClose(PongMode mode) throws Exception {
         try (JettyPeer jetty = new JettyPeer()) {
-            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger"))
+            Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(jetty.uri("/pinger"))
                     .withHeartbeat(HeartbeatPolicy.OFF.withPong(mode)));
             Await.until(() -> !heartbeats(c.log(), HeartbeatKind.SERVER_PING).isEmpty(), "Jetty's ping arrived");
             Captures.closeAndAwait(c);
@@ -78,8 +96,10 @@ class HeartbeatLabTest {
             Await.until(() -> !heartbeats(log, HeartbeatKind.SERVER_PING).isEmpty(), "Jetty's ping arrived");
             clock.advance(delay.minusMillis(1));
             assertEquals(List.of(), outgoingPongs(log), "no pong before the delay");
-            clock.advance(Duration.ofMillis(1));
-            Await.until(() -> jetty.pongs.contains(JETTY_PING), "Jetty got the delayed pong");
+            // The read thread records the ping before it schedules the pong: under load that may be after the
+            // advance above, so the clock goes on a millisecond at a time until Jetty has the pong.
+            clock.advanceUntil(Duration.ofMillis(1), () -> jetty.pongs.contains(JETTY_PING),
+                    "Jetty got the delayed pong");
             long pingIn = frames(log, Direction.IN, Opcode.PING).get(0).nanos();
             long pongOut = frames(log, Direction.OUT, Opcode.PONG).get(0).nanos();
             assertTrue(pongOut - pingIn >= delay.toNanos(), "pong " + (pongOut - pingIn) / 1e6 + " ms after the ping");
@@ -92,7 +112,7 @@ class HeartbeatLabTest {
     @Test
     void customPayloadGoesOnTheWireAndIsStillMatchedToThePing() throws Exception {
         try (JettyPeer jetty = new JettyPeer()) {
-            Connection c = Captures.openAndAwait(ConnectionSpec.to(jetty.uri("/pinger"))
+            Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(jetty.uri("/pinger"))
                     .withHeartbeat(HeartbeatPolicy.OFF.withPong(new PongMode.CustomPayload("not-your-ping"))));
             Await.until(() -> jetty.pongs.contains("not-your-ping"), "Jetty got the custom pong");
             assertEquals(List.of("not-your-ping"), outgoingPongs(c.log()));
@@ -108,7 +128,7 @@ class HeartbeatLabTest {
         Duration every = Duration.ofMillis(100);
         // Our heartbeat alone would keep this connection open; the probe must silence it.
         Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(
-                demo.uri("/idle?timeout=" + timeout.toMillis()))
+                idleDemo().uri("/idle?timeout=" + timeout.toMillis()))
                 .withHeartbeat(HeartbeatPolicy.every(every)));
         for (int beat = 1; beat <= 2; beat++) {
             clock.advance(every);
@@ -119,7 +139,7 @@ class HeartbeatLabTest {
         var probe = c.probeIdle(Duration.ofSeconds(20));
         assertThrows(IllegalStateException.class, () -> c.probeIdle(Duration.ofSeconds(1)), "one probe at a time");
         assertThrows(IllegalStateException.class, () -> c.pingStorm(3, Duration.ZERO), "a storm would break it");
-        // Heartbeat ticks fall due meanwhile and must send nothing; the server's own timeout runs on real time.
+        // Heartbeat ticks fall due meanwhile and must send nothing; the server's timeout passes with them.
         clock.advance(timeout);
         IdleProbeResult result = probe.get(25, TimeUnit.SECONDS);
         IdleProbeResult.ServerClose close = assertInstanceOf(IdleProbeResult.ServerClose.class, result.ending(),
@@ -139,7 +159,7 @@ class HeartbeatLabTest {
 
     @Test
     void idleProbeNamesATcpResetWithoutCloseFrame() throws Exception {
-        Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(demo.uri("/idle?timeout=300&reset=1")));
+        Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(idleDemo().uri("/idle?timeout=300&reset=1")));
         var probe = c.probeIdle(Duration.ofSeconds(20));
         clock.advance(Duration.ofMillis(300));
         IdleProbeResult result = probe.get(25, TimeUnit.SECONDS);
@@ -150,24 +170,33 @@ class HeartbeatLabTest {
         assertTrue(result.describe().startsWith("TCP reset after "), result.describe());
     }
 
-    /** The server's idle timeout (500 ms, real time) passes while it pings; our probe's limit is on the virtual clock. */
+    /**
+     * The server pings every 100 ms (real time); its idle timeout (500 ms) and our probe's limit (1500 ms) are on the
+     * virtual clock, moved 100 ms per answered ping: the timeout passes three times over while the answers keep the
+     * connection, and only the probe's limit ends the probe. Unanswered, the timeout closes it.
+     */
     @Test
     void answeredServerPingsKeepTheConnectionUntilTheProbeLimitAndPongOffDoesNot() throws Exception {
         String idleWithPings = "/idle?timeout=500&ping=100";
-        Connection answering = Captures.openAndAwait(engine, ConnectionSpec.to(demo.uri(idleWithPings)));
+        Connection answering = Captures.openAndAwait(engine, ConnectionSpec.to(idleDemo().uri(idleWithPings)));
         var probe = answering.probeIdle(Duration.ofMillis(1500));
-        Await.until(() -> outgoingPongs(answering.log()).size() >= 8, "eight server pings answered (800 ms)");
-        assertFalse(answering.ended(), "answering pings kept it open past the server's idle timeout");
-        clock.advance(Duration.ofMillis(1500));
+        for (int answered = 1; answered <= 15; answered++) {
+            int n = answered;
+            Await.until(() -> outgoingPongs(answering.log()).size() >= n, "server ping " + n + " answered");
+            assertFalse(answering.ended(), "answering pings kept it open " + (n - 1) * 100 + " ms");
+            clock.advance(Duration.ofMillis(100));
+        }
         IdleProbeResult open = probe.get(20, TimeUnit.SECONDS);
         assertInstanceOf(IdleProbeResult.StillOpen.class, open.ending(), open.describe());
         assertTrue(open.pongsSent() > 0, open.describe());
         assertTrue(open.describe().startsWith("still open after the probe limit"), open.describe());
         Captures.closeAndAwait(answering);
 
-        Connection silent = Captures.openAndAwait(engine, ConnectionSpec.to(demo.uri(idleWithPings))
+        Connection silent = Captures.openAndAwait(engine, ConnectionSpec.to(idleDemo().uri(idleWithPings))
                 .withHeartbeat(HeartbeatPolicy.OFF.withPong(PongMode.OFF)));
-        IdleProbeResult closed = silent.probeIdle(Duration.ofSeconds(20)).get(25, TimeUnit.SECONDS);
+        var unanswered = silent.probeIdle(Duration.ofSeconds(20));
+        clock.advance(Duration.ofMillis(500));
+        IdleProbeResult closed = unanswered.get(25, TimeUnit.SECONDS);
         assertInstanceOf(IdleProbeResult.ServerClose.class, closed.ending(), closed.describe());
         assertEquals(0, closed.pongsSent());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.capture.CaptureEvent.HeartbeatKind;
 import dev.framescope.capture.Direction;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,38 @@ class HeartbeatTrackerTest {
         assertEquals(OptionalLong.empty(), missed.join());
         tracker.abandonWaiters().forEach(w -> w.complete(OptionalLong.empty()));
         assertEquals(OptionalLong.empty(), abandoned.join());
+    }
+
+    @Test
+    void rfc6455_5_5_3_aPongMatchingNoneOfOurWaitingPingsIsAMismatch() {
+        tracker.ping(Direction.OUT, A, 100);
+        HeartbeatTracker.Seen wrong = tracker.pong(Direction.IN, PingPayload.utf8("zzz"), 200);
+        assertEquals(HeartbeatKind.UNSOLICITED_PONG, wrong.kind());
+        assertTrue(wrong.mismatch().orElseThrow().contains("\"fs-hb-1\""), wrong.mismatch().toString());
+        assertTrue(tracker.awaitingPong(A), "the ping still waits for its own pong");
+    }
+
+    @Test
+    void unsolicitedPongsWithNothingWaitingOrAfterAMissAreLegal() {
+        assertTrue(tracker.pong(Direction.IN, PingPayload.utf8("beat"), 10).mismatch().isEmpty(),
+                "a one-way heartbeat (§5.5.3)");
+        tracker.ping(Direction.OUT, A, 100);
+        tracker.missed(A);
+        tracker.ping(Direction.OUT, B, 200);
+        assertTrue(tracker.pong(Direction.IN, A, 300).mismatch().isEmpty(), "the late pong of a missed ping");
+        assertTrue(tracker.pong(Direction.IN, B, 400).mismatch().isEmpty());
+    }
+
+    @Test
+    void pingsStillWaitingAtTheEndAreReportedOldestFirstWithTheirAge() {
+        tracker.ping(Direction.OUT, A, 1_000);
+        tracker.ping(Direction.IN, PingPayload.utf8("srv"), 1_500);
+        tracker.ping(Direction.OUT, B, 2_000);
+        tracker.pong(Direction.IN, A, 2_500);
+        var left = tracker.unanswered(5_000);
+        assertEquals(2, left.size());
+        assertEquals(new HeartbeatTracker.Unanswered(Direction.IN, PingPayload.utf8("srv"), 3_500), left.get(0));
+        assertEquals(new HeartbeatTracker.Unanswered(Direction.OUT, B, 3_000), left.get(1));
+        assertEquals(List.of(), tracker.unanswered(6_000), "reported once");
     }
 }

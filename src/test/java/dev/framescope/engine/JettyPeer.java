@@ -16,6 +16,10 @@ public final class JettyPeer implements AutoCloseable {
 
     final List<String> received = new CopyOnWriteArrayList<>();
     final List<String> sent = new CopyOnWriteArrayList<>();
+    /** Binary messages /echo received, whole. */
+    final List<byte[]> binaries = new CopyOnWriteArrayList<>();
+    /** Close codes and reasons /echo received ("4000 done here"). */
+    final List<String> closes = new CopyOnWriteArrayList<>();
     /** Payloads of the pongs the /pinger endpoint received, as UTF-8. */
     final List<String> pongs = new CopyOnWriteArrayList<>();
     private final Server server = new Server();
@@ -74,7 +78,15 @@ public final class JettyPeer implements AutoCloseable {
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
             received.add("binary:" + payload.remaining());
+            byte[] copy = new byte[payload.remaining()];
+            payload.duplicate().get(copy);
+            binaries.add(copy);
             session.sendBinary(payload, callback);
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            closes.add(statusCode + " " + reason);
         }
     }
 

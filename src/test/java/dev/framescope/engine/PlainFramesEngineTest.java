@@ -63,13 +63,26 @@ class PlainFramesEngineTest {
     void withTheSwitchOffTheLibraryReadsEveryFrameAndTheCaptureIsTheSame() throws Exception {
         Script script = new Script(2, 300);
         Connection c;
-        try (Engine libraryReadsAll = Engine.start(new EngineSettings(true))) {
+        try (Engine libraryReadsAll = Engine.start(new EngineSettings(true, true))) {
             c = run(libraryReadsAll, script);
         }
         assertReceivedWhole(script, c.log());
         assertEquals(300, c.libraryMessages(), "the library decoded every message");
         CaptureEvent.CloseEvent close = Captures.events(c.log(), CaptureEvent.CloseEvent.class).get(0);
         assertEquals(1007, close.sentCode().getAsInt());
+    }
+
+    @Test
+    void ourDriverGivenEveryByteCapturesTheSameAndFailsTheSame() throws Exception {
+        Script script = new Script(2, 300);
+        Connection c;
+        try (Engine everyByte = Engine.start(new EngineSettings(true, false))) {
+            c = run(everyByte, script);
+        }
+        assertReceivedWhole(script, c.log());
+        CaptureEvent.CloseEvent close = Captures.events(c.log(), CaptureEvent.CloseEvent.class).get(0);
+        assertEquals(1007, close.sentCode().getAsInt());
+        assertEquals("invalid UTF-8 in text message at byte 99999 of the message", close.sentReason());
     }
 
     private static Connection run(Engine engine, Script script) throws Exception {

@@ -1,17 +1,20 @@
 package dev.framescope.engine;
 
+import dev.framescope.testutil.Await;
 import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * A {@link Scheduler} on a virtual clock for tests: time stands still until the test {@linkplain #advance advances}
  * it, and due tasks then run on the test's thread, in the order of their due times, with the clock set to each
  * task's time while it runs. Other threads (a connection's read thread scheduling a delayed pong, say) may schedule
- * at any time. The clock starts at the real {@link System#nanoTime} so stamps stay near the log's anchor.
+ * at any time. The clock starts at the real {@link System#nanoTime} so stamps stay near the log's anchor. Public for
+ * the CLI and window tests, which hand it to their owner through {@link Engine.Factory#on}.
  */
-final class VirtualScheduler implements Scheduler {
+public final class VirtualScheduler implements Scheduler {
 
     private final AtomicLong now = new AtomicLong(System.nanoTime());
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
@@ -60,7 +63,7 @@ final class VirtualScheduler implements Scheduler {
     }
 
     /** Moves the clock forward by {@code by}, running every task that falls due meanwhile (and those they schedule). */
-    void advance(Duration by) {
+    public void advance(Duration by) {
         long target = now.get() + by.toNanos();
         while (true) {
             Task next;
@@ -80,17 +83,32 @@ final class VirtualScheduler implements Scheduler {
         now.accumulateAndGet(target, Math::max);
     }
 
+    /**
+     * Advances {@code step} at a time, with Await's short real pause between steps, until {@code condition} holds:
+     * for timed work that another thread (a command, the FX thread) starts at a moment the test cannot see. Each
+     * step's tasks have run before the condition is asked again.
+     */
+    public void advanceUntil(Duration step, BooleanSupplier condition, String what) {
+        Await.until(Duration.ofSeconds(20), () -> {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            advance(step);
+            return false;
+        }, what);
+    }
+
     /** Runs what is due now (tasks scheduled with no delay). */
-    void runDue() {
+    public void runDue() {
         advance(Duration.ZERO);
     }
 
     /** Tasks waiting, cancelled ones included until their time comes. */
-    synchronized int pending() {
+    public synchronized int pending() {
         return queue.size();
     }
 
-    long nanoTime() {
+    public long nanoTime() {
         return now.get();
     }
 }

@@ -159,13 +159,22 @@ class FrameDecoderTest {
     }
 
     @Test
-    void aLengthWithItsTopBitSetDesynchronizesWithoutAllocating() {
+    void aLengthWithItsTopBitSetDesynchronizesOnceAndKeepsWhatFollowsRaw() {
         FrameDecoder decoder = new FrameDecoder(Sender.SERVER, DecoderOptions.defaults());
         byte[] stream = hex("810548656c6c6f 827fffffffffffffffff 810548656c6c6f");
         List<Frame> frames = Bytes.decode(decoder, List.of(stream));
-        assertEquals(2, frames.size());
-        assertEquals(List.of(Violation.LENGTH_MSB_SET), ids(frames));
+        assertEquals(List.of(Violation.LENGTH_MSB_SET, Violation.DESYNCHRONIZED), ids(frames));
         assertEquals(0, frames.get(1).payload().length);
+        Finding desync = frames.get(1).findings().get(1);
+        assertEquals(17, desync.streamOffset(), "DESYNCHRONIZED at the first byte that cannot be framed");
+        byte[] raw = frames.stream().skip(2).map(Frame::payload).reduce(new byte[0], (a, b) -> {
+            byte[] ab = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, ab, a.length, b.length);
+            return ab;
+        });
+        assertEquals("810548656c6c6f", java.util.HexFormat.of().formatHex(raw), "the bytes after it, raw");
+        assertTrue(frames.stream().skip(2).noneMatch(Frame::lastChunk));
+        assertTrue(frames.stream().skip(2).allMatch(f -> f.findings().isEmpty()), "said once");
         assertTrue(decoder.desynchronized());
         assertEquals(7, decoder.trustedUntil());
         assertEquals(stream.length, decoder.streamOffset());

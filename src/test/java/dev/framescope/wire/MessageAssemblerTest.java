@@ -86,7 +86,11 @@ class MessageAssemblerTest {
         MessageAssembler a = new MessageAssembler(Sender.SERVER);
         MessageAssembler.Step step = a.accept(frame(Opcode.CONTINUATION, true, false, utf8("x")));
         assertEquals(List.of(Violation.CONTINUATION_WITHOUT_START), ids(step.findings()));
-        assertTrue(step.message().isEmpty());
+        Message orphan = step.message().orElseThrow();
+        assertEquals(Opcode.CONTINUATION, orphan.opcode());
+        assertEquals("x", new String(orphan.payload(), StandardCharsets.UTF_8));
+        assertEquals(List.of(Violation.CONTINUATION_WITHOUT_START), ids(orphan.findings()));
+        assertTrue(a.idle());
         // the look-alike: the same continuation after a started message is legal
         MessageAssembler b = new MessageAssembler(Sender.SERVER);
         b.accept(frame(Opcode.BINARY, false, false, utf8("x")));
@@ -100,6 +104,10 @@ class MessageAssemblerTest {
         MessageAssembler.Step step = a.accept(frame(Opcode.TEXT, true, false, utf8("second")));
         assertEquals(List.of(Violation.DATA_FRAME_DURING_FRAGMENTED_MESSAGE), ids(step.findings()));
         assertEquals("second", new String(step.message().orElseThrow().payload(), StandardCharsets.UTF_8));
+        Message first = step.cutShort().orElseThrow();
+        assertEquals("first", new String(first.payload(), StandardCharsets.UTF_8));
+        assertEquals(1, first.frameCount());
+        assertEquals(List.of(Violation.DATA_FRAME_DURING_FRAGMENTED_MESSAGE), ids(first.findings()));
         // look-alike: two unfragmented messages in a row
         MessageAssembler b = new MessageAssembler(Sender.SERVER);
         b.accept(frame(Opcode.TEXT, true, false, utf8("first")));

@@ -96,17 +96,115 @@ class PermessageDeflateTest {
     void deflaterStaysWithinEveryWindowAndRoundTrips(int bits) {
         Random random = new Random(bits);
         try (MessageDeflater deflater = new MessageDeflater(bits, true);
-             MessageInflater inflater = new MessageInflater(bits, true, Long.MAX_VALUE)) {
+             MessageInflater inflater = new MessageInflater(bits, true, Long.MAX_VALUE, true)) {
             for (int i = 0; i < 5; i++) {
                 byte[] message = ("{\"n\":" + i + ",\"pad\":\"" + "ab".repeat(random.nextInt(100)) + "\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 byte[] wire = deflater.deflate(message).orElseThrow();
                 MessageInflater.Inflated out = inflater.inflate(wire, 0, wire.length, true);
                 assertEquals(MessageInflater.Status.OK, out.status(), out.error());
+                assertEquals(java.util.Optional.empty(), out.tooFar(), "our own deflater is within the window");
                 assertArrayEquals(message, out.bytes());
             }
             assertFalse(bits < 15 && deflater.deflate(new byte[(1 << bits) + 1]).isPresent(),
                     "a message longer than the window must go uncompressed");
         }
+    }
+
+    // RFC 7692 §7.1.2.1: with server_max_window_bits=N, no back-reference may reach farther than 2^N bytes.
+
+    /** 520 stored bytes of 'a' (a stored block, then the empty block of a sync flush). */
+    static final String STORED_520_A = "c17e020e" + "000802f7fd" + "61".repeat(520) + "00";
+    /** "aaa" as one match of length 3, distance 520, into the previous message (fixed Huffman block, sync flush). */
+    static final String MATCH_520_BACK = "c105" + "02a6030000";
+    /** The same match 500 bytes back. */
+    static final String MATCH_500_BACK = "c104" + "02c63900";
+
+    private static List<Dissected> dissect(int windowBits, boolean contextTakeover, byte[] stream, long seed) {
+        StreamDissector dissector = new StreamDissector(Sender.SERVER);
+        dissector.enableDeflate(windowBits, contextTakeover, StreamDissector.DEFAULT_INFLATE_LIMIT);
+        List<Dissected> out = new java.util.ArrayList<>();
+        Bytes.split(stream, seed).forEach(piece -> out.addAll(dissector.feed(piece)));
+        return out;
+    }
+
+    private static List<Message> messagesOf(List<Dissected> items) {
+        return items.stream().filter(d -> d instanceof Dissected.MessageItem)
+                .map(d -> ((Dissected.MessageItem) d).message()).toList();
+    }
+
+    @Test
+    void rfc7692_7_1_2_1_aReferenceIntoTheLastMessageBeyondTheWindowIsFlaggedAndStillInflated() {
+        byte[] stream = hex(STORED_520_A + MATCH_520_BACK);
+        for (long seed = -1; seed < 10; seed++) {
+            List<Dissected> items = dissect(9, true, stream, seed);
+            List<Message> both = messagesOf(items);
+            assertEquals("a".repeat(520), text(both.get(0)));
+            assertEquals(List.of(), both.get(0).findings());
+            assertEquals("aaa", text(both.get(1)), "inflated with the full window anyway");
+            assertEquals(List.of(Violation.DEFLATE_WINDOW_EXCEEDED),
+                    both.get(1).findings().stream().map(Finding::violation).toList(), "seed " + seed);
+            Finding f = both.get(1).findings().get(0);
+            assertEquals(4 + 526, f.streamOffset(), "the frame's offset");
+            assertTrue(f.detail().contains("520 bytes back at byte 0") && f.detail().contains("512"), f.detail());
+            Dissected.FrameItem frame = (Dissected.FrameItem) items.get(2);
+            assertEquals(List.of(Violation.DEFLATE_WINDOW_EXCEEDED),
+                    frame.findings().stream().map(Finding::violation).toList(), "the frame carries it too");
+        }
+    }
+
+    @Test
+    void rfc7692_7_1_2_1_theLookAlikesWithinTheWindowAreLegal() {
+        // 500 bytes back with a 512-byte window; and 520 back when the window is 1024 or the default 32 KiB.
+        for (var legal : List.of(List.of(9, STORED_520_A + MATCH_500_BACK), List.of(10, STORED_520_A + MATCH_520_BACK),
+                List.of(15, STORED_520_A + MATCH_520_BACK))) {
+            List<Message> both = messagesOf(dissect((Integer) legal.get(0), true, hex((String) legal.get(1)), -1));
+            assertEquals("aaa", text(both.get(1)));
+            assertEquals(List.of(), both.get(0).findings(), legal.toString());
+            assertEquals(List.of(), both.get(1).findings(), legal.toString());
+        }
+    }
+
+    @Test
+    void theWindowIsCountedFromTheReferenceNotFromTheMessage() {
+        // Random bytes, then the same bytes again D later: the deflater matches at distance D within one message.
+        for (int distance : new int[] {300, 511, 512, 513, 700, 2000, 5000, 20000}) {
+            byte[] half = new byte[distance];
+            new Random(distance).nextBytes(half);
+            byte[] message = Bytes.concat(half, java.util.Arrays.copyOf(half, 200));
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+            deflater.setInput(message);
+            byte[] buffer = new byte[message.length * 2 + 64];
+            int n = deflater.deflate(buffer, 0, buffer.length, java.util.zip.Deflater.SYNC_FLUSH);
+            deflater.end();
+            byte[] wire = java.util.Arrays.copyOf(buffer, n - 4);
+            for (int bits : new int[] {9, 12}) {
+                try (MessageInflater inflater = new MessageInflater(bits, true, Long.MAX_VALUE, true)) {
+                    MessageInflater.Inflated out = inflater.inflate(wire, 0, wire.length, true);
+                    assertArrayEquals(message, out.bytes());
+                    boolean tooFar = distance > 1 << bits;
+                    assertEquals(tooFar, out.tooFar().isPresent(), distance + " with " + bits + " bits");
+                    assertEquals(out.tooFar(), inPieces(wire, bits), "the same fed 7 bytes at a time");
+                    // The first too-far reference is the repeat, or a chance 3-byte match in the random bytes before.
+                    out.tooFar().ifPresent(far -> {
+                        assertTrue(far.distance() > 1 << bits && far.distance() <= distance, "distance " + far.distance());
+                        assertTrue(far.at() >= far.distance() && far.at() <= distance + 3, "at " + far.at());
+                    });
+                }
+            }
+        }
+    }
+
+    /** The message's first too-far reference, its compressed bytes fed as frames of 7 bytes. */
+    private static java.util.Optional<MessageInflater.TooFar> inPieces(byte[] wire, int bits) {
+        java.util.Optional<MessageInflater.TooFar> found = java.util.Optional.empty();
+        try (MessageInflater inflater = new MessageInflater(bits, true, Long.MAX_VALUE, true)) {
+            for (int at = 0; at < wire.length; at += 7) {
+                int n = Math.min(7, wire.length - at);
+                var out = inflater.inflate(wire, at, n, at + n == wire.length);
+                found = found.or(out::tooFar);
+            }
+        }
+        return found;
     }
 }

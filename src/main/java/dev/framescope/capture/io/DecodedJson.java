@@ -33,7 +33,12 @@ final class DecodedJson {
             byte[] bytes = f.inflated().map(p -> p.bytes()).orElse(f.payload().bytes());
             input = Optional.of(new DecodeInput(redact.apply(bytes), f.header().opcode() == Opcode.TEXT, subprotocol));
         }
-        input.ifPresent(in -> line.set("decoded", toJson(REGISTRY.decode(in, Optional.empty()))));
+        input.ifPresent(in -> line.set("decoded", toJson(decode(in))));
+    }
+
+    /** The payload through detection, as {@link #add} decodes it. */
+    static Decoded decode(DecodeInput input) {
+        return REGISTRY.decode(input, Optional.empty());
     }
 
     static ObjectNode toJson(Decoded d) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.MemoryBudget;
 import dev.framescope.capture.Payload;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.Stamp;
@@ -33,6 +34,12 @@ public final class SessionFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** What a streamed version 1 file may keep of its payloads on the heap before they go to a spill file. */
     private static final long STREAM_BUDGET = 16L << 20;
+    /**
+     * What the window gives a file it opens: index and payloads of all its connections on the heap together, the
+     * rest in spill files. A file's events are on disk already, so the heap only buys speed; with this, opening
+     * a file of any size stays within 400 MB of RSS at the default heap (docs/benchmarks.md).
+     */
+    public static final long OPEN_BUDGET = 64L << 20;
 
     private SessionFiles() {
     }
@@ -52,10 +59,42 @@ public final class SessionFiles {
         return SessionV2Reader.isV2(file) ? 2 : 1;
     }
 
-    /** Loads every connection of the file into logs (payloads within {@code payloadBudget} per log, then spilled). */
-    public static SessionReader.Loaded load(Path file, long payloadBudget) throws IOException {
+    /**
+     * What a load tells while it runs, on the reading thread: a window shows each log as soon as it exists (its
+     * events are appended as they are read, and a {@link CaptureLog} may be read while it grows) and a progress bar.
+     */
+    public interface LoadListener {
+
+        /** Nothing to tell. */
+        LoadListener NONE = new LoadListener() {
+        };
+
+        /** A connection's log, set up (label, secrets, set-up) and still empty: its events follow. */
+        default void connection(CaptureLog log) {
+        }
+
+        /** The load has read the file up to byte {@code offset}. */
+        default void position(long offset) {
+        }
+    }
+
+    /**
+     * Loads every connection of the file into logs: their index and payloads share {@code budget} bytes of heap,
+     * the rest goes to spill files.
+     */
+    public static SessionReader.Loaded load(Path file, long budget) throws IOException {
+        return load(file, budget, LoadListener.NONE);
+    }
+
+    /**
+     * Loads as {@link #load(Path, long)} does, telling {@code listener} of each log as it starts and of the position
+     * in the file. An interrupted thread stops the load with an {@link java.io.InterruptedIOException}; the logs
+     * handed out so far keep what was read.
+     */
+    public static SessionReader.Loaded load(Path file, long budget, LoadListener listener) throws IOException {
+        MemoryBudget payloadBudget = new MemoryBudget(budget);
         if (version(file) == 1) {
-            return SessionReader.readV1(file, payloadBudget);
+            return SessionReader.readV1(file, payloadBudget, listener);
         }
         Map<Long, CaptureLog> logs = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
@@ -64,7 +103,13 @@ public final class SessionFiles {
             public CaptureLog connection(long id, JsonNode line) {
                 CaptureLog log = newLog(id, line, payloadBudget);
                 logs.put(id, log);
+                listener.connection(log);
                 return log;
+            }
+
+            @Override
+            public void position(long offset) {
+                listener.position(offset);
             }
 
             @Override
@@ -104,7 +149,7 @@ public final class SessionFiles {
     }
 
     /** A log for a connection record: label, wall-clock start, set-up and what to redact. */
-    static CaptureLog newLog(long id, JsonNode line, long payloadBudget) {
+    static CaptureLog newLog(long id, JsonNode line, MemoryBudget payloadBudget) {
         String start = line.path("start").asText("");
         Instant wall;
         try {
@@ -120,7 +165,7 @@ public final class SessionFiles {
 
     /** A log for streaming: events are not appended to it; it carries the connection's facts. */
     public static CaptureLog contextLog(long id, JsonNode line) {
-        return newLog(id, line, STREAM_BUDGET);
+        return newLog(id, line, new MemoryBudget(STREAM_BUDGET));
     }
 
     private static void streamV1(Path file, SessionVisitor visitor) throws IOException {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.MemoryBudget;
 import dev.framescope.capture.PayloadStore;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -75,10 +77,11 @@ public final class SessionReader {
 
     /** Loads a session file of either version (a version 2 file through {@link SessionFiles#load}). */
     public static Loaded read(Path file, long payloadBudget) throws IOException {
-        return SessionV2Reader.isV2(file) ? SessionFiles.load(file, payloadBudget) : readV1(file, payloadBudget);
+        return SessionFiles.load(file, payloadBudget);
     }
 
-    static Loaded readV1(Path file, long payloadBudget) throws IOException {
+    static Loaded readV1(Path file, MemoryBudget payloadBudget, SessionFiles.LoadListener listener)
+            throws IOException {
         Map<Long, CaptureLog> logs = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>();
         checkFile(file);
@@ -86,11 +89,19 @@ public final class SessionReader {
         // corrupted line is reported and skipped, and the lines after it still load. UTF-8 never uses the bytes
         // of \n and \r inside a character, so the line breaks are the same either way.
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            checkHeader(file, utf8(in.readLine()).orElse(""));
+            String first = in.readLine();
+            checkHeader(file, utf8(first).orElse(""));
             String raw;
             long number = 1;
+            // One char per byte: the offset is the lengths read so far plus their line breaks (CRLF counted as one).
+            long offset = first.length() + 1L;
             while ((raw = in.readLine()) != null) {
                 number++;
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("reading stopped at line " + number + " (interrupted)");
+                }
+                listener.position(offset);
+                offset += raw.length() + 1L;
                 if (raw.isBlank()) {
                     continue;
                 }
@@ -103,7 +114,7 @@ public final class SessionReader {
                     problems.add(new LoadProblem(number, "not UTF-8 text (corrupted)"));
                     continue;
                 }
-                load(line.get(), number, logs, problems, payloadBudget);
+                load(line.get(), number, logs, problems, payloadBudget, listener);
             }
         }
         return new Loaded(List.copyOf(logs.values()), problems);
@@ -167,7 +178,7 @@ public final class SessionReader {
     }
 
     private static void load(String line, long number, Map<Long, CaptureLog> logs, List<LoadProblem> problems,
-                             long budget) {
+                             MemoryBudget budget, SessionFiles.LoadListener listener) {
         JsonNode node;
         try {
             node = MAPPER.readTree(line);
@@ -182,22 +193,33 @@ public final class SessionReader {
         }
         long conn = node.path("conn").asLong(0);
         if ("connection".equals(node.path("type").asText())) {
-            CaptureLog log = logs.computeIfAbsent(conn, id -> newLog(id, node.path("label").asText(""),
-                    node.path("start").asText(""), budget));
+            CaptureLog known = logs.get(conn);
+            CaptureLog log = known != null ? known : newLog(conn, node.path("label").asText(""),
+                    node.path("start").asText(""), budget);
             SessionSecrets.read(node, log);
+            if (known == null) {
+                logs.put(conn, log);
+                listener.connection(log);
+            }
             return;
         }
-        CaptureLog log = logs.computeIfAbsent(conn, id -> newLog(id, "connection " + id, "", budget));
+        CaptureLog log = logs.get(conn);
+        if (log == null) {
+            log = newLog(conn, "connection " + conn, "", budget);
+            logs.put(conn, log);
+            listener.connection(log);
+        }
+        CaptureLog events = log;
         long nanos = log.nanoAnchor() + Math.round(node.path("t").asDouble(0) * 1e9);
         try {
-            log.append(nanos, stamp -> SessionJson.fromJson(node, stamp, log));
+            log.append(nanos, stamp -> SessionJson.fromJson(node, stamp, events));
         } catch (RuntimeException e) {
             problems.add(new LoadProblem(number, "cannot load " + node.path("type").asText("an event") + ": "
                     + e.getMessage()));
         }
     }
 
-    private static CaptureLog newLog(long id, String label, String start, long budget) {
+    private static CaptureLog newLog(long id, String label, String start, MemoryBudget budget) {
         Instant wall;
         try {
             wall = start.isEmpty() ? Instant.EPOCH : Instant.parse(start);

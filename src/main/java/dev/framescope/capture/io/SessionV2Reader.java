@@ -18,6 +18,7 @@ import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.StreamDissector;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +67,10 @@ public final class SessionV2Reader {
     private void records(RecordInput in) throws IOException {
         long pos = V2Codec.MAGIC.length;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("reading stopped at byte " + pos + " (interrupted)");
+            }
+            visitor.position(pos);
             RecordInput.At at = in.at(pos);
             number++;
             if (at instanceof RecordInput.End) {

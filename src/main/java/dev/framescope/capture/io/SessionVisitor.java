@@ -44,6 +44,10 @@ public interface SessionVisitor {
         return true;
     }
 
+    /** The reader has reached byte {@code offset} of the file (called once a record, for progress). */
+    default void position(long offset) {
+    }
+
     /** Where a payload read from the file is kept: on the heap by default, in the log's store when loading. */
     default Payload payload(CaptureLog log, byte[] bytes) {
         return Payload.of(bytes);

@@ -2,6 +2,7 @@ package dev.framescope.capture.io;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.wire.FrameHeader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ public final class StreamedExport {
     private final PcapngWriter pcapng;
     private final HarStream har;
     private final Map<Long, Optional<String>> subprotocols = new HashMap<>();
+    private final PlainFrameJson plainJson;
 
     /** @param connections every connection of the file (pcapng names them in its section header) */
     public StreamedExport(Exports.Format format, List<CaptureLog> connections, boolean keepSecrets, OutputStream out)
@@ -30,6 +32,7 @@ public final class StreamedExport {
         this.format = format;
         this.keepSecrets = keepSecrets;
         this.out = out;
+        this.plainJson = new PlainFrameJson(out);
         this.pcapng = format == Exports.Format.PCAPNG ? new PcapngWriter(out, keepSecrets) : null;
         if (pcapng != null) {
             pcapng.begin(connections);
@@ -37,7 +40,23 @@ public final class StreamedExport {
         this.har = format == Exports.Format.HAR ? new HarStream(connections, keepSecrets, out) : null;
     }
 
+    /**
+     * A plain frame received and its one-frame message, numbered {@code seq} and {@code seq + 1}
+     * ({@link SessionVisitor#plainFrame}), written without building the two events when the format allows it;
+     * false when it does not, and the two events should come to {@link #event} instead.
+     */
+    public boolean plainFrame(CaptureLog log, long seq, long nanos, FrameHeader header, byte[] payload)
+            throws IOException {
+        if (format != Exports.Format.JSON || !keepSecrets && !log.secrets().values().isEmpty()) {
+            return false;
+        }
+        plainJson.write(log.connectionId(), seq, nanos - log.nanoAnchor(), header, payload,
+                subprotocols.getOrDefault(log.connectionId(), Optional.empty()));
+        return true;
+    }
+
     public void event(CaptureLog log, CaptureEvent e) throws IOException {
+        plainJson.flush();
         if (pcapng != null) {
             pcapng.event(log, e);
             return;
@@ -54,6 +73,7 @@ public final class StreamedExport {
     }
 
     public void finish() throws IOException {
+        plainJson.flush();
         if (pcapng != null) {
             pcapng.end();
         }

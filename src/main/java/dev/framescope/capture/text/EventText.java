@@ -5,6 +5,7 @@ import dev.framescope.capture.CaptureEvent.CloseEvent;
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.CaptureEvent.HandshakeEvent;
 import dev.framescope.capture.CaptureEvent.HeartbeatEvent;
+import dev.framescope.capture.CaptureEvent.HeartbeatKind;
 import dev.framescope.capture.CaptureEvent.MessageEvent;
 import dev.framescope.capture.CaptureEvent.NegotiationEvent;
 import dev.framescope.capture.CaptureEvent.NoteEvent;
@@ -96,6 +97,11 @@ public final class EventText {
                     + m.message().frameCount() + " frames, " + m.message().length() + " B: "
                     + FrameText.preview(m.message()) + flagged(m.message().findings());
         }
+        if (event instanceof HeartbeatEvent h && h.kind().unanswered()) {
+            return "♥ " + (h.kind() == HeartbeatKind.PING_UNANSWERED ? "our ping" : "the server's ping")
+                    + " unanswered at the end" + String.format(Locale.ROOT, " after %.2f s",
+                    h.rttNanos().orElse(0) / 1e9) + " \"" + new String(h.payload(), StandardCharsets.UTF_8) + "\"";
+        }
         if (event instanceof HeartbeatEvent h) {
             String rtt = h.rttNanos().isPresent()
                     ? String.format(Locale.ROOT, " %.2f ms", h.rttNanos().getAsLong() / 1e6) : "";
@@ -134,7 +140,9 @@ public final class EventText {
         String handshake = "no handshake recorded";
         String negotiation = "no extensions negotiated";
         String close = "not closed";
+        UnansweredPings unanswered = new UnansweredPings();
         for (CaptureEvent e : log.readFrom(0, log.size())) {
+            unanswered.accept(e);
             if (!(e instanceof MessageEvent)) {
                 e.findings().forEach(f -> violations.merge(f.violation().id(), 1, Integer::sum));
             }
@@ -158,6 +166,7 @@ public final class EventText {
                 counters.messagesOut()));
         lines.add("  heartbeat:   " + HeartbeatStats.of(log).describe());
         lines.add("  close:       " + close);
+        unanswered.lines().forEach(l -> lines.add("  unanswered:  " + l));
         lines.add("  violations:  " + (violations.isEmpty() ? "none" : violations.toString()));
         return lines;
     }

@@ -24,7 +24,7 @@ public final class FrameText {
 
     /** "5 (7)" — payload length and its encoding in bits. */
     public static String length(FrameHeader h) {
-        return h.payloadLength() + " (" + h.lengthEncoding().bits() + ")";
+        return h.payloadLengthText() + " (" + h.lengthEncoding().bits() + ")";
     }
 
     /** Text in quotes when the bytes are text, else the first bytes as hex. */

@@ -35,8 +35,10 @@ public final class SummaryBuilder {
     private String close = "not closed";
     private final List<Long> rtts = new ArrayList<>();
     private int missed;
+    private final UnansweredPings unanswered = new UnansweredPings();
 
     public void accept(CaptureEvent e) {
+        unanswered.accept(e);
         if (!(e instanceof MessageEvent)) {
             e.findings().forEach(f -> violations.merge(f.violation().id(), 1, Integer::sum));
         }
@@ -68,6 +70,13 @@ public final class SummaryBuilder {
         }
     }
 
+    /** A plain frame received and its one-frame message: what {@link #accept} counts of the two events. */
+    public void acceptPlainFrame(long payloadLength) {
+        framesIn++;
+        payloadIn += payloadLength;
+        messagesIn++;
+    }
+
     /** The summary lines; {@code log} gives the connection's id, label and set-up. */
     public List<String> lines(CaptureLog log) {
         List<String> lines = new ArrayList<>();
@@ -80,6 +89,7 @@ public final class SummaryBuilder {
         lines.add(String.format(Locale.ROOT, "  messages:    %d in, %d out", messagesIn, messagesOut));
         lines.add("  heartbeat:   " + HeartbeatStats.of(rtts, missed).describe());
         lines.add("  close:       " + close);
+        unanswered.lines().forEach(l -> lines.add("  unanswered:  " + l));
         lines.add("  violations:  " + (violations.isEmpty() ? "none" : violations.toString()));
         return lines;
     }

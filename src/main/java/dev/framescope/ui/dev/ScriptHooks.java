@@ -1,6 +1,7 @@
 package dev.framescope.ui.dev;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.ConnectionState;
 import dev.framescope.cli.AppOptions.DevHooks;
 import dev.framescope.demo.DemoScenario;
 import dev.framescope.engine.ConnectionSpec;
@@ -17,7 +18,6 @@ import dev.framescope.ui.live.SessionModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import javafx.animation.PauseTransition;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -25,7 +25,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.util.Duration;
 
 /**
  * Development hooks for the scripts in {@code scripts/}, never used by a user: {@code framescope.show} poses the
@@ -36,6 +35,8 @@ public final class ScriptHooks {
 
     /** The first pulses (CSS, first layout, connections opening) are start-up, not load. */
     private static final long WARM_UP_NANOS = 3_000_000_000L;
+    /** A window without the demo (or a demo that never settles) is posed anyway after this long. */
+    private static final long GIVE_UP_WAITING_NANOS = 60_000_000_000L;
 
     private final DevHooks hooks;
     private final LiveWindow live;
@@ -56,17 +57,38 @@ public final class ScriptHooks {
 
     /** In a benchmark run the pulse stats cover the whole run, not the last 1,024 pulses. */
     public static FxPump pumpFor(DevHooks hooks) {
+        if (hooks.benchOpen().isPresent()) {
+            return FxPump.measuringCpu(1 << 17);
+        }
         return hooks.benchSeconds().isPresent() ? new FxPump(1 << 17) : new FxPump();
     }
 
     /** Starts whichever hooks the options ask for; none by default. */
     public void install() {
         hooks.show().ifPresent(show -> {
-            PauseTransition settle = new PauseTransition(Duration.seconds(hooks.showAfterSeconds()));
-            settle.setOnFinished(e -> showForScreenshot(show));
-            settle.play();
+            long after = System.nanoTime() + (long) (hooks.showAfterSeconds() * 1e9);
+            pump.registerUntilDone(now -> {
+                long t = System.nanoTime();
+                if (t < after || !demoSettled() && t < after + GIVE_UP_WAITING_NANOS) {
+                    return false;
+                }
+                showForScreenshot(show);
+                // After the posing's own posts: the script takes the picture once this line is out.
+                ui.post(() -> System.out.println("framescope.show: posed " + show));
+                return true;
+            });
         });
         hooks.benchSeconds().ifPresent(seconds -> pump.registerUntilDone(new Bench(seconds)));
+        hooks.benchOpen().ifPresent(file -> pump.registerUntilDone(new OpenBench(file, live, pump)));
+    }
+
+    /**
+     * Whether the demo's connections are all past connecting, so that its start-up (which selects the ticker) does
+     * not undo the pose. On a busy machine that takes longer than any fixed delay.
+     */
+    private boolean demoSettled() {
+        return session.connections().size() >= 4 && session.connections().stream().allMatch(c -> c.connection()
+                .map(k -> k.state() != ConnectionState.CONNECTING).orElse(true));
     }
 
     /**

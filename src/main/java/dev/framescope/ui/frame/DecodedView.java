@@ -27,6 +27,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -91,12 +92,15 @@ public final class DecodedView extends VBox {
         tree.setId(idPrefix + "-tree");
         tree.setShowRoot(true);
         tree.getStyleClass().add("mono");
-        HBox bar = new HBox(8, new Label("Decoder"), chooser, schemaButton, summary);
+        // The summary has a line of its own and wraps: beside the chooser it squeezed the chooser to nothing.
+        HBox bar = new HBox(8, new Label("Decoder"), chooser, schemaButton);
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(summary, Priority.ALWAYS);
+        bar.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(tree, Priority.ALWAYS);
         setSpacing(6);
-        getChildren().addAll(bar, failure, tree);
+        getChildren().addAll(bar, summary, failure, tree);
         bindSettings(settings);
         render(Optional.empty());
     }

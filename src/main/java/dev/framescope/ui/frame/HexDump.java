@@ -3,7 +3,7 @@ package dev.framescope.ui.frame;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Formats bytes as a classic offset / hex / ASCII dump, 16 bytes per row. Pure; the view renders rows lazily. */
+/** Formats bytes as a classic offset / hex / ASCII dump, 16 bytes per row (fewer on request). Pure; the view renders rows lazily. */
 public final class HexDump {
 
     public static final int BYTES_PER_ROW = 16;
@@ -39,20 +39,33 @@ public final class HexDump {
 
     /** Number of rows needed for {@code length} bytes. */
     public static int rowCount(int length) {
-        return (length + BYTES_PER_ROW - 1) / BYTES_PER_ROW;
+        return rowCount(length, BYTES_PER_ROW);
+    }
+
+    /** Number of rows of {@code bytesPerRow} needed for {@code length} bytes. */
+    public static int rowCount(int length, int bytesPerRow) {
+        return (length + bytesPerRow - 1) / bytesPerRow;
     }
 
     /** The single row for {@code data[start, end)}, at most 16 bytes. */
     public static Row row(byte[] data, int start, int end) {
+        return row(data, start, end, BYTES_PER_ROW);
+    }
+
+    /**
+     * The single row for {@code data[start, end)} in a dump of {@code bytesPerRow} (an even number) per row: a narrow
+     * pane shows 8 or 4 bytes a row rather than cutting off the ASCII column.
+     */
+    public static Row row(byte[] data, int start, int end, int bytesPerRow) {
         checkRange(data, start, end);
-        if (end - start > BYTES_PER_ROW) {
-            throw new IllegalArgumentException("a row holds at most 16 bytes, not " + (end - start));
+        if (end - start > bytesPerRow) {
+            throw new IllegalArgumentException("a row holds at most " + bytesPerRow + " bytes, not " + (end - start));
         }
-        StringBuilder hex = new StringBuilder(3 * BYTES_PER_ROW + 1);
-        StringBuilder ascii = new StringBuilder(BYTES_PER_ROW);
-        for (int i = 0; i < BYTES_PER_ROW; i++) {
+        StringBuilder hex = new StringBuilder(3 * bytesPerRow + 1);
+        StringBuilder ascii = new StringBuilder(bytesPerRow);
+        for (int i = 0; i < bytesPerRow; i++) {
             if (i > 0) {
-                hex.append(i == BYTES_PER_ROW / 2 ? "  " : " ");
+                hex.append(i == bytesPerRow / 2 ? "  " : " ");
             }
             if (start + i < end) {
                 int b = data[start + i] & 0xFF;

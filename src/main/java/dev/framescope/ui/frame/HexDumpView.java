@@ -17,18 +17,24 @@ import javafx.scene.text.Text;
 /**
  * A monospace offset / hex / ASCII dump. Virtualized: the list holds only row numbers and each visible cell formats
  * its row when shown, so a 1 MiB payload costs a handful of rows, not 65,536 strings. Bytes beyond {@link #capProperty()}
- * are not shown; a note says how much is.
+ * are not shown; a note says how much is. A pane too narrow for 16 bytes a row shows 8 or 4, so the ASCII column is
+ * never cut off.
  */
 public final class HexDumpView extends VBox {
 
     public static final String STYLE_CLASS = "hex-dump";
     public static final int DEFAULT_CAP = 1024 * 1024;
+    /** Around a row's text: the two 16 px gaps between its columns, the cell's padding and a vertical scroll bar. */
+    private static final double CELL_CHROME = 2 * 16 + 16 + 16;
 
     private final ObjectProperty<byte[]> data = new SimpleObjectProperty<>(this, "data", new byte[0]);
     private final IntegerProperty cap = new SimpleIntegerProperty(this, "cap", DEFAULT_CAP);
     private final RowNumbers rows = new RowNumbers();
     private final ListView<Integer> list = new ListView<>(rows);
     private final Label note = new Label();
+    /** Styled as the rows' text, never shown: how wide a character of the dump is. */
+    private final Text probe = styled(new Text("0123456789"), "hex-bytes");
+    private int bytesPerRow = HexDump.BYTES_PER_ROW;
 
     public HexDumpView() {
         getStyleClass().add(STYLE_CLASS);
@@ -39,9 +45,32 @@ public final class HexDumpView extends VBox {
         note.setManaged(false);
         note.setVisible(false);
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(note, list);
+        probe.setManaged(false);
+        probe.setVisible(false);
+        getChildren().addAll(note, list, probe);
         data.addListener((obs, old, now) -> refresh());
         cap.addListener((obs, old, now) -> refresh());
+        list.widthProperty().addListener((obs, old, now) -> fitRows());
+        probe.layoutBoundsProperty().addListener((obs, old, now) -> fitRows());
+    }
+
+    /** Bytes a row shows now: 16, or 8 or 4 in a narrow pane. */
+    public int bytesPerRow() {
+        return bytesPerRow;
+    }
+
+    /** The most bytes a row of the list's width shows whole: offset, hex and ASCII, with the cell's gaps. */
+    private void fitRows() {
+        double charWidth = probe.getLayoutBounds().getWidth() / probe.getText().length();
+        double room = list.getWidth() - list.snappedLeftInset() - list.snappedRightInset() - CELL_CHROME;
+        int fits = 16;
+        while (fits > 4 && charWidth * (8 + 4 * fits) > room) {
+            fits /= 2;
+        }
+        if (fits != bytesPerRow && charWidth > 0 && room > 0) {
+            bytesPerRow = fits;
+            rows.resize(HexDump.rowCount(shownLength(), bytesPerRow));
+        }
     }
 
     public ObjectProperty<byte[]> dataProperty() {
@@ -78,7 +107,7 @@ public final class HexDumpView extends VBox {
         note.setText(capped ? String.format("first %,d KiB of %,d B", shown / 1024, bytes.length) : "");
         note.setVisible(capped);
         note.setManaged(capped);
-        rows.resize(HexDump.rowCount(shown));
+        rows.resize(HexDump.rowCount(shown, bytesPerRow));
         list.scrollTo(0);
     }
 
@@ -103,19 +132,19 @@ public final class HexDumpView extends VBox {
                 setGraphic(null);
                 return;
             }
-            int start = rowIndex * HexDump.BYTES_PER_ROW;
-            int end = Math.min(start + HexDump.BYTES_PER_ROW, shownLength());
-            HexDump.Row row = HexDump.row(data.get(), start, end);
+            int start = rowIndex * bytesPerRow;
+            int end = Math.min(start + bytesPerRow, shownLength());
+            HexDump.Row row = HexDump.row(data.get(), start, end, bytesPerRow);
             offset.setText(String.format("%08x", row.offset()));
             hex.setText(row.hex());
             ascii.setText(row.ascii());
             setGraphic(line);
         }
+    }
 
-        private static Text styled(Text text, String styleClass) {
-            text.getStyleClass().add(styleClass);
-            return text;
-        }
+    private static Text styled(Text text, String styleClass) {
+        text.getStyleClass().add(styleClass);
+        return text;
     }
 
     /** 0, 1, ... n-1 without storing them. */

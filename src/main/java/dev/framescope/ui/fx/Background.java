@@ -53,6 +53,11 @@ public final class Background {
         return ui;
     }
 
+    /** The executor itself, for work whose outcome nobody waits for (setting a removed capture aside). */
+    public Executor executor() {
+        return executor;
+    }
+
     /** Runs {@code work} off the UI thread; {@code outcome} hears how it ended, on the UI thread. */
     public <T> Job submit(Callable<T> work, Outcome<T> outcome) {
         AtomicBoolean delivered = new AtomicBoolean();

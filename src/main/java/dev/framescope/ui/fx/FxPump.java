@@ -1,7 +1,10 @@
 package dev.framescope.ui.fx;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import javafx.animation.AnimationTimer;
@@ -25,6 +28,9 @@ public final class FxPump {
     private final List<PulseListener> listeners = new CopyOnWriteArrayList<>();
     private final PulseStats stats;
     private final LongSupplier clock;
+    /** A benchmark's: each pulse's work in CPU time of the FX thread, which waits for a core do not inflate. */
+    private final Optional<PulseStats> cpuStats;
+    private final LongSupplier cpuClock;
     /** Created on {@link #start()}: an AnimationTimer needs the FX toolkit, tests of {@link #pulse} do not. */
     private AnimationTimer timer;
 
@@ -43,8 +49,24 @@ public final class FxPump {
     }
 
     private FxPump(LongSupplier clock, int window) {
+        this(clock, window, Optional.empty(), () -> 0);
+    }
+
+    private FxPump(LongSupplier clock, int window, Optional<PulseStats> cpuStats, LongSupplier cpuClock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.stats = new PulseStats(window);
+        this.cpuStats = cpuStats;
+        this.cpuClock = cpuClock;
+    }
+
+    /**
+     * A benchmark's pump: also times each pulse's work in the FX thread's CPU time ({@link #cpuStats}), the
+     * figure that means something on a machine where other processes take the cores.
+     */
+    public static FxPump measuringCpu(int window) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return new FxPump(System::nanoTime, window, Optional.of(new PulseStats(window)),
+                threads::getCurrentThreadCpuTime);
     }
 
     public Registration register(PulseListener listener) {
@@ -99,6 +121,7 @@ public final class FxPump {
      */
     public void pulse(long nowNanos) {
         long start = clock.getAsLong();
+        long cpuStart = cpuClock.getAsLong();
         for (PulseListener listener : listeners) {
             try {
                 listener.onPulse(nowNanos);
@@ -108,10 +131,16 @@ public final class FxPump {
             }
         }
         stats.record(Math.max(0, clock.getAsLong() - start));
+        cpuStats.ifPresent(cpu -> cpu.record(Math.max(0, cpuClock.getAsLong() - cpuStart)));
     }
 
     public PulseStats stats() {
         return stats;
+    }
+
+    /** The pulses' work in CPU time, for a pump made by {@link #measuringCpu}. */
+    public Optional<PulseStats> cpuStats() {
+        return cpuStats;
     }
 
     public int listenerCount() {

@@ -1,5 +1,6 @@
 package dev.framescope.ui.fx;
 
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -24,5 +25,40 @@ public final class Layouts {
         }
         stretchy.setMinWidth(minWidth);
         HBox.setHgrow(stretchy, Priority.ALWAYS);
+    }
+
+    /**
+     * A bar that takes a second row when the window is narrow: {@code group} stays at the end of {@code row} while
+     * {@code stretchy} still gets {@code roomy} px there, else it moves to the front of {@code below}, so the
+     * stretchy field keeps room to type in and nothing is cut. {@code below} shows only while it holds something
+     * visible.
+     */
+    public static void wrapWhenNarrow(HBox row, Region stretchy, double roomy, Region group, HBox below) {
+        below.managedProperty().bind(below.visibleProperty());
+        Runnable showBelow = () -> below.setVisible(below.getChildren().stream().anyMatch(Node::isVisible));
+        below.getChildren().addListener((ListChangeListener<Node>) c -> showBelow.run());
+        below.getChildren().forEach(n -> n.visibleProperty().addListener((o, was, now) -> showBelow.run()));
+        row.widthProperty().addListener((o, was, now) -> {
+            boolean wide = room(row, stretchy, group) - group.prefWidth(-1) - row.getSpacing() >= roomy;
+            if (wide && below.getChildren().remove(group)) {
+                row.getChildren().add(group);
+            } else if (!wide && row.getChildren().remove(group)) {
+                below.getChildren().add(0, group);
+            }
+        });
+        showBelow.run();
+    }
+
+    /** What {@code stretchy} would get in {@code row} without {@code group}. */
+    private static double room(HBox row, Region stretchy, Region group) {
+        double others = row.snappedLeftInset() + row.snappedRightInset();
+        int shown = 0;
+        for (Node n : row.getChildren()) {
+            if (n.isManaged() && n != group) {
+                shown++;
+                others += n == stretchy ? 0 : n.prefWidth(-1);
+            }
+        }
+        return row.getWidth() - others - row.getSpacing() * Math.max(0, shown - 1);
     }
 }

@@ -75,7 +75,10 @@ public final class ComposerView extends VBox {
     private final CheckBox mask = new CheckBox("MASK");
     private final Spinner<Integer> opcode = new Spinner<>(0, 15, 1);
     private final HBox rawControls = new HBox(6);
-    /** The main row; in RAW_FRAME mode the header switches get a second row under it, so nothing is pushed out. */
+    /**
+     * The main row; in RAW_FRAME mode the header switches get a second row under it, and so do Ping and Close on a
+     * narrow window, so nothing is pushed out and the message field keeps its room.
+     */
     private final HBox row = new HBox(8);
     private final Spinner<Integer> fragments = new Spinner<>(1, 64, 1);
     private final TextField closeReason = new TextField();
@@ -138,7 +141,7 @@ public final class ComposerView extends VBox {
                 + "field beside it, if filled, is the reason (at most 123 bytes, RFC 6455 §5.5)"));
         closeReason.setId("composer-close-reason");
         closeReason.setPromptText("close reason");
-        closeReason.setPrefWidth(100);
+        closeReason.setPrefWidth(120);
         closeReason.setTooltip(new Tooltip("Sent with Close (at most 123 bytes of UTF-8, RFC 6455 §5.5); empty by "
                 + "default. The message field is never used as the reason."));
         for (CloseCode code : CloseCode.values()) {
@@ -201,10 +204,18 @@ public final class ComposerView extends VBox {
         fragments.visibleProperty().bind(fragmentsLabel.visibleProperty());
         fragments.managedProperty().bind(fragmentsLabel.visibleProperty());
         // No "Compose" caption: the field's prompt says what it is, and the message gets the room.
-        row.getChildren().addAll(mode, message, browse, fragmentsLabel, fragments, send, ping,
-                close, closeReason, save, snippetMenu);
+        row.getChildren().addAll(mode, message, browse, fragmentsLabel, fragments, send, save, snippetMenu);
+        HBox controlFrames = new HBox(8, ping, close, closeReason);
+        controlFrames.setId("composer-control-frames");
+        controlFrames.setAlignment(Pos.CENTER_LEFT);
         Layouts.onlyThisShrinks(row, message, 160);
-        getChildren().addAll(row, rawControls);
+        Layouts.onlyThisShrinks(controlFrames, closeReason, closeReason.getPrefWidth());
+        HBox below = new HBox(16, rawControls);
+        below.setAlignment(Pos.CENTER_LEFT);
+        // Ping and Close share the row while the message field keeps 400 px; on a narrower window they go below it.
+        Layouts.wrapWhenNarrow(row, message, 400, controlFrames, below);
+        row.getChildren().add(controlFrames);
+        getChildren().addAll(row, below);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.framescope.engine.Environments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -15,7 +16,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 
 /**
- * New, edit, duplicate, close and remove connections (File → New Connection…, the connection list's menu), and
+ * New, edit, duplicate, close, remove and restore connections (File → New Connection…, the connection list's menu), and
  * Edit → Environments…. The dialogs resolve {{variables}} against the active environment.
  */
 public final class ConnectionActions {
@@ -25,16 +26,24 @@ public final class ConnectionActions {
     private final StatusModel status;
     private final Supplier<Optional<LiveConnection>> selected;
     private final Consumer<LiveConnection> select;
+    /** Where a removed capture is set aside (file I/O). */
+    private final Executor io;
     /** URLs typed in the dialog this session, newest first, as written (variables unresolved). */
     private final List<String> history = new ArrayList<>();
 
     ConnectionActions(SessionModel session, Node owner, StatusModel status, Supplier<Optional<LiveConnection>> selected,
-                      Consumer<LiveConnection> select) {
+                      Consumer<LiveConnection> select, Executor io) {
         this.session = session;
         this.owner = owner;
         this.status = status;
         this.selected = selected;
         this.select = select;
+        this.io = io;
+    }
+
+    /** Edit → Restore Removed Connection: the capture removed last comes back to the list, selected. */
+    void restoreRemoved() {
+        session.restoreRemoved().ifPresent(select);
     }
 
     /** The connection list's menu; the heartbeat actions open the Heartbeat tab first. */
@@ -43,7 +52,7 @@ public final class ConnectionActions {
         MenuItem edit = item("Edit and reconnect…", () -> selected.get().ifPresent(this::editAndReconnect));
         MenuItem close = item("Close (1000)", () -> selected.get().flatMap(LiveConnection::connection)
                 .ifPresent(c -> c.close(1000, "closed from Framescope")));
-        MenuItem remove = item("Remove", () -> selected.get().ifPresent(session::remove));
+        MenuItem remove = item("Remove", () -> selected.get().ifPresent(c -> session.remove(c, io)));
         MenuItem probe = item("Probe idle timeout", () -> {
             showHeartbeat.run();
             heartbeat.probeIdle(heartbeat.probeLimit());

@@ -4,6 +4,7 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.ConnectionState;
+import dev.framescope.capture.text.UnansweredPings;
 import dev.framescope.decode.DecodeInput;
 import dev.framescope.ui.frame.DecodedView;
 import dev.framescope.ui.fx.Background;
@@ -42,7 +43,7 @@ import javafx.scene.layout.VBox;
 public final class ConnectionDetails implements PulseListener {
 
     private static final long REFRESH_NANOS = 250_000_000L;
-    private static final int MAX_PER_PULSE = 4_000;
+    private static final int MAX_PER_PULSE = 2_500;
     private boolean catchingUp;
 
     /** A finding and the event that carries it (a frame, a handshake, a stream-level violation). */
@@ -53,6 +54,8 @@ public final class ConnectionDetails implements PulseListener {
     private final HeartbeatView heartbeatView = new HeartbeatView();
     private final HandshakeView handshake = new HandshakeView();
     /** Whether the log held a close event: a failure then leaves the Close tab alone. */
+    /** Pings left unanswered at the end, written just before the close event: shown with it. */
+    private final UnansweredPings unanswered = new UnansweredPings();
     private boolean closed;
     private final Label close = new Label("Not closed");
     private final Label extensionsText = new Label("No extension offered");
@@ -148,6 +151,7 @@ public final class ConnectionDetails implements PulseListener {
         handshake.show(selected);
         close.setText("Not closed");
         closed = false;
+        unanswered.clear();
         extensionsText.setText("No extension offered");
         negotiated = "";
         Arrays.fill(wire, 0);
@@ -200,8 +204,10 @@ public final class ConnectionDetails implements PulseListener {
                 extensionsChanged = true;
             } else if (e instanceof CaptureEvent.MessageEvent m && m.header().compressed()) {
                 compressedMessages[m.dir().ordinal()]++;
+            } else if (e instanceof CaptureEvent.HeartbeatEvent h && h.kind().unanswered()) {
+                unanswered.accept(h);
             } else if (e instanceof CaptureEvent.CloseEvent c) {
-                close.setText(closeText(c));
+                close.setText(closeText(c, unanswered));
                 closed = true;
             } else if (e instanceof CaptureEvent.StateEvent st && st.state() == ConnectionState.FAILED) {
                 failed(FailureReason.explain(st.detail()));
@@ -255,10 +261,12 @@ public final class ConnectionDetails implements PulseListener {
         messageText.setText(m.truncated() ? body + "\n… (" + m.length() + " bytes in all)" : body);
         messageDecoded.setInput(Optional.of(DecodeInput.of(m.payload(), m.isText())));
         for (CaptureEvent.FrameEvent f : found.fragments()) {
-            fragmentList.getItems().add(String.format(Locale.ROOT, "#%d  %s  FIN=%d  RSV=%s  %,d B  at byte %,d",
+            fragmentList.getItems().add(String.format(Locale.ROOT, "#%d  %s  FIN=%d  RSV=%s  %s B  at byte %,d",
                     frameNumber.applyAsLong(f), f.header().opcode().shortName(), f.header().fin() ? 1 : 0,
                     TimelineView.rsv(f.header()),
-                    f.header().payloadLength(), f.header().streamOffset()));
+                    f.header().lengthMsbSet() ? f.header().payloadLengthText()
+                            : String.format(Locale.ROOT, "%,d", f.header().payloadLength()),
+                    f.header().streamOffset()));
         }
     }
 
@@ -295,6 +303,11 @@ public final class ConnectionDetails implements PulseListener {
         if (!closed) {
             close.setText("Never opened: " + why.reason() + "\n(failed during " + why.phase() + ")");
         }
+    }
+
+    static String closeText(CaptureEvent.CloseEvent c, UnansweredPings unanswered) {
+        List<String> lines = unanswered.lines();
+        return lines.isEmpty() ? closeText(c) : closeText(c) + "\n" + String.join("\n", lines) + ".";
     }
 
     static String closeText(CaptureEvent.CloseEvent c) {

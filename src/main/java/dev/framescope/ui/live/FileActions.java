@@ -1,7 +1,6 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.Exports;
 import dev.framescope.capture.io.Har;
 import dev.framescope.capture.io.Redactor;
@@ -22,6 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,6 +42,8 @@ public final class FileActions {
     private final BooleanSupplier keepSecrets;
     private final Path formerRecent;
     private final Consumer<LiveConnection> select;
+    private final Supplier<Optional<LiveConnection>> selectedNow;
+    private final Loader loader;
     private final Runnable showMessages;
     private final Node owner;
     /** File jobs running now, and what waits for them all to end; FX thread. */
@@ -52,14 +55,18 @@ public final class FileActions {
     /**
      * @param formerRecent where an earlier version kept the recent list, read while this store has none
      * @param select       selects a connection just loaded
+     * @param selectedNow  the connection selected now
+     * @param loader       reads a session file ({@link SessionFiles#load} outside tests)
      * @param showMessages switches to the Messages view (a HAR holds messages, not frames)
      * @param owner        a node of the window, for the owner of a dialog
      */
     FileActions(SessionModel session, StatusModel status, Background background, RecentFiles recent,
                 Path formerRecent, BooleanSupplier keepSecrets, Consumer<LiveConnection> select,
-                Runnable showMessages, Node owner) {
+                Supplier<Optional<LiveConnection>> selectedNow, Loader loader, Runnable showMessages, Node owner) {
         this.formerRecent = formerRecent;
         this.select = select;
+        this.selectedNow = selectedNow;
+        this.loader = loader;
         this.showMessages = showMessages;
         this.owner = owner;
         this.session = session;
@@ -124,22 +131,99 @@ public final class FileActions {
                 e -> status.problem(FileProblem.describe("export to", file, e)));
     }
 
-    /** A session file, or a HAR by its name; damaged lines are listed, everything else is shown. */
+    /** Reads a session file into logs, telling the listener as it goes: {@link SessionFiles#load} outside tests. */
+    @FunctionalInterface
+    public interface Loader {
+        SessionReader.Loaded load(Path file, long payloadBudget, SessionFiles.LoadListener listener)
+                throws IOException;
+    }
+
+    /**
+     * A session file, or a HAR by its name. Each connection is listed (the first selected) as soon as the reader
+     * meets it, and its rows come in while the rest loads, with a progress bar and Cancel; a load cancelled or
+     * failed part-way keeps what it read, its connections named as partly loaded. Damaged records are listed.
+     */
     public Background.Job open(Path file) {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".har")) {
             return importHar(file);
         }
-        return run("Opening " + file.getFileName(), () -> {
-            return new Read<>(SessionFiles.load(file, PayloadStore.DEFAULT_BUDGET), remembered(file));
+        Loading loading = new Loading(file);
+        return run("Opening " + file.getFileName(), loading::fraction, () -> {
+            loading.size = Files.size(file);
+            SessionReader.Loaded loaded = loader.load(file, SessionFiles.OPEN_BUDGET, loading);
+            return new Read<>(loaded, remembered(file));
         }, read -> {
             SessionReader.Loaded loaded = read.value();
-            add(file, loaded.logs());
             recentFiles.set(read.recent());
             if (!loaded.problems().isEmpty()) {
                 listProblems("Some lines could not be loaded", loaded.problems().stream().map(Object::toString)
                         .toList());
             }
-        }, e -> status.problem(FileProblem.describe("open", file, e)));
+        }, e -> {
+            loading.stopped("the rest could not be read");
+            status.problem(FileProblem.describe("open", file, e));
+        }, () -> status.notice("Opening " + file.getFileName() + " cancelled at " + loading.percent() + "%: "
+                + (loading.stopped("cancelled") ? "what was read is shown, marked partly loaded" : "nothing loaded")));
+    }
+
+    /** One file being opened: its connections listed so far (FX thread) and how far the reader is (any thread). */
+    private final class Loading implements SessionFiles.LoadListener {
+        private final Path file;
+        private final List<LiveConnection> shown = new ArrayList<>();
+        private volatile long size;
+        private volatile long offset;
+        /** Why the load stopped before the end, once it has; FX thread. */
+        private Optional<String> stopped = Optional.empty();
+
+        Loading(Path file) {
+            this.file = file;
+        }
+
+        /** Reading thread: the log is listed on the FX thread, and its rows follow as the pump drains it. */
+        @Override
+        public void connection(CaptureLog log) {
+            background.ui().execute(() -> {
+                LiveConnection c = session.add(file.getFileName() + " · " + Redactor.url(log.label(), log.secrets()),
+                        log);
+                shown.add(c);
+                stopped.ifPresentOrElse(why -> markPartial(c, why), () -> {
+                    if (shown.size() == 1) {
+                        select.accept(c);
+                    }
+                });
+            });
+        }
+
+        @Override
+        public void position(long at) {
+            offset = at;
+        }
+
+        double fraction() {
+            long total = size;
+            return total <= 0 ? -1 : Math.min(1.0, (double) offset / total);
+        }
+
+        long percent() {
+            return Math.round(Math.max(0, fraction()) * 100);
+        }
+
+        /** The load ended early: the connections read so far are named as partly loaded. Whether there were any. */
+        boolean stopped(String why) {
+            String label = "partly loaded, " + why + " at " + percent() + "%";
+            stopped = Optional.of(label);
+            List.copyOf(shown).forEach(c -> markPartial(c, label));
+            return !shown.isEmpty();
+        }
+
+        private void markPartial(LiveConnection c, String label) {
+            boolean selected = c.equals(selectedNow.get().orElse(null));
+            LiveConnection renamed = session.rename(c, c.name() + " (" + label + ")");
+            shown.set(shown.indexOf(c), renamed);
+            if (selected) {
+                select.accept(renamed);
+            }
+        }
     }
 
     /**
@@ -150,7 +234,7 @@ public final class FileActions {
         return run("Importing " + file.getFileName(), () -> {
             Har.Imported imported;
             try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                imported = Har.read(in, PayloadStore.DEFAULT_BUDGET);
+                imported = Har.read(in, SessionFiles.OPEN_BUDGET);
             }
             return new Read<>(imported, remembered(file));
         }, read -> {
@@ -223,7 +307,14 @@ public final class FileActions {
     }
 
     private <T> Background.Job run(String what, Callable<T> work, Consumer<T> done, Consumer<Exception> failed) {
+        return run(what, () -> -1, work, done, failed, () -> status.notice(what + ": cancelled"));
+    }
+
+    /** @param progress how far the work is, 0 to 1 (-1: cannot tell); asked on the FX thread once a pulse */
+    private <T> Background.Job run(String what, DoubleSupplier progress, Callable<T> work, Consumer<T> done,
+                                   Consumer<Exception> failed, Runnable cancelled) {
         StatusModel.Work shown = status.begin(what + "…");
+        shown.progressFrom(progress);
         running++;
         Background.Job job = background.submit(work, new Background.Outcome<T>() {
             @Override
@@ -240,7 +331,7 @@ public final class FileActions {
 
             @Override
             public void cancelled() {
-                status.notice(what + ": cancelled");
+                cancelled.run();
                 ended(shown);
             }
         });

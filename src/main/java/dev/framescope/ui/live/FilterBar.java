@@ -54,7 +54,7 @@ public final class FilterBar extends HBox {
         search.setId("filter-search");
         direction.setId("filter-direction");
         opcodes.setId("filter-opcodes");
-        search.setPromptText("Search payloads (text, or /regex/)");
+        search.setPromptText("Search payloads or /regex/");
         rangeChip.setId("time-range");
         rangeChip.setVisible(false);
         rangeChip.managedProperty().bind(rangeChip.visibleProperty());

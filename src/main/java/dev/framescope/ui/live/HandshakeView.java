@@ -41,6 +41,8 @@ final class HandshakeView {
     private final Label mode = new Label();
     private final List<CaptureEvent.TimingEvent> timings = new ArrayList<>();
     private Optional<CaptureEvent.HandshakeEvent> lastHandshake = Optional.empty();
+    /** The connect phase that failed, drawn after those that completed. */
+    private Optional<String> failedPhase = Optional.empty();
     private Optional<CaptureLog> log = Optional.empty();
 
     /** Another connection: empty until its events arrive. */
@@ -51,7 +53,10 @@ final class HandshakeView {
         handshakeSummary.setText("No handshake yet");
         request.clear();
         response.clear();
+        request.setPromptText("");
+        response.setPromptText("");
         lastHandshake = Optional.empty();
+        failedPhase = Optional.empty();
         revealHeads.setSelected(false);
         negotiation.setText("");
         // An import (HAR, pcapng) kept no set-up: no client of ours made it, so no mode is claimed.
@@ -90,6 +95,13 @@ final class HandshakeView {
     void failed(FailureReason why) {
         if (lastHandshake.isEmpty()) {
             handshakeSummary.setText(why.withPhase());
+            failedPhase = Optional.of(why.phase());
+            drawWaterfall();
+            // Empty boxes read as "still loading"; say what there is to see instead.
+            boolean sent = why.phase().equals("Upgrade");
+            request.setPromptText(sent ? "" : "Nothing sent: the connection failed during " + why.phase()
+                    + ", before the upgrade request.");
+            response.setPromptText("No response: " + why.reason() + ".");
         }
     }
 
@@ -166,6 +178,11 @@ final class HandshakeView {
             waterfall.getChildren().add(new HBox(8, name, new HBox(spacer, bar)));
             offset += t.durationNanos();
         }
+        failedPhase.ifPresent(phase -> {
+            Label failed = new Label(String.format(Locale.ROOT, "%-8s   failed", phase));
+            failed.getStyleClass().addAll("mono", "waterfall-failed");
+            waterfall.getChildren().add(failed);
+        });
     }
 
     /** The tab's content. */

@@ -2,6 +2,7 @@ package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.text.UnansweredPings;
 import dev.framescope.capture.HeartbeatStats;
 import dev.framescope.engine.Connection;
 import java.time.Duration;
@@ -190,16 +191,27 @@ final class HeartbeatView {
      * answered" (a heartbeat may well run the other way).
      */
     static String describe(HeartbeatStats ours, CaptureLog log) {
+        List<String> unanswered = UnansweredPings.of(log).lines();
+        String stats = statistics(ours, log);
+        return unanswered.isEmpty() ? stats : stats + "\n" + String.join("\n", unanswered);
+    }
+
+    private static String statistics(HeartbeatStats ours, CaptureLog log) {
         if (ours.count() > 0 || ours.missed() > 0) {
             return ours.describe().replaceFirst("^1 pongs:", "1 pong:");
         }
         int serverPings = 0;
         int answered = 0;
+        int ourPings = 0;
         for (CaptureEvent e : log.readFrom(0, log.size())) {
             if (e instanceof CaptureEvent.HeartbeatEvent h) {
                 serverPings += h.kind() == CaptureEvent.HeartbeatKind.SERVER_PING ? 1 : 0;
                 answered += h.kind() == CaptureEvent.HeartbeatKind.PONG_SENT ? 1 : 0;
+                ourPings += h.kind() == CaptureEvent.HeartbeatKind.PING_SENT ? 1 : 0;
             }
+        }
+        if (ourPings > 0) {
+            return ours.describe();
         }
         if (serverPings == 0) {
             return "No pings yet: ours are off (ping interval 0), and the server has sent none";

@@ -1,12 +1,15 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.io.SessionFiles;
 import dev.framescope.ui.MainWindowController;
 import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.FxPump;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -18,8 +21,16 @@ import javafx.scene.layout.VBox;
 /** The composition root of the live window: builds the parts, puts them into the main window's panes, wires them. */
 public final class LiveWindow {
 
-    /** The pump, the one background executor, the config dir and an earlier version's home (recent files). */
-    public record Services(FxPump pump, Background background, Path configDir, Path formerHome) {
+    /**
+     * The pump, the one background executor, the config dir, an earlier version's home (recent files) and what
+     * reads session files (tests hold a load part-way).
+     */
+    public record Services(FxPump pump, Background background, Path configDir, Path formerHome,
+                           FileActions.Loader loader) {
+
+        public Services(FxPump pump, Background background, Path configDir, Path formerHome) {
+            this(pump, background, configDir, formerHome, SessionFiles::load);
+        }
     }
 
     private final SessionModel session;
@@ -55,9 +66,11 @@ public final class LiveWindow {
         status.attach(window.statusText(), window.statusWork(), window.statusProgress(), window.statusCancel());
         files = new FileActions(session, status, services.background(), new RecentFiles(RecentFiles.storeIn(
                 services.configDir())), RecentFiles.formerStore(services.formerHome()),
-                window.keepSecretsItem()::isSelected, this::select, () -> showMessages(true), window.root());
+                window.keepSecretsItem()::isSelected, this::select, this::selected, services.loader(),
+                () -> showMessages(true), window.root());
         quitGuard = new QuitGuard(window, session, files, status);
-        actions = new ConnectionActions(session, window.root(), status, this::selected, this::select);
+        actions = new ConnectionActions(session, window.root(), status, this::selected, this::select,
+                services.background().executor());
         composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection),
                 () -> session.environments().get().variables(),
                 text -> notifications.report(NotificationStrip.Source.COMPOSER, text), services.background());
@@ -136,6 +149,15 @@ public final class LiveWindow {
         window.environmentsItem().setDisable(false);
         window.environmentsItem().setOnAction(e -> actions.editEnvironments());
         window.protobufSchemaItem().setOnAction(e -> navigation.chooseSchema());
+        window.restoreRemovedItem().disableProperty().bind(Bindings.isEmpty(session.removed()));
+        window.restoreRemovedItem().setOnAction(e -> actions.restoreRemoved());
+        session.removed().addListener((ListChangeListener<LiveConnection>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(c -> notifications.offerHere("Removed ‘" + c.name()
+                        + "’. Its capture is kept until Framescope quits (Edit → Restore Removed Connection).",
+                        "Restore", actions::restoreRemoved));
+            }
+        });
         new FileMenu(window, files, this::selected);
         files.loadRecent();
     }

@@ -68,6 +68,15 @@ final class NotificationStrip extends HBox {
         })));
     }
 
+    /** An offer about the window rather than one connection, shown with the connection on screen now. */
+    void offerHere(String text, String actionLabel, Runnable action) {
+        Optional<LiveConnection> owner = current;
+        put(owner, Source.OFFER, Optional.of(new Entry(text, Optional.of(actionLabel), () -> {
+            put(owner, Source.OFFER, Optional.empty());
+            action.run();
+        })));
+    }
+
     private void put(Optional<LiveConnection> owner, Source source, Optional<Entry> entry) {
         Map<Source, Entry> mine = problems.computeIfAbsent(owner, k -> new EnumMap<>(Source.class));
         entry.ifPresentOrElse(e -> {

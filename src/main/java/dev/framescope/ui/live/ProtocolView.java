@@ -35,7 +35,7 @@ import javafx.scene.layout.VBox;
 public final class ProtocolView implements PulseListener {
 
     private static final long REFRESH_NANOS = 250_000_000L;
-    private static final int MAX_PER_PULSE = 4_000;
+    private static final int MAX_PER_PULSE = 2_500;
     /** Text messages looked at before deciding the connection speaks neither protocol. */
     private static final int SNIFF_LIMIT = 200;
 

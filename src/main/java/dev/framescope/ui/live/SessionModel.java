@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
@@ -33,7 +34,12 @@ import javafx.collections.ObservableList;
 /** The connections of this window's session; FX thread only. Engines run on their own threads. */
 public final class SessionModel implements AutoCloseable {
 
+    /** How many removed live captures are kept aside to restore; each costs its index on the heap. */
+    static final int RESTORABLE = 10;
+
     private final ObservableList<LiveConnection> connections = FXCollections.observableArrayList();
+    private final ObservableList<LiveConnection> removed = FXCollections.observableArrayList();
+    private final ObservableList<LiveConnection> removedView = FXCollections.unmodifiableObservableList(removed);
     private final AtomicLong ids = new AtomicLong();
     /** One budget for every connection of the window, so twenty connections cannot take twenty budgets. */
     private final MemoryBudget budget;
@@ -49,24 +55,26 @@ public final class SessionModel implements AutoCloseable {
 
     /** A session whose environments last as long as it does (tests, and windows that save nothing). */
     public SessionModel() {
-        this(MemoryBudget.forThisJvm(OptionalLong.empty()), EngineSettings.DEFAULTS);
+        this(MemoryBudget.forThisJvm(OptionalLong.empty()), Engine.start(EngineSettings.DEFAULTS));
     }
 
     /**
-     * @param budget   what every connection of the window may hold on the heap, together
-     * @param settings the engine's settings, from the application's options
+     * @param budget what every connection of the window may hold on the heap, together
+     * @param engine the timers of the session's connections — its own thread on the real clock in the application,
+     *               a virtual clock in tests — with the settings from the application's options; the session
+     *               closes it once its connections have ended
      */
-    public SessionModel(MemoryBudget budget, EngineSettings settings) {
+    public SessionModel(MemoryBudget budget, Engine engine) {
         this.budget = budget;
-        this.engine = Engine.start(settings);
+        this.engine = engine;
     }
 
     /**
      * A session whose environments come from the store and go back to it whenever they change (the dialog's OK,
      * the chooser above the connections), never per keystroke.
      */
-    SessionModel(EnvironmentStore store, MemoryBudget budget, EngineSettings settings) {
-        this(budget, settings);
+    SessionModel(EnvironmentStore store, MemoryBudget budget, Engine engine) {
+        this(budget, engine);
         EnvironmentStore.Loaded loaded = store.load();
         environments.set(loaded.environments());
         loaded.problem().ifPresent(environmentsProblem::set);
@@ -74,8 +82,8 @@ public final class SessionModel implements AutoCloseable {
     }
 
     /** The window's session: environments saved in the configuration directory between runs. */
-    public static SessionModel withSavedEnvironments(Path configDir, MemoryBudget budget, EngineSettings settings) {
-        return new SessionModel(EnvironmentStore.inConfigDir(configDir), budget, settings);
+    public static SessionModel withSavedEnvironments(Path configDir, MemoryBudget budget, Engine engine) {
+        return new SessionModel(EnvironmentStore.inConfigDir(configDir), budget, engine);
     }
 
     private void save(EnvironmentStore store, Environments envs) {
@@ -100,15 +108,15 @@ public final class SessionModel implements AutoCloseable {
     /** Starts the built-in demo endpoint (once) and returns the URL of a scenario path on it. */
     public String demoUrl(String path) throws InterruptedException {
         if (demo.isEmpty()) {
-            demo = Optional.of(new DemoServer(0).startAndWait());
+            demo = Optional.of(new DemoServer(0, engine.clock()).startAndWait());
         }
         return demo.get().uri(path).toString();
     }
 
     /** Opens a connection made from a plain spec; the log keeps the whole spec for the session file. */
     public LiveConnection open(String name, ConnectionSpec spec) {
-        CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(),
-                new PayloadStore(budget));
+        CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(), new PayloadStore(budget),
+                engine.clock());
         ConnectionSetup setup = ConnectionSetup.of(spec);
         log.learn(setup.options().secrets());
         log.setSetup(setup);
@@ -124,8 +132,8 @@ public final class SessionModel implements AutoCloseable {
      * unless kept.
      */
     public LiveConnection open(String name, ConnectionTemplate template, ConnectionSpec spec, Environments envs) {
-        CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(),
-                new PayloadStore(budget));
+        CaptureLog log = new CaptureLog(ids.incrementAndGet(), spec.uri().toString(), new PayloadStore(budget),
+                engine.clock());
         Variables vars = envs.variables();
         ConnectionOptions options = ConnectionOptions.of(spec);
         log.learn(template.resolve(vars).secrets().plus(options.secrets()));
@@ -152,16 +160,49 @@ public final class SessionModel implements AutoCloseable {
         return loaded;
     }
 
+    /** The same connection under another name, in its place in the list (a file's load that stopped part-way). */
+    LiveConnection rename(LiveConnection c, String name) {
+        LiveConnection renamed = new LiveConnection(name, c.connection(), c.log(), c.template(), c.decoding());
+        int at = connections.indexOf(c);
+        if (at >= 0) {
+            connections.set(at, renamed);
+        }
+        return renamed;
+    }
+
     /**
-     * Closes and forgets a connection. Once it has ended its log gives its share of the memory budget back; what
-     * it captured stays readable for a view still showing it.
+     * Closes a connection and takes it off the list. Once it has ended its log gives its share of the memory budget
+     * back; what it captured stays readable for a view still showing it. A live capture is set aside (its payloads
+     * move to its spill file, on {@code io}) and {@link #restoreRemoved} brings it back until Framescope quits; the
+     * oldest of more than {@link #RESTORABLE} is let go. A connection loaded from a file is simply forgotten: the
+     * file still has it.
      */
-    public void remove(LiveConnection c) {
+    public void remove(LiveConnection c, Executor io) {
         connections.remove(c);
         c.connection().ifPresentOrElse(conn -> {
             conn.close();
-            conn.whenEnded().thenRun(c.log()::release);
+            conn.whenEnded().thenRunAsync(c.log()::setAside, io);
+            removed.add(c);
+            if (removed.size() > RESTORABLE) {
+                LiveConnection gone = removed.remove(0);
+                gone.connection().orElseThrow().whenEnded().thenRunAsync(gone.log()::close, io);
+            }
         }, c.log()::release);
+    }
+
+    /** Removed live captures that {@link #restoreRemoved} can bring back, oldest first. */
+    public ObservableList<LiveConnection> removed() {
+        return removedView;
+    }
+
+    /** The capture removed last back on the list, as it was when removed (ended, every frame readable). */
+    public Optional<LiveConnection> restoreRemoved() {
+        if (removed.isEmpty()) {
+            return Optional.empty();
+        }
+        LiveConnection back = removed.remove(removed.size() - 1);
+        connections.add(back);
+        return Optional.of(back);
     }
 
     /** The log of {@code c} up to {@code events} is in a session file. */
@@ -196,19 +237,28 @@ public final class SessionModel implements AutoCloseable {
         return budget;
     }
 
+    /**
+     * Closes every connection, then — once they have ended, off the FX thread — stops the timers and the demo
+     * endpoint: the close handshakes still need the timers (a server that never answers is dropped after a
+     * timeout), and stopping the demo while its clients close raced with them in Java-WebSocket's server.
+     */
     @Override
     public void close() {
         connections.forEach(c -> c.connection().ifPresent(conn -> conn.close(1001, "Framescope closing")));
-        // The close handshakes still need the timers (a server that never answers is dropped after a timeout).
+        Optional<DemoServer> endpoint = demo;
         CompletableFuture.allOf(connections.stream().flatMap(c -> c.connection().stream())
                         .map(Connection::whenEnded).toArray(CompletableFuture[]::new))
-                .completeOnTimeout(null, 10, TimeUnit.SECONDS).thenRun(engine::close);
-        demo.ifPresent(d -> {
-            try {
-                d.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+                .completeOnTimeout(null, 10, TimeUnit.SECONDS).thenRunAsync(() -> {
+                    engine.close();
+                    endpoint.ifPresent(SessionModel::stop);
+                });
+    }
+
+    private static void stop(DemoServer endpoint) {
+        try {
+            endpoint.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
@@ -47,6 +50,8 @@ public final class StatusModel implements PulseListener {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper work = new ReadOnlyStringWrapper("");
+    /** The newest work's progress, 0 to 1, or indeterminate (-1) when it cannot tell; updated once a pulse. */
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(ProgressBar.INDETERMINATE_PROGRESS);
     private final List<Work> running = new ArrayList<>();
     private long lastTotals;
     private long lastFrames;
@@ -71,6 +76,11 @@ public final class StatusModel implements PulseListener {
     /** What the background work is doing ("Saving chaos.fscap…"); empty when idle. */
     public ReadOnlyStringProperty work() {
         return work.getReadOnlyProperty();
+    }
+
+    /** The newest running work's progress (0 to 1), or -1 when it cannot tell. */
+    public ReadOnlyDoubleProperty progress() {
+        return progress.getReadOnlyProperty();
     }
 
     /** A message for a few seconds, then the totals come back. */
@@ -98,9 +108,18 @@ public final class StatusModel implements PulseListener {
     public final class Work {
         private final String what;
         private Optional<Background.Job> job = Optional.empty();
+        private DoubleSupplier done = () -> ProgressBar.INDETERMINATE_PROGRESS;
 
         private Work(String what) {
             this.what = what;
+        }
+
+        /**
+         * How far the work is, 0 to 1 (-1: cannot tell), asked once a pulse: the worker thread only updates a
+         * number, it never reaches the FX thread for progress.
+         */
+        public void progressFrom(DoubleSupplier value) {
+            done = value;
         }
 
         /** The job to cancel when the user presses Cancel. */
@@ -146,7 +165,7 @@ public final class StatusModel implements PulseListener {
                 label.getStyleClass().add("status-error");
             }
         });
-        progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.progressProperty().bind(this.progress);
         progress.visibleProperty().bind(work.isNotEmpty());
         progress.managedProperty().bind(progress.visibleProperty());
         cancel.visibleProperty().bind(work.isNotEmpty());
@@ -156,6 +175,8 @@ public final class StatusModel implements PulseListener {
 
     @Override
     public void onPulse(long nowNanos) {
+        progress.set(running.isEmpty() ? ProgressBar.INDETERMINATE_PROGRESS
+                : running.get(running.size() - 1).done.getAsDouble());
         long now = clock.getAsLong();
         if (now - lastTotals < TOTALS_EVERY_NANOS || now - holdUntil < 0) {
             return;

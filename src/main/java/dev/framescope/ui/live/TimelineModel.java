@@ -22,7 +22,7 @@ import javafx.collections.ObservableList;
 public final class TimelineModel implements PulseListener {
 
     /** Events drained per pulse at most, so one pulse stays short however far behind the view is. */
-    static final int MAX_PER_PULSE = 10_000;
+    static final int MAX_PER_PULSE = 6_000;
 
     private final ObservableList<CaptureEvent.FrameEvent> frames = FXCollections.observableArrayList();
     private final ObservableList<CaptureEvent.MessageEvent> messages = FXCollections.observableArrayList();

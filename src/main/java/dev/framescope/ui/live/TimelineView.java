@@ -2,6 +2,7 @@ package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.Payload;
+import dev.framescope.capture.text.FrameText;
 import dev.framescope.ui.frame.OpcodeBadge;
 import dev.framescope.ui.fx.Labels;
 import dev.framescope.ui.fx.UiDispatcher;
@@ -89,7 +90,7 @@ public final class TimelineView extends TableView<FrameEvent> {
                         f -> f.header().masked() ? "1" : "0"),
                 text("Key", 82, "Masking key: the 32 bits, in hex, that client frames are masked with (§5.3)", f -> f.header().maskingKeyHex().orElse("")),
                 text("Length", 78, "Payload length and how it was written: 7-bit, 16-bit or 64-bit (§5.2)",
-                        f -> f.header().payloadLength() + " (" + f.header().lengthEncoding().bits() + ")"),
+                        f -> FrameText.length(f.header())),
                 text("Inflated", 92, "Size after permessage-deflate inflation", f -> f.inflated()
                         .map(p -> Integer.toString(p.length())).orElse("")),
                 violations(),

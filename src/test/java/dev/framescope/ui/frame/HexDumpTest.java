@@ -22,6 +22,16 @@ class HexDumpTest {
     }
 
     @Test
+    void aNarrowPaneGetsRowsOfEightOrFourWithTheirOwnGroupGap() {
+        byte[] data = "Hello, WebSocket!".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(3, HexDump.rowCount(data.length, 8));
+        assertEquals("00000005  2c 20 57 65  62 53 6f 63  |, WebSoc|",
+                HexDump.row(data, 5, 13, 8).line());
+        assertEquals("48 65  6c 6c", HexDump.row(data, 0, 4, 4).hex());
+        assertThrows(IllegalArgumentException.class, () -> HexDump.row(data, 0, 5, 4));
+    }
+
+    @Test
     void shortRowIsPaddedSoColumnsLineUp() {
         byte[] data = HexFormat.of().parseHex("00ff7f20");
         HexDump.Row row = HexDump.rows(data, 0, data.length).get(0);

@@ -12,7 +12,6 @@ import dev.framescope.engine.Environments;
 import dev.framescope.engine.Variables.Variable;
 import dev.framescope.testutil.Await;
 import dev.framescope.testutil.SessionText;
-import dev.framescope.ui.FramescopeApp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,9 +38,9 @@ class AuthWindowTest {
 
     private static final String TOKEN = "t0p-s3cr3t-tok";
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
     private final SessionModel session = harness.session;
-    private FramescopeApp.MainWindow window;
     private LiveWindow live;
     private Stage stage;
 
@@ -52,13 +51,7 @@ class AuthWindowTest {
     void start(Stage s) {
         stage = s;
         harness.start(s);
-        window = harness.window;
         live = harness.live;
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
     }
 
     /** "local" with a secret token and a plain variable, defined through the Environments dialog, active. */
@@ -79,7 +72,8 @@ class AuthWindowTest {
         assertFalse(robot.lookup(".table-cell").queryAllAs(Labeled.class).stream()
                 .anyMatch(c -> TOKEN.equals(c.getText())), "the secret is not shown before reveal");
         robot.interact(() -> d.revealSwitch().setSelected(true));
-        assertTrue(robot.lookup(".table-cell").queryAllAs(Labeled.class).stream()
+        // The table's cells take the new text at the next layout pulse.
+        Await.until(() -> robot.lookup(".table-cell").queryAllAs(Labeled.class).stream()
                 .anyMatch(c -> TOKEN.equals(c.getText())), "revealed on request");
         robot.interact(() -> {
             d.dialog().setResult(d.environments());
@@ -114,11 +108,9 @@ class AuthWindowTest {
         assertTrue(shown.contains("Authorization: Bearer ••••"), shown);
         assertFalse(shown.contains(TOKEN), shown);
         assertTrue(shown.startsWith("GET /headers?u=ann HTTP/1.1"), shown);
-        robot.interact(() -> window.controller().detailTabs().getSelectionModel().select(
-                window.controller().detailTabs().getTabs().stream().filter(t -> "handshakeTab".equals(t.getId()))
-                        .findFirst().orElseThrow()));
+        harness.showTab(robot, DetailTab.HANDSHAKE);
         robot.clickOn("#handshake-reveal");
-        assertTrue(live.details().requestText().getText().contains("Authorization: Bearer " + TOKEN),
+        Await.until(() -> live.details().requestText().getText().contains("Authorization: Bearer " + TOKEN),
                 "the wire truth on request: " + live.details().requestText().getText());
 
         Await.until(Duration.ofSeconds(10), () -> serverSaw(c).isPresent(), "the server's report");
@@ -169,8 +161,9 @@ class AuthWindowTest {
         robot.clickOn("#composer-text").write("hi {{missing}}");
         robot.clickOn("#composer-send");
         ComposerView composer = robot.lookup("#composer").query();
-        assertEquals("⚠ undefined variable 'missing' used in the message",
-                robot.lookup("#notification-text").queryLabeled().getText());
+        String undefined = "⚠ undefined variable 'missing' used in the message";
+        Await.until(() -> robot.lookup("#notification-text").tryQuery().map(n -> undefined.equals(
+                ((Labeled) n).getText())).orElse(false), "the undefined variable named in the notification");
         robot.interact(() -> composer.messageField().setText("hi {{who}} \\{{who}}"));
         robot.clickOn("#composer-send");
         Await.until(() -> opened.get().log().readFrom(0, opened.get().log().size()).stream().anyMatch(e ->

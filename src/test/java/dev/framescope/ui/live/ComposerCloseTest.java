@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,16 +25,12 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ComposerCloseTest {
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
 
     @Start
     void start(Stage stage) {
         harness.start(stage);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
     }
 
     private LiveConnection openEcho(FxRobot robot) throws InterruptedException {

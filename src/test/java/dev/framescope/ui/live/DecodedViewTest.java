@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,7 +36,8 @@ final class DecodedTreeItemProbe {
 @ExtendWith(ApplicationExtension.class)
 class DecodedViewTest {
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
     private final SessionModel session = harness.session;
     private FramescopeApp.MainWindow window;
     private LiveWindow live;
@@ -46,11 +47,6 @@ class DecodedViewTest {
         harness.start(stage);
         window = harness.window;
         live = harness.live;
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
     }
 
     private LiveConnection open(FxRobot robot, String name) throws Exception {

@@ -11,9 +11,9 @@ import dev.framescope.testutil.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -22,16 +22,12 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class EngineIoPongsTest {
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
 
     @Start
     void start(Stage stage) {
         harness.start(stage);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
     }
 
     private static long sentThrees(LiveConnection c) {
@@ -43,17 +39,13 @@ class EngineIoPongsTest {
 
     @Test
     void theOfferAnswersEngineIoPings(FxRobot robot) throws InterruptedException {
-        String url = harness.session.demoUrl("/socketio?interval=5000&ping=200");
-        LiveConnection[] c = new LiveConnection[1];
-        robot.interact(() -> {
-            c[0] = harness.session.open("socket.io", ConnectionSpec.to(url));
-            harness.live.select(c[0]);
-        });
+        String path = "/socketio?interval=5000&ping=200";
+        LiveConnection c = harness.openSelected(robot, "socket.io", ConnectionSpec.to(harness.session.demoUrl(path)));
         Await.until(Duration.ofSeconds(10), () -> robot.lookup("#notification-text").queryLabeled().getText()
                 .contains("Engine.IO"), "the offer");
-        assertEquals(0, sentThrees(c[0]), "nothing answered before the user agrees");
+        assertEquals(0, sentThrees(c), "nothing answered before the user agrees");
         robot.clickOn("#notification-action");
-        Await.until(Duration.ofSeconds(10), () -> sentThrees(c[0]) >= 2, "pongs '3' sent");
+        Await.until(Duration.ofSeconds(10), () -> sentThrees(c) >= 2, "pongs '3' sent");
         assertFalse(robot.lookup("#notification-strip").query().isVisible(), "the offer is gone once taken");
         assertTrue(EngineIoPongs.isOpenPacket("0{\"sid\":\"a\",\"upgrades\":[],\"pingInterval\":25000}"));
         assertFalse(EngineIoPongs.isOpenPacket("0{\"sid\":\"a\"}"), "no ping interval, no Engine.IO open packet");

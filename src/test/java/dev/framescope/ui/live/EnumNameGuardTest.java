@@ -33,9 +33,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -55,17 +55,13 @@ class EnumNameGuardTest {
     private static final Set<String> DATA_COLUMNS = Set.of("Payload", "Content", "Violations");
     private static final Pattern WORD = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\b");
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
 
     @Start
     void start(Stage stage) throws InterruptedException {
         harness.start(stage);
         harness.openDemo();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
     }
 
     /** Every constant name of every enum in our classes. */

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import dev.framescope.capture.MemoryBudget;
+import dev.framescope.engine.Engine;
 import dev.framescope.engine.EngineSettings;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -59,7 +60,7 @@ class EnvironmentsPersistenceTest {
         if (harness != null) {
             harness.stop(robot);
         }
-        harness = new LiveWindowHarness(SessionModel.withSavedEnvironments(dir, new MemoryBudget(64 << 20), EngineSettings.DEFAULTS), dir);
+        harness = new LiveWindowHarness(SessionModel.withSavedEnvironments(dir, new MemoryBudget(64 << 20), Engine.start(EngineSettings.DEFAULTS)), dir);
         robot.interact(() -> harness.start(stage));
         return harness;
     }

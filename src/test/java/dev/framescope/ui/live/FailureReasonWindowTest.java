@@ -13,9 +13,9 @@ import java.net.Socket;
 import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,16 +27,12 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class FailureReasonWindowTest {
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
 
     @Start
     void start(Stage stage) {
         harness.start(stage);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
     }
 
     private LiveConnection openAndAwaitFailure(FxRobot robot, String url) {
@@ -73,6 +69,12 @@ class FailureReasonWindowTest {
                 .stream().anyMatch(cell -> cell.getTooltip() != null
                         && cell.getTooltip().getText().contains("Failed during TCP: " + expected)), "the tooltip");
         assertEquals("Failed during TCP: " + expected, text(robot, harness.live.details().handshakeSummary()));
+        Label failedPhase = robot.lookup(".waterfall-failed").query();
+        assertTrue(failedPhase.getText().matches("TCP +failed"), "the waterfall ends with the phase that failed: "
+                + failedPhase.getText());
+        assertTrue(robot.lookup(".text-area").queryAllAs(javafx.scene.control.TextArea.class).stream()
+                .anyMatch(a -> a.getPromptText().startsWith("Nothing sent: the connection failed during TCP")),
+                "the empty request box says why it is empty");
         Label close = robot.lookup(".close-summary").query();
         assertTrue(text(robot, close).startsWith("Never opened: " + expected), close.getText());
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -17,16 +17,12 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class FileProblemWindowTest {
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
 
     @Start
     void start(Stage stage) {
         harness.start(stage);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
     }
 
     private String openAndReadStatus(FxRobot robot, Path file) {

@@ -38,4 +38,22 @@ class HeartbeatDescribeTest {
         assertEquals("1 pong: min 2.00 ms, median 2.00 ms, p95 2.00 ms, max 2.00 ms, jitter 0.00 ms",
                 HeartbeatView.describe(HeartbeatStats.of(List.of(2_000_000L), 0), log()));
     }
+
+    @Test
+    void pingsUnansweredAtTheEndShowInTheHeartbeatTabAndTheCloseTab() {
+        CaptureLog log = new CaptureLog(1, "ws://test/", new PayloadStore(1 << 20));
+        long t = log.nanoAnchor();
+        log.append(t, s -> new CaptureEvent.HeartbeatEvent(s, CaptureEvent.HeartbeatKind.PING_SENT,
+                "fs-hb-9".getBytes(java.nio.charset.StandardCharsets.UTF_8), OptionalLong.empty()));
+        log.append(t, s -> new CaptureEvent.HeartbeatEvent(s, CaptureEvent.HeartbeatKind.PING_UNANSWERED,
+                "fs-hb-9".getBytes(java.nio.charset.StandardCharsets.UTF_8), OptionalLong.of(2_500_000_000L)));
+        CaptureEvent.CloseEvent close = log.append(t, s -> new CaptureEvent.CloseEvent(s,
+                CaptureEvent.Initiator.CLIENT, java.util.OptionalInt.of(1000), "", java.util.OptionalInt.of(1000), "",
+                true, OptionalLong.empty()));
+        String unanswered = "1 ping of ours unanswered when the connection ended: \"fs-hb-9\" after 2.50 s";
+        assertEquals("no pings answered\n" + unanswered, HeartbeatView.describe(HeartbeatStats.of(log), log));
+        dev.framescope.capture.text.UnansweredPings pings = dev.framescope.capture.text.UnansweredPings.of(log);
+        assertEquals(ConnectionDetails.closeText(close) + "\n" + unanswered + ".",
+                ConnectionDetails.closeText(close, pings));
+    }
 }

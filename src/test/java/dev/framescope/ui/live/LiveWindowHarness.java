@@ -1,5 +1,12 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.capture.MemoryBudget;
+import dev.framescope.capture.io.SessionFiles;
+import dev.framescope.engine.Connection;
+import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.Engine;
+import dev.framescope.engine.EngineSettings;
+import dev.framescope.engine.VirtualScheduler;
 import dev.framescope.ui.FramescopeApp;
 import dev.framescope.ui.Theme;
 import dev.framescope.ui.fx.Background;
@@ -10,20 +17,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import dev.framescope.testutil.Await;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
 
 /**
  * The real main window with a session, a running pump and a background executor, for TestFX tests; settings (recent
  * files) go to a directory of the test's own. TestFX only finds {@code @Start} on the test class itself, so each test
- * keeps a two-line {@code @Start} / {@code @AfterEach} that calls this.
+ * keeps a short {@code @Start} that calls {@link #start}; registered as an extension ({@code @RegisterExtension}), the
+ * harness stops the window after each test itself.
  */
-final class LiveWindowHarness {
+final class LiveWindowHarness implements AfterEachCallback {
 
     final SessionModel session;
     final FxPump pump = new FxPump();
@@ -32,9 +43,17 @@ final class LiveWindowHarness {
     final Background background = new Background(executor, UiDispatcher.fx());
     FramescopeApp.MainWindow window;
     LiveWindow live;
+    /** What reads session files: a test may hold a load part-way. */
+    FileActions.Loader loader = SessionFiles::load;
 
     LiveWindowHarness() {
         this(new SessionModel(), freshDirectory());
+    }
+
+    /** A window whose connections' timers run on {@code clock}, which the test advances. */
+    LiveWindowHarness(VirtualScheduler clock) {
+        this(new SessionModel(MemoryBudget.forThisJvm(OptionalLong.empty()),
+                Engine.on(clock, EngineSettings.DEFAULTS)), freshDirectory());
     }
 
     /**
@@ -57,10 +76,31 @@ final class LiveWindowHarness {
     void start(Stage stage) {
         window = FramescopeApp.createMainWindow(Theme.LIGHT, background);
         live = new LiveWindow(window.controller(), session, new LiveWindow.Services(pump, background, configDir,
-                configDir.resolve("former-home")));
+                configDir.resolve("former-home"), loader));
         stage.setScene(window.scene());
         stage.show();
         pump.start();
+    }
+
+    /** Opens a connection under {@code name}, selects it in the list, and waits until it is open. */
+    LiveConnection openSelected(FxRobot robot, String name, ConnectionSpec spec) throws InterruptedException {
+        AtomicReference<LiveConnection> opened = new AtomicReference<>();
+        robot.interact(() -> {
+            opened.set(session.open(name, spec));
+            live.connections().getSelectionModel().select(opened.get());
+        });
+        Connection c = opened.get().connection().orElseThrow();
+        if (!c.awaitOpen(Duration.ofSeconds(10))) {
+            throw new AssertionError("not open: " + spec.uri() + " " + c.state() + " " + c.failure().orElse(""));
+        }
+        return opened.get();
+    }
+
+    /** Brings a detail tab to the front, by its name. */
+    void showTab(FxRobot robot, DetailTab tab) {
+        robot.interact(() -> window.controller().detailTabs().getTabs().stream()
+                .filter(t -> tab.id().equals(t.getId())).findFirst()
+                .ifPresent(t -> window.controller().detailTabs().getSelectionModel().select(t)));
     }
 
     /** Opens the demo's connections, the ticker selected (what the application does at start). */
@@ -73,6 +113,11 @@ final class LiveWindowHarness {
         AtomicReference<Background.Job> job = new AtomicReference<>();
         robot.interact(() -> job.set(action.get()));
         Await.until(Duration.ofSeconds(20), () -> job.get().isDone(), "the file job done");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        stop(new FxRobot());
     }
 
     void stop(FxRobot robot) {

@@ -10,9 +10,9 @@ import java.time.Duration;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -21,30 +21,20 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class MessagesFilterTest {
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
 
     @Start
     void start(Stage stage) {
         harness.start(stage);
     }
 
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
-    }
-
     @Test
     void directionAndSearchNarrowTheMessagesView(FxRobot robot) throws InterruptedException {
-        String url = harness.session.demoUrl("/echo");
-        LiveConnection[] c = new LiveConnection[1];
-        robot.interact(() -> {
-            c[0] = harness.session.open("echo", ConnectionSpec.to(url));
-            harness.live.select(c[0]);
-            harness.live.showMessages(true);
-        });
-        assertTrue(c[0].connection().orElseThrow().awaitOpen(Duration.ofSeconds(10)));
-        c[0].connection().get().sendText("apple");
-        c[0].connection().get().sendText("banana");
+        LiveConnection c = harness.openSelected(robot, "echo", ConnectionSpec.to(harness.session.demoUrl("/echo")));
+        robot.interact(() -> harness.live.showMessages(true));
+        c.connection().get().sendText("apple");
+        c.connection().get().sendText("banana");
         MessagesView view = harness.live.messagesView();
         Await.until(Duration.ofSeconds(10), () -> view.getItems().size() == 4, "two sent, two echoed");
 

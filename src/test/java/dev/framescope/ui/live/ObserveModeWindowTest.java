@@ -23,9 +23,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,7 +39,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ObserveModeWindowTest {
 
-    private final LiveWindowHarness h = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness h = new LiveWindowHarness();
 
     @TempDir
     Path dir;
@@ -47,11 +48,6 @@ class ObserveModeWindowTest {
     @Start
     void start(Stage stage) {
         h.start(stage);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        h.stop(robot);
     }
 
     /** The badges the list shows now (a cell's badge is hidden for a Strict connection). */

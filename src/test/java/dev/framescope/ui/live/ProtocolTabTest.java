@@ -15,13 +15,12 @@ import dev.framescope.ui.FramescopeApp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -30,7 +29,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ProtocolTabTest {
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
     private final SessionModel session = harness.session;
     private FramescopeApp.MainWindow window;
     private LiveWindow live;
@@ -42,21 +42,8 @@ class ProtocolTabTest {
         live = harness.live;
     }
 
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
-    }
-
     private LiveConnection open(FxRobot robot, String name, String path) throws Exception {
-        String url = session.demoUrl(path);
-        AtomicReference<LiveConnection> opened = new AtomicReference<>();
-        robot.interact(() -> {
-            opened.set(session.open(name, ConnectionSpec.to(url)));
-            live.connections().getSelectionModel().select(opened.get());
-        });
-        Connection c = opened.get().connection().orElseThrow();
-        assertTrue(c.awaitOpen(Duration.ofSeconds(10)), "connected to " + path);
-        return opened.get();
+        return harness.openSelected(robot, name, ConnectionSpec.to(session.demoUrl(path)));
     }
 
     @Test

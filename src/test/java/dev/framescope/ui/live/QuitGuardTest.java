@@ -15,9 +15,9 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,7 +27,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class QuitGuardTest {
 
-    private final LiveWindowHarness harness = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness harness = new LiveWindowHarness();
     private Stage stage;
 
     @Start
@@ -36,11 +37,6 @@ class QuitGuardTest {
         harness.start(s);
         String url = harness.session.demoUrl("/ticker?rate=50");
         harness.live.select(harness.session.open("ticker", ConnectionSpec.to(url)));
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        harness.stop(robot);
     }
 
     private void awaitFrames() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.capture.MemoryBudget;
+import dev.framescope.engine.Engine;
 import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.Environment;
 import dev.framescope.engine.Environments;
@@ -28,7 +29,8 @@ class SessionModelEnvironmentsTest {
 
     /** A session over the test's own config directory, as the application makes one from its options. */
     private SessionModel saved() {
-        return SessionModel.withSavedEnvironments(dir, new MemoryBudget(64 << 20), EngineSettings.DEFAULTS);
+        return SessionModel.withSavedEnvironments(dir, new MemoryBudget(64 << 20),
+                Engine.start(EngineSettings.DEFAULTS));
     }
 
     @Test

@@ -24,7 +24,7 @@ class SessionModelRemoveTest {
             Await.until(() -> kept.log().counters().framesIn() > 20, "the other ticker's too");
             long withBoth = model.budget().used();
 
-            model.remove(removed);
+            model.remove(removed, Runnable::run);
             assertEquals(1, model.connections().size());
             Await.until(() -> removed.connection().orElseThrow().ended(), "the removed connection ends");
             Await.until(() -> model.budget().used() < withBoth / 2, "its share of the budget comes back: "
@@ -36,6 +36,21 @@ class SessionModelRemoveTest {
                     .reduce((a, b) -> b).orElseThrow();
             assertTrue(new String(last.message().payload(), StandardCharsets.UTF_8).startsWith("{"),
                     "its messages still read back");
+        }
+    }
+
+    @Test
+    void atMostTheLastTenRemovedCapturesAreKeptToRestoreNewestFirst() {
+        try (SessionModel model = new SessionModel()) {
+            for (int i = 0; i < SessionModel.RESTORABLE + 2; i++) {
+                model.remove(model.open("nothing listens " + i, ConnectionSpec.to("ws://127.0.0.1:9/")), Runnable::run);
+            }
+            assertEquals(SessionModel.RESTORABLE, model.removed().size());
+            assertEquals("nothing listens 2", model.removed().get(0).name(), "the two oldest were let go");
+            assertEquals("nothing listens 11", model.restoreRemoved().orElseThrow().name());
+            assertEquals(java.util.List.of("nothing listens 11"),
+                    model.connections().stream().map(LiveConnection::name).toList());
+            assertEquals(SessionModel.RESTORABLE - 1, model.removed().size());
         }
     }
 }

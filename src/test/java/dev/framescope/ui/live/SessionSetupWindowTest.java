@@ -34,9 +34,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -49,7 +49,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class SessionSetupWindowTest {
 
-    private final LiveWindowHarness h = new LiveWindowHarness();
+    @RegisterExtension
+    final LiveWindowHarness h = new LiveWindowHarness();
 
     @TempDir
     Path dir;
@@ -57,11 +58,6 @@ class SessionSetupWindowTest {
     @Start
     void start(Stage stage) {
         h.start(stage);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        h.stop(robot);
     }
 
     private ConnectionSpec configured() throws InterruptedException {
@@ -98,7 +94,7 @@ class SessionSetupWindowTest {
                 == ConnectionState.OPEN, "the original connection open");
         Path file = dir.resolve("setup.fscap");
         h.awaitJob(robot, () -> h.live.files().save(made.get(), file));
-        robot.interact(() -> h.session.remove(made.get()));
+        robot.interact(() -> h.session.remove(made.get(), Runnable::run));
         h.awaitJob(robot, () -> h.live.files().open(file));
         LiveConnection loaded = h.session.connections().get(0);
         assertTrue(loaded.connection().isEmpty(), "the only connection left is the loaded one");

@@ -1,0 +1,183 @@
+package dev.framescope.capture.io;
+
+import dev.framescope.decode.DecodeInput;
+import dev.framescope.wire.FrameHeader;
+import dev.framescope.wire.Opcode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * {@code export --to json}'s two lines for a plain frame (received, whole, FIN, unmasked, uncompressed, TEXT in
+ * valid UTF-8 or BINARY, no findings) and its one-frame message, written as bytes into one reused buffer: the
+ * same bytes {@link SessionJson} and {@link DecodedJson} produce through Jackson trees (keys in the same order,
+ * Jackson's string escapes, its doubles), without a tree per line, and the payload decoded once for both lines.
+ */
+final class PlainFrameJson {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ESCAPE_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final int FLUSH_AT = 1 << 16;
+
+    private final OutputStream out;
+    private byte[] buf = new byte[FLUSH_AT * 2];
+    private int fill;
+    private long lastMicros = Long.MIN_VALUE;
+    private byte[] lastSeconds = new byte[0];
+
+    PlainFrameJson(OutputStream out) {
+        this.out = out;
+    }
+
+    /** @param sinceStart nanoseconds since the connection's start; {@code payload} is the whole payload */
+    void write(long conn, long seq, long sinceStart, FrameHeader header, byte[] payload,
+               Optional<String> subprotocol) throws IOException {
+        boolean text = header.opcode() == Opcode.TEXT;
+        byte[] decoded = DecodedJson.toJson(DecodedJson.decode(new DecodeInput(payload, text, subprotocol)))
+                .toString().getBytes(StandardCharsets.UTF_8);
+        byte[] t = seconds(sinceStart);
+        int length = payload.length;
+
+        append("{\"type\":\"frame\",\"conn\":").number(conn).append(",\"seq\":").number(seq).append(",\"t\":")
+                .append(t);
+        append(text ? ",\"fin\":true,\"rsv1\":false,\"rsv2\":false,\"rsv3\":false,\"opcode\":1,\"opcodeName\":\"TEXT\""
+                : ",\"fin\":true,\"rsv1\":false,\"rsv2\":false,\"rsv3\":false,\"opcode\":2,\"opcodeName\":\"BINARY\"");
+        append(",\"masked\":false,\"maskingKey\":null,\"payloadLength\":").number(length)
+                .append(",\"lengthEncoding\":").number(header.lengthEncoding().bits())
+                .append(",\"offset\":").number(header.streamOffset()).append(",\"payloadHex\":\"");
+        hex(payload);
+        append("\"");
+        if (text) {
+            append(",\"text\":");
+            string(payload);
+        }
+        append(text ? ",\"violations\":[],\"dir\":\"in\",\"message\":\"TEXT\",\"findings\":[],\"decoded\":"
+                : ",\"violations\":[],\"dir\":\"in\",\"message\":\"BINARY\",\"findings\":[],\"decoded\":")
+                .append(decoded).append("}\n");
+
+        append("{\"type\":\"message\",\"conn\":").number(conn).append(",\"seq\":").number(seq + 1)
+                .append(",\"t\":").append(t);
+        append(text ? ",\"opcode\":1,\"opcodeName\":\"TEXT\",\"offset\":"
+                : ",\"opcode\":2,\"opcodeName\":\"BINARY\",\"offset\":").number(header.streamOffset());
+        append(",\"frames\":1,\"wireLength\":").number(length).append(",\"compressed\":false,\"length\":")
+                .number(length).append(",\"truncated\":false,");
+        if (text) {
+            append("\"text\":");
+            string(payload);
+            append(",\"violations\":[],\"dir\":\"in\",\"payloadHex\":\"");
+            hex(payload);
+            append("\"");
+        } else {
+            append("\"payloadHex\":\"");
+            hex(payload);
+            append("\",\"violations\":[],\"dir\":\"in\"");
+        }
+        append(",\"findings\":[],\"decoded\":").append(decoded).append("}\n");
+        if (fill >= FLUSH_AT) {
+            flush();
+        }
+    }
+
+    /** Writes what the buffer holds; before anything else goes to the stream, and at the end. */
+    void flush() throws IOException {
+        out.write(buf, 0, fill);
+        fill = 0;
+    }
+
+    /**
+     * {@link SessionJson}'s {@code t}: the seconds rounded to the microsecond as a double, as Jackson writes it
+     * ({@link Double#toString}); consecutive frames often share it.
+     */
+    private byte[] seconds(long sinceStart) {
+        long micros = Math.round(sinceStart / 1e9 * 1e6);
+        if (micros != lastMicros) {
+            lastMicros = micros;
+            lastSeconds = Double.toString(micros / 1e6).getBytes(StandardCharsets.US_ASCII);
+        }
+        return lastSeconds;
+    }
+
+    private void hex(byte[] bytes) throws IOException {
+        ensure(bytes.length * 2);
+        for (byte b : bytes) {
+            buf[fill++] = HEX[(b >> 4) & 0xF];
+            buf[fill++] = HEX[b & 0xF];
+        }
+    }
+
+    /**
+     * A JSON string of valid UTF-8 bytes as Jackson writes it: the bytes themselves, but quote and backslash
+     * escaped, the controls with a short form ({@code \b \t \n \f \r}) by those, the other controls below 0x20 as
+     * {@code u00XX} after a backslash.
+     */
+    private void string(byte[] bytes) throws IOException {
+        ensure(bytes.length * 6 + 2);
+        buf[fill++] = '"';
+        for (byte b : bytes) {
+            if (b >= 0x20 && b != '"' && b != '\\' || b < 0) {
+                buf[fill++] = b;
+                continue;
+            }
+            buf[fill++] = '\\';
+            switch (b) {
+                case '"', '\\' -> buf[fill++] = b;
+                case '\b' -> buf[fill++] = 'b';
+                case '\t' -> buf[fill++] = 't';
+                case '\n' -> buf[fill++] = 'n';
+                case '\f' -> buf[fill++] = 'f';
+                case '\r' -> buf[fill++] = 'r';
+                default -> {
+                    buf[fill++] = 'u';
+                    buf[fill++] = '0';
+                    buf[fill++] = '0';
+                    buf[fill++] = ESCAPE_HEX[b >> 4];
+                    buf[fill++] = ESCAPE_HEX[b & 0xF];
+                }
+            }
+        }
+        buf[fill++] = '"';
+    }
+
+    private PlainFrameJson append(String ascii) throws IOException {
+        int n = ascii.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[fill++] = (byte) ascii.charAt(i);
+        }
+        return this;
+    }
+
+    private PlainFrameJson append(byte[] bytes) throws IOException {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, fill, bytes.length);
+        fill += bytes.length;
+        return this;
+    }
+
+    private PlainFrameJson number(long n) throws IOException {
+        if (n < 0) {
+            return append(Long.toString(n));
+        }
+        ensure(20);
+        int digits = 1;
+        for (long p = 10; digits < 19 && n >= p; p *= 10) {
+            digits++;
+        }
+        for (int i = fill + digits - 1; i >= fill; i--) {
+            buf[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        fill += digits;
+        return this;
+    }
+
+    private void ensure(int more) throws IOException {
+        if (fill + more > buf.length) {
+            flush();
+            if (more > buf.length) {
+                buf = new byte[more];
+            }
+        }
+    }
+}
