@@ -41,7 +41,8 @@ public enum DemoScenario {
     MQTT("mqtt", "", "an MQTT 3.1.1 / 5.0 broker (offer `mqtt`): CONNACK, SUBACK then `count` PUBLISH packets, "
             + "PUBACK, PINGRESP", MqttDialogue::new, "mqtt"),
     JSONRPC("jsonrpc", "?notify=2000", "JSON-RPC 2.0: add, subtract, echo, slow (answers later), fail (error); "
-            + "unknown methods get -32601; a tick notification every `notify` ms", JsonRpcDialogue::new),
+            + "unknown methods get -32601; a tick notification every `notify` ms; `drift=N` adds N to results, "
+            + "`reorder=1` swaps answers in pairs", JsonRpcDialogue::new),
     GRAPHQL("graphql", "", "graphql-transport-ws (offer it): connection_ack, subscribe → `count` next messages → "
             + "complete; documents mentioning `error` get an error", GraphqlDialogue::new, "graphql-transport-ws",
             "graphql-ws"),

@@ -11,12 +11,15 @@ import java.util.Optional;
  * A JSON-RPC 2.0 server: {@code add}, {@code subtract}, {@code echo}, {@code slow} (answers after
  * {@code params.ms} or 300 ms), {@code fail} (error -32000); unknown methods get -32601, bad JSON -32700, bad
  * requests -32600; batches answered as one array. Sends a {@code welcome} notification on open and a
- * {@code tick} notification every {@code notify} ms (default 2000, 0 = never).
+ * {@code tick} notification every {@code notify} ms (default 2000, 0 = never). Variants for replay tests:
+ * {@code drift=N} adds N to every {@code add} and {@code subtract} result; {@code reorder=1} holds each odd answer
+ * back until the next one has gone (or 200 ms), so answers arrive out of order.
  */
 final class JsonRpcDialogue implements Dialogue {
 
     private final Peer peer;
     private long ticks;
+    private String held;
 
     JsonRpcDialogue(Peer peer) {
         this.peer = peer;
@@ -55,7 +58,26 @@ final class JsonRpcDialogue implements Dialogue {
             }
             return;
         }
-        answer(parsed.get(), false).ifPresent(a -> peer.send(DemoJson.write(a)));
+        answer(parsed.get(), false).ifPresent(a -> reply(DemoJson.write(a)));
+    }
+
+    private synchronized void reply(String answer) {
+        if (peer.param("reorder", 0) != 1) {
+            peer.send(answer);
+        } else if (held == null) {
+            held = answer;
+            peer.later(200, this::flush);
+        } else {
+            peer.send(answer);
+            flush();
+        }
+    }
+
+    private synchronized void flush() {
+        if (held != null) {
+            peer.send(held);
+            held = null;
+        }
     }
 
     /** The response to one call, empty for notifications and for {@code slow} outside a batch (sent later). */
@@ -67,8 +89,8 @@ final class JsonRpcDialogue implements Dialogue {
         String method = (String) m.get("method");
         Object params = m.get("params");
         Map<String, Object> response = switch (method) {
-            case "add" -> result(m, sum(params, 1));
-            case "subtract" -> result(m, sum(params, -1));
+            case "add" -> result(m, sum(params, 1, peer.param("drift", 0)));
+            case "subtract" -> result(m, sum(params, -1, peer.param("drift", 0)));
             case "echo" -> result(m, params == null ? DemoJson.NULL : params);
             case "fail" -> error(m.get("id"), -32000, "Demo failure", obj("hint", "fail always fails"));
             case "slow" -> {
@@ -89,11 +111,11 @@ final class JsonRpcDialogue implements Dialogue {
         return response == null || !m.containsKey("id") ? Optional.empty() : Optional.of(response);
     }
 
-    private static Object sum(Object params, int sign) {
+    private static Object sum(Object params, int sign, long drift) {
         if (!(params instanceof List<?> list) || list.isEmpty()) {
-            return new DemoJson.Num("0");
+            return new DemoJson.Num(String.valueOf(drift));
         }
-        double total = 0;
+        double total = drift;
         for (int i = 0; i < list.size(); i++) {
             double v = list.get(i) instanceof DemoJson.Num n ? n.value() : 0;
             total += i == 0 ? v : sign * v;

@@ -1,0 +1,79 @@
+package dev.framescope.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server's side of a recording, arranged for a mock: the messages it sent unprompted on open, and for each of our
+ * recorded messages the server messages that answered it. A JSON-RPC or GraphQL answer belongs to the request with
+ * its id; a JSON-RPC notification from the server is unprompted (it goes out on open, on its schedule, whenever our
+ * first message was sent); any other server message belongs to our last message before it.
+ *
+ * @param opening   server messages before our first message, with their delay from the first server message
+ * @param responses for each recorded client message, its answers with their delay from it
+ */
+public record MockScript(Recording recording, Correlation correlation, List<Timed> opening,
+                         List<List<Timed>> responses) {
+
+    /** A server message and how long after its cue it went out. */
+    public record Timed(Content content, long delayNanos) {
+    }
+
+    public static MockScript of(Recording recording) {
+        Correlation correlation = Correlation.of(recording);
+        List<Recording.Recorded> client = recording.client();
+        List<List<Timed>> responses = new ArrayList<>();
+        client.forEach(c -> responses.add(new ArrayList<>()));
+        List<Timed> opening = new ArrayList<>();
+        long start = recording.server().isEmpty() ? 0 : recording.server().get(0).nanos();
+        for (Recording.Recorded s : recording.server()) {
+            int owner = owner(recording, correlation, s);
+            if (owner < 0) {
+                opening.add(new Timed(s.content(), Math.max(0, s.nanos() - start)));
+            } else {
+                responses.get(owner).add(new Timed(s.content(), Math.max(0, s.nanos() - client.get(owner).nanos())));
+            }
+        }
+        return new MockScript(recording, correlation, List.copyOf(opening),
+                responses.stream().map(List::copyOf).toList());
+    }
+
+    /** The client message {@code s} answers: by id where correlation knows it, else the last one before it. */
+    private static int owner(Recording recording, Correlation correlation, Recording.Recorded s) {
+        if (correlation.unprompted(s.content())) {
+            return -1;
+        }
+        Optional<String> ids = correlation.answeredIds(s.content());
+        if (ids.isPresent()) {
+            for (Recording.Recorded c : recording.client()) {
+                if (correlation.requestIds(c.content()).equals(ids)) {
+                    return c.index();
+                }
+            }
+        }
+        int owner = -1;
+        for (Recording.Recorded c : recording.client()) {
+            if (c.serverBefore() <= s.index()) {
+                owner = c.index();
+            }
+        }
+        return owner;
+    }
+
+    /** Ids as JSON text, for rewriting: the request's {@code id} member, or each element's for a batch. */
+    static List<JsonNode> ids(JsonNode message) {
+        List<JsonNode> ids = new ArrayList<>();
+        if (message.isArray()) {
+            message.forEach(e -> {
+                if (e.has("id")) {
+                    ids.add(e.get("id"));
+                }
+            });
+        } else if (message.has("id")) {
+            ids.add(message.get("id"));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.framescope.replay;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Direction;
+import dev.framescope.capture.PayloadStore;
+import dev.framescope.wire.Message;
+import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Sender;
+import dev.framescope.wire.Severity;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.IExtension;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A recorded connection's server side, served to any number of clients, each with its own {@link MockCursor}. It
+ * answers the handshake with the recorded subprotocol (and permessage-deflate when the recording had it), sends the
+ * recorded unprompted messages on their schedule, answers each client message as recorded, applies the
+ * {@link UnmatchedPolicy} otherwise, and answers pings (the library does). Each client's messages both ways are
+ * captured into a log of its own, at message level.
+ */
+public final class MockServer extends WebSocketServer implements AutoCloseable {
+
+    /** A client message nothing matched. */
+    public record Unmatched(long client, String message) {
+    }
+
+    private final MockScript script;
+    private final MockCursor.Match match;
+    private final List<JsonMask> masks;
+    private final UnmatchedPolicy policy;
+    private final boolean immediate;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "framescope-mock-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final AtomicLong clients = new AtomicLong();
+    private final AtomicLong ended = new AtomicLong();
+    private final List<CaptureLog> logs = new CopyOnWriteArrayList<>();
+    private final List<Unmatched> unmatched = new CopyOnWriteArrayList<>();
+    private volatile Exception startFailure;
+
+    private static final class Client {
+        final long number;
+        final MockCursor cursor;
+        final CaptureLog log;
+
+        Client(long number, MockCursor cursor, CaptureLog log) {
+            this.number = number;
+            this.cursor = cursor;
+            this.log = log;
+        }
+    }
+
+    /**
+     * @param immediate send answers at once instead of after their recorded delay
+     */
+    public MockServer(InetSocketAddress address, MockScript script, MockCursor.Match match, List<JsonMask> masks,
+                      UnmatchedPolicy policy, boolean immediate) {
+        super(address, List.<Draft>of(draft(script.recording())));
+        this.script = script;
+        this.match = match;
+        this.masks = List.copyOf(masks);
+        this.policy = policy;
+        this.immediate = immediate;
+        setReuseAddr(true);
+        setDaemon(true);
+        setTcpNoDelay(true);
+        setConnectionLostTimeout(0);
+    }
+
+    private static Draft draft(Recording recording) {
+        List<IExtension> extensions = new ArrayList<>();
+        if (recording.extensions().toLowerCase(Locale.ROOT).contains("permessage-deflate")) {
+            extensions.add(new PerMessageDeflateExtension());
+        }
+        List<IProtocol> protocols = new ArrayList<>();
+        recording.subprotocol().ifPresent(p -> protocols.add(new Protocol(p)));
+        protocols.add(new Protocol(""));
+        return new Draft_6455(extensions, protocols);
+    }
+
+    /** Starts and waits until the port is bound. */
+    public MockServer startAndWait() throws ReplayException, InterruptedException {
+        start();
+        if (!started.await(10, TimeUnit.SECONDS) || startFailure != null) {
+            throw new ReplayException("the mock could not listen on " + getAddress().getHostString() + ":"
+                    + getAddress().getPort() + (startFailure == null ? "" : ": " + startFailure.getMessage()));
+        }
+        return this;
+    }
+
+    /** Each client's capture, in the order they connected. */
+    public List<CaptureLog> logs() {
+        return List.copyOf(logs);
+    }
+
+    /** How many clients have come and gone. */
+    public long clientsEnded() {
+        return ended.get();
+    }
+
+    public List<Unmatched> unmatched() {
+        return List.copyOf(unmatched);
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        long number = clients.incrementAndGet();
+        CaptureLog log = new CaptureLog(number, "client " + number + " " + conn.getRemoteSocketAddress(),
+                new PayloadStore(PayloadStore.DEFAULT_BUDGET));
+        log.append(System.nanoTime(), s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "served by the mock of "
+                + script.recording().label() + ": message-level capture"));
+        logs.add(log);
+        conn.setAttachment(new Client(number, new MockCursor(script, match, masks), log));
+        for (MockScript.Timed t : script.opening()) {
+            later(conn, t, t.delayNanos());
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        received(conn, Content.of(true, message.getBytes(StandardCharsets.UTF_8), stomp()));
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        byte[] bytes = new byte[message.remaining()];
+        message.get(bytes);
+        received(conn, Content.of(false, bytes, false));
+    }
+
+    private boolean stomp() {
+        return script.recording().subprotocol().map(p -> p.toLowerCase(Locale.ROOT).contains("stomp")).orElse(false);
+    }
+
+    private void received(WebSocket conn, Content got) {
+        Client client = conn.getAttachment();
+        capture(client.log, Sender.CLIENT, got);
+        var answers = client.cursor.answer(got);
+        if (answers.isPresent()) {
+            answers.get().forEach(t -> later(conn, t, immediate ? 0 : t.delayNanos()));
+            return;
+        }
+        unmatched.add(new Unmatched(client.number, got.preview()));
+        switch (policy.kind()) {
+            case CLOSE -> conn.close(1008, UnmatchedPolicy.CLOSE_REASON);
+            case REPLY -> send(conn, Content.of(true, policy.reply().getBytes(StandardCharsets.UTF_8), false));
+            default -> { }
+        }
+    }
+
+    private void later(WebSocket conn, MockScript.Timed t, long delayNanos) {
+        if (delayNanos <= 0) {
+            send(conn, t.content());
+        } else {
+            timer.schedule(() -> send(conn, t.content()), delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void send(WebSocket conn, Content content) {
+        if (!conn.isOpen()) {
+            return;
+        }
+        Client client = conn.getAttachment();
+        synchronized (client) {
+            if (content.text()) {
+                conn.send(new String(content.bytes(), StandardCharsets.UTF_8));
+            } else {
+                conn.send(content.bytes());
+            }
+            capture(client.log, Sender.SERVER, content);
+        }
+    }
+
+    private static void capture(CaptureLog log, Sender sender, Content content) {
+        byte[] payload = content.bytes();
+        Message message = new Message(sender, content.text() ? Opcode.TEXT : Opcode.BINARY, -1, 0, payload.length,
+                false, payload.length, payload, List.of());
+        log.append(System.nanoTime(), s -> new CaptureEvent.MessageEvent(s, Direction.of(sender), message));
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        // The client's log stays for the caller to show or save.
+        if (conn.getAttachment() != null) {
+            ended.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        if (conn == null) {
+            startFailure = ex;
+            started.countDown();
+        }
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        timer.shutdownNow();
+        stop(1000);
+    }
+}

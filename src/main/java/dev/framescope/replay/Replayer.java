@@ -1,0 +1,169 @@
+package dev.framescope.replay;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Direction;
+import dev.framescope.engine.Connection;
+import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.Engine;
+import dev.framescope.wire.Message;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Replays our side of a recording against a server and compares what comes back. Runs on the caller's thread: it
+ * connects through the {@link Engine}, sends on the chosen {@link Timing}, reads the server's messages from the
+ * connection's {@link CaptureLog} (so the replay is itself a capture), then pairs and compares.
+ *
+ * @param patience how long to wait for the server's answers (after the last send; per message when reactive)
+ * @param settle how long to keep listening for extra messages once every recorded one has a counterpart
+ */
+public record Replayer(Timing timing, List<JsonMask> masks, Duration patience, Duration settle) {
+
+    private static final long POLL_NANOS = 2_000_000;
+
+    public Replayer {
+        masks = List.copyOf(masks);
+    }
+
+    public static Replayer of(Timing timing, List<JsonMask> masks) {
+        return new Replayer(timing, masks, Duration.ofSeconds(10), Duration.ofMillis(300));
+    }
+
+    /**
+     * Runs the replay on {@code engine}, capturing into {@code log}.
+     *
+     * @throws ReplayException when the connection cannot be opened
+     */
+    public ReplayResult run(Engine engine, Recording recording, ConnectionSpec spec, CaptureLog log)
+            throws ReplayException, InterruptedException {
+        boolean stomp = recording.subprotocol().map(p -> p.toLowerCase(Locale.ROOT).contains("stomp")).orElse(false);
+        Inbox inbox = new Inbox(log, stomp);
+        List<String> problems = new ArrayList<>();
+        int sent = 0;
+        try (Connection c = engine.open(spec, log)) {
+            if (!c.awaitOpen(spec.options().connectTimeout().plus(spec.options().handshakeTimeout()))) {
+                throw new ReplayException("could not connect to " + spec.uri() + ": "
+                        + c.failure().orElse("no answer in time"));
+            }
+            long start = System.nanoTime();
+            long first = recording.client().get(0).nanos();
+            for (Recording.Recorded r : recording.client()) {
+                if (!awaitTurn(r, start, first, inbox, c, problems)) {
+                    break;
+                }
+                send(c, r.content());
+                sent++;
+            }
+            if (sent < recording.client().size() && problems.isEmpty()) {
+                problems.add(closedEarly(c, inbox, sent, recording.client().size()));
+            }
+            collect(recording, inbox, c);
+            if (problems.isEmpty() && c.ended() && !recording.serverClosed()) {
+                problems.add(closedEarly(c, inbox, sent, recording.client().size()) + ", which it did not in the "
+                        + "recording");
+            }
+            c.close(1000, "replay done");
+            c.awaitEnded(Duration.ofSeconds(2));
+        }
+        List<Content> recorded = recording.server().stream().map(Recording.Recorded::content).toList();
+        List<Content> replayed = inbox.poll();
+        List<Outcome> outcomes = Pairing.pair(recorded, replayed, Correlation.of(recording), masks);
+        return new ReplayResult(spec.uri().toString(), recording, sent, replayed, outcomes, problems);
+    }
+
+    /** Waits until {@code r} is due; false when the connection ended first. */
+    private boolean awaitTurn(Recording.Recorded r, long start, long first, Inbox inbox, Connection c,
+                              List<String> problems) throws InterruptedException {
+        long deadline = switch (timing) {
+            case RECORDED -> start + (r.nanos() - first);
+            case REACTIVE -> System.nanoTime() + patience.toNanos();
+            case FAST -> System.nanoTime();
+        };
+        while (System.nanoTime() - deadline < 0) {
+            if (timing == Timing.REACTIVE && inbox.poll().size() >= r.serverBefore()) {
+                break;
+            }
+            if (c.ended()) {
+                break;
+            }
+            pause();
+        }
+        if (timing == Timing.REACTIVE && inbox.poll().size() < r.serverBefore() && !c.ended()) {
+            problems.add("message " + (r.index() + 1) + " was sent without the " + r.serverBefore()
+                    + " server message(s) that preceded it in the recording (waited " + patience.toSeconds() + " s)");
+        }
+        return !c.ended();
+    }
+
+    /** Waits for as many server messages as recorded, then {@code settle} longer for extras, or the end. */
+    private void collect(Recording recording, Inbox inbox, Connection c) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (inbox.poll().size() < recording.server().size() && !c.ended() && System.nanoTime() - deadline < 0) {
+            pause();
+        }
+        long quiet = System.nanoTime() + settle.toNanos();
+        while (!c.ended() && System.nanoTime() - quiet < 0) {
+            pause();
+        }
+        inbox.poll();
+    }
+
+    private static String closedEarly(Connection c, Inbox inbox, int sent, int total) {
+        inbox.poll();
+        return "the server ended the connection after " + sent + " of our " + total + " messages had been sent"
+                + inbox.closeText().map(t -> " (" + t + ")").orElse(c.failure().map(f -> " (" + f + ")").orElse(""));
+    }
+
+    private static void send(Connection c, Content content) {
+        if (content.text()) {
+            c.sendText(new String(content.bytes(), StandardCharsets.UTF_8));
+        } else {
+            c.sendBinary(content.bytes());
+        }
+    }
+
+    private static void pause() throws InterruptedException {
+        LockSupport.parkNanos(POLL_NANOS);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("replay interrupted");
+        }
+    }
+
+    /** The server's messages as the log has them so far. */
+    private static final class Inbox {
+        private final CaptureLog log;
+        private final boolean stomp;
+        private final List<Content> messages = new ArrayList<>();
+        private String closeText;
+        private int next;
+
+        Inbox(CaptureLog log, boolean stomp) {
+            this.log = log;
+            this.stomp = stomp;
+        }
+
+        List<Content> poll() {
+            for (CaptureEvent e : log.readFrom(next, 10_000)) {
+                next++;
+                if (e instanceof CaptureEvent.MessageEvent m && m.dir() == Direction.IN) {
+                    Message message = m.message();
+                    messages.add(Content.of(message.isText(), message.payload(), stomp));
+                } else if (e instanceof CaptureEvent.CloseEvent close && close.receivedCode().isPresent()) {
+                    closeText = "close code " + close.receivedCode().getAsInt()
+                            + (close.receivedReason().isEmpty() ? "" : " '" + close.receivedReason() + "'");
+                }
+            }
+            return List.copyOf(messages);
+        }
+
+        Optional<String> closeText() {
+            return Optional.ofNullable(closeText);
+        }
+    }
+}
