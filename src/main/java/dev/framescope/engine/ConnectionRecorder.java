@@ -170,9 +170,17 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                 parsed.map(HandshakeResponse::reason).orElse(""), upgrade);
     }
 
+    /**
+     * The bytes of one message kept whole on the heap (the rest of a bigger one is in its frames): the assembler's
+     * default, or a sixteenth of the heap when that is smaller, so that a 200 MiB message on a 96 MiB heap is captured
+     * instead of running the read thread out of memory (EngineOutOfMemoryTest).
+     */
+    static final int RETAINED_MESSAGE_BYTES = (int) Math.min(MessageAssembler.DEFAULT_RETAINED_BYTES,
+            Runtime.getRuntime().maxMemory() / 16);
+
     private static StreamDissector dissector(Sender sender, HttpHead head) {
         return new StreamDissector(sender, DecoderOptions.defaults().withStartOffset(head.headLength()),
-                MessageAssembler.DEFAULT_RETAINED_BYTES);
+                RETAINED_MESSAGE_BYTES);
     }
 
     private void enableDeflate(NegotiatedDeflate d) {
