@@ -43,11 +43,21 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
     public record Unmatched(long client, String message) {
     }
 
+    /** Makes the log a client's traffic is captured into, stamped with {@link System#nanoTime}. */
+    @FunctionalInterface
+    public interface Logs {
+        CaptureLog open(long client, String label);
+
+        /** Each client's log on a heap budget of its own (the command line). */
+        Logs OWN = (client, label) -> new CaptureLog(client, label, new PayloadStore(PayloadStore.DEFAULT_BUDGET));
+    }
+
     private final MockScript script;
     private final MockCursor.Match match;
     private final List<JsonMask> masks;
     private final UnmatchedPolicy policy;
     private final boolean immediate;
+    private final Logs logFactory;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "framescope-mock-timer");
         t.setDaemon(true);
@@ -77,12 +87,22 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
      */
     public MockServer(InetSocketAddress address, MockScript script, MockCursor.Match match, List<JsonMask> masks,
                       UnmatchedPolicy policy, boolean immediate) {
+        this(address, script, match, masks, policy, immediate, Logs.OWN);
+    }
+
+    /**
+     * @param immediate send answers at once instead of after their recorded delay
+     * @param logs      where each client's capture goes (a window puts them on its connection list)
+     */
+    public MockServer(InetSocketAddress address, MockScript script, MockCursor.Match match, List<JsonMask> masks,
+                      UnmatchedPolicy policy, boolean immediate, Logs logs) {
         super(address, List.<Draft>of(draft(script.recording())));
         this.script = script;
         this.match = match;
         this.masks = List.copyOf(masks);
         this.policy = policy;
         this.immediate = immediate;
+        this.logFactory = logs;
         setReuseAddr(true);
         setDaemon(true);
         setTcpNoDelay(true);
@@ -127,8 +147,8 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         long number = clients.incrementAndGet();
-        CaptureLog log = new CaptureLog(number, "client " + number + " " + conn.getRemoteSocketAddress(),
-                new PayloadStore(PayloadStore.DEFAULT_BUDGET));
+        CaptureLog log = logFactory.open(number, "mock client " + number + " "
+                + conn.getRemoteSocketAddress().toString().replaceFirst("^/", ""));
         log.append(System.nanoTime(), s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "served by the mock of "
                 + script.recording().label() + ": message-level capture"));
         logs.add(log);

@@ -42,8 +42,19 @@ public record Replayer(Timing timing, List<JsonMask> masks, Duration patience, D
      */
     public ReplayResult run(Engine engine, Recording recording, ConnectionSpec spec, CaptureLog log)
             throws ReplayException, InterruptedException {
+        return run(engine, recording, spec, log, new Progress());
+    }
+
+    /**
+     * Runs the replay, reporting how far it is to {@code progress} (read from another thread, a window's pulse).
+     *
+     * @throws ReplayException when the connection cannot be opened
+     */
+    public ReplayResult run(Engine engine, Recording recording, ConnectionSpec spec, CaptureLog log,
+                            Progress progress) throws ReplayException, InterruptedException {
         boolean stomp = recording.subprotocol().map(p -> p.toLowerCase(Locale.ROOT).contains("stomp")).orElse(false);
         Inbox inbox = new Inbox(log, stomp);
+        progress.total = recording.client().size();
         List<String> problems = new ArrayList<>();
         int sent = 0;
         try (Connection c = engine.open(spec, log)) {
@@ -59,10 +70,12 @@ public record Replayer(Timing timing, List<JsonMask> masks, Duration patience, D
                 }
                 send(c, r.content());
                 sent++;
+                progress.sent = sent;
             }
             if (sent < recording.client().size() && problems.isEmpty()) {
                 problems.add(closedEarly(c, inbox, sent, recording.client().size()));
             }
+            progress.collecting = true;
             collect(recording, inbox, c);
             if (problems.isEmpty() && c.ended() && !recording.serverClosed()) {
                 problems.add(closedEarly(c, inbox, sent, recording.client().size()) + ", which it did not in the "
@@ -75,6 +88,26 @@ public record Replayer(Timing timing, List<JsonMask> masks, Duration patience, D
         List<Content> replayed = inbox.poll();
         List<Outcome> outcomes = Pairing.pair(recorded, replayed, Correlation.of(recording), masks);
         return new ReplayResult(spec.uri().toString(), recording, sent, replayed, outcomes, problems);
+    }
+
+    /**
+     * How far a replay is, for a progress bar: written by the replaying thread, read by any.
+     */
+    public static final class Progress {
+        private volatile int total = 1;
+        private volatile int sent;
+        private volatile boolean collecting;
+
+        /** 0 to 1: sending takes the first nine tenths, waiting for the last answers the rest. */
+        public double fraction() {
+            return collecting ? 0.95 : 0.9 * sent / total;
+        }
+
+        /** In words: "sent 2 of 4 messages", "waiting for the server's last answers". */
+        public String words() {
+            return collecting ? "waiting for the server's last answers" : "sent " + sent + " of " + total
+                    + " message(s)";
+        }
     }
 
     /** Waits until {@code r} is due; false when the connection ended first. */
