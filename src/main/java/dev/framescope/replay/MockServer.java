@@ -2,14 +2,14 @@ package dev.framescope.replay;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.Direction;
 import dev.framescope.capture.PayloadStore;
-import dev.framescope.wire.Message;
-import dev.framescope.wire.Opcode;
-import dev.framescope.wire.Sender;
+import dev.framescope.engine.WireReplay;
 import dev.framescope.wire.Severity;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.extensions.IExtension;
@@ -34,8 +37,8 @@ import org.java_websocket.server.WebSocketServer;
  * A recorded connection's server side, served to any number of clients, each with its own {@link MockCursor}. It
  * answers the handshake with the recorded subprotocol (and permessage-deflate when the recording had it), sends the
  * recorded unprompted messages on their schedule, answers each client message as recorded, applies the
- * {@link UnmatchedPolicy} otherwise, and answers pings (the library does). Each client's messages both ways are
- * captured into a log of its own, at message level.
+ * {@link UnmatchedPolicy} otherwise, and answers pings (the library does). Each client's connection is captured
+ * into a log of its own, frame-exact ({@link TappedChannel}), as a connection of our own would be.
  */
 public final class MockServer extends WebSocketServer implements AutoCloseable {
 
@@ -70,10 +73,12 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
     private final List<Unmatched> unmatched = new CopyOnWriteArrayList<>();
     private volatile Exception startFailure;
 
+    /** One client: its number, its place in the recording and its capture. */
     private static final class Client {
         final long number;
         final MockCursor cursor;
         final CaptureLog log;
+        volatile boolean opened;
 
         Client(long number, MockCursor cursor, CaptureLog log) {
             this.number = number;
@@ -107,6 +112,41 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         setDaemon(true);
         setTcpNoDelay(true);
         setConnectionLostTimeout(0);
+        setWebSocketFactory(new WebSocketServerFactory() {
+            @Override
+            public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
+                return new WebSocketImpl(a, d);
+            }
+
+            @Override
+            public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> d) {
+                return new WebSocketImpl(a, d);
+            }
+
+            @Override
+            public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
+                return tapped(channel, (WebSocket) key.attachment());
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    /**
+     * A client's socket, captured from its first byte: the log is made when TCP is accepted, so a client that never
+     * completes the upgrade (or sends garbage) is captured too.
+     */
+    private ByteChannel tapped(SocketChannel channel, WebSocket conn) {
+        long number = clients.incrementAndGet();
+        String peer = String.valueOf(channel.socket().getRemoteSocketAddress()).replaceFirst("^/", "");
+        CaptureLog log = logFactory.open(number, "mock client " + number + " " + peer);
+        log.append(System.nanoTime(), s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "served by the mock of "
+                + script.recording().label()));
+        logs.add(log);
+        conn.setAttachment(new Client(number, new MockCursor(script, match, masks), log));
+        return new TappedChannel(channel, new WireReplay(log));
     }
 
     private static Draft draft(Recording recording) {
@@ -146,13 +186,8 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        long number = clients.incrementAndGet();
-        CaptureLog log = logFactory.open(number, "mock client " + number + " "
-                + conn.getRemoteSocketAddress().toString().replaceFirst("^/", ""));
-        log.append(System.nanoTime(), s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "served by the mock of "
-                + script.recording().label() + ": message-level capture"));
-        logs.add(log);
-        conn.setAttachment(new Client(number, new MockCursor(script, match, masks), log));
+        Client client = conn.getAttachment();
+        client.opened = true;
         for (MockScript.Timed t : script.opening()) {
             later(conn, t, t.delayNanos());
         }
@@ -176,7 +211,6 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
 
     private void received(WebSocket conn, Content got) {
         Client client = conn.getAttachment();
-        capture(client.log, Sender.CLIENT, got);
         var answers = client.cursor.answer(got);
         if (answers.isPresent()) {
             answers.get().forEach(t -> later(conn, t, immediate ? 0 : t.delayNanos()));
@@ -209,21 +243,14 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
             } else {
                 conn.send(content.bytes());
             }
-            capture(client.log, Sender.SERVER, content);
         }
-    }
-
-    private static void capture(CaptureLog log, Sender sender, Content content) {
-        byte[] payload = content.bytes();
-        Message message = new Message(sender, content.text() ? Opcode.TEXT : Opcode.BINARY, -1, 0, payload.length,
-                false, payload.length, payload, List.of());
-        log.append(System.nanoTime(), s -> new CaptureEvent.MessageEvent(s, Direction.of(sender), message));
     }
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         // The client's log stays for the caller to show or save.
-        if (conn.getAttachment() != null) {
+        Client client = conn.getAttachment();
+        if (client != null && client.opened) {
             ended.incrementAndGet();
         }
     }
