@@ -178,7 +178,7 @@ public final class LiveWindow {
     }
 
     /** Replay… and Serve as mock… */
-    ReplayActions replays() {
+    public ReplayActions replays() {
         return replays;
     }
 

@@ -32,6 +32,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -86,6 +87,7 @@ final class MockWindow {
                 + recording.subprotocol().map(p -> ", subprotocol " + p).orElse(""));
         title.getStyleClass().add("replay-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         VBox root = new VBox(8, title, form(), serving());
         root.setPadding(new Insets(12));
         root.getStyleClass().add("replay-window");

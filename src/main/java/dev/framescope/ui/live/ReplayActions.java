@@ -24,7 +24,7 @@ import javafx.scene.control.MenuItem;
  * then a window of its own ({@link ReplayWindow}, {@link MockWindow}). A replay's own capture joins the connection
  * list ("replay of …"), as a mock's clients do.
  */
-final class ReplayActions {
+public final class ReplayActions {
 
     private final SessionModel session;
     private final StatusModel status;
@@ -60,7 +60,7 @@ final class ReplayActions {
     }
 
     /** Reads the connection's recording in the background, then opens its replay window. */
-    void replay(LiveConnection c) {
+    public void replay(LiveConnection c) {
         read(c, "replay", recording -> {
             ReplayWindow w = new ReplayWindow(owner.getScene().getWindow(), c.name(), recording,
                     (request, progress, outcome) -> run(c, recording, request, progress, outcome), pump);
@@ -70,7 +70,7 @@ final class ReplayActions {
     }
 
     /** Reads the connection's recording in the background, then opens its mock window. */
-    void mock(LiveConnection c) {
+    public void mock(LiveConnection c) {
         read(c, "mock", recording -> {
             MockWindow w = new MockWindow(owner.getScene().getWindow(), c.name(), recording, background, pump,
                     (client, label) -> session.newLog(label, System::nanoTime),

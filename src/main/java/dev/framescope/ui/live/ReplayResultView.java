@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -23,6 +24,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -31,6 +33,9 @@ import javafx.scene.layout.VBox;
  * difference's JSONPath highlighted and the fields the ignore paths leave out dimmed.
  */
 final class ReplayResultView extends VBox {
+
+    /** Differences listed in words under the pair; all of them are marked in the pair itself. */
+    private static final int SHOWN_DIFFERENCES = 6;
 
     private final Label verdict = new Label();
     private final Label summary = new Label();
@@ -49,20 +54,26 @@ final class ReplayResultView extends VBox {
         getStyleClass().add("replay-result");
         verdict.setId("replay-verdict");
         verdict.getStyleClass().add("replay-verdict");
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
+        verdict.managedProperty().bind(verdict.visibleProperty());
         summary.setId("replay-summary");
         summary.setWrapText(true);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         problems.setId("replay-problems");
         problems.getStyleClass().add("filter-problem");
         problems.setWrapText(true);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
         problems.managedProperty().bind(problems.visibleProperty());
         HBox head = new HBox(12, verdict, summary);
+        head.setAlignment(Pos.CENTER_LEFT);
         head.setPadding(new Insets(0, 0, 2, 0));
         HBox.setHgrow(summary, Priority.ALWAYS);
         outcomes.setId("replay-outcomes");
         outcomes.setPlaceholder(new Label("No server messages, recorded or replayed"));
         outcomes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        outcomes.getColumns().setAll(List.of(verdictColumn(), column("Recorded #", 90, o -> number(o.recorded())),
-                column("Replayed #", 90, o -> number(o.replayed())),
+        outcomes.getColumns().setAll(List.of(verdictColumn(), column("Recorded #", 110, o -> number(o.recorded())),
+                column("Replayed #", 110, o -> number(o.replayed())),
                 column("Pair", 150, o -> o.key().orElse("by position")),
                 column("Recorded", 330, o -> o.verdict() == Outcome.Verdict.EXTRA ? "" : o.recordedText()),
                 column("Replayed", 330, o -> o.verdict() == Outcome.Verdict.MISSING ? "" : o.replayedText())));
@@ -72,12 +83,14 @@ final class ReplayResultView extends VBox {
         replayed.setId("replay-replayed");
         for (ListView<SideBySide.Line> side : List.of(recorded, replayed)) {
             side.getStyleClass().add("replay-side");
+            side.setFixedCellSize(22);
             side.setCellFactory(v -> new LineCell(side == recorded));
         }
         recordedTitle.getStyleClass().add("pane-title");
         replayedTitle.getStyleClass().add("pane-title");
         differences.setId("replay-differences");
         differences.setWrapText(true);
+        differences.setMinHeight(Region.USE_PREF_SIZE);
         differences.getStyleClass().add("replay-differences");
         SplitPane sides = new SplitPane(pane(recordedTitle, recorded), pane(replayedTitle, replayed));
         VBox pair = new VBox(4, sides, differences);
@@ -160,8 +173,9 @@ final class ReplayResultView extends VBox {
                     masks.stream().map(JsonMask::text).toList()) + ").");
             case MISSING -> "Missing: the replay got no message for this recorded one.";
             case EXTRA -> "Extra: the replay got this message, the recording has none like it.";
-            case CHANGED -> "Changed:\n" + String.join("\n", o.differences().stream().map(Difference::toString)
-                    .toList());
+            case CHANGED -> "Changed: " + String.join("; ", o.differences().stream().limit(SHOWN_DIFFERENCES)
+                    .map(Difference::toString).toList()) + (o.differences().size() > SHOWN_DIFFERENCES ? "; and "
+                    + (o.differences().size() - SHOWN_DIFFERENCES) + " more, marked above" : "");
         });
     }
 
@@ -172,6 +186,7 @@ final class ReplayResultView extends VBox {
     private static TableColumn<Outcome, String> column(String title, double width, Function<Outcome, String> value) {
         TableColumn<Outcome, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 110));
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         return c;
@@ -180,6 +195,7 @@ final class ReplayResultView extends VBox {
     private static TableColumn<Outcome, Outcome.Verdict> verdictColumn() {
         TableColumn<Outcome, Outcome.Verdict> c = new TableColumn<>("Verdict");
         c.setPrefWidth(90);
+        c.setMinWidth(90);
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().verdict()));
         c.setCellFactory(col -> new TableCell<>() {

@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -67,6 +68,7 @@ final class ReplayWindow {
                 + "send again, " + recording.server().size() + " server message(s) to compare");
         title.getStyleClass().add("replay-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         VBox root = new VBox(8, title, form(), result);
         root.setPadding(new Insets(12));
         root.getStyleClass().add("replay-window");
