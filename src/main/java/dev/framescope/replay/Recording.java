@@ -5,6 +5,7 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
 import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.wire.Message;
+import dev.framescope.wire.Opcode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +31,18 @@ public record Recording(long connectionId, String label, ConnectionSetup setup, 
      *
      * @param nanos        when it was captured
      * @param serverBefore how many server messages had arrived before it (for a client message)
+     * @param frames       its frames as they crossed the wire, with the pings sent since the side's previous
+     *                     message or between its fragments (empty for a message-level session, a HAR import)
      */
-    public record Recorded(int index, long nanos, Content content, int serverBefore) {
+    public record Recorded(int index, long nanos, Content content, int serverBefore, List<WireFrame> frames) {
+
+        public Recorded {
+            frames = List.copyOf(frames);
+        }
+
+        public Recorded(int index, long nanos, Content content, int serverBefore) {
+            this(index, nanos, content, serverBefore, List.of());
+        }
     }
 
     public Recording {
@@ -52,16 +63,20 @@ public record Recording(long connectionId, String label, ConnectionSetup setup, 
         String extensions = "";
         boolean messageLevel = false;
         boolean serverClosed = false;
+        Frames out = new Frames(Opcode.PONG);
+        Frames in = new Frames(Opcode.PONG);
         int size = log.size();
         for (int i = 0; i < size; i++) {
             CaptureEvent e = log.get(i);
-            if (e instanceof CaptureEvent.MessageEvent m) {
+            if (e instanceof CaptureEvent.FrameEvent f) {
+                (f.dir() == Direction.OUT ? out : in).add(f);
+            } else if (e instanceof CaptureEvent.MessageEvent m) {
                 Message message = m.message();
                 Content content = Content.of(message.isText(), message.payload(), stomp);
                 if (m.dir() == Direction.OUT) {
-                    client.add(new Recorded(client.size(), m.stamp().nanos(), content, server.size()));
+                    client.add(new Recorded(client.size(), m.stamp().nanos(), content, server.size(), out.take()));
                 } else {
-                    server.add(new Recorded(server.size(), m.stamp().nanos(), content, 0));
+                    server.add(new Recorded(server.size(), m.stamp().nanos(), content, 0, in.take()));
                 }
             } else if (e instanceof CaptureEvent.HandshakeEvent h) {
                 extensions = h.acceptedExtensions();
@@ -78,5 +93,41 @@ public record Recording(long connectionId, String label, ConnectionSetup setup, 
         }
         return new Recording(log.connectionId(), log.label(), ConnectionSetup.read(log.setup(), log.label()),
                 client, server, subprotocol, extensions, messageLevel, serverClosed);
+    }
+
+    /** Whether every message has its frames (false for a message-level session). */
+    public boolean hasFrames() {
+        return !messageLevel && client.stream().allMatch(r -> !r.frames().isEmpty());
+    }
+
+    /**
+     * One direction's frames since its last message: data frames and pings (pongs answer the peer and close frames
+     * end the connection; neither belongs to a message). A large frame recorded in chunks is whole again.
+     */
+    private static final class Frames {
+        private final Opcode skipped;
+        private final List<WireFrame> pending = new ArrayList<>();
+
+        Frames(Opcode skipped) {
+            this.skipped = skipped;
+        }
+
+        void add(CaptureEvent.FrameEvent f) {
+            Opcode op = f.header().opcode();
+            if (op == skipped || op == Opcode.CLOSE) {
+                return;
+            }
+            if (f.isFirstChunk() || pending.isEmpty()) {
+                pending.add(WireFrame.of(f.header(), f.payload().bytes()));
+            } else {
+                pending.set(pending.size() - 1, pending.get(pending.size() - 1).plus(f.payload().bytes()));
+            }
+        }
+
+        List<WireFrame> take() {
+            List<WireFrame> frames = List.copyOf(pending);
+            pending.clear();
+            return frames;
+        }
     }
 }

@@ -116,7 +116,8 @@ public final class ReplayActions {
             ConnectionSpec spec = ReplaySpec.build(recording.setup(), request.url(), env);
             CaptureLog log = session.newLog(spec.uri().toString());
             capture.set(log);
-            return Replayer.of(request.timing(), request.masks()).run(session.engine(), recording, spec, log, progress);
+            return Replayer.of(request.timing(), request.masks()).withExactFrames(request.exactFrames())
+                    .run(session.engine(), recording, spec, log, progress);
         }, new Background.Outcome<ReplayResult>() {
             @Override
             public void succeeded(ReplayResult value) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -35,7 +36,7 @@ import javafx.stage.Window;
 final class ReplayWindow {
 
     /** What the form asks for. */
-    record Request(Optional<String> url, Timing timing, List<JsonMask> masks) {
+    record Request(Optional<String> url, Timing timing, List<JsonMask> masks, boolean exactFrames) {
     }
 
     /** Runs a replay in the background; the outcome comes back on the FX thread. */
@@ -50,6 +51,8 @@ final class ReplayWindow {
     private final TextField url = new TextField();
     private final ChoiceBox<Timing> timing = new ChoiceBox<>();
     private final TextField ignore = new TextField();
+    private final CheckBox exactFrames = new CheckBox("Exact frames: the recorded fragmentation, compression, opcodes "
+            + "and pings");
     private final Button run = new Button("Replay");
     private final Button cancel = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
@@ -93,6 +96,11 @@ final class ReplayWindow {
         timing.setValue(Timing.REACTIVE);
         ignore.setId("replay-ignore");
         ignore.setPromptText("JSON fields to leave out, e.g. $.id, $..timestamp");
+        exactFrames.setId("replay-exact-frames");
+        if (!recording.hasFrames()) {
+            exactFrames.setDisable(true);
+            exactFrames.setText(exactFrames.getText() + " (this session has messages only)");
+        }
         run.setId("replay-run");
         run.setDefaultButton(true);
         run.setOnAction(e -> start());
@@ -113,8 +121,9 @@ final class ReplayWindow {
         grid.addRow(0, new Label("Against"), url);
         grid.addRow(1, new Label("Timing"), timing);
         grid.addRow(2, new Label("Ignore"), ignore);
-        grid.add(running, 1, 3);
-        grid.add(formProblem, 1, 4);
+        grid.add(exactFrames, 1, 3);
+        grid.add(running, 1, 4);
+        grid.add(formProblem, 1, 5);
         GridPane.setHgrow(url, Priority.ALWAYS);
         return grid;
     }
@@ -151,7 +160,7 @@ final class ReplayWindow {
         formProblem.setText("");
         String target = url.getText().strip();
         Request request = new Request(target.isEmpty() || target.equals(recording.label()) ? Optional.empty()
-                : Optional.of(target), timing.getValue(), masks);
+                : Optional.of(target), timing.getValue(), masks, exactFrames.isSelected());
         Replayer.Progress progress = new Replayer.Progress();
         result.clear("Replaying against " + (target.isEmpty() ? recording.label() : target) + "…");
         showRunning(true);

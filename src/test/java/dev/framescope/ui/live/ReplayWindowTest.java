@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.geometry.Side;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ChoiceBox;
@@ -104,9 +105,12 @@ class ReplayWindowTest {
     }
 
     @Test
-    void replayedAgainstTheDemoItMatches(FxRobot robot) throws Exception {
+    void replayedFrameExactAgainstTheDemoItMatches(FxRobot robot) throws Exception {
         recordJsonRpc(robot);
         ReplayWindow w = openReplay(robot);
+        CheckBox exact = (CheckBox) w.stage().getScene().lookup("#replay-exact-frames");
+        assertFalse(exact.isDisabled(), "a capture with frames can be replayed frame-exact");
+        robot.interact(() -> exact.setSelected(true));
         replay(robot, w, null, Timing.REACTIVE);
         awaitVerdict(robot, w);
         assertEquals("✔ Matches", text(robot, () -> w.result().verdict().getText()));
