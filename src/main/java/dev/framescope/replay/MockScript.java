@@ -21,6 +21,33 @@ public record MockScript(Recording recording, Correlation correlation, List<Time
     public record Timed(Content content, long delayNanos) {
     }
 
+    /** A ping the server sent, and how long after the upgrade. */
+    public record TimedPing(byte[] payload, long delayNanos) {
+    }
+
+    /**
+     * The server's close: its code and reason, sent {@code delayNanos} after its cue.
+     *
+     * @param cue the client message it followed (its recorded index), or -1 for the upgrade
+     */
+    public record Closing(int code, String reason, int cue, long delayNanos) {
+    }
+
+    /** The server's pings, on their recorded schedule from the upgrade. */
+    public List<TimedPing> pings() {
+        return recording.serverPings().stream().map(p -> new TimedPing(p.payload(),
+                Math.max(0, p.nanos() - recording.openNanos()))).toList();
+    }
+
+    /** The server's close, if it closed first: after the client message it followed, with the recorded delay. */
+    public Optional<Closing> closing() {
+        return recording.serverClose().map(c -> {
+            int cue = c.clientBefore() - 1;
+            long from = cue < 0 ? recording.openNanos() : recording.client().get(cue).nanos();
+            return new Closing(c.code(), c.reason(), cue, Math.max(0, c.nanos() - from));
+        });
+    }
+
     public static MockScript of(Recording recording) {
         Correlation correlation = Correlation.of(recording);
         List<Recording.Recorded> client = recording.client();

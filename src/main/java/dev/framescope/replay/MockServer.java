@@ -27,7 +27,7 @@ import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.extensions.IExtension;
-import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
+import org.java_websocket.framing.PingFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
@@ -151,9 +151,7 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
 
     private static Draft draft(Recording recording) {
         List<IExtension> extensions = new ArrayList<>();
-        if (recording.extensions().toLowerCase(Locale.ROOT).contains("permessage-deflate")) {
-            extensions.add(new PerMessageDeflateExtension());
-        }
+        RecordedDeflate.of(recording.extensions()).ifPresent(extensions::add);
         List<IProtocol> protocols = new ArrayList<>();
         recording.subprotocol().ifPresent(p -> protocols.add(new Protocol(p)));
         protocols.add(new Protocol(""));
@@ -168,6 +166,12 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
                     + getAddress().getPort() + (startFailure == null ? "" : ": " + startFailure.getMessage()));
         }
         return this;
+    }
+
+    /** What of the recorded server the mock does not reproduce (an extension parameter), in words. */
+    public List<String> notReproduced() {
+        return RecordedDeflate.of(script.recording().extensions()).map(RecordedDeflate::notReproduced)
+                .orElse(List.of());
     }
 
     /** Each client's capture, in the order they connected. */
@@ -191,6 +195,10 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         for (MockScript.Timed t : script.opening()) {
             later(conn, t, t.delayNanos());
         }
+        for (MockScript.TimedPing p : script.pings()) {
+            timer.schedule(() -> ping(conn, p.payload()), p.delayNanos(), TimeUnit.NANOSECONDS);
+        }
+        script.closing().filter(c -> c.cue() < 0).ifPresent(c -> closeLater(conn, c));
     }
 
     @Override
@@ -214,6 +222,8 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         var answers = client.cursor.answer(got);
         if (answers.isPresent()) {
             answers.get().forEach(t -> later(conn, t, immediate ? 0 : t.delayNanos()));
+            int matched = client.cursor.lastIndex();
+            script.closing().filter(c -> c.cue() == matched).ifPresent(c -> closeLater(conn, c));
             return;
         }
         unmatched.add(new Unmatched(client.number, got.preview()));
@@ -229,6 +239,27 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
             send(conn, t.content());
         } else {
             timer.schedule(() -> send(conn, t.content()), delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The recorded server close, its delay after its cue kept (or at once, after the answers, when immediate). */
+    private void closeLater(WebSocket conn, MockScript.Closing c) {
+        // 1005 means the recorded close frame had no code: a close frame may not carry it (RFC 6455 §7.4.1).
+        Runnable close = () -> conn.close(c.code() == 1005 ? 1000 : c.code(), c.reason());
+        long delay = immediate && c.cue() >= 0 ? 0 : c.delayNanos();
+        if (delay == 0) {
+            close.run();
+        } else {
+            timer.schedule(close, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A recorded server ping, with its payload. */
+    private static void ping(WebSocket conn, byte[] payload) {
+        if (conn.isOpen()) {
+            PingFrame frame = new PingFrame();
+            frame.setPayload(ByteBuffer.wrap(payload));
+            conn.sendFrame(frame);
         }
     }
 
