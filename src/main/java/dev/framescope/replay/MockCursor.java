@@ -60,7 +60,8 @@ public final class MockCursor {
         Map<String, JsonNode> ids = idMap(recorded.content(), got);
         List<MockScript.Timed> out = new ArrayList<>();
         for (MockScript.Timed t : script.responses().get(recorded.index())) {
-            out.add(new MockScript.Timed(rewrite(t.content(), ids), t.delayNanos()));
+            Content content = rewrite(t.content(), ids);
+            out.add(new MockScript.Timed(content, t.delayNanos(), t.frames(), content == t.content()));
         }
         return Optional.of(out);
     }

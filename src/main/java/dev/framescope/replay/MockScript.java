@@ -17,8 +17,21 @@ import java.util.Optional;
 public record MockScript(Recording recording, Correlation correlation, List<Timed> opening,
                          List<List<Timed>> responses) {
 
-    /** A server message and how long after its cue it went out. */
-    public record Timed(Content content, long delayNanos) {
+    /**
+     * A server message and how long after its cue it went out.
+     *
+     * @param frames     its recorded frames (with the pings among them), for serving frame-exact
+     * @param asRecorded the content is the recorded one (no id rewritten), so its recorded frames carry it
+     */
+    public record Timed(Content content, long delayNanos, List<WireFrame> frames, boolean asRecorded) {
+
+        public Timed {
+            frames = List.copyOf(frames);
+        }
+
+        public Timed(Content content, long delayNanos) {
+            this(content, delayNanos, List.of(), true);
+        }
     }
 
     /** A ping the server sent, and how long after the upgrade. */
@@ -58,9 +71,10 @@ public record MockScript(Recording recording, Correlation correlation, List<Time
         for (Recording.Recorded s : recording.server()) {
             int owner = owner(recording, correlation, s);
             if (owner < 0) {
-                opening.add(new Timed(s.content(), Math.max(0, s.nanos() - start)));
+                opening.add(new Timed(s.content(), Math.max(0, s.nanos() - start), s.frames(), true));
             } else {
-                responses.get(owner).add(new Timed(s.content(), Math.max(0, s.nanos() - client.get(owner).nanos())));
+                responses.get(owner).add(new Timed(s.content(), Math.max(0, s.nanos() - client.get(owner).nanos()),
+                        s.frames(), true));
             }
         }
         return new MockScript(recording, correlation, List.copyOf(opening),

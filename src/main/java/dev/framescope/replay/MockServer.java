@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -72,6 +73,7 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
     private final List<CaptureLog> logs = new CopyOnWriteArrayList<>();
     private final List<Unmatched> unmatched = new CopyOnWriteArrayList<>();
     private volatile Exception startFailure;
+    private volatile boolean exactFrames;
 
     /** One client: its number, its place in the recording and its capture. */
     private static final class Client {
@@ -158,6 +160,16 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         return new Draft_6455(extensions, protocols);
     }
 
+    /**
+     * Serve the recorded server frames as they were — fragments, RSV bits, compressed payloads, the pings among
+     * them — rather than messages the library frames ({@link ServedFrames} says when a message cannot keep them).
+     * Call before starting.
+     */
+    public MockServer exactFrames(boolean on) {
+        exactFrames = on;
+        return this;
+    }
+
     /** Starts and waits until the port is bound. */
     public MockServer startAndWait() throws ReplayException, InterruptedException {
         start();
@@ -195,7 +207,12 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         for (MockScript.Timed t : script.opening()) {
             later(conn, t, t.delayNanos());
         }
+        long lastMessage = script.recording().server().isEmpty() ? Long.MIN_VALUE
+                : script.recording().server().get(script.recording().server().size() - 1).nanos();
         for (MockScript.TimedPing p : script.pings()) {
+            if (exactFrames && p.delayNanos() + script.recording().openNanos() <= lastMessage) {
+                continue; // sent among the frames of the message that followed it
+            }
             timer.schedule(() -> ping(conn, p.payload()), p.delayNanos(), TimeUnit.NANOSECONDS);
         }
         script.closing().filter(c -> c.cue() < 0).ifPresent(c -> closeLater(conn, c));
@@ -236,9 +253,29 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
 
     private void later(WebSocket conn, MockScript.Timed t, long delayNanos) {
         if (delayNanos <= 0) {
-            send(conn, t.content());
+            send(conn, t);
         } else {
-            timer.schedule(() -> send(conn, t.content()), delayNanos, TimeUnit.NANOSECONDS);
+            timer.schedule(() -> send(conn, t), delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A recorded message: as its recorded frames when serving frame-exact and they can carry it, else as one. */
+    private void send(WebSocket conn, MockScript.Timed t) {
+        Optional<List<WireFrame>> frames = exactFrames ? ServedFrames.of(t,
+                ServedFrames.serverContextTakeover(script.recording().extensions())) : Optional.empty();
+        if (frames.isEmpty()) {
+            send(conn, t.content());
+            return;
+        }
+        if (!conn.isOpen()) {
+            return;
+        }
+        Client client = conn.getAttachment();
+        synchronized (client) {
+            // The library frames only what it sends itself; ours go to its write queue as they are.
+            WebSocketImpl socket = (WebSocketImpl) conn;
+            frames.get().forEach(f -> socket.outQueue.add(ByteBuffer.wrap(f.serverBytes())));
+            onWriteDemand(conn);
         }
     }
 
