@@ -58,6 +58,7 @@ final class MockWindow {
     private final ChoiceBox<Policy> unmatched = new ChoiceBox<>();
     private final TextField reply = new TextField();
     private final CheckBox immediate = new CheckBox("Answer at once, not after the recorded delay");
+    private final CheckBox exactFrames = new CheckBox("Exact frames: the recorded fragments, compression and pings");
     private final Button start = new Button("Start");
     private final Button stop = new Button("Stop");
     private final Label problem = new Label();
@@ -121,6 +122,11 @@ final class MockWindow {
         reply.setPromptText("the reply's text");
         reply.disableProperty().bind(unmatched.valueProperty().isNotEqualTo(Policy.REPLY));
         immediate.setId("mock-immediate");
+        exactFrames.setId("mock-exact-frames");
+        if (!recording.hasFrames()) {
+            exactFrames.setDisable(true);
+            exactFrames.setText(exactFrames.getText() + " (this session has messages only)");
+        }
         start.setId("mock-start");
         start.setDefaultButton(true);
         start.setOnAction(e -> start());
@@ -139,9 +145,10 @@ final class MockWindow {
         HBox.setHgrow(reply, Priority.ALWAYS);
         grid.addRow(2, new Label("Unmatched"), policy);
         grid.add(immediate, 1, 3);
+        grid.add(exactFrames, 1, 4);
         HBox buttons = new HBox(8, start, stop);
-        grid.add(buttons, 1, 4);
-        grid.add(problem, 1, 5);
+        grid.add(buttons, 1, 5);
+        grid.add(problem, 1, 6);
         GridPane.setHgrow(policy, Priority.ALWAYS);
         return grid;
     }
@@ -194,13 +201,14 @@ final class MockWindow {
         };
         MockCursor.Match how = match.getValue();
         boolean now = immediate.isSelected();
+        boolean exact = exactFrames.isSelected();
         problem.setText("");
         busy = true;
         showServing(false);
         background.submit(() -> {
             MockServer server = new MockServer(address(where), MockScript.of(recording), how, List.<JsonMask>of(),
                     policy, now, logs);
-            return server.startAndWait();
+            return server.exactFrames(exact).startAndWait();
         }, new Background.Outcome<MockServer>() {
             @Override
             public void succeeded(MockServer value) {
@@ -263,6 +271,7 @@ final class MockWindow {
         start.setDisable(serving || busy);
         stop.setDisable(!serving);
         listen.setDisable(serving || busy);
+        exactFrames.setDisable(serving || busy || !recording.hasFrames());
         copy.setDisable(!serving);
         if (!serving) {
             url.setText("");
