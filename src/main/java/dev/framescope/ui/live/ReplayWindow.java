@@ -174,6 +174,7 @@ final class ReplayWindow {
             public void succeeded(ReplayResult value) {
                 ended();
                 result.show(value, masks);
+                result.outcomes().requestFocus();
             }
 
             @Override
