@@ -67,6 +67,9 @@ final class MockWindow {
     private final Label counts = new Label("Not serving.");
     private final ListView<String> clients = new ListView<>();
     private final ListView<String> unmatchedList = new ListView<>();
+    /** The lists and counts follow the mock a few times a second, not every pulse. */
+    private static final long REFRESH_NANOS = 200_000_000L;
+    private long lastRefresh;
     private Optional<MockServer> mock = Optional.empty();
     private boolean busy;
     private int added;
@@ -97,7 +100,12 @@ final class MockWindow {
         root.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass().filtered(c -> c.startsWith("theme-")));
         stage.setScene(scene);
         stage.setOnHidden(e -> stop());
-        FxPump.Registration refresh = pump.register(now -> refresh());
+        FxPump.Registration refresh = pump.register(now -> {
+            if (now - lastRefresh >= REFRESH_NANOS) {
+                lastRefresh = now;
+                refresh();
+            }
+        });
         stage.setOnHiding(e -> refresh.close());
         showServing(false);
     }

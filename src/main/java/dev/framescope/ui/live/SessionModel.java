@@ -116,7 +116,8 @@ public final class SessionModel implements AutoCloseable {
 
     /**
      * A log for a capture the window makes itself (a replay, a mock's client): the next id, the session's memory
-     * budget and the engine's clock.
+     * budget and the engine's clock. Unlike the rest of the model, callable from any thread (a replay's and a mock's
+     * threads make theirs); the log joins the list through {@link #add}, on the FX thread.
      */
     CaptureLog newLog(String label) {
         return newLog(label, engine.clock());
