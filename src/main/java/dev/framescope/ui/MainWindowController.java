@@ -53,6 +53,8 @@ public final class MainWindowController {
     @FXML private MenuItem protobufSchemaItem;
     @FXML private MenuItem environmentsItem;
     @FXML private MenuItem restoreRemovedItem;
+    @FXML private MenuItem replayItem;
+    @FXML private MenuItem mockItem;
     @FXML private MenuItem quitItem;
 
     private ThemeManager themeManager;
@@ -173,6 +175,16 @@ public final class MainWindowController {
     /** Edit → Restore Removed Connection. */
     public MenuItem restoreRemovedItem() {
         return restoreRemovedItem;
+    }
+
+    /** Connection → Replay… (disabled until a connection is selected). */
+    public MenuItem replayItem() {
+        return replayItem;
+    }
+
+    /** Connection → Serve as Mock… (disabled until a connection is selected). */
+    public MenuItem mockItem() {
+        return mockItem;
     }
 
     public MenuItem quitItem() {

@@ -46,6 +46,7 @@ public final class LiveWindow {
     private final FrameNavigation navigation;
     private final FileActions files;
     private final ConnectionActions actions;
+    private final ReplayActions replays;
     private final SelectionExport<FrameEvent> frameSelection;
     private final QuitGuard quitGuard;
 
@@ -69,6 +70,8 @@ public final class LiveWindow {
         quitGuard = new QuitGuard(window, session, files, status);
         actions = new ConnectionActions(session, window.root(), status, this::selected, this::select,
                 services.background().executor());
+        replays = new ReplayActions(session, status, services.background(), services.pump(), window.root(),
+                this::selected);
         composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection),
                 () -> session.environments().get().variables(),
                 text -> notifications.report(NotificationStrip.Source.COMPOSER, text), services.background());
@@ -103,7 +106,14 @@ public final class LiveWindow {
         window.frameTableContent().getChildren().setAll(center);
         HBox.setHgrow(composer, Priority.ALWAYS);
         window.composerPane().getChildren().setAll(composer);
-        connections.setContextMenu(actions.menu(details.heartbeat(), () -> navigation.show(DetailTab.HEARTBEAT)));
+        ContextMenu menu = actions.menu(details.heartbeat(), () -> navigation.show(DetailTab.HEARTBEAT));
+        menu.getItems().addAll(new SeparatorMenuItem(), replays.replayItem(), replays.mockItem());
+        connections.setContextMenu(menu);
+        for (MenuItem item : List.of(window.replayItem(), window.mockItem())) {
+            item.disableProperty().bind(connections.getSelectionModel().selectedItemProperty().isNull());
+        }
+        window.replayItem().setOnAction(e -> selected().ifPresent(replays::replay));
+        window.mockItem().setOnAction(e -> selected().ifPresent(replays::mock));
     }
 
     private void listen() {
@@ -165,6 +175,11 @@ public final class LiveWindow {
 
     public ConnectionActions actions() {
         return actions;
+    }
+
+    /** Replay… and Serve as mock… */
+    public ReplayActions replays() {
+        return replays;
     }
 
     public TimelineView table() {
