@@ -143,7 +143,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
                 .filter(f -> f.violation().severity() == Severity.ERROR).findFirst();
         if (config.strict() && broken.isPresent()) {
             Finding f = broken.get();
-            refuse("refused the server's 101: " + lowerFirst(f.violation().message())
+            refuse("refused the server's 101: " + CloseReasons.lowerFirst(f.violation().message())
                     + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")") + " [" + f.violation().id() + ", "
                     + f.violation().rfcSection() + "]");
             return;
@@ -290,12 +290,27 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         }
     }
 
+    /** Crafted bytes may follow our close frame: what a server does with data after a close is worth probing. */
     @Override
     public void sendRaw(byte[] frameBytes) {
         synchronized (sendLock) {
-            requireSending();
+            if (phase == Phase.UPGRADING || phase == Phase.CLOSED) {
+                throw new IllegalStateException("the connection is not open for sending");
+            }
             writes.add(frameBytes.clone(), true);
         }
+    }
+
+    @Override
+    public void closeRaw(byte[] frameBytes, int code, String reason) {
+        if (phase == Phase.UPGRADING || !queueClose(code, reason, frameBytes.clone())) {
+            throw new IllegalStateException("the connection is not open for a close frame");
+        }
+    }
+
+    @Override
+    public boolean awaitWritten(Duration timeout) {
+        return writes.flush(timeout.toMillis());
     }
 
     private byte[] control(Opcode opcode, byte[] payload) {
@@ -323,7 +338,11 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     /** Queues our close frame once; false when one went out already. */
     private boolean sendClose(int code, String reason) {
-        byte[] payload = code == NEVER_CONNECTED ? new byte[0] : closePayload(code, reason);
+        byte[] payload = code == NEVER_CONNECTED ? new byte[0] : CloseReasons.payload(code, reason);
+        return queueClose(code, reason, control(Opcode.CLOSE, payload));
+    }
+
+    private boolean queueClose(int code, String reason, byte[] frame) {
         synchronized (sendLock) {
             synchronized (this) {
                 if (phase == Phase.CLOSED || !closing.send(code, reason)) {
@@ -331,19 +350,10 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
                 }
                 phase = Phase.CLOSING;
             }
-            writes.add(control(Opcode.CLOSE, payload), false);
+            writes.add(frame, false);
         }
         handshakeDone();
         return true;
-    }
-
-    private static byte[] closePayload(int code, String reason) {
-        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[2 + text.length];
-        body[0] = (byte) (code >>> 8);
-        body[1] = (byte) code;
-        System.arraycopy(text, 0, body, 2, text.length);
-        return body;
     }
 
     /**
@@ -436,9 +446,5 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
             phase = Phase.CLOSED;
         }
         events.closed(ending.code(), ending.reason(), serverEnded);
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

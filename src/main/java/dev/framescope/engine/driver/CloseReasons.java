@@ -84,4 +84,18 @@ public final class CloseReasons {
     private static boolean looksLikeJava(String detail) {
         return detail.contains("java.") || detail.contains("Exception") || detail.contains("Error:");
     }
+
+    /** A close frame's payload: the code, then the reason in UTF-8 (RFC 6455 §5.5.1). */
+    static byte[] payload(int code, String reason) {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[2 + text.length];
+        body[0] = (byte) (code >>> 8);
+        body[1] = (byte) code;
+        System.arraycopy(text, 0, body, 2, text.length);
+        return body;
+    }
+
+    static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.framescope.engine.driver;
 
 import dev.framescope.wire.Opcode;
+import java.time.Duration;
 
 /**
  * The client side of one connection as the engine's {@code Connection} drives it: our {@link ClientDriver}, or
@@ -22,6 +23,19 @@ public interface ProtocolClient {
 
     /** Bytes as they are, in order with the frames sent before them: crafted frames for probing a server. */
     void sendRaw(byte[] frameBytes);
+
+    /**
+     * A crafted close frame of ours, sent as it is but counted as our close frame (RFC 6455 §7.1.2), so the server's
+     * close is taken as the answer and not answered again. {@code code} is what it carries, -1 for none.
+     */
+    default void closeRaw(byte[] frameBytes, int code, String reason) {
+        sendRaw(frameBytes);
+    }
+
+    /** Waits up to {@code timeout} until everything queued has been written to the socket; false if not. */
+    default boolean awaitWritten(Duration timeout) {
+        return true;
+    }
 
     /** Starts the close handshake (RFC 6455 §7.1.2) while open; before the upgrade completes, gives it up. */
     void close(int code, String reason);

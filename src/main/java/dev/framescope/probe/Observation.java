@@ -1,0 +1,25 @@
+package dev.framescope.probe;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * What happened on a case's connection, as the capture shows it, in Autobahn's terms.
+ *
+ * @param opened          the upgrade completed
+ * @param received        what the server sent, in order, with our waits that ran out ({@code timeout})
+ * @param closedByMe      we sent the first close frame
+ * @param clean           both close frames crossed (RFC 6455 §7.1.5)
+ * @param remoteCloseCode the code in the server's close frame, if it sent one with a code
+ * @param droppedByMe     we closed TCP: our wait ran out, or the server kept TCP open after the close handshake
+ * @param deflate         the server accepted permessage-deflate
+ * @param upgradeStatus   the HTTP status of the upgrade response, 0 when none came
+ */
+public record Observation(boolean opened, List<Received> received, boolean closedByMe, boolean clean,
+                          OptionalInt remoteCloseCode, String remoteReason, boolean droppedByMe, boolean deflate,
+                          int upgradeStatus) {
+
+    public Observation {
+        received = List.copyOf(received);
+    }
+}
