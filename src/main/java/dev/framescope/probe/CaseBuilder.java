@@ -36,6 +36,7 @@ final class CaseBuilder {
     private Ending ending = new Ending(true, 1);
     private Grading grading = Grading.PLAIN;
     private final List<String> offers = new ArrayList<>();
+    private ProbeCase.Checks checks = ProbeCase.Checks.NONE;
     private int chop;
     private boolean sync;
 
@@ -212,11 +213,27 @@ final class CaseBuilder {
         return this;
     }
 
+    CaseBuilder checks(ProbeCase.Checks value) {
+        checks = value;
+        return this;
+    }
+
+    /** A frame exactly as {@code frame} is set up: unmasked, or with a chosen key (our 20.3.* cases). */
+    CaseBuilder asIs(FrameEncoder frame) {
+        steps.add(new Step.Send(frame.encode(), chop, sync));
+        return this;
+    }
+
+    CaseBuilder step(Step step) {
+        steps.add(step);
+        return this;
+    }
+
     ProbeCase build() {
         Map<Verdict, List<Received>> outcomes = new LinkedHashMap<>(expected);
         outcomes.putIfAbsent(Verdict.OK, List.of());
         return new ProbeCase(id, description, expectation, rfc, rule, steps, outcomes, close, ending, grading,
-                offers);
+                offers, checks);
     }
 
     private static ExpectedClose normalClose() {

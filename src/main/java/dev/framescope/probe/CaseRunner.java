@@ -9,6 +9,8 @@ import dev.framescope.engine.HeartbeatPolicy;
 import dev.framescope.engine.ProtocolMode;
 import dev.framescope.engine.ReconnectPolicy;
 import dev.framescope.probe.ProbeCase.Ending;
+import dev.framescope.wire.Opcode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -43,12 +45,17 @@ final class CaseRunner {
     CaseResult run(ProbeCase c, long logId) throws InterruptedException {
         CaptureLog log = new CaptureLog(logId, "probe " + c.id(), new PayloadStore(settings.memoryBudget()),
                 engine.clock());
-        ConnectionSpec spec = target.withMode(ProtocolMode.OBSERVE).withExtensionOffers(c.offers())
+        List<String> offers = new java.util.ArrayList<>(target.extensionOffers());
+        offers.addAll(c.offers());
+        List<String> protocols = new java.util.ArrayList<>(target.subprotocols());
+        protocols.addAll(c.checks().subprotocols());
+        ConnectionSpec spec = target.withMode(ProtocolMode.OBSERVE).withExtensionOffers(offers)
+                .withSubprotocols(protocols)
                 .withHeartbeat(HeartbeatPolicy.OFF).withReconnect(ReconnectPolicy.OFF)
                 .withTimeouts(target.connectTimeout(), settings.handshakeTimeout());
         long start = engine.clock().getAsLong();
         Connection conn = engine.open(spec, log);
-        Run run = new Run(c, conn, new Watch(log));
+        Run run = new Run(c, conn, new Watch(log, c.checks().digests()));
         boolean opened = conn.awaitOpen(settings.handshakeTimeout().plusSeconds(1));
         if (opened) {
             run.steps();
@@ -84,6 +91,14 @@ final class CaseRunner {
         }
 
         void steps() {
+            if (c.grading() == ProbeCase.Grading.NEEDS_DEFLATE) {
+                watch.drain();
+                if (!watch.deflate()) {
+                    closing();
+                    conn.close(c.close().codes().get(0), "");
+                    return;
+                }
+            }
             for (Step step : c.steps()) {
                 if (!perform(step)) {
                     return;
@@ -118,6 +133,10 @@ final class CaseRunner {
                     waitUntil(() -> watch.receivedCount() >= a.count(), a.seconds());
                 } else if (step instanceof Step.Roundtrips r) {
                     return roundtrips(r);
+                } else if (step instanceof Step.Message m) {
+                    message(m.binary(), m.data(), m.fragmentSize());
+                } else if (step instanceof Step.CorpusRoundtrips r) {
+                    return corpusRoundtrips(r);
                 }
             } catch (IllegalStateException gone) {
                 // The connection closed under us: what we sent so far is the case.
@@ -145,6 +164,31 @@ final class CaseRunner {
             for (int i = 0; i < r.count(); i++) {
                 int want = watch.receivedCount() + 1;
                 conn.sendRaw(frame);
+                if (!waitUntil(() -> watch.receivedCount() >= want, c.ending().seconds())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void message(boolean binary, byte[] payload, int fragmentSize) {
+            if (fragmentSize > 0 && payload.length > fragmentSize) {
+                int frames = (payload.length + fragmentSize - 1) / fragmentSize;
+                conn.sendFragmented(binary ? Opcode.BINARY : Opcode.TEXT, payload, frames);
+            } else if (binary) {
+                conn.sendBinary(payload);
+            } else {
+                conn.sendText(new String(payload, StandardCharsets.UTF_8));
+            }
+        }
+
+        private boolean corpusRoundtrips(Step.CorpusRoundtrips r) {
+            byte[] data = r.corpus().bytes();
+            int at = 0;
+            for (int i = 0; i < r.count(); i++) {
+                int want = watch.receivedCount() + 1;
+                message(r.corpus().binary(), DeflateCases.cut(data, at, r.length()), r.fragmentSize());
+                at = (at + r.length()) % data.length;
                 if (!waitUntil(() -> watch.receivedCount() >= want, c.ending().seconds())) {
                     return false;
                 }

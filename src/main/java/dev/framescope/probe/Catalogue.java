@@ -36,12 +36,14 @@ public final class Catalogue {
         eager.addAll(FragmentationCases.all());
         eager.addAll(Utf8Cases.all());
         eager.addAll(CloseCases.all());
+        eager.addAll(OwnCases.all());
         for (ProbeCase c : eager) {
             all.add(new Entry(c.id(), () -> c));
         }
         for (LimitCases.Entry e : LimitCases.entries()) {
             all.add(new Entry(e.id(), e.build()));
         }
+        all.addAll(DeflateCases.entries());
         all.sort(Comparator.comparing(Entry::id, Catalogue::compareIds));
         return new Catalogue(all);
     }
@@ -81,6 +83,7 @@ public final class Catalogue {
         m.put("10", "Misc");
         m.put("12", "WebSocket Compression (different payloads)");
         m.put("13", "WebSocket Compression (different parameters)");
+        m.put("20", "Framescope: handshake, deflate context, masking");
         return Map.copyOf(m);
     }
 }

@@ -15,6 +15,14 @@ final class Explain {
     }
 
     static String serverDid(ProbeCase c, Observation o, Verdict behavior, Verdict close) {
+        String line = behavior == Verdict.UNIMPLEMENTED ? "did not accept permessage-deflate, then " + ending(o)
+                : line(c, o, behavior, close);
+        boolean tell = c.checks().cleanServer() || c.grading() == ProbeCase.Grading.NEEDS_DEFLATE;
+        return o.serverFindings().isEmpty() || !tell ? line
+                : line + "; it broke " + String.join("; ", o.serverFindings());
+    }
+
+    private static String line(ProbeCase c, Observation o, Verdict behavior, Verdict close) {
         if (!o.opened()) {
             return o.upgradeStatus() > 0 ? "answered the upgrade with " + o.upgradeStatus() + " instead of 101"
                     : "did not complete the upgrade";
@@ -70,7 +78,7 @@ final class Explain {
     }
 
     private static String list(List<Received> items) {
-        if (items.size() > SHOWN && items.stream().distinct().count() == 1) {
+        if (items.size() > SHOWN && items.stream().map(Received::describe).distinct().count() == 1) {
             return items.size() + " × " + items.get(0).describe();
         }
         String shown = items.stream().limit(SHOWN).map(Received::describe).collect(Collectors.joining(", "));

@@ -63,6 +63,15 @@ public final class Grader {
             behavior = Verdict.INFORMATIONAL;
             close = Verdict.INFORMATIONAL;
         }
+        if (c.checks().cleanServer() && !o.serverFindings().isEmpty() && !behavior.failed()) {
+            behavior = Verdict.FAILED;
+            result = "The server broke a rule: " + String.join("; ", o.serverFindings()) + ".";
+        }
+        String refused = c.checks().refusedOffer();
+        if (!refused.isEmpty() && o.accepted().toLowerCase(java.util.Locale.ROOT).contains(refused)) {
+            behavior = Verdict.FAILED;
+            result = "The server accepted an extension it cannot know: " + o.accepted() + ".";
+        }
         if (c.grading() == Grading.NEEDS_DEFLATE && o.opened() && !o.deflate()) {
             behavior = Verdict.UNIMPLEMENTED;
             result = "The server did not accept permessage-deflate.";

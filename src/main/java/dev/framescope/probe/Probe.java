@@ -87,7 +87,7 @@ public final class Probe {
                 c.abort("the upgrade did not complete");
                 return new EchoCheck(false, "could not connect: " + c.failure().orElse("the upgrade did not complete"));
             }
-            Watch watch = new Watch(log);
+            Watch watch = new Watch(log, false);
             c.sendText(ECHO_TEXT);
             long wait = Math.max(Duration.ofSeconds(2).toNanos(), 2 * settings.second().toNanos());
             long deadline = engine.clock().getAsLong() + wait;

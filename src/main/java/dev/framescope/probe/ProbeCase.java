@@ -16,15 +16,33 @@ import java.util.Optional;
  * @param rfc      the clause the case checks, e.g. "RFC 6455 §5.2"
  * @param rule     our violation id for what the server must reject, when one applies
  * @param offers   extension offers for the upgrade request, verbatim
+ * @param checks   further checks of ours on what the server did
  */
 public record ProbeCase(String id, String description, String expectation, String rfc, Optional<Violation> rule,
                         List<Step> steps, Map<Verdict, List<Received>> expected, ExpectedClose close, Ending ending,
-                        Grading grading, List<String> offers) {
+                        Grading grading, List<String> offers, Checks checks) {
 
     public ProbeCase {
         steps = List.copyOf(steps);
         expected = Collections.unmodifiableMap(new LinkedHashMap<>(expected));
         offers = List.copyOf(offers);
+    }
+
+    /**
+     * Our checks beyond Autobahn's (the 12.*, 13.* and 20.* cases).
+     *
+     * @param digests         messages are compared by SHA-256 (1000 echoes of up to 128 KiB)
+     * @param cleanServer     an error-level finding on the server's frames or messages fails the case (a server
+     *                        that refers back past its window, or inflates with the wrong context)
+     * @param subprotocols    subprotocols to offer
+     * @param refusedOffer    an extension offer the server must not accept (it cannot know it)
+     */
+    public record Checks(boolean digests, boolean cleanServer, List<String> subprotocols, String refusedOffer) {
+        public static final Checks NONE = new Checks(false, false, List.of(), "");
+
+        public Checks {
+            subprotocols = List.copyOf(subprotocols);
+        }
     }
 
     /**

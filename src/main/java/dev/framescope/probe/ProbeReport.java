@@ -115,6 +115,9 @@ public final class ProbeReport {
             o.putNull("remoteCloseCode");
         }
         o.put("remoteCloseReason", ob.remoteReason());
+        o.put("acceptedExtensions", ob.accepted());
+        ArrayNode findings = o.putArray("serverFindings");
+        ob.serverFindings().forEach(findings::add);
         received(o.putArray("received"), ob.received());
         ObjectNode expected = o.putObject("expected");
         for (Map.Entry<Verdict, List<Received>> e : c.expected().entrySet()) {

@@ -58,4 +58,25 @@ public sealed interface Step {
             return frame.clone();
         }
     }
+
+    /**
+     * A message through the driver, compressed when permessage-deflate was negotiated; {@code fragmentSize} above
+     * 0 splits it into frames of about that many bytes (Autobahn's {@code autoFragmentSize}).
+     */
+    record Message(boolean binary, byte[] payload, int fragmentSize) implements Step {
+        public Message {
+            payload = payload.clone();
+        }
+
+        public byte[] data() {
+            return payload.clone();
+        }
+    }
+
+    /**
+     * Autobahn's loop in 12.x and 13.x: {@code count} messages of {@code length} bytes cut in turn from {@code corpus}
+     * (wrapping round), each sent after the echo of the last.
+     */
+    record CorpusRoundtrips(Corpus corpus, int length, int count, int fragmentSize) implements Step {
+    }
 }

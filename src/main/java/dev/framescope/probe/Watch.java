@@ -5,6 +5,7 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
 import dev.framescope.wire.Message;
 import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Severity;
 import dev.framescope.wire.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,10 @@ final class Watch {
     private static final String CLOSE_TIMED_OUT = "no close frame from the server within";
 
     private final CaptureLog log;
+    private final boolean digests;
+    private final java.util.LinkedHashSet<String> findings = new java.util.LinkedHashSet<>();
+    private String accepted = "";
+    private Optional<String> subprotocol = Optional.empty();
     private final List<Received> received = new ArrayList<>();
     private int next;
     private boolean serverClose;
@@ -31,8 +36,10 @@ final class Watch {
     private boolean deflate;
     private Optional<CaptureEvent.CloseEvent> closed = Optional.empty();
 
-    Watch(CaptureLog log) {
+    /** @param digests keep messages as their SHA-256 ({@link Received#digested}) */
+    Watch(CaptureLog log, boolean digests) {
         this.log = log;
+        this.digests = digests;
     }
 
     /** Reads what the log gained; true when it holds something new the server sent. */
@@ -50,9 +57,16 @@ final class Watch {
     }
 
     private void take(CaptureEvent e) {
+        if (inbound(e)) {
+            // Our own request's shortcomings are not the server's (the driver skips them too).
+            e.findings().stream().filter(f -> f.violation().severity() == Severity.ERROR)
+                    .filter(f -> f.violation() != Violation.HANDSHAKE_REQUEST_INVALID)
+                    .forEach(f -> findings.add(f.violation().id() + (f.detail().isEmpty() ? "" : ": " + f.detail())));
+        }
         if (e instanceof CaptureEvent.MessageEvent m && m.dir() == Direction.IN) {
             Message msg = m.message();
-            received.add(msg.opcode() == Opcode.BINARY ? Received.binary(msg.payload()) : Received.text(msg.payload()));
+            Received r = msg.opcode() == Opcode.BINARY ? Received.binary(msg.payload()) : Received.text(msg.payload());
+            received.add(digests ? r.digested() : r);
         } else if (e instanceof CaptureEvent.FrameEvent f && f.dir() == Direction.IN && f.isFirstChunk()
                 && f.lastChunk()) {
             Opcode op = f.header().opcode();
@@ -72,8 +86,21 @@ final class Watch {
             closeTimedOut = true;
         } else if (e instanceof CaptureEvent.HandshakeEvent h) {
             upgradeStatus = h.status();
-            deflate = h.acceptedExtensions().toLowerCase(java.util.Locale.ROOT).contains("permessage-deflate");
+            accepted = h.acceptedExtensions();
+            subprotocol = h.subprotocol();
+            deflate = accepted.toLowerCase(java.util.Locale.ROOT).contains("permessage-deflate");
         }
+    }
+
+    private static boolean inbound(CaptureEvent e) {
+        return e instanceof CaptureEvent.MessageEvent m && m.dir() == Direction.IN
+                || e instanceof CaptureEvent.FrameEvent f && f.dir() == Direction.IN
+                || e instanceof CaptureEvent.HandshakeEvent;
+    }
+
+    /** The server accepted permessage-deflate (known once the upgrade is in the log). */
+    boolean deflate() {
+        return deflate;
     }
 
     int receivedCount() {
@@ -100,6 +127,7 @@ final class Watch {
         OptionalInt code = closed.map(CaptureEvent.CloseEvent::receivedCode).orElse(OptionalInt.empty());
         String reason = closed.map(CaptureEvent.CloseEvent::receivedReason).orElse("");
         return new Observation(opened, received, closedByMe, clean, code, reason,
-                weDropped || keptOpen || closeTimedOut, deflate, upgradeStatus);
+                weDropped || keptOpen || closeTimedOut, deflate, upgradeStatus, accepted, subprotocol,
+                List.copyOf(findings));
     }
 }

@@ -25,9 +25,12 @@ class CatalogueTest {
         Map<String, Long> counts = catalogue.entries().stream()
                 .collect(Collectors.groupingBy(Catalogue.Entry::category, TreeMap::new, Collectors.counting()));
         // 6.*: 13 written out plus 132 from the 19 groups of UTF-8 sequences (6.5-6.23); 7.*: 6+6+1+13+9+2.
-        assertEquals(Map.of("1", 16L, "2", 11L, "3", 7L, "4", 10L, "5", 20L, "6", 145L, "7", 37L, "9", 54L,
-                "10", 1L), counts);
-        assertEquals(247, catalogue.select(CaseSelection.defaults()).size());
+        // 12.*: 5 payload kinds × 18 sizes; 13.*: 7 parameter sets × 18 sizes; 20.*: ours.
+        assertEquals(Map.ofEntries(Map.entry("1", 16L), Map.entry("2", 11L), Map.entry("3", 7L),
+                Map.entry("4", 10L), Map.entry("5", 20L), Map.entry("6", 145L), Map.entry("7", 37L),
+                Map.entry("9", 54L), Map.entry("10", 1L), Map.entry("12", 90L), Map.entry("13", 126L),
+                Map.entry("20", 8L)), counts);
+        assertEquals(247 + 8, catalogue.select(CaseSelection.defaults()).size());
     }
 
     @Test
@@ -36,7 +39,7 @@ class CatalogueTest {
         assertEquals(ids.size(), ids.stream().distinct().count());
         assertTrue(ids.indexOf("6.9.1") < ids.indexOf("6.10.1"), "6.9 before 6.10");
         assertTrue(ids.indexOf("1.1.8") < ids.indexOf("1.2.1"));
-        assertEquals("10.1.1", ids.get(ids.size() - 1));
+        assertEquals("20.3.2", ids.get(ids.size() - 1));
     }
 
     @Test
@@ -67,5 +70,17 @@ class CatalogueTest {
         assertEquals(ProbeCase.Grading.INFORMATIONAL, get("7.13.2").grading());
         assertEquals(10, get("2.10").expectedOk().size());
         assertTrue(get("9.8.6").id().equals("9.8.6"), "9.* is built on demand");
+    }
+
+    @Test
+    void deflateCasesOfferAutobahnsParameterSets() {
+        assertEquals(List.of(DeflateCases.DEFAULT_OFFER), get("12.3.1").offers());
+        assertEquals(3, get("13.7.18").offers().size());
+        assertTrue(get("13.5.1").offers().get(0).endsWith("server_no_context_takeover; server_max_window_bits=9"));
+        ProbeCase c = get("12.1.1");
+        assertEquals(1000, c.expectedOk().size());
+        assertEquals(16, c.expectedOk().get(0).length());
+        assertEquals(ProbeCase.Grading.NEEDS_DEFLATE, c.grading());
+        assertEquals(194_056, Corpus.JSON.bytes().length, "sizes as Autobahn's files");
     }
 }

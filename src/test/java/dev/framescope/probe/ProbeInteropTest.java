@@ -100,6 +100,39 @@ class ProbeInteropTest {
     }
 
     @Test
+    void jettyWithPermessageDeflate() throws Exception {
+        try (EchoServers.Jetty jetty = new EchoServers.Jetty()) {
+            Map<String, CaseResult> r = run(jetty.uri(), "13.1.1,13.7.1,20.*");
+            assertPlainOk(r.get("13.1.1"));
+            assertPlainOk(r.get("13.7.1"));
+            assertTrue(r.get("13.1.1").observation().deflate());
+            assertPlainOk(r.get("20.2.1"));
+            assertPlainOk(r.get("20.2.2"));
+            assertPlainOk(r.get("20.3.1"));
+            assertPlainOk(r.get("20.3.2"));
+            // Jetty's Deflater cannot shrink its window: it accepts server_max_window_bits=9 without the
+            // parameter, which RFC 7692 §7.1.2.1 does not allow (it must answer with it, or decline the offer).
+            assertEquals(Verdict.FAILED, r.get("20.2.3").grade().behavior());
+            assertTrue(r.get("20.2.3").grade().result().contains("DEFLATE_PARAM_NOT_OFFERED: server_max_window_bits "
+                    + "must be at most the offered 9"), r.get("20.2.3").grade().result());
+        }
+    }
+
+    @Test
+    void javaWebSocketEchoesAnUnmaskedFrameAndDoesNotCompress() throws Exception {
+        try (EchoServers.JavaWebSocket server = new EchoServers.JavaWebSocket()) {
+            Map<String, CaseResult> r = run(server.uri(), "12.1.1,20.2.1,20.3.*");
+            assertEquals(Verdict.UNIMPLEMENTED, r.get("12.1.1").grade().behavior());
+            assertEquals(Verdict.UNIMPLEMENTED, r.get("20.2.1").grade().behavior());
+            assertEquals(Verdict.FAILED, r.get("20.3.1").grade().behavior());
+            assertTrue(r.get("20.3.1").grade().serverDid().startsWith("sent back text message (13 bytes), then kept "
+                    + "the connection open until we dropped it, instead of closing with 1002 [UNMASKED_CLIENT_FRAME"),
+                    r.get("20.3.1").grade().serverDid());
+            assertPlainOk(r.get("20.3.2"));
+        }
+    }
+
+    @Test
     void theDemoEchoPasses() throws Exception {
         Map<String, CaseResult> results = run(SharedDemo.server().uri("/echo"), "1.1.*,2.*,5.*,6.3.*,7.7.*");
         assertNothingFailed(results);
