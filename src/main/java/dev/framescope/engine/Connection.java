@@ -179,7 +179,7 @@ public final class Connection implements AutoCloseable {
     /** Waits up to {@code timeout} until everything sent so far has been written to the socket. */
     public boolean awaitWritten(Duration timeout) {
         ProtocolClient c = client;
-        return c == null || c.awaitWritten(timeout);
+        return c == null || c.awaitWritten(timeout.toMillis());
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.framescope.engine.driver;
 
 import dev.framescope.engine.Scheduler;
 import dev.framescope.wire.ClosePayload;
-import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.Dissected;
 import dev.framescope.wire.Finding;
 import dev.framescope.wire.Frame;
@@ -15,11 +14,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Our WebSocket client (RFC 6455 §4-§7), run over the engine's tapped socket. It writes the upgrade request, then one
@@ -36,18 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * loop to, via {@link #hangUp}.
  */
 public final class ClientDriver implements ProtocolClient, InboundListener {
-
-    /**
-     * @param strict         fail on the first server violation (Strict mode) instead of observing on
-     * @param closeTimeout   how long a close frame of ours that failed the connection waits for the server's
-     * @param tcpCloseGrace  how long the server may keep TCP open after the close handshake (RFC 6455 §7.1.1)
-     * @param maxQueuedBytes data waits to be queued while more than this is queued
-     */
-    public record Config(boolean strict, Duration closeTimeout, Duration tcpCloseGrace, long maxQueuedBytes) {
-        public static Config of(boolean strict) {
-            return new Config(strict, Duration.ofSeconds(3), Duration.ofSeconds(2), 128L * 1024 * 1024);
-        }
-    }
 
     /** The connected socket, its streams tapped. */
     public interface Transport {
@@ -66,7 +53,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     private final Transport transport;
     private final byte[] request;
-    private final Config config;
+    private final DriverConfig config;
     private final Scheduler scheduler;
     private final ClientEvents events;
     private final String threadName;
@@ -83,6 +70,9 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
     private Scheduler.Cancellable closeTimer;
     private Scheduler.Cancellable graceTimer;
     private volatile boolean hangUp;
+    /** A refused upgrade's body still to read before hanging up; counted from the read after its head. Read thread. */
+    private long refusedBodyLeft;
+    private boolean headInThisRead;
     private volatile boolean tcpClosedByUs;
 
     /**
@@ -91,7 +81,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
      * @param subprotocols subprotocols offered
      */
     public ClientDriver(Transport transport, URI uri, Map<String, String> headers, List<String> offers,
-                        List<String> subprotocols, Config config, Scheduler scheduler, ClientEvents events,
+                        List<String> subprotocols, DriverConfig config, Scheduler scheduler, ClientEvents events,
                         String threadName) {
         this.transport = transport;
         this.request = UpgradeRequest.bytes(uri, UpgradeRequest.newKey(), headers, offers, subprotocols);
@@ -117,9 +107,15 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         boolean serverEnded = false;
         try {
             while (!hangUp) {
-                if (in.read(buffer, 0, buffer.length) < 0) {
+                int n = in.read(buffer, 0, buffer.length);
+                if (n < 0) {
                     serverEnded = true;
                     break;
+                }
+                if (headInThisRead) {
+                    headInThisRead = false;
+                } else if (refusedBodyLeft > 0 && (refusedBodyLeft -= n) <= 0) {
+                    hangUp = true;
                 }
             }
         } catch (IOException e) {
@@ -132,20 +128,20 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
     // ---- what the server sent (read thread, inside the tap) ----
 
     @Override
-    public void upgradeResponse(int status, String reason, Optional<HandshakeResult> result) {
+    public void upgradeResponse(int status, String reason, Optional<HandshakeResult> result, long bodyToCome) {
         if (status != 101 || result.isEmpty()) {
             refuse(status < 0 ? "the server's answer is not HTTP" : "the server answered " + status + " " + reason
                     + " instead of 101 Switching Protocols");
+            if (bodyToCome > 0) {
+                awaitRefusedBody(bodyToCome);
+            }
             return;
         }
         Optional<Finding> broken = result.get().findings().stream()
                 .filter(f -> f.violation() != Violation.HANDSHAKE_REQUEST_INVALID)
                 .filter(f -> f.violation().severity() == Severity.ERROR).findFirst();
         if (config.strict() && broken.isPresent()) {
-            Finding f = broken.get();
-            refuse("refused the server's 101: " + CloseReasons.lowerFirst(f.violation().message())
-                    + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")") + " [" + f.violation().id() + ", "
-                    + f.violation().rfcSection() + "]");
+            refuse(CloseReasons.refusal(broken.get()));
             return;
         }
         negotiate(result.get());
@@ -156,6 +152,31 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
     private void refuse(String why) {
         events.failed(why);
         hangUp = true;
+    }
+
+    /**
+     * Reads on until the refused response's announced body is in (a 403's explanation often comes in a second
+     * write), or the close timeout: the capture keeps it.
+     */
+    private void awaitRefusedBody(long bytes) {
+        refusedBodyLeft = bytes;
+        headInThisRead = true;
+        hangUp = false;
+        dropTcpAfterCloseTimeout(() -> true, "the refused response's body did not arrive in full");
+    }
+
+    /** Unless the connection is over by then, or no longer {@code waiting}, TCP goes after the close timeout. */
+    private void dropTcpAfterCloseTimeout(BooleanSupplier waiting, String what) {
+        Scheduler.Cancellable t = scheduler.schedule(() -> {
+            if (phase != Phase.CLOSED && waiting.getAsBoolean()) {
+                events.note(Severity.WARNING, what + " within " + config.closeTimeout().toMillis()
+                        + " ms: dropping the TCP connection");
+                closeTcp();
+            }
+        }, config.closeTimeout().toNanos());
+        synchronized (this) {
+            closeTimer = t;
+        }
     }
 
     private void negotiate(HandshakeResult result) {
@@ -171,11 +192,8 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         }
         Frame f = item.frame();
         if (config.strict()) {
-            Optional<Finding> broken = item.findings().stream()
-                    .filter(x -> x.violation().severity() == Severity.ERROR).findFirst();
-            if (broken.isPresent()) {
-                failWith(broken.get());
-            }
+            item.findings().stream().filter(x -> x.violation().severity() == Severity.ERROR).findFirst()
+                    .ifPresent(this::failWith);
         }
         if (f.opcode() == Opcode.CLOSE && f.lastChunk()) {
             closeFrom(f.isWhole() ? f.payload() : new byte[0]);
@@ -207,16 +225,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         events.failed("the server broke a rule: " + reason + " [" + finding.violation().id() + ", "
                 + finding.violation().rfcSection() + "]; we closed with " + code);
         if (sendClose(code, reason)) {
-            Scheduler.Cancellable t = scheduler.schedule(() -> {
-                if (phase != Phase.CLOSED && !closeAnswered()) {
-                    events.note(Severity.WARNING, "no close frame from the server within "
-                            + config.closeTimeout().toMillis() + " ms: dropping the TCP connection");
-                    closeTcp();
-                }
-            }, config.closeTimeout().toNanos());
-            synchronized (this) {
-                closeTimer = t;
-            }
+            dropTcpAfterCloseTimeout(() -> !closeAnswered(), "no close frame from the server");
         }
     }
 
@@ -258,16 +267,9 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     @Override
     public void sendFragments(Opcode opcode, byte[] data, int fragments) {
-        int n = Math.max(1, Math.min(fragments, Math.max(1, data.length)));
-        int size = (data.length + n - 1) / n;
         synchronized (sendLock) {
             requireSending();
-            for (int i = 0; i < n; i++) {
-                int from = Math.min(data.length, i * size);
-                int to = Math.min(data.length, from + size);
-                writes.add(writer.fragment(i == 0 ? opcode : Opcode.CONTINUATION, i == n - 1, data, from, to - from),
-                        true);
-            }
+            writer.fragments(opcode, data, fragments).forEach(f -> writes.add(f, true));
         }
     }
 
@@ -290,27 +292,25 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         }
     }
 
-    /** Crafted bytes may follow our close frame: what a server does with data after a close is worth probing. */
     @Override
     public void sendRaw(byte[] frameBytes) {
         synchronized (sendLock) {
-            if (phase == Phase.UPGRADING || phase == Phase.CLOSED) {
+            if (phase == Phase.UPGRADING || !writes.add(frameBytes.clone(), true)) {
                 throw new IllegalStateException("the connection is not open for sending");
             }
-            writes.add(frameBytes.clone(), true);
         }
     }
 
     @Override
     public void closeRaw(byte[] frameBytes, int code, String reason) {
-        if (phase == Phase.UPGRADING || !queueClose(code, reason, frameBytes.clone())) {
+        if (!queueClose(code, reason, frameBytes.clone())) {
             throw new IllegalStateException("the connection is not open for a close frame");
         }
     }
 
     @Override
-    public boolean awaitWritten(Duration timeout) {
-        return writes.flush(timeout.toMillis());
+    public boolean awaitWritten(long millis) {
+        return writes.flush(millis);
     }
 
     private byte[] control(Opcode opcode, byte[] payload) {
@@ -338,8 +338,8 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     /** Queues our close frame once; false when one went out already. */
     private boolean sendClose(int code, String reason) {
-        byte[] payload = code == NEVER_CONNECTED ? new byte[0] : CloseReasons.payload(code, reason);
-        return queueClose(code, reason, control(Opcode.CLOSE, payload));
+        return queueClose(code, reason, control(Opcode.CLOSE, code == NEVER_CONNECTED ? new byte[0]
+                : ClosePayload.encode(code, reason)));
     }
 
     private boolean queueClose(int code, String reason, byte[] frame) {

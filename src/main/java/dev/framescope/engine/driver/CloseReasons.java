@@ -52,6 +52,15 @@ public final class CloseReasons {
         return new String(utf8, 0, end, StandardCharsets.UTF_8);
     }
 
+    /** Why Strict mode refused a 101 that broke a rule of RFC 6455 §4.1, for the user. */
+    static String refusal(Finding f) {
+        String message = f.violation().message();
+        return "refused the server's 101: " + (message.isEmpty() ? message
+                : Character.toLowerCase(message.charAt(0)) + message.substring(1))
+                + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")") + " [" + f.violation().id() + ", "
+                + f.violation().rfcSection() + "]";
+    }
+
     private static String phrase(Violation violation) {
         return switch (violation) {
             case MASKED_SERVER_FRAME -> "masked frame from the server";
@@ -83,19 +92,5 @@ public final class CloseReasons {
     /** An exception's text that slipped into a detail ("java.util.zip.DataFormatException: ..."): left out. */
     private static boolean looksLikeJava(String detail) {
         return detail.contains("java.") || detail.contains("Exception") || detail.contains("Error:");
-    }
-
-    /** A close frame's payload: the code, then the reason in UTF-8 (RFC 6455 §5.5.1). */
-    static byte[] payload(int code, String reason) {
-        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[2 + text.length];
-        body[0] = (byte) (code >>> 8);
-        body[1] = (byte) code;
-        System.arraycopy(text, 0, body, 2, text.length);
-        return body;
-    }
-
-    static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

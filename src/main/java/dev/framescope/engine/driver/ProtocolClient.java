@@ -1,7 +1,6 @@
 package dev.framescope.engine.driver;
 
 import dev.framescope.wire.Opcode;
-import java.time.Duration;
 
 /**
  * The client side of one connection as the engine's {@code Connection} drives it: our {@link ClientDriver}, or
@@ -21,7 +20,10 @@ public interface ProtocolClient {
 
     void pong(byte[] payload);
 
-    /** Bytes as they are, in order with the frames sent before them: crafted frames for probing a server. */
+    /**
+     * Bytes as they are, in order with the frames sent before them: crafted frames for probing a server. They may
+     * follow our close frame: what a server does with data after a close is worth probing.
+     */
     void sendRaw(byte[] frameBytes);
 
     /**
@@ -32,8 +34,8 @@ public interface ProtocolClient {
         sendRaw(frameBytes);
     }
 
-    /** Waits up to {@code timeout} until everything queued has been written to the socket; false if not. */
-    default boolean awaitWritten(Duration timeout) {
+    /** Waits up to {@code millis} until everything queued has been written to the socket; false if not. */
+    default boolean awaitWritten(long millis) {
         return true;
     }
 
