@@ -88,7 +88,11 @@ public final class Probe {
                 return new EchoCheck(false, "could not connect: " + c.failure().orElse("the upgrade did not complete"));
             }
             Watch watch = new Watch(log, false);
-            c.sendText(ECHO_TEXT);
+            try {
+                c.sendText(ECHO_TEXT);
+            } catch (IllegalStateException closed) {
+                // The server closed at once; the wait below ends with the connection.
+            }
             long wait = Math.max(Duration.ofSeconds(2).toNanos(), 2 * settings.second().toNanos());
             long deadline = engine.clock().getAsLong() + wait;
             while (watch.receivedCount() == 0 && !c.ended() && engine.clock().getAsLong() - deadline < 0) {
@@ -101,8 +105,10 @@ public final class Probe {
             if (watch.received().contains(Received.text(ECHO_TEXT))) {
                 return new EchoCheck(true, "the server echoed our text message");
             }
-            String got = watch.received().isEmpty() ? "got nothing back within " + wait / 1_000_000L + " ms"
-                    : "got " + watch.received().get(0).describe() + " back, not the same text";
+            String got = !watch.received().isEmpty()
+                    ? "got " + watch.received().get(0).describe() + " back, not the same text"
+                    : c.ended() ? "the server closed the connection before anything came back"
+                    : "got nothing back within " + wait / 1_000_000L + " ms";
             return new EchoCheck(false, "sent a " + ECHO_TEXT.length() + "-byte text message and " + got);
         }
     }
