@@ -21,7 +21,7 @@ public final class ProbeSummary {
         Map<String, List<CaseResult>> byCategory = new LinkedHashMap<>();
         results.forEach(r -> byCategory.computeIfAbsent(r.probeCase().category(), k -> new ArrayList<>()).add(r));
         lines.add("");
-        byCategory.forEach((cat, rs) -> lines.add(String.format(Locale.ROOT, "  %-3s %-44s %4d  %s", cat,
+        byCategory.forEach((cat, rs) -> lines.add(String.format(Locale.ROOT, "  %-3s %-48s %4d  %s", cat,
                 Catalogue.CATEGORIES.getOrDefault(cat, ""), rs.size(), counts(rs))));
         List<CaseResult> notable = results.stream().filter(r -> r.grade().behavior() != Verdict.OK
                 || r.grade().close() != Verdict.OK).toList();
