@@ -94,6 +94,11 @@ public final class MainWindowController {
         root.getScene().getWindow().hide();
     }
 
+    /** The menu bar, for parts that add a menu of their own (Tools). */
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
     public BorderPane root() {
         return root;
     }

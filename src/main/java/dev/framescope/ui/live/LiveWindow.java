@@ -49,6 +49,7 @@ public final class LiveWindow {
     private final ReplayActions replays;
     private final SelectionExport<FrameEvent> frameSelection;
     private final QuitGuard quitGuard;
+    private final ProbeMenu probe;
 
     public LiveWindow(MainWindowController window, SessionModel session, Services services) {
         this.window = window;
@@ -83,6 +84,7 @@ public final class LiveWindow {
         layOut();
         listen();
         installMenus();
+        probe = new ProbeMenu(window, session, services, this::select);
         EngineIoPongs engineIo = new EngineIoPongs(session.connections(), (c, answer) -> notifications.offer(c,
                 "This server speaks Engine.IO (Socket.IO): it pings with '2' and drops clients that do not answer '3'"
                 + " in time.", "Answer its pings", answer));
@@ -171,6 +173,11 @@ public final class LiveWindow {
 
     QuitGuard quitGuard() {
         return quitGuard;
+    }
+
+    /** Tools ▸ Conformance Probe. */
+    public ProbeMenu probe() {
+        return probe;
     }
 
     public ConnectionActions actions() {

@@ -253,6 +253,11 @@ public final class SessionModel implements AutoCloseable {
     }
 
     /** What the captures of this window hold on the heap, against their shared limit. */
+    /** The engine the session's connections run on (the Probe window's runs too). */
+    public Engine engine() {
+        return engine;
+    }
+
     public MemoryBudget budget() {
         return budget;
     }
