@@ -128,8 +128,8 @@ public final class SessionModel implements AutoCloseable {
         return new CaptureLog(ids.incrementAndGet(), label, new PayloadStore(budget), clock);
     }
 
-    /** The engine the session's connections run on; a replay opens its connection there. */
-    Engine engine() {
+    /** The engine the session's connections run on: a replay opens its connection there, the Probe window its runs. */
+    public Engine engine() {
         return engine;
     }
 
@@ -253,11 +253,6 @@ public final class SessionModel implements AutoCloseable {
     }
 
     /** What the captures of this window hold on the heap, against their shared limit. */
-    /** The engine the session's connections run on (the Probe window's runs too). */
-    public Engine engine() {
-        return engine;
-    }
-
     public MemoryBudget budget() {
         return budget;
     }
