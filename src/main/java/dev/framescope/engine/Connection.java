@@ -50,6 +50,7 @@ public final class Connection implements AutoCloseable {
     private final IdleProbes probes;
     private final PingStorms storms;
     private final Reconnects reconnects;
+    private final CraftedSends crafted = new CraftedSends(this);
     private final CountDownLatch ended = new CountDownLatch(1);
     private final CompletableFuture<Void> endedFuture = new CompletableFuture<>();
 
@@ -83,8 +84,7 @@ public final class Connection implements AutoCloseable {
 
     /** Data messages the client decoded itself (the {@link PlainFrameBypass} spares it plain ones); for tests. */
     long libraryMessages() {
-        ProtocolClient c = client;
-        return c == null ? 0 : c.messagesDecoded();
+        return Optional.ofNullable(client).map(ProtocolClient::messagesDecoded).orElse(0L);
     }
 
     public ConnectionSpec spec() {
@@ -122,24 +122,24 @@ public final class Connection implements AutoCloseable {
     }
 
     public void sendText(String text) {
-        requireOpen().sendText(text);
+        require(false).sendText(text);
     }
 
     public void sendBinary(byte[] data) {
-        requireOpen().sendBinary(data);
+        require(false).sendBinary(data);
     }
 
     /** Sends one message as {@code fragments} frames (RFC 6455 §5.4). */
     public void sendFragmented(Opcode opcode, byte[] data, int fragments) {
-        requireOpen().sendFragments(opcode, data, fragments);
+        require(false).sendFragments(opcode, data, fragments);
     }
 
     public void ping(byte[] payload) {
-        requireOpen().ping(payload);
+        require(false).ping(payload);
     }
 
     public void pong(byte[] payload) {
-        requireOpen().pong(payload);
+        require(false).pong(payload);
     }
 
     /**
@@ -147,39 +147,12 @@ public final class Connection implements AutoCloseable {
      * follow our close frame (the connection closing, not closed).
      */
     public void sendRaw(byte[] frameBytes) {
-        requireUpgraded().sendRaw(frameBytes);
+        require(true).sendRaw(frameBytes);
     }
 
-    /**
-     * A crafted close frame of ours (any code, reason or length): sent as it is and counted as our close frame, so
-     * the server's close answers it. {@code code} is the code it carries, -1 for none.
-     */
-    public void sendRawClose(byte[] frameBytes, int code, String reason) {
-        ProtocolClient c = requireOpen();
-        synchronized (this) {
-            closeRequested = true;
-        }
-        timers.cancelAll();
-        setState(ConnectionState.CLOSING, "closing with a crafted close frame");
-        c.closeRaw(frameBytes, code, reason);
-    }
-
-    /** Drops TCP now, without (more of) a close handshake; no reconnect follows. */
-    public void abort(String why) {
-        synchronized (this) {
-            closeRequested = true;
-        }
-        timers.cancelAll();
-        ProtocolClient c = client;
-        if (c != null) {
-            c.abort(why);
-        }
-    }
-
-    /** Waits up to {@code timeout} until everything sent so far has been written to the socket. */
-    public boolean awaitWritten(Duration timeout) {
-        ProtocolClient c = client;
-        return c == null || c.awaitWritten(timeout.toMillis());
+    /** A crafted close frame, an abort, waiting for the writes: what a probe of the server needs beyond sends. */
+    public CraftedSends crafted() {
+        return crafted;
     }
 
     @Override
@@ -188,10 +161,7 @@ public final class Connection implements AutoCloseable {
     }
 
     public void close(int code, String reason) {
-        synchronized (this) {
-            closeRequested = true;
-        }
-        timers.cancelAll();
+        stopRequested();
         ProtocolClient c = client;
         if (c != null && state == ConnectionState.OPEN) {
             setState(ConnectionState.CLOSING, "closing with " + code);
@@ -216,7 +186,7 @@ public final class Connection implements AutoCloseable {
      * {@link HeartbeatStats} include them.
      */
     public CompletableFuture<HeartbeatStats> pingStorm(int count, Duration interval) {
-        requireOpen();
+        require(false);
         return storms.start(count, interval, spec.heartbeat().pongTimeout());
     }
 
@@ -227,7 +197,7 @@ public final class Connection implements AutoCloseable {
      * {@code limit}. The result is also written to the log as a note.
      */
     public CompletableFuture<IdleProbeResult> probeIdle(Duration limit) {
-        requireOpen();
+        require(false);
         return probes.start(limit, spec.heartbeat().pong());
     }
 
@@ -241,36 +211,34 @@ public final class Connection implements AutoCloseable {
 
     /** Drops the TCP connection without a close handshake (an abnormal close, so the reconnect policy applies). */
     void drop(String why) {
-        ProtocolClient c = client;
-        if (c != null) {
-            c.abort(why);
-        }
+        Optional.ofNullable(client).ifPresent(c -> c.abort(why));
     }
 
     /** See {@link ProtocolClient#pongIfOpen}. */
     void pongIfOpen(byte[] payload) {
-        ProtocolClient c = client;
-        if (c != null) {
-            c.pongIfOpen(payload);
-        }
+        Optional.ofNullable(client).ifPresent(c -> c.pongIfOpen(payload));
     }
 
-    private ProtocolClient requireOpen() {
+    /** The client, when the connection is open (or closing, when {@code closingToo}). */
+    ProtocolClient require(boolean closingToo) {
         ProtocolClient c = client;
-        if (c == null || state != ConnectionState.OPEN) {
+        if (c == null || state != ConnectionState.OPEN && !(closingToo && state == ConnectionState.CLOSING)) {
             throw new IllegalStateException("the connection is " + state.name().toLowerCase(Locale.ROOT)
                     + ", not open");
         }
         return c;
     }
 
-    private ProtocolClient requireUpgraded() {
-        ProtocolClient c = client;
-        if (c == null || state != ConnectionState.OPEN && state != ConnectionState.CLOSING) {
-            throw new IllegalStateException("the connection is " + state.name().toLowerCase(Locale.ROOT)
-                    + ", not open");
+    /** The user (or a probe) ends it: no reconnect, no more timers. */
+    void stopRequested() {
+        synchronized (this) {
+            closeRequested = true;
         }
-        return c;
+        timers.cancelAll();
+    }
+
+    ProtocolClient client() {
+        return client;
     }
 
     /** One attempt, on a thread of its own: DNS, TCP and TLS block, and the timer must not wait for them. */
@@ -298,7 +266,6 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** The library's events of the current attempt (see {@link ConnectAttempt#events}). */
     synchronized void failedBecause(String why) {
         failure = Optional.of(why);
     }
@@ -324,15 +291,7 @@ public final class Connection implements AutoCloseable {
     void onLibraryClosed(int code, String reason) {
         timers.cancelAll();
         ConnectionRecorder r = recorder;
-        try {
-            if (!r.awaitCloseRecorded(TappedSocket.LINGER_MILLIS + 1000L)) {
-                r.recordClose(timers.now());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            r.recordClose(timers.now());
-        }
-        r.abandonPongWaiters();
+        r.settleClose(timers::now);
         storms.abandonAll();
         probes.connectionEnded(r);
         boolean wasOpen = opened.getCount() == 0 && state != ConnectionState.CONNECTING;
@@ -382,7 +341,7 @@ public final class Connection implements AutoCloseable {
         log.append(timers.now(), s -> new CaptureEvent.TimingEvent(s, phase, durationNanos, detail));
     }
 
-    private void setState(ConnectionState next, String detail) {
+    void setState(ConnectionState next, String detail) {
         synchronized (this) {
             state = next;
         }

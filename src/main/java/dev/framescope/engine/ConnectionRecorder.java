@@ -330,6 +330,22 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         }
     }
 
+    /**
+     * The connection is over: waits for the socket's close to be recorded (the linger for the server's close frame),
+     * records it at {@code now} if it never was, and lets go of any pong still awaited.
+     */
+    void settleClose(LongSupplier now) {
+        try {
+            if (!awaitCloseRecorded(TappedSocket.LINGER_MILLIS + 1000L)) {
+                recordClose(now.getAsLong());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            recordClose(now.getAsLong());
+        }
+        abandonPongWaiters();
+    }
+
     /** Waits until the close has been recorded (the socket may linger for the server's close frame). */
     boolean awaitCloseRecorded(long millis) throws InterruptedException {
         return closeRecorded.await(millis, TimeUnit.MILLISECONDS);

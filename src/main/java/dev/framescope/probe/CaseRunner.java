@@ -61,7 +61,7 @@ final class CaseRunner {
             run.steps();
             run.ending();
         } else {
-            conn.abort("the upgrade did not complete");
+            conn.crafted().abort("the upgrade did not complete");
         }
         conn.awaitEnded(Duration.ofSeconds(10));
         run.watch.drain();
@@ -117,7 +117,7 @@ final class CaseRunner {
                     send(s.data(), s.chop(), s.sync());
                 } else if (step instanceof Step.RawClose r) {
                     closing();
-                    conn.sendRawClose(r.data(), r.code(), r.reason());
+                    conn.crafted().sendRawClose(r.data(), r.code(), r.reason());
                 } else if (step instanceof Step.Close cl) {
                     closing();
                     conn.close(cl.code(), "");
@@ -151,11 +151,11 @@ final class CaseRunner {
             } else {
                 for (int from = 0; from < bytes.length; from += chop) {
                     conn.sendRaw(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + chop)));
-                    conn.awaitWritten(WRITE_WAIT);
+                    conn.crafted().awaitWritten(WRITE_WAIT);
                 }
             }
             if (sync) {
-                conn.awaitWritten(WRITE_WAIT);
+                conn.crafted().awaitWritten(WRITE_WAIT);
             }
         }
 
@@ -210,7 +210,7 @@ final class CaseRunner {
                 }
             }
             dropped = true;
-            conn.abort(interrupted ? "the probe run was stopped" : "the case's time ran out");
+            conn.crafted().abort(interrupted ? "the probe run was stopped" : "the case's time ran out");
         }
 
         /**

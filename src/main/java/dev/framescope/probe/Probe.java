@@ -84,7 +84,7 @@ public final class Probe {
         try (CaptureLog log = new CaptureLog(0, "echo check", new PayloadStore(1L << 20), engine.clock())) {
             Connection c = engine.open(spec, log);
             if (!c.awaitOpen(settings.handshakeTimeout().plusSeconds(1))) {
-                c.abort("the upgrade did not complete");
+                c.crafted().abort("the upgrade did not complete");
                 return new EchoCheck(false, "could not connect: " + c.failure().orElse("the upgrade did not complete"));
             }
             Watch watch = new Watch(log, false);
@@ -100,7 +100,7 @@ public final class Probe {
                 watch.drain();
             }
             watch.drain();
-            c.abort("echo check done");
+            c.crafted().abort("echo check done");
             c.awaitEnded(Duration.ofSeconds(5));
             if (watch.received().contains(Received.text(ECHO_TEXT))) {
                 return new EchoCheck(true, "the server echoed our text message");

@@ -12,6 +12,7 @@ import dev.framescope.ui.fx.UiDispatcher;
 import dev.framescope.ui.live.ConfigDir;
 import dev.framescope.ui.live.DemoConnections;
 import dev.framescope.ui.live.LiveWindow;
+import dev.framescope.ui.live.WindowServices;
 import dev.framescope.ui.live.SessionModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +91,7 @@ public final class FramescopeApp {
         stage.setMinHeight(560);
         stage.setOnHidden(e -> stop());
         pump.register(now -> showPulseStats(window.controller(), now));
-        LiveWindow live = new LiveWindow(window.controller(), session, new LiveWindow.Services(pump, background,
+        LiveWindow live = new LiveWindow(window.controller(), session, new WindowServices(pump, background,
                 configDir, options.formerHome()));
         pump.start();
         stage.show();

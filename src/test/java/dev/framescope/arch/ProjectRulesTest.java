@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The project's hard rules over every main source file, read as code (comments and strings aside): one seam to the
- * FX thread, settings only from {@code AppOptions}, no static executors, no file over 450 lines. Files still being
+ * FX thread, settings only from {@code AppOptions}, no static executors, no file over 450 lines (LiveWindow 200,
+ * Connection 350). Files still being
  * fixed are listed by name as pending: a new offender fails, and so does a pending one that no longer offends, so
  * the list only shrinks (take the file off it).
  */
@@ -54,7 +55,11 @@ class ProjectRulesTest {
             new Rule("no static executors: the scheduler is injected",
                     s -> STATIC_EXECUTOR.matcher(s.code().code()).find(), Set.of(), Set.of()),
             new Rule("no production source file over " + MAX_LINES + " lines", s -> s.lines() > MAX_LINES, Set.of(),
-                    Set.of()));
+                    Set.of()),
+            new Rule("the window's composition root stays small: LiveWindow at most 200 lines",
+                    s -> s.path().equals("ui/live/LiveWindow.java") && s.lines() > 200, Set.of(), Set.of()),
+            new Rule("the connection's lifecycle stays small: Connection at most 350 lines",
+                    s -> s.path().equals("engine/Connection.java") && s.lines() > 350, Set.of(), Set.of()));
 
     @Test
     void everyRuleHoldsExceptWhereAllowedOrPending() {

@@ -37,6 +37,13 @@ final class EngineIoPongs implements PulseListener {
      * @param connections the session's connections
      * @param offer       called once per connection recognised as Engine.IO, with what answering its pings takes
      */
+    /** Offers in the notification strip to answer a connection's Engine.IO pings. */
+    static EngineIoPongs offeredIn(List<LiveConnection> connections, NotificationStrip notifications) {
+        return new EngineIoPongs(connections, (c, answer) -> notifications.offer(c, "This server speaks Engine.IO "
+                + "(Socket.IO): it pings with '2' and drops clients that do not answer '3' in time.",
+                "Answer its pings", answer));
+    }
+
     EngineIoPongs(List<LiveConnection> connections, BiConsumer<LiveConnection, Runnable> offer) {
         this.connections = connections;
         this.offer = offer;

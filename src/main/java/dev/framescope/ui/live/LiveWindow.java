@@ -1,11 +1,7 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
-import dev.framescope.capture.io.SessionFiles;
 import dev.framescope.ui.MainWindowController;
-import dev.framescope.ui.fx.Background;
-import dev.framescope.ui.fx.FxPump;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.ContextMenu;
@@ -18,18 +14,6 @@ import javafx.scene.layout.VBox;
 
 /** The composition root of the live window: builds the parts, puts them into the main window's panes, wires them. */
 public final class LiveWindow {
-
-    /**
-     * The pump, the one background executor, the config dir, an earlier version's home (recent files) and what
-     * reads session files (tests hold a load part-way).
-     */
-    public record Services(FxPump pump, Background background, Path configDir, Path formerHome,
-                           FileActions.Loader loader) {
-
-        public Services(FxPump pump, Background background, Path configDir, Path formerHome) {
-            this(pump, background, configDir, formerHome, SessionFiles::load);
-        }
-    }
 
     private final SessionModel session;
     private final MainWindowController window;
@@ -51,7 +35,7 @@ public final class LiveWindow {
     private final QuitGuard quitGuard;
     private final ProbeMenu probe;
 
-    public LiveWindow(MainWindowController window, SessionModel session, Services services) {
+    public LiveWindow(MainWindowController window, SessionModel session, WindowServices services) {
         this.window = window;
         this.session = session;
         connections = new ConnectionsView(session.connections());
@@ -85,10 +69,8 @@ public final class LiveWindow {
         listen();
         installMenus();
         probe = new ProbeMenu(window, session, services, this::select);
-        EngineIoPongs engineIo = new EngineIoPongs(session.connections(), (c, answer) -> notifications.offer(c,
-                "This server speaks Engine.IO (Socket.IO): it pings with '2' and drops clients that do not answer '3'"
-                + " in time.", "Answer its pings", answer));
-        List.of(timeline, connections, details, strip, status, engineIo).forEach(services.pump()::register);
+        List.of(timeline, connections, details, strip, status, EngineIoPongs.offeredIn(session.connections(),
+                notifications)).forEach(services.pump()::register);
     }
 
     private void layOut() {
@@ -108,14 +90,9 @@ public final class LiveWindow {
         window.frameTableContent().getChildren().setAll(center);
         HBox.setHgrow(composer, Priority.ALWAYS);
         window.composerPane().getChildren().setAll(composer);
-        ContextMenu menu = actions.menu(details.heartbeat(), () -> navigation.show(DetailTab.HEARTBEAT));
-        menu.getItems().addAll(new SeparatorMenuItem(), replays.replayItem(), replays.mockItem());
-        connections.setContextMenu(menu);
-        for (MenuItem item : List.of(window.replayItem(), window.mockItem())) {
-            item.disableProperty().bind(connections.getSelectionModel().selectedItemProperty().isNull());
-        }
-        window.replayItem().setOnAction(e -> selected().ifPresent(replays::replay));
-        window.mockItem().setOnAction(e -> selected().ifPresent(replays::mock));
+        connections.setContextMenu(actions.menu(details.heartbeat(), () -> navigation.show(DetailTab.HEARTBEAT)));
+        replays.install(connections.getContextMenu(), window.replayItem(), window.mockItem(),
+                connections.getSelectionModel().selectedItemProperty());
     }
 
     private void listen() {
@@ -175,7 +152,6 @@ public final class LiveWindow {
         return quitGuard;
     }
 
-    /** Tools ▸ Conformance Probe. */
     public ProbeMenu probe() {
         return probe;
     }
@@ -184,7 +160,6 @@ public final class LiveWindow {
         return actions;
     }
 
-    /** Replay… and Serve as mock… */
     public ReplayActions replays() {
         return replays;
     }

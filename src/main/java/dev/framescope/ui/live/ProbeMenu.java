@@ -19,10 +19,10 @@ public final class ProbeMenu {
 
     private final MainWindowController window;
     private final SessionModel session;
-    private final LiveWindow.Services services;
+    private final WindowServices services;
     private final Consumer<LiveConnection> select;
 
-    ProbeMenu(MainWindowController window, SessionModel session, LiveWindow.Services services,
+    ProbeMenu(MainWindowController window, SessionModel session, WindowServices services,
               Consumer<LiveConnection> select) {
         this.window = window;
         this.session = session;

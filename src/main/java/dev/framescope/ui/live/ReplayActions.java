@@ -11,13 +11,18 @@ import dev.framescope.replay.Replayer;
 import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.FxPump;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 
 /**
  * Connection → Replay… and Serve as mock…: a recorded connection read off the FX thread into a {@link Recording},
@@ -46,17 +51,22 @@ public final class ReplayActions {
         this.selected = selected;
     }
 
-    /** The two items, for the connection list's menu and the Connection menu; each acts on the selection. */
-    MenuItem replayItem() {
-        MenuItem item = new MenuItem("Replay…");
-        item.setOnAction(e -> selected.get().ifPresent(this::replay));
-        return item;
-    }
-
-    MenuItem mockItem() {
-        MenuItem item = new MenuItem("Serve as mock…");
-        item.setOnAction(e -> selected.get().ifPresent(this::mock));
-        return item;
+    /**
+     * Replay… and Serve as mock… at the end of the connection list's menu, and the Connection menu's two items; each
+     * acts on the selected connection, and the menu's are off while none is.
+     */
+    void install(ContextMenu listMenu, MenuItem menuReplay, MenuItem menuMock, ObservableObjectValue<?> selection) {
+        MenuItem replay = new MenuItem("Replay…");
+        MenuItem mock = new MenuItem("Serve as mock…");
+        listMenu.getItems().addAll(new SeparatorMenuItem(), replay, mock);
+        for (MenuItem item : List.of(replay, menuReplay)) {
+            item.setOnAction(e -> selected.get().ifPresent(this::replay));
+        }
+        for (MenuItem item : List.of(mock, menuMock)) {
+            item.setOnAction(e -> selected.get().ifPresent(this::mock));
+        }
+        menuReplay.disableProperty().bind(Bindings.isNull(selection));
+        menuMock.disableProperty().bind(Bindings.isNull(selection));
     }
 
     /** Reads the connection's recording in the background, then opens its replay window. */

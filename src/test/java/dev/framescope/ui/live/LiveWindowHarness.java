@@ -75,7 +75,7 @@ final class LiveWindowHarness implements AfterEachCallback {
 
     void start(Stage stage) {
         window = FramescopeApp.createMainWindow(Theme.LIGHT, background);
-        live = new LiveWindow(window.controller(), session, new LiveWindow.Services(pump, background, configDir,
+        live = new LiveWindow(window.controller(), session, new WindowServices(pump, background, configDir,
                 configDir.resolve("former-home"), loader));
         stage.setScene(window.scene());
         stage.show();
