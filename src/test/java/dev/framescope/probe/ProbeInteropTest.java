@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.Engine;
-import dev.framescope.engine.EngineSettings;
 import dev.framescope.testutil.SharedDemo;
+import dev.framescope.testutil.SharedEngine;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,17 +28,7 @@ class ProbeInteropTest {
     private static final ProbeSettings FAST = ProbeSettings.DEFAULTS.withSecond(Duration.ofMillis(400));
     private static final Set<Verdict> PASSES = Set.of(Verdict.OK, Verdict.NON_STRICT, Verdict.INFORMATIONAL);
 
-    private static Engine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Engine.start(EngineSettings.DEFAULTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    private static final Engine engine = SharedEngine.get();
 
     private static Map<String, CaseResult> run(URI uri, String cases) throws InterruptedException {
         return run(uri, cases, ProbeSettings.DEFAULTS);
@@ -93,9 +81,11 @@ class ProbeInteropTest {
             assertNothingFailed(results);
             assertPlainOk(results.get("1.2.8"));
             assertPlainOk(results.get("5.19"));
-            // Java-WebSocket decodes a whole read before it delivers: it fails on the RSV frame before echoing
-            // the text message in front of it, which Autobahn grades NON-STRICT.
-            assertEquals(Verdict.NON_STRICT, results.get("3.2").grade().behavior());
+            // Java-WebSocket decodes a whole read before it delivers: when the text message and the RSV frame behind
+            // it arrive in one read, it fails before echoing the text (Autobahn's NON-STRICT); when they arrive in
+            // two, it echoes first (OK). Which one happens is the loopback's timing, not the server's choice.
+            assertTrue(Set.of(Verdict.OK, Verdict.NON_STRICT).contains(results.get("3.2").grade().behavior()),
+                    results.get("3.2").toString());
         }
     }
 

@@ -12,9 +12,9 @@ import dev.framescope.capture.PayloadStore;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.Engine;
-import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SharedEngine;
 import dev.framescope.wire.Opcode;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,17 +34,7 @@ import org.junit.jupiter.api.Test;
 class ExactFramesTest {
 
     private static final byte[] BINARY = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-    private static Engine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Engine.start(EngineSettings.DEFAULTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    private static final Engine engine = SharedEngine.get();
 
     /** Records a conversation with the demo echo: {@code talk} sends, {@code answers} messages come back. */
     private static Recording record(ConnectionSpec spec, Consumer<Connection> talk, int answers) throws Exception {

@@ -11,15 +11,13 @@ import dev.framescope.capture.PayloadStore;
 import dev.framescope.engine.Connection;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.Engine;
-import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SharedEngine;
 import dev.framescope.wire.Opcode;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,17 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class MockExactFramesTest {
 
-    private static Engine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Engine.start(EngineSettings.DEFAULTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    private static final Engine engine = SharedEngine.get();
 
     /** Opens {@code spec}, waits for {@code before} server messages, sends "again", waits for {@code after}. */
     private static CaptureLog talk(ConnectionSpec spec, int before, int after) throws Exception {

@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.JettyUpgradeListener;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -126,31 +125,6 @@ class MockHeartbeatCloseTest {
         }
     }
 
-    /** A Jetty client that keeps how its connection was closed. */
-    public static final class Closed implements Session.Listener.AutoDemanding {
-        final List<String> texts = new CopyOnWriteArrayList<>();
-        volatile Session session;
-        volatile int code;
-        volatile String reason = "";
-
-        @Override
-        public void onWebSocketOpen(Session s) {
-            session = s;
-        }
-
-        @Override
-        public void onWebSocketText(String message) {
-            texts.add(message);
-        }
-
-        @Override
-        public void onWebSocketClose(int statusCode, String why, Callback callback) {
-            reason = why;
-            code = statusCode;
-            callback.succeed();
-        }
-    }
-
     @Test
     void theServersOwnCloseComesAfterTheMessageItFollowedWithItsCodeAndReason() throws Exception {
         Recording rec = record(ConnectionSpec.to(DemoRecordings.demo().uri("/headers?close=4000&echoes=1")),
@@ -162,15 +136,15 @@ class MockHeartbeatCloseTest {
                         .anyMatch(e -> e instanceof CaptureEvent.CloseEvent));
         assertEquals(4000, rec.serverClose().orElseThrow().code(), rec::toString);
         try (MockServer mock = mock(rec)) {
-            Closed peer = new Closed();
+            MockServerTest.Peer peer = new MockServerTest.Peer();
             jetty.connect(peer, URI.create("ws://127.0.0.1:" + mock.getPort() + "/headers"),
                     new ClientUpgradeRequest()).get(10, TimeUnit.SECONDS);
             Await.until(() -> peer.texts.size() == 1, "the recorded headers message");
-            assertEquals(0, peer.code, "no close before the message it followed");
+            assertEquals(0, peer.closeCode, "no close before the message it followed");
             peer.session.sendText("one", Callback.NOOP);
-            Await.until(() -> peer.code != 0, "the recorded close");
-            assertEquals(4000, peer.code);
-            assertEquals("demo headers done", peer.reason);
+            Await.until(() -> peer.closeCode != 0, "the recorded close");
+            assertEquals(4000, peer.closeCode);
+            assertEquals("demo headers done", peer.closeReason);
             assertEquals(List.of("one"), peer.texts.subList(1, peer.texts.size()), "the echo came first");
         }
     }
@@ -185,7 +159,7 @@ class MockHeartbeatCloseTest {
         try (MockServer mock = mock(rec)) {
             assertEquals(1, mock.notReproduced().size(), mock.notReproduced()::toString);
             assertTrue(mock.notReproduced().get(0).contains("server_max_window_bits=10"));
-            Closed peer = new Closed();
+            MockServerTest.Peer peer = new MockServerTest.Peer();
             ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
             upgrade.addExtensions("permessage-deflate; client_max_window_bits");
             String[] answer = new String[1];

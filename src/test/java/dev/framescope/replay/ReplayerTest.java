@@ -9,28 +9,16 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.Engine;
-import dev.framescope.engine.EngineSettings;
+import dev.framescope.testutil.SharedEngine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Replays recorded demo conversations against the demo and its variants. */
 class ReplayerTest {
 
-    private static Engine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Engine.start(EngineSettings.DEFAULTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    private static final Engine engine = SharedEngine.get();
 
     private static ReplayResult replay(Recording recording, Optional<String> path, Timing timing, String... masks)
             throws Exception {
