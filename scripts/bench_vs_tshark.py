@@ -194,7 +194,8 @@ LABELS = {"json": "dissect --json / -T json", "table": "dissect / -T fields",
 
 
 def convert(jar, pcap, session):
-    subprocess.run(["java", "-cp", jar, "dev.framescope.cli.Main", "convert", pcap, session], stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(["java", "-cp", jar, "dev.framescope.cli.Main", "convert", pcap, session],
+                   stdout=subprocess.DEVNULL, check=True)
 
 
 def run_all(args, work):
