@@ -29,9 +29,12 @@ declare -A views=(
   # Issue 14: the dialog with Observe chosen; an Observe connection (its badge in the list, its Handshake tab).
   [observe-dialog]="@observe-dialog"
   [observe]="@observe:Handshake"
+  # Issue 18: Replay… of the demo's JSON-RPC connection against its drift=1 variant; Serve as mock… with a client.
+  [replay]="@replay"
+  [mock]="@mock"
 )
 wanted=("$@")
-[[ ${#wanted[@]} -gt 0 ]] || wanted=(frame handshake violations extensions heartbeat close message protocol failed strip dialog observe-dialog observe)
+[[ ${#wanted[@]} -gt 0 ]] || wanted=(frame handshake violations extensions heartbeat close message protocol failed strip dialog observe-dialog observe replay mock)
 
 display=160
 while [[ -e "/tmp/.X${display}-lock" || -e "/tmp/.X11-unix/X${display}" ]]; do display=$((display + 1)); done

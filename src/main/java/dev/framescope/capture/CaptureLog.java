@@ -98,6 +98,11 @@ public final class CaptureLog implements AutoCloseable {
         return connectionId;
     }
 
+    /** Captured in this run (a connection, a replay, a mock's client), not loaded from a file. */
+    public boolean live() {
+        return live;
+    }
+
     /** What the user connected to, e.g. the URL. */
     public String label() {
         return label;

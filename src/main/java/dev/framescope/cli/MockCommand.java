@@ -68,6 +68,11 @@ final class MockCommand implements Callable<Integer> {
     @Option(names = "--immediate", description = "Answer at once instead of after the recorded delay.")
     boolean immediate;
 
+    @Option(names = "--exact-frames", description = "Send the recorded server frames as they were: fragments, "
+            + "compressed payloads, opcodes and the pings among them (a rewritten id re-cut into the recorded "
+            + "fragments).")
+    boolean exactFrames;
+
     @Option(names = "--clients", paramLabel = "N", description = "Stop once N clients have come and gone.")
     Long clients;
 
@@ -99,10 +104,11 @@ final class MockCommand implements Callable<Integer> {
             Recording recording = RecordedConnection.read(spec, session, Optional.ofNullable(connection),
                     PayloadStore.DEFAULT_BUDGET, spec.commandLine().getErr());
             try (MockServer mock = new MockServer(address, MockScript.of(recording), how.get(), masks, policy.get(),
-                    immediate).startAndWait()) {
+                    immediate).exactFrames(exactFrames).startAndWait()) {
                 stdout.println("mock of connection " + recording.connectionId() + " (" + recording.label()
                         + ") listening on ws://" + address.getHostString() + ":" + mock.getPort()
                         + recording.subprotocol().map(p -> " (subprotocol " + p + ")").orElse(""));
+                mock.notReproduced().forEach(n -> stdout.println("note: " + n));
                 stdout.flush();
                 serve(mock, stdout);
                 save(mock);

@@ -70,6 +70,11 @@ final class ReplayCommand implements Callable<Integer> {
             + "(repeatable): $.a.b, $.a[*].b, $.a[0], $..id.")
     List<String> ignore = new ArrayList<>();
 
+    @Option(names = "--exact-frames", description = "Send each message as its recorded frames: the same "
+            + "fragmentation, compression (payloads as they were compressed; the server must accept the recorded "
+            + "extension parameters), opcodes and RSV bits, and the pings between them, each frame freshly masked.")
+    boolean exactFrames;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path report;
 
@@ -100,7 +105,8 @@ final class ReplayCommand implements Callable<Integer> {
             try (Engine engine = Engine.start(new EngineSettings(main.options().libraryReadsEveryFrame()));
                  CaptureLog log = new CaptureLog(recording.connectionId(), target.uri().toString(),
                          new PayloadStore(MemoryBudget.forThisJvm(main.options().memoryBudget())))) {
-                result = Replayer.of(chosen.get(), masks).run(engine, recording, target, log);
+                result = Replayer.of(chosen.get(), masks).withExactFrames(exactFrames)
+                        .run(engine, recording, target, log);
             }
         } catch (ReplayException e) {
             return CliErrors.badArguments(spec, e.getMessage());

@@ -142,9 +142,44 @@ public final class Connection implements AutoCloseable {
         requireOpen().pong(payload);
     }
 
-    /** Writes bytes as they are, in order with the client's writes: crafted frames for probing a server. */
+    /**
+     * Writes bytes as they are, in order with the client's writes: crafted frames for probing a server. They may
+     * follow our close frame (the connection closing, not closed).
+     */
     public void sendRaw(byte[] frameBytes) {
-        requireOpen().sendRaw(frameBytes);
+        requireUpgraded().sendRaw(frameBytes);
+    }
+
+    /**
+     * A crafted close frame of ours (any code, reason or length): sent as it is and counted as our close frame, so
+     * the server's close answers it. {@code code} is the code it carries, -1 for none.
+     */
+    public void sendRawClose(byte[] frameBytes, int code, String reason) {
+        ProtocolClient c = requireOpen();
+        synchronized (this) {
+            closeRequested = true;
+        }
+        timers.cancelAll();
+        setState(ConnectionState.CLOSING, "closing with a crafted close frame");
+        c.closeRaw(frameBytes, code, reason);
+    }
+
+    /** Drops TCP now, without (more of) a close handshake; no reconnect follows. */
+    public void abort(String why) {
+        synchronized (this) {
+            closeRequested = true;
+        }
+        timers.cancelAll();
+        ProtocolClient c = client;
+        if (c != null) {
+            c.abort(why);
+        }
+    }
+
+    /** Waits up to {@code timeout} until everything sent so far has been written to the socket. */
+    public boolean awaitWritten(Duration timeout) {
+        ProtocolClient c = client;
+        return c == null || c.awaitWritten(timeout.toMillis());
     }
 
     @Override
@@ -223,6 +258,15 @@ public final class Connection implements AutoCloseable {
     private ProtocolClient requireOpen() {
         ProtocolClient c = client;
         if (c == null || state != ConnectionState.OPEN) {
+            throw new IllegalStateException("the connection is " + state.name().toLowerCase(Locale.ROOT)
+                    + ", not open");
+        }
+        return c;
+    }
+
+    private ProtocolClient requireUpgraded() {
+        ProtocolClient c = client;
+        if (c == null || state != ConnectionState.OPEN && state != ConnectionState.CLOSING) {
             throw new IllegalStateException("the connection is " + state.name().toLowerCase(Locale.ROOT)
                     + ", not open");
         }

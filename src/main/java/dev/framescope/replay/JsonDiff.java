@@ -60,7 +60,8 @@ final class JsonDiff {
         }
     }
 
-    private static String member(String name) {
+    /** A member step of a JSONPath: {@code .name}, or {@code ['name']} when the name is not a plain word. */
+    static String member(String name) {
         return name.matches("[A-Za-z_$][\\w$]*") ? "." + name : "['" + name + "']";
     }
 }

@@ -34,6 +34,7 @@ public final class MockCursor {
     private final List<JsonMask> masks;
     private final boolean[] used;
     private int next;
+    private int lastIndex = -1;
 
     public MockCursor(MockScript script, Match match, List<JsonMask> masks) {
         this.script = script;
@@ -55,12 +56,19 @@ public final class MockCursor {
         }
         Recording.Recorded recorded = matched.get();
         used[recorded.index()] = true;
+        lastIndex = recorded.index();
         Map<String, JsonNode> ids = idMap(recorded.content(), got);
         List<MockScript.Timed> out = new ArrayList<>();
         for (MockScript.Timed t : script.responses().get(recorded.index())) {
-            out.add(new MockScript.Timed(rewrite(t.content(), ids), t.delayNanos()));
+            Content content = rewrite(t.content(), ids);
+            out.add(new MockScript.Timed(content, t.delayNanos(), t.frames(), content == t.content()));
         }
         return Optional.of(out);
+    }
+
+    /** The recorded index of the message the last {@link #answer} matched, or -1. */
+    public synchronized int lastIndex() {
+        return lastIndex;
     }
 
     private Optional<Recording.Recorded> find(Content got) {

@@ -17,8 +17,48 @@ import java.util.Optional;
 public record MockScript(Recording recording, Correlation correlation, List<Timed> opening,
                          List<List<Timed>> responses) {
 
-    /** A server message and how long after its cue it went out. */
-    public record Timed(Content content, long delayNanos) {
+    /**
+     * A server message and how long after its cue it went out.
+     *
+     * @param frames     its recorded frames (with the pings among them), for serving frame-exact
+     * @param asRecorded the content is the recorded one (no id rewritten), so its recorded frames carry it
+     */
+    public record Timed(Content content, long delayNanos, List<WireFrame> frames, boolean asRecorded) {
+
+        public Timed {
+            frames = List.copyOf(frames);
+        }
+
+        public Timed(Content content, long delayNanos) {
+            this(content, delayNanos, List.of(), true);
+        }
+    }
+
+    /** A ping the server sent, and how long after the upgrade. */
+    public record TimedPing(byte[] payload, long delayNanos) {
+    }
+
+    /**
+     * The server's close: its code and reason, sent {@code delayNanos} after its cue.
+     *
+     * @param cue the client message it followed (its recorded index), or -1 for the upgrade
+     */
+    public record Closing(int code, String reason, int cue, long delayNanos) {
+    }
+
+    /** The server's pings, on their recorded schedule from the upgrade. */
+    public List<TimedPing> pings() {
+        return recording.serverPings().stream().map(p -> new TimedPing(p.payload(),
+                Math.max(0, p.nanos() - recording.openNanos()))).toList();
+    }
+
+    /** The server's close, if it closed first: after the client message it followed, with the recorded delay. */
+    public Optional<Closing> closing() {
+        return recording.serverClose().map(c -> {
+            int cue = c.clientBefore() - 1;
+            long from = cue < 0 ? recording.openNanos() : recording.client().get(cue).nanos();
+            return new Closing(c.code(), c.reason(), cue, Math.max(0, c.nanos() - from));
+        });
     }
 
     public static MockScript of(Recording recording) {
@@ -31,9 +71,10 @@ public record MockScript(Recording recording, Correlation correlation, List<Time
         for (Recording.Recorded s : recording.server()) {
             int owner = owner(recording, correlation, s);
             if (owner < 0) {
-                opening.add(new Timed(s.content(), Math.max(0, s.nanos() - start)));
+                opening.add(new Timed(s.content(), Math.max(0, s.nanos() - start), s.frames(), true));
             } else {
-                responses.get(owner).add(new Timed(s.content(), Math.max(0, s.nanos() - client.get(owner).nanos())));
+                responses.get(owner).add(new Timed(s.content(), Math.max(0, s.nanos() - client.get(owner).nanos()),
+                        s.frames(), true));
             }
         }
         return new MockScript(recording, correlation, List.copyOf(opening),

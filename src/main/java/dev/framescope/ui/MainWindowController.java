@@ -53,6 +53,8 @@ public final class MainWindowController {
     @FXML private MenuItem protobufSchemaItem;
     @FXML private MenuItem environmentsItem;
     @FXML private MenuItem restoreRemovedItem;
+    @FXML private MenuItem replayItem;
+    @FXML private MenuItem mockItem;
     @FXML private MenuItem quitItem;
 
     private ThemeManager themeManager;
@@ -90,6 +92,11 @@ public final class MainWindowController {
     @FXML
     private void quit() {
         root.getScene().getWindow().hide();
+    }
+
+    /** The menu bar, for parts that add a menu of their own (Tools). */
+    public MenuBar menuBar() {
+        return menuBar;
     }
 
     public BorderPane root() {
@@ -173,6 +180,16 @@ public final class MainWindowController {
     /** Edit → Restore Removed Connection. */
     public MenuItem restoreRemovedItem() {
         return restoreRemovedItem;
+    }
+
+    /** Connection → Replay… (disabled until a connection is selected). */
+    public MenuItem replayItem() {
+        return replayItem;
+    }
+
+    /** Connection → Serve as Mock… (disabled until a connection is selected). */
+    public MenuItem mockItem() {
+        return mockItem;
     }
 
     public MenuItem quitItem() {

@@ -24,7 +24,8 @@ final class LayerRules {
     /**
      * {@code decode} is pure (JDK and format libraries only), so {@code capture} may use it — the JSON Lines export
      * adds each payload's decoded tree — and so may {@code cli} and {@code ui}. Nothing but {@code ui} uses
-     * {@code ui} or JavaFX. {@code replay} (replay and mock) sits on {@code engine} beside {@code cli}.
+     * {@code ui} or JavaFX. {@code replay} (replay and mock) and {@code probe} (the conformance probe) sit on
+     * {@code engine} beside {@code cli}.
      */
     static final Map<String, Rule> RULES = Map.of(
             "wire", new Rule(List.of("java.io.File", "java.nio.file.", "java.nio.channels.", "java.net.",
@@ -40,6 +41,8 @@ final class LayerRules {
             "demo", new Rule(List.of("dev.framescope.engine.", "dev.framescope.capture.", "dev.framescope.ui.",
                     "dev.framescope.cli.", "javafx."), Optional.empty(), List.of()),
             "replay", new Rule(List.of("dev.framescope.ui.", "dev.framescope.cli.", "dev.framescope.demo.",
+                    "javafx."), Optional.empty(), List.of()),
+            "probe", new Rule(List.of("dev.framescope.ui.", "dev.framescope.cli.", "dev.framescope.demo.",
                     "javafx."), Optional.empty(), List.of()),
             "cli", new Rule(List.of("dev.framescope.ui.", "javafx."), Optional.empty(), List.of()));
 

@@ -62,6 +62,18 @@ class ReplayCommandTest {
     }
 
     @Test
+    void exactFramesFromASavedSessionMatchTheDemoAndStillNameTheDrift() throws Exception {
+        Path file = recorded(DemoRecordings.JSONRPC);
+        Cli same = new Cli();
+        assertEquals(0, same.run("replay", file.toString(), "--exact-frames", "--timing", "fast"),
+                same.out() + same.err());
+        Cli drift = new Cli();
+        assertEquals(1, drift.run("replay", file.toString(), demo("/jsonrpc?notify=0&drift=1"), "--exact-frames"),
+                drift.out() + drift.err());
+        assertTrue(drift.out().contains("changed recorded #2 (id 1): $.result: 5 → 6"), drift.out());
+    }
+
+    @Test
     void reorderedAnswersWithTheIdIgnoredMatchAsJson() throws Exception {
         Path file = recorded(DemoRecordings.JSONRPC);
         Cli cli = new Cli();

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Direction;
 import dev.framescope.testutil.Await;
+import dev.framescope.wire.Opcode;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -105,6 +109,39 @@ class MockServerTest {
             assertEquals(43, peer.json(2).path("id").asInt());
             Await.until(() -> mock.logs().get(0).size() >= 6, "the mock's capture of both sides");
         }
+    }
+
+    @Test
+    void eachClientIsCapturedFrameExactFromItsUpgradeToItsClose() throws Exception {
+        try (MockServer mock = mock(MockCursor.Match.CONTENT, UnmatchedPolicy.IGNORE)) {
+            Peer peer = connect(mock);
+            peer.send(call("add", "[2,3]", 9));
+            Await.until(() -> peer.texts.size() == 2, "the welcome and the answer");
+            peer.session.close(1000, "client done", Callback.NOOP);
+            CaptureLog log = mock.logs().get(0);
+            Await.until(() -> events(log).stream().anyMatch(e -> e instanceof CaptureEvent.CloseEvent),
+                    "the close recorded");
+            List<CaptureEvent> events = events(log);
+            CaptureEvent.HandshakeEvent upgrade = events.stream().filter(CaptureEvent.HandshakeEvent.class::isInstance)
+                    .map(CaptureEvent.HandshakeEvent.class::cast).findFirst().orElseThrow();
+            assertEquals(101, upgrade.status());
+            assertTrue(new String(upgrade.rawRequest(), StandardCharsets.US_ASCII).startsWith("GET /jsonrpc HTTP/1.1"));
+            List<CaptureEvent.FrameEvent> frames = events.stream().filter(CaptureEvent.FrameEvent.class::isInstance)
+                    .map(CaptureEvent.FrameEvent.class::cast).toList();
+            CaptureEvent.FrameEvent request = frames.stream().filter(f -> f.dir() == Direction.OUT
+                    && f.header().opcode() == Opcode.TEXT).findFirst().orElseThrow();
+            assertTrue(request.header().masked(), "the client's frame as it crossed the wire, with its mask");
+            assertEquals(2, frames.stream().filter(f -> f.dir() == Direction.IN && f.header().opcode() == Opcode.TEXT)
+                    .count(), "our welcome and answer");
+            CaptureEvent.CloseEvent close = events.stream().filter(CaptureEvent.CloseEvent.class::isInstance)
+                    .map(CaptureEvent.CloseEvent.class::cast).findFirst().orElseThrow();
+            assertEquals(1000, close.sentCode().orElse(-1), "the client's close code, as the client sent it");
+            assertEquals("client done", close.sentReason());
+        }
+    }
+
+    private static List<CaptureEvent> events(CaptureLog log) {
+        return log.readFrom(0, log.size());
     }
 
     @Test

@@ -192,11 +192,8 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         }
         Frame f = item.frame();
         if (config.strict()) {
-            Optional<Finding> broken = item.findings().stream()
-                    .filter(x -> x.violation().severity() == Severity.ERROR).findFirst();
-            if (broken.isPresent()) {
-                failWith(broken.get());
-            }
+            item.findings().stream().filter(x -> x.violation().severity() == Severity.ERROR).findFirst()
+                    .ifPresent(this::failWith);
         }
         if (f.opcode() == Opcode.CLOSE && f.lastChunk()) {
             closeFrom(f.isWhole() ? f.payload() : new byte[0]);
@@ -270,16 +267,9 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     @Override
     public void sendFragments(Opcode opcode, byte[] data, int fragments) {
-        int n = Math.max(1, Math.min(fragments, Math.max(1, data.length)));
-        int size = (data.length + n - 1) / n;
         synchronized (sendLock) {
             requireSending();
-            for (int i = 0; i < n; i++) {
-                int from = Math.min(data.length, i * size);
-                int to = Math.min(data.length, from + size);
-                writes.add(writer.fragment(i == 0 ? opcode : Opcode.CONTINUATION, i == n - 1, data, from, to - from),
-                        true);
-            }
+            writer.fragments(opcode, data, fragments).forEach(f -> writes.add(f, true));
         }
     }
 
@@ -305,9 +295,22 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
     @Override
     public void sendRaw(byte[] frameBytes) {
         synchronized (sendLock) {
-            requireSending();
-            writes.add(frameBytes.clone(), true);
+            if (phase == Phase.UPGRADING || !writes.add(frameBytes.clone(), true)) {
+                throw new IllegalStateException("the connection is not open for sending");
+            }
         }
+    }
+
+    @Override
+    public void closeRaw(byte[] frameBytes, int code, String reason) {
+        if (!queueClose(code, reason, frameBytes.clone())) {
+            throw new IllegalStateException("the connection is not open for a close frame");
+        }
+    }
+
+    @Override
+    public boolean awaitWritten(long millis) {
+        return writes.flush(millis);
     }
 
     private byte[] control(Opcode opcode, byte[] payload) {
@@ -335,7 +338,11 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     /** Queues our close frame once; false when one went out already. */
     private boolean sendClose(int code, String reason) {
-        byte[] payload = code == NEVER_CONNECTED ? new byte[0] : ClosePayload.encode(code, reason);
+        return queueClose(code, reason, control(Opcode.CLOSE, code == NEVER_CONNECTED ? new byte[0]
+                : ClosePayload.encode(code, reason)));
+    }
+
+    private boolean queueClose(int code, String reason, byte[] frame) {
         synchronized (sendLock) {
             synchronized (this) {
                 if (phase == Phase.CLOSED || !closing.send(code, reason)) {
@@ -343,7 +350,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
                 }
                 phase = Phase.CLOSING;
             }
-            writes.add(control(Opcode.CLOSE, payload), false);
+            writes.add(frame, false);
         }
         handshakeDone();
         return true;

@@ -7,6 +7,8 @@ import dev.framescope.wire.Masking;
 import dev.framescope.wire.MessageDeflater;
 import dev.framescope.wire.Opcode;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,6 +55,19 @@ final class FrameWriter {
             }
         }
         return frame(opcode, true, false, data, 0, data.length);
+    }
+
+    /** A message as {@code fragments} frames (RFC 6455 §5.4), at most one per byte, at least one. */
+    List<byte[]> fragments(Opcode opcode, byte[] data, int fragments) {
+        int n = Math.max(1, Math.min(fragments, Math.max(1, data.length)));
+        int size = (data.length + n - 1) / n;
+        List<byte[]> frames = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int from = Math.min(data.length, i * size);
+            int to = Math.min(data.length, from + size);
+            frames.add(fragment(i == 0 ? opcode : Opcode.CONTINUATION, i == n - 1, data, from, to - from));
+        }
+        return frames;
     }
 
     /**

@@ -20,8 +20,24 @@ public interface ProtocolClient {
 
     void pong(byte[] payload);
 
-    /** Bytes as they are, in order with the frames sent before them: crafted frames for probing a server. */
+    /**
+     * Bytes as they are, in order with the frames sent before them: crafted frames for probing a server. They may
+     * follow our close frame: what a server does with data after a close is worth probing.
+     */
     void sendRaw(byte[] frameBytes);
+
+    /**
+     * A crafted close frame of ours, sent as it is but counted as our close frame (RFC 6455 §7.1.2), so the server's
+     * close is taken as the answer and not answered again. {@code code} is what it carries, -1 for none.
+     */
+    default void closeRaw(byte[] frameBytes, int code, String reason) {
+        sendRaw(frameBytes);
+    }
+
+    /** Waits up to {@code millis} until everything queued has been written to the socket; false if not. */
+    default boolean awaitWritten(long millis) {
+        return true;
+    }
 
     /** Starts the close handshake (RFC 6455 §7.1.2) while open; before the upgrade completes, gives it up. */
     void close(int code, String reason);

@@ -72,9 +72,17 @@ public final class ScriptHooks {
                 if (t < after || !demoSettled() && t < after + GIVE_UP_WAITING_NANOS) {
                     return false;
                 }
-                showForScreenshot(show);
                 // After the posing's own posts: the script takes the picture once this line is out.
-                ui.post(() -> System.out.println("framescope.show: posed " + show));
+                Runnable posed = () -> ui.post(() -> System.out.println("framescope.show: posed " + show));
+                ReplayPoses poses = new ReplayPoses(live, session, pump);
+                switch (show) {
+                    case "@replay" -> poses.replay(posed);
+                    case "@mock" -> poses.mock(posed);
+                    default -> {
+                        showForScreenshot(show);
+                        posed.run();
+                    }
+                }
                 return true;
             });
         });

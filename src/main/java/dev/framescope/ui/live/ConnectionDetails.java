@@ -352,7 +352,10 @@ public final class ConnectionDetails implements PulseListener {
     private static ScrollPane padded(Label label) {
         label.setWrapText(true);
         label.setPadding(new Insets(10));
-        return new ScrollPane(label);
+        ScrollPane pane = new ScrollPane(label);
+        // The label wraps at the pane's width instead of growing past it.
+        pane.setFitToWidth(true);
+        return pane;
     }
 
     private static final class FindingCell extends ListCell<Located> {

@@ -36,7 +36,9 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
     }
 
     public String stateText() {
-        return connection.map(c -> c.state().name().toLowerCase(Locale.ROOT)).orElse("loaded");
+        // Without a connection of the engine's: read from a file, or captured here by a replay or a mock.
+        return connection.map(c -> c.state().name().toLowerCase(Locale.ROOT)).orElse(log.live() ? "captured"
+                : "loaded");
     }
 
     /**

@@ -46,8 +46,10 @@ public final class LiveWindow {
     private final FrameNavigation navigation;
     private final FileActions files;
     private final ConnectionActions actions;
+    private final ReplayActions replays;
     private final SelectionExport<FrameEvent> frameSelection;
     private final QuitGuard quitGuard;
+    private final ProbeMenu probe;
 
     public LiveWindow(MainWindowController window, SessionModel session, Services services) {
         this.window = window;
@@ -69,6 +71,8 @@ public final class LiveWindow {
         quitGuard = new QuitGuard(window, session, files, status);
         actions = new ConnectionActions(session, window.root(), status, this::selected, this::select,
                 services.background().executor());
+        replays = new ReplayActions(session, status, services.background(), services.pump(), window.root(),
+                this::selected);
         composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection),
                 () -> session.environments().get().variables(),
                 text -> notifications.report(NotificationStrip.Source.COMPOSER, text), services.background());
@@ -80,6 +84,7 @@ public final class LiveWindow {
         layOut();
         listen();
         installMenus();
+        probe = new ProbeMenu(window, session, services, this::select);
         EngineIoPongs engineIo = new EngineIoPongs(session.connections(), (c, answer) -> notifications.offer(c,
                 "This server speaks Engine.IO (Socket.IO): it pings with '2' and drops clients that do not answer '3'"
                 + " in time.", "Answer its pings", answer));
@@ -103,7 +108,14 @@ public final class LiveWindow {
         window.frameTableContent().getChildren().setAll(center);
         HBox.setHgrow(composer, Priority.ALWAYS);
         window.composerPane().getChildren().setAll(composer);
-        connections.setContextMenu(actions.menu(details.heartbeat(), () -> navigation.show(DetailTab.HEARTBEAT)));
+        ContextMenu menu = actions.menu(details.heartbeat(), () -> navigation.show(DetailTab.HEARTBEAT));
+        menu.getItems().addAll(new SeparatorMenuItem(), replays.replayItem(), replays.mockItem());
+        connections.setContextMenu(menu);
+        for (MenuItem item : List.of(window.replayItem(), window.mockItem())) {
+            item.disableProperty().bind(connections.getSelectionModel().selectedItemProperty().isNull());
+        }
+        window.replayItem().setOnAction(e -> selected().ifPresent(replays::replay));
+        window.mockItem().setOnAction(e -> selected().ifPresent(replays::mock));
     }
 
     private void listen() {
@@ -163,8 +175,18 @@ public final class LiveWindow {
         return quitGuard;
     }
 
+    /** Tools ▸ Conformance Probe. */
+    public ProbeMenu probe() {
+        return probe;
+    }
+
     public ConnectionActions actions() {
         return actions;
+    }
+
+    /** Replay… and Serve as mock… */
+    public ReplayActions replays() {
+        return replays;
     }
 
     public TimelineView table() {

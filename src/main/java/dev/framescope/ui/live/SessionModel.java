@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -111,6 +112,25 @@ public final class SessionModel implements AutoCloseable {
             demo = Optional.of(new DemoServer(0, engine.clock()).startAndWait());
         }
         return demo.get().uri(path).toString();
+    }
+
+    /**
+     * A log for a capture the window makes itself (a replay, a mock's client): the next id, the session's memory
+     * budget and the engine's clock. Unlike the rest of the model, callable from any thread (a replay's and a mock's
+     * threads make theirs); the log joins the list through {@link #add}, on the FX thread.
+     */
+    CaptureLog newLog(String label) {
+        return newLog(label, engine.clock());
+    }
+
+    /** The same, stamped on {@code clock} (a mock's server threads stamp with {@link System#nanoTime}). */
+    CaptureLog newLog(String label, LongSupplier clock) {
+        return new CaptureLog(ids.incrementAndGet(), label, new PayloadStore(budget), clock);
+    }
+
+    /** The engine the session's connections run on: a replay opens its connection there, the Probe window its runs. */
+    public Engine engine() {
+        return engine;
     }
 
     /** Opens a connection made from a plain spec; the log keeps the whole spec for the session file. */

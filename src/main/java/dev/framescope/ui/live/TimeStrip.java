@@ -197,14 +197,11 @@ public final class TimeStrip extends Region implements PulseListener {
         label(g, duration, w - 6, mid + 5, true);
     }
 
-    /** A legend on a light plate, so it stays readable over the bars; right-aligned at {@code x} when asked. */
+    /** A legend in a gutter beside the bars, in a grey that reads on the light and the dark theme alike. */
     private static void label(GraphicsContext g, String text, double x, double baseline, boolean alignRight) {
         double tw = textWidth(g, text);
-        double left = alignRight ? x - tw : x;
-        g.setFill(Color.gray(1.0, 0.8));
-        g.fillRoundRect(left - 3, baseline - 11, tw + 6, 14, 6, 6);
-        g.setFill(Color.gray(0.3));
-        g.fillText(text, left, baseline);
+        g.setFill(Color.gray(0.55));
+        g.fillText(text, alignRight ? x - tw : x, baseline);
     }
 
     private static double textWidth(GraphicsContext g, String text) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -93,7 +92,7 @@ public final class TimelineView extends TableView<FrameEvent> {
                         f -> FrameText.length(f.header())),
                 text("Inflated", 92, "Size after permessage-deflate inflation", f -> f.inflated()
                         .map(p -> Integer.toString(p.length())).orElse("")),
-                violations(),
+                ViolationsColumn.create(),
                 preview()));
         setContextMenu(copyMenu());
         setRowFactory(t -> new TableRow<>() {
@@ -378,7 +377,7 @@ public final class TimelineView extends TableView<FrameEvent> {
         return column;
     }
 
-    private static TableColumn<FrameEvent, String> text(String title, double width, String tooltip,
+    static TableColumn<FrameEvent, String> text(String title, double width, String tooltip,
                                                         Function<FrameEvent, String> value) {
         TableColumn<FrameEvent, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
@@ -416,31 +415,6 @@ public final class TimelineView extends TableView<FrameEvent> {
         TableColumn<FrameEvent, String> column = text("Payload", 380, "The payload: text, or the first bytes in hex",
                 f -> FramePreview.of(f, PREVIEW_CHARS));
         column.getStyleClass().add("preview-column");
-        return column;
-    }
-
-    /** Wide enough for a rule id such as MASKED_SERVER_FRAME; the cell's tooltip names each rule in full. */
-    private static TableColumn<FrameEvent, String> violations() {
-        TableColumn<FrameEvent, String> column = text("Violations", 210,
-                "Rules of RFC 6455 / RFC 7692 this frame breaks (see the Violations tab)",
-                f -> f.findings().stream().map(x -> x.violation().id()).distinct().collect(Collectors.joining(", ")));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String ids, boolean empty) {
-                super.updateItem(ids, empty);
-                boolean any = !empty && ids != null && !ids.isEmpty();
-                setText(any ? "⚠ " + ids : null);
-                getStyleClass().remove("violation-cell");
-                FrameEvent f = any && getTableRow() != null ? getTableRow().getItem() : null;
-                setTooltip(f == null ? null : new Tooltip(f.findings().stream()
-                        .map(x -> x.violation().id() + " (" + x.violation().rfcSection() + "): "
-                                + x.violation().message())
-                        .distinct().collect(Collectors.joining("\n"))));
-                if (any) {
-                    getStyleClass().add("violation-cell");
-                }
-            }
-        });
         return column;
     }
 }

@@ -90,6 +90,11 @@ class TruncationTest {
         selectFrame(robot, f -> f.header().masked());
         robot.interact(() -> payload.getSelectionModel().select(2));
         checkScene(robot, "chaos, masked beside unmasked");
+        Await.until(Duration.ofSeconds(10), () -> !harness.window.scene().lookup(".close-summary").isDisabled()
+                && ((Labeled) harness.window.scene().lookup(".close-summary")).getText().contains("Sent: 1002"),
+                "chaos's close summary");
+        showDetailTab(robot, "Close");
+        checkScene(robot, "chaos, Close tab");
         assertTrue(robot.lookup(".hex-dump").queryAll().size() >= 2, "two hex panes side by side");
 
         select(robot, "demo JSON-RPC");
@@ -174,6 +179,10 @@ class TruncationTest {
             return;
         }
         if (node instanceof Labeled l) {
+            double right = l.localToScene(l.getBoundsInLocal()).getMaxX();
+            if (l.isWrapText() && right > harness.window.scene().getWidth() + 1) {
+                cut.add(where + ": " + describe(l) + " runs to x=" + Math.round(right) + " instead of wrapping");
+            }
             String text = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
             shownText(l).filter(shown -> !shown.equals(text))
                     .ifPresent(shown -> cut.add(where + ": " + describe(l) + " shows '" + shown + "' of '"

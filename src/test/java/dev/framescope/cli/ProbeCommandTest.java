@@ -1,0 +1,80 @@
+package dev.framescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.framescope.capture.io.SessionFiles;
+import dev.framescope.capture.io.SessionReader;
+import dev.framescope.probe.SloppyServer;
+import dev.framescope.testutil.SharedDemo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code framescope probe} against the demo's echo endpoint: text, JSON, the report directory, exit codes. */
+class ProbeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private String echo() {
+        return SharedDemo.server().uri("/echo").toString();
+    }
+
+    @Test
+    void aPassingRunExitsZeroAndWritesAnAutobahnReport() throws Exception {
+        Cli cli = new Cli();
+        int exit = cli.run("probe", echo(), "--cases", "1.1.*,2.2,6.3.1", "--report", dir.toString(), "--agent",
+                "Demo Echo", "--parallel", "2");
+        assertEquals(0, exit, cli.out() + cli.err());
+        assertTrue(cli.out().contains("The server must echo every message back"), cli.out());
+        assertTrue(cli.out().contains("10 cases in "), cli.out());
+        assertTrue(cli.out().contains("none FAILED."), cli.out());
+        JsonNode index = new ObjectMapper().readTree(dir.resolve("index.json").toFile());
+        JsonNode c = index.get("Demo Echo").get("6.3.1");
+        assertEquals("OK", c.get("behavior").asText());
+        assertEquals("OK", c.get("behaviorClose").asText());
+        assertEquals(1007, c.get("remoteCloseCode").asInt());
+        assertEquals("demo_echo_case_6_3_1.json", c.get("reportfile").asText());
+        assertTrue(Files.exists(dir.resolve("demo_echo_case_6_3_1.json")));
+        String html = Files.readString(dir.resolve("index.html"));
+        assertTrue(html.contains("id=\"case-6_3_1\""), "a section per case");
+        SessionReader.Loaded session = SessionFiles.load(dir.resolve("demo_echo_case_6_3_1.fscap"), 1L << 24);
+        assertEquals(1, session.logs().size(), "the case's capture opens as a session");
+    }
+
+    @Test
+    void aFailedCaseExitsOneAndSaysWhatTheServerDid() throws Exception {
+        try (SloppyServer sloppy = new SloppyServer()) {
+            Cli cli = new Cli();
+            int exit = cli.run("probe", sloppy.uri().toString(), "--cases", "6.3.1", "--timeout", "300ms");
+            assertEquals(1, exit, cli.out() + cli.err());
+            assertTrue(cli.out().contains("  FAILED 6.3.1: sent back text message (20 bytes), then kept the connection "
+                    + "open until we dropped it, instead of closing with 1007 [INVALID_UTF8, RFC6455-8.1]"), cli.out());
+            assertTrue(cli.out().contains("1 cases in ") && cli.out().contains("; 1 FAILED."), cli.out());
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotEchoExitsOneAndJsonHasAutobahnsLayout() {
+        Cli cli = new Cli();
+        // /close/1000 closes at once: the upgrade works, the echo check does not.
+        int exit = cli.run("probe", SharedDemo.server().uri("/close/1000").toString(), "--cases", "1.1.1");
+        assertEquals(1, exit);
+        assertTrue(cli.err().contains("does not echo"), cli.err());
+        Cli json = new Cli();
+        assertEquals(0, json.run("probe", echo(), "--cases", "2.1", "--json"));
+        assertTrue(json.out().contains("\"2.1\" : {"), json.out());
+        assertTrue(json.out().contains("\"behavior\" : \"OK\""), json.out());
+    }
+
+    @Test
+    void aWrongCasePatternIsAnArgumentError() {
+        Cli cli = new Cli();
+        assertEquals(2, cli.run("probe", echo(), "--cases", "one"));
+        assertTrue(cli.err().contains("'one' is not a case pattern"), cli.err());
+    }
+}

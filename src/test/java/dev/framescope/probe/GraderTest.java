@@ -1,0 +1,92 @@
+package dev.framescope.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** Autobahn's grading, from observations: no network. */
+class GraderTest {
+
+    private final Catalogue catalogue = Catalogue.standard();
+
+    private ProbeCase get(String id) {
+        return catalogue.entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow().build().get();
+    }
+
+    private static Observation serverClosed(List<Received> received, int code) {
+        return new Observation(true, received, false, true, OptionalInt.of(code), "", false, false, 101);
+    }
+
+    private static Observation weClosed(List<Received> received, int code) {
+        return new Observation(true, received, true, true, OptionalInt.of(code), "", false, false, 101);
+    }
+
+    @Test
+    void anEchoAndACleanNormalCloseIsOk() {
+        Grade g = Grader.grade(get("1.1.1"), weClosed(List.of(Received.text("")), 1000));
+        assertEquals(Verdict.OK, g.behavior());
+        assertEquals(Verdict.OK, g.close());
+        assertEquals("sent back text message (0 bytes), then answered our close frame with 1000", g.serverDid());
+    }
+
+    @Test
+    void echoingInvalidUtf8FailsWithWhatTheServerDid() {
+        Observation echoed = new Observation(true, List.of(Received.text(Utf8Cases.INVALID_AT_12)), false, false,
+                OptionalInt.empty(), "", true, false, 101);
+        Grade g = Grader.grade(get("6.3.1"), echoed);
+        assertEquals(Verdict.FAILED, g.behavior());
+        assertEquals(Verdict.FAILED_BY_CLIENT, g.close());
+        assertEquals("sent back text message (20 bytes), then kept the connection open until we dropped it, "
+                + "instead of closing with 1007 [INVALID_UTF8, RFC6455-8.1]", g.serverDid());
+    }
+
+    @Test
+    void failingBeforeTheEchoIsNonStrict() {
+        Grade g = Grader.grade(get("3.2"), serverClosed(List.of(), 1002));
+        assertEquals(Verdict.NON_STRICT, g.behavior());
+        assertEquals(Verdict.OK, g.close());
+    }
+
+    @Test
+    void failFastIsOkAndFailingAtTheEndNonStrict() {
+        assertEquals(Verdict.OK, Grader.grade(get("6.4.1"),
+                serverClosed(List.of(Received.timeout("A")), 1007)).behavior());
+        assertEquals(Verdict.NON_STRICT, Grader.grade(get("6.4.1"),
+                serverClosed(List.of(Received.timeout("A"), Received.timeout("B")), 1007)).behavior());
+    }
+
+    @Test
+    void aWrongCloseCodeFailsACloseCase() {
+        Grade g = Grader.grade(get("7.1.1"), weClosed(List.of(Received.text("Hello World!")), 1001));
+        assertEquals(Verdict.FAILED, g.behavior());
+        assertEquals(Verdict.WRONG_CODE, g.close());
+        assertEquals("The close code should have been 1000 or empty", g.result());
+        assertEquals("sent back text message (12 bytes), then answered our close frame with 1001 instead of "
+                + "answering it with 1000 [RFC 6455 §7.1.2]", g.serverDid());
+    }
+
+    @Test
+    void theSameCodeInAnUnrelatedCaseIsOnlyWrongCode() {
+        Grade g = Grader.grade(get("1.1.1"), weClosed(List.of(Received.text("")), 1001));
+        assertEquals(Verdict.OK, g.behavior());
+        assertEquals(Verdict.WRONG_CODE, g.close());
+    }
+
+    @Test
+    void undefinedCasesAreInformational() {
+        Grade g = Grader.grade(get("7.13.1"), weClosed(List.of(), 1002));
+        assertEquals(Verdict.INFORMATIONAL, g.behavior());
+        assertEquals(Verdict.INFORMATIONAL, g.close());
+    }
+
+    @Test
+    void aRefusedUpgradeFails() {
+        Observation refused = new Observation(false, List.of(), false, false, OptionalInt.empty(), "", false, false,
+                404);
+        Grade g = Grader.grade(get("2.1"), refused);
+        assertEquals(Verdict.FAILED, g.close());
+        assertEquals("answered the upgrade with 404 instead of 101", g.serverDid());
+    }
+}

@@ -1,0 +1,173 @@
+package dev.framescope.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framescope.engine.ConnectionSpec;
+import dev.framescope.engine.Engine;
+import dev.framescope.engine.EngineSettings;
+import dev.framescope.testutil.SharedDemo;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The probe against real, independent servers on loopback: Jetty 12 and Java-WebSocket pass (nothing FAILED, as in
+ * their published Autobahn reports), the demo's echo too, and a sloppy server fails the right cases for the right
+ * reasons. Passing servers run on Autobahn's own second (a conforming server ends most cases long before it); the
+ * sloppy one, where every case waits out its time, on 400 ms.
+ */
+class ProbeInteropTest {
+
+    private static final ProbeSettings FAST = ProbeSettings.DEFAULTS.withSecond(Duration.ofMillis(400));
+    private static final Set<Verdict> PASSES = Set.of(Verdict.OK, Verdict.NON_STRICT, Verdict.INFORMATIONAL);
+
+    private static Engine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = Engine.start(EngineSettings.DEFAULTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    private static Map<String, CaseResult> run(URI uri, String cases) throws InterruptedException {
+        return run(uri, cases, ProbeSettings.DEFAULTS);
+    }
+
+    private static Map<String, CaseResult> run(URI uri, String cases, ProbeSettings settings)
+            throws InterruptedException {
+        Probe probe = new Probe(engine, ConnectionSpec.to(uri), settings);
+        assertTrue(probe.checkEcho().echoes(), "the server echoes");
+        List<CaseResult> results = probe.run(Catalogue.standard().select(CaseSelection.parse(cases)), r -> { });
+        results.forEach(r -> r.log().close());
+        return results.stream().collect(Collectors.toMap(CaseResult::id, Function.identity()));
+    }
+
+    private static void assertNothingFailed(Map<String, CaseResult> results) {
+        List<String> failed = results.values().stream().filter(r -> r.grade().failed())
+                .map(r -> r.id() + ": " + r.grade().serverDid()).sorted().toList();
+        assertEquals(List.of(), failed);
+        results.values().forEach(r -> assertTrue(PASSES.contains(r.grade().behavior()), r.id() + " "
+                + r.grade().behavior().label()));
+    }
+
+    private static void assertPlainOk(CaseResult r) {
+        assertEquals(Verdict.OK, r.grade().behavior(), r.id() + ": " + r.grade().serverDid());
+        assertEquals(Verdict.OK, r.grade().close(), r.id() + ": " + r.grade().serverDid());
+    }
+
+    @Test
+    void jettyPassesTheWholeDefaultSuite() throws Exception {
+        try (EchoServers.Jetty jetty = new EchoServers.Jetty()) {
+            Map<String, CaseResult> results = run(jetty.uri(), "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*");
+            assertEquals(247, results.size());
+            assertNothingFailed(results);
+            assertPlainOk(results.get("1.1.1"));
+            results.values().stream().filter(r -> r.id().startsWith("2.")).forEach(ProbeInteropTest::assertPlainOk);
+            assertPlainOk(results.get("3.1"));
+            assertPlainOk(results.get("3.7"));
+            assertEquals(1002, results.get("3.1").observation().remoteCloseCode().getAsInt());
+            assertEquals(1007, results.get("6.3.1").observation().remoteCloseCode().getAsInt());
+            assertPlainOk(results.get("7.9.1"));
+            assertPlainOk(results.get("10.1.1"));
+        }
+    }
+
+    @Test
+    void javaWebSocketPassesTheDefaultSuite() throws Exception {
+        try (EchoServers.JavaWebSocket server = new EchoServers.JavaWebSocket()) {
+            Map<String, CaseResult> results = run(server.uri(), "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*");
+            assertEquals(247, results.size());
+            assertNothingFailed(results);
+            assertPlainOk(results.get("1.2.8"));
+            assertPlainOk(results.get("5.19"));
+            // Java-WebSocket decodes a whole read before it delivers: it fails on the RSV frame before echoing
+            // the text message in front of it, which Autobahn grades NON-STRICT.
+            assertEquals(Verdict.NON_STRICT, results.get("3.2").grade().behavior());
+        }
+    }
+
+    @Test
+    void jettyWithPermessageDeflate() throws Exception {
+        try (EchoServers.Jetty jetty = new EchoServers.Jetty()) {
+            Map<String, CaseResult> r = run(jetty.uri(), "13.1.1,13.7.1,20.*");
+            assertPlainOk(r.get("13.1.1"));
+            assertPlainOk(r.get("13.7.1"));
+            assertTrue(r.get("13.1.1").observation().deflate());
+            assertPlainOk(r.get("20.2.1"));
+            assertPlainOk(r.get("20.2.2"));
+            assertPlainOk(r.get("20.3.1"));
+            assertPlainOk(r.get("20.3.2"));
+            // Jetty's Deflater cannot shrink its window: it accepts server_max_window_bits=9 without the
+            // parameter, which RFC 7692 §7.1.2.1 does not allow (it must answer with it, or decline the offer).
+            assertEquals(Verdict.FAILED, r.get("20.2.3").grade().behavior());
+            assertTrue(r.get("20.2.3").grade().result().contains("DEFLATE_PARAM_NOT_OFFERED: server_max_window_bits "
+                    + "must be at most the offered 9"), r.get("20.2.3").grade().result());
+        }
+    }
+
+    @Test
+    void javaWebSocketEchoesAnUnmaskedFrameAndDoesNotCompress() throws Exception {
+        try (EchoServers.JavaWebSocket server = new EchoServers.JavaWebSocket()) {
+            Map<String, CaseResult> r = run(server.uri(), "12.1.1,20.2.1,20.3.*");
+            assertEquals(Verdict.UNIMPLEMENTED, r.get("12.1.1").grade().behavior());
+            assertEquals(Verdict.UNIMPLEMENTED, r.get("20.2.1").grade().behavior());
+            assertEquals(Verdict.FAILED, r.get("20.3.1").grade().behavior());
+            assertTrue(r.get("20.3.1").grade().serverDid().startsWith("sent back text message (13 bytes), then kept "
+                    + "the connection open until we dropped it, instead of closing with 1002 [UNMASKED_CLIENT_FRAME"),
+                    r.get("20.3.1").grade().serverDid());
+            assertPlainOk(r.get("20.3.2"));
+        }
+    }
+
+    @Test
+    void theDemoEchoPasses() throws Exception {
+        Map<String, CaseResult> results = run(SharedDemo.server().uri("/echo"), "1.1.*,2.*,5.*,6.3.*,7.7.*");
+        assertNothingFailed(results);
+        assertPlainOk(results.get("2.2"));
+    }
+
+    @Test
+    void aSloppyServerFailsTheRightCasesForTheRightReasons() throws Exception {
+        try (SloppyServer sloppy = new SloppyServer()) {
+            Map<String, CaseResult> r = run(sloppy.uri(), "1.1.1,2.1,3.1,6.3.1,7.1.1", FAST);
+            assertEquals(Verdict.OK, r.get("1.1.1").grade().behavior());
+            assertEquals(Verdict.WRONG_CODE, r.get("1.1.1").grade().close());
+            assertEquals("sent back text message (0 bytes), then answered our close frame with 1001 instead of "
+                    + "answering it with 1000 [RFC 6455 §5.2]", r.get("1.1.1").grade().serverDid());
+            assertEquals(Verdict.FAILED, r.get("2.1").grade().behavior());
+            assertTrue(r.get("2.1").grade().serverDid().startsWith("sent nothing back instead of pong (0 bytes)"),
+                    r.get("2.1").grade().serverDid());
+            assertEquals(Verdict.FAILED, r.get("3.1").grade().behavior());
+            assertEquals("sent back text message (13 bytes), then kept the connection open until we dropped it, "
+                    + "instead of closing with 1002 [RESERVED_BITS, RFC6455-5.2]", r.get("3.1").grade().serverDid());
+            assertEquals(Verdict.FAILED, r.get("6.3.1").grade().behavior());
+            assertEquals(Verdict.FAILED_BY_CLIENT, r.get("6.3.1").grade().close());
+            assertEquals("sent back text message (20 bytes), then kept the connection open until we dropped it, "
+                    + "instead of closing with 1007 [INVALID_UTF8, RFC6455-8.1]", r.get("6.3.1").grade().serverDid());
+            assertEquals(Verdict.FAILED, r.get("7.1.1").grade().behavior());
+            assertEquals("The close code should have been 1000 or empty", r.get("7.1.1").grade().result());
+            assertFalse(r.get("1.1.1").log().size() == 0, "each case keeps its capture");
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotEchoIsNamed() throws Exception {
+        Probe probe = new Probe(engine, ConnectionSpec.to(SharedDemo.server().uri("/ticker?rate=1")), FAST);
+        Probe.EchoCheck check = probe.checkEcho();
+        assertFalse(check.echoes());
+        assertTrue(check.detail().startsWith("sent a 28-byte text message and got "), check.detail());
+    }
+}
