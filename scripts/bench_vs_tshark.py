@@ -12,6 +12,7 @@ so tshark recognises the upgrade. `framescope convert` turns that pcapng into a 
   table   : `dissect --file F`              vs  `tshark -r P -Y websocket -T fields -e frame.number ...`
   inspect : `inspect S`                     vs  `tshark -r P -Y websocket -T fields -e frame.time_relative ...`
   export  : `export S --to json --out -`    vs  `tshark -r P -T json`
+  pcapng  : `export S --to pcapng --out -`  vs  `tshark -r P -F pcapng -w -` (tshark writing the same packets)
 
 inspect prints one line per frame (time, direction, opcode, flags, length, a preview) and the connection's summary:
 the counterpart is tshark's one line per WebSocket frame with those fields. export --to json writes one JSON
@@ -129,18 +130,23 @@ def timed(cmd):
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def ours(jar, raw, session, mode):
-    java = ["java", "-jar", jar]
+def ours(jar, raw, session, mode, java_opts=()):
+    # -cp and the command line's main class: the same as -jar for framescope.jar, and works for benchmarks.jar too.
+    java = ["java", *java_opts, "-cp", jar, "dev.framescope.cli.Main"]
     if mode == "json":
         return java + ["dissect", "--json", "--from", "server", "--file", raw]
     if mode == "table":
         return java + ["dissect", "--from", "server", "--file", raw]
     if mode == "inspect":
         return java + ["inspect", session]
+    if mode == "pcapng":
+        return java + ["export", session, "--to", "pcapng", "--out", "/dev/null"]
     return java + ["export", session, "--to", "json", "--out", "/dev/null"]
 
 
 def tshark(pcap, mode):
+    if mode == "pcapng":
+        return ["tshark", "-r", pcap, "-F", "pcapng", "-w", "/dev/null"]
     if mode in ("json", "export"):
         return ["tshark", "-r", pcap, "-T", "json"]
     cmd = ["tshark", "-r", pcap, "-Y", "websocket", "-T", "fields"]
@@ -149,9 +155,9 @@ def tshark(pcap, mode):
     return cmd
 
 
-def commands(jars, raw, pcap, session, mode):
+def commands(jars, raw, pcap, session, mode, java_opts=()):
     """Each jar of ours, then tshark."""
-    return [ours(jar, raw, session, mode) for jar in jars] + [tshark(pcap, mode)]
+    return [ours(jar, raw, session, mode, java_opts) for jar in jars] + [tshark(pcap, mode)]
 
 
 def rounds(cmds, n):
@@ -170,7 +176,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--sizes", default="16:2000000,1024:200000,65536:3000",
                         help="payload:frames pairs (default %(default)s)")
-    parser.add_argument("--modes", default="json,table,inspect,export")
+    parser.add_argument("--modes", default="json,table,inspect,export,pcapng")
+    parser.add_argument("--java-opts", default="", help="JVM options for ours, e.g. the launcher's")
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                         help="which seconds the ratio uses (both are printed)")
     args = parser.parse_args()
@@ -182,17 +189,20 @@ def main():
 
 
 LABELS = {"json": "dissect --json / -T json", "table": "dissect / -T fields",
-          "inspect": "inspect / -T fields", "export": "export --to json / -T json"}
+          "inspect": "inspect / -T fields", "export": "export --to json / -T json",
+          "pcapng": "export --to pcapng / -w pcapng"}
 
 
 def convert(jar, pcap, session):
-    subprocess.run(["java", "-jar", jar, "convert", pcap, session], stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(["java", "-cp", jar, "dev.framescope.cli.Main", "convert", pcap, session],
+                   stdout=subprocess.DEVNULL, check=True)
 
 
 def run_all(args, work):
     jars = [args.jar] + ([args.before_jar] if args.before_jar else [])
     names = ["ours"] + (["before"] if args.before_jar else [])
     clock = 0 if args.clock == "wall" else 1
+    opts = args.java_opts.split()
     print(f"load average at start: {os.getloadavg()[0]:.1f}; ratio by {args.clock} seconds; "
           f"{args.rounds} rounds", flush=True)
     head = "| output | payload | frames | " + " | ".join(f"{n} s wall / cpu" for n in names + ["tshark"]) \
@@ -206,7 +216,7 @@ def run_all(args, work):
     convert(args.jar, pcap1, session1)
     streams = {}
     for mode in args.modes.split(","):
-        start = rounds(commands(jars, raw1, pcap1, session1, mode), args.rounds)
+        start = rounds(commands(jars, raw1, pcap1, session1, mode, opts), args.rounds)
         # The least start-up seen: a load spike in one round would otherwise inflate every throughput after it.
         starts = [min(t[clock] for t in runs) for runs in start]
         for pair in args.sizes.split(","):
@@ -217,7 +227,7 @@ def run_all(args, work):
                 convert(args.jar, pcap, session)
                 streams[pair] = raw, pcap, session
             raw, pcap, session = streams[pair]
-            t = rounds(commands(jars, raw, pcap, session, mode), args.rounds)
+            t = rounds(commands(jars, raw, pcap, session, mode, opts), args.rounds)
             net = lambda x, s: max(x - s, 1e-3)
             medians = [(statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)) for runs in t]
             rates = [count / net(m[clock], s) for m, s in zip(medians, starts)]

@@ -9,8 +9,9 @@
 #     (a clean Debian 12). resources/control's Depends lists exactly the Debian packages whose libraries the JDK's
 #     and JavaFX's native code link to (readelf -d NEEDED of every .so), libgl1 and libgtk-3-0 among them; the t64
 #     alternatives are the names after Debian 13 / Ubuntu 24.04's 64-bit time_t rename (not tried here),
-#   - launched with the parallel GC (G1's pauses and ZGC's concurrent threads starved the FX thread on two cores)
-#     and prism es2, then software,
+#   - launched with the parallel GC (G1's pauses and ZGC's concurrent threads starved the FX thread on two cores),
+#     its young generation capped at 192 MB and a 64 MB initial heap (the command line's RSS), and prism es2, then
+#     software,
 #   - a class-data-sharing archive for a faster cold start: the runtime gets the JDK's default CDS archive
 #     (jlink --generate-cds-archive), and the app image an AppCDS archive of the classes one start of the window
 #     loads (lib/app/framescope.jsa, made by a training run under Xvfb, -XX:ArchiveClassesAtExit), used through
@@ -36,7 +37,11 @@ jlink --module-path "${modpath#:}" \
 mkdir -p target/pkg
 cp target/framescope.jar target/pkg/
 type="${TYPE:-deb}"
-java_options="-XX:+UseParallelGC -Dprism.order=es2,sw"
+# -Xms64m -XX:MaxNewSize=192m: the same launcher runs the command line; left alone, the parallel collector grows its
+# young generation towards a third of the maximum heap (2 GB here) for a command that allocates fast, and
+# `export --to json` of 718,270 frames took 2.1 GB RSS; with these, 292 MB (docs/benchmarks.md, bounded memory).
+# 96 MB kept the command line lower still but raised the window's pulse p99 at 50,000 frames/s from 17-22 to 34-36 ms.
+java_options="-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m -Dprism.order=es2,sw"
 jpackage --type app-image --name framescope --app-version "$version" --vendor "Framescope" \
   --description "Frame-exact WebSocket inspector" \
   --input target/pkg --main-jar framescope.jar --main-class dev.framescope.ui.Launcher \

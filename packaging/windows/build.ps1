@@ -17,5 +17,5 @@ Copy-Item target\framescope.jar target\pkg\
 jpackage --type msi --name Framescope --app-version $version --vendor Framescope --description "Frame-exact WebSocket inspector" `
   --input target\pkg --main-jar framescope.jar --main-class dev.framescope.ui.Launcher --runtime-image target\runtime `
   --icon packaging\windows\framescope.ico --file-associations packaging\windows\fscap.properties `
-  --java-options "-XX:+UseParallelGC" `
+  --java-options "-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m" `
   --win-menu --win-menu-group Framescope --win-shortcut --win-dir-chooser --dest target\installer; Check

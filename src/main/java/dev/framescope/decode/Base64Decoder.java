@@ -102,7 +102,13 @@ final class Base64Decoder implements PayloadDecoder {
      * {@code \\s} matches, space, tab, line feed, vertical tab, form feed and carriage return.
      */
     private static String clean(byte[] bytes) {
-        return new String(bytes, StandardCharsets.ISO_8859_1).replaceAll("\\s", "");
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        for (byte b : bytes) {
+            if (b == ' ' || b >= '\t' && b <= '\r') {
+                return text.replaceAll("\\s", "");
+            }
+        }
+        return text;
     }
 
     private static boolean allLetters(String s) {

@@ -187,8 +187,8 @@ final class ProtobufRawDecoder implements PayloadDecoder {
 
         private long fixed(int size, int to, int tagAt) throws DecodeStop {
             if (to - pos < size) {
-                throw new DecodeStop(tagAt, String.format("%d-bit field needs %d bytes but only %d are left",
-                        size * 8, size, to - pos));
+                throw new DecodeStop(tagAt, Trees.decimal(size * 8L) + "-bit field needs " + Trees.decimal(size)
+                        + " bytes but only " + Trees.decimal(to - pos) + " are left");
             }
             long v = 0;
             for (int i = size - 1; i >= 0; i--) {

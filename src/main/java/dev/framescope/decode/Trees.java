@@ -64,8 +64,26 @@ final class Trees {
         return sb.toString();
     }
 
-    /** How the last locale seen groups digits; replaced whole, so readers on any thread see a consistent pair. */
-    private record Grouping(Locale locale, boolean commaThousands) {
+    /**
+     * {@code String.format("%d", n)} in the default format locale, without a {@code Formatter} per call when that
+     * locale writes ASCII digits (checked once per locale, as {@link #grouped} does): a failed protobuf detection
+     * built one for the message of its stop on every payload of a large export.
+     */
+    static String decimal(long n) {
+        Locale locale = Locale.getDefault(Locale.Category.FORMAT);
+        Grouping g = grouping;
+        if (g == null || g.locale != locale) {
+            g = new Grouping(locale, String.format(locale, "%,d", -1234567L).equals("-1,234,567"));
+            grouping = g;
+        }
+        return g.asciiDigits ? Long.toString(n) : String.format(locale, "%d", n);
+    }
+
+    /** How the last locale seen writes numbers; replaced whole, so readers on any thread see a consistent record. */
+    private record Grouping(Locale locale, boolean commaThousands, boolean asciiDigits) {
+        Grouping(Locale locale, boolean commaThousands) {
+            this(locale, commaThousands, String.format(locale, "%d", -1234567890L).equals("-1234567890"));
+        }
     }
 
     private static volatile Grouping grouping;

@@ -110,6 +110,18 @@ class FormatDecodersTest {
     }
 
     @Test
+    void base64WrappedWithAnyWhitespaceDecodesAsUnwrapped() {
+        String b64 = Base64.getEncoder().encodeToString(DecodeFixtures.msgpack());
+        Decoded plain = auto(utf8(b64), true);
+        for (String gap : List.of(" ", "\t", "\n", "\u000b", "\f", "\r\n")) {
+            String wrapped = b64.substring(0, 8) + gap + b64.substring(8, 16) + gap + b64.substring(16);
+            Decoded d = auto(utf8(wrapped), true);
+            assertEquals("base64", d.decoderId(), "gap " + gap.codePointAt(0));
+            assertEquals(plain.tree(), d.tree(), "gap " + gap.codePointAt(0));
+        }
+    }
+
+    @Test
     void jsonXmlTextAndBase64() {
         Decoded json = auto(utf8("{\"a\": [1, {\"b\": null}]}"), true);
         assertEquals("json", json.decoderId());

@@ -23,4 +23,21 @@ class TreesTest {
         assertEquals(String.format("%,d %s%s", 1_234L, "byte", "s"), Trees.plural(1_234, "byte"));
         assertEquals(String.format("%,d %s%s", 1L, "byte", ""), Trees.plural(1, "byte"));
     }
+
+    @Test
+    void decimalIsWhatTheFormatterWrites() {
+        long[] edges = {0, 7, 64, 1_000, -1, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (long n : edges) {
+            assertEquals(String.format("%d", n), Trees.decimal(n), "n = " + n);
+        }
+    }
+
+    @Test
+    void protobufsStopForAShortFixedFieldReadsAsBefore() {
+        // Field 1, wire type 1 (64-bit), then only 3 bytes: the stop message the formatter used to build.
+        Decoded d = new ProtobufRawDecoder().decode(new DecodeInput(new byte[] {0x09, 1, 2, 3}, false,
+                java.util.Optional.empty()));
+        assertEquals(String.format("%d-bit field needs %d bytes but only %d are left", 64, 8, 3),
+                d.failure().orElseThrow().reason());
+    }
 }

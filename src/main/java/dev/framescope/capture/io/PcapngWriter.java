@@ -8,9 +8,10 @@ import dev.framescope.capture.Direction;
 import dev.framescope.capture.Secrets;
 import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.Masking;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,13 @@ public final class PcapngWriter {
     private static final byte[] SERVER_MAC = {0x02, 0x00, 0x00, 0x00, 0x00, 0x02};
     private static final int SERVER_PORT = 80;
 
+    private static final byte[] NO_BYTES = new byte[0];
+    /** An enhanced packet block without its packet: block type, length, interface, time (2), lengths (2), length. */
+    private static final int EPB_OVERHEAD = 32;
+
     private final OutputStream out;
     private final boolean keepSecrets;
+    private byte[] block = new byte[1 << 12];
 
     public PcapngWriter(OutputStream out, boolean keepSecrets) {
         this.out = out;
@@ -98,14 +104,32 @@ public final class PcapngWriter {
 
     /** One event of a connection: its handshake and frames become TCP segments, the rest nothing. */
     public void event(CaptureLog log, CaptureEvent e) throws IOException {
+        stream(log, e.nanos()).event(e);
+    }
+
+    /**
+     * A plain frame received ({@link SessionVisitor#plainFrame}): its TCP segments written from the header and the
+     * payload as they are, without the events; the same bytes {@link #event} writes for its frame event (the message
+     * event writes nothing). False, and nothing written, when secrets are to be redacted from this connection's
+     * payloads: then the events should come to {@link #event}.
+     */
+    public boolean plainFrame(CaptureLog log, long nanos, FrameHeader header, byte[] payload) throws IOException {
+        if (!keepSecrets && !log.secrets().values().isEmpty()) {
+            return false;
+        }
+        stream(log, nanos).data(Direction.IN, header.rawHeader(), payload, nanos);
+        return true;
+    }
+
+    private Stream stream(CaptureLog log, long nanos) throws IOException {
         Stream s = streams.get(log.connectionId());
         if (s == null) {
             int index = indexes.computeIfAbsent(log.connectionId(), id -> indexes.size());
             s = new Stream(log, index);
             streams.put(log.connectionId(), s);
-            s.open(e.nanos());
+            s.open(nanos);
         }
-        s.event(e);
+        return s;
     }
 
     /** Closes every connection's TCP stream and flushes. */
@@ -136,82 +160,101 @@ public final class PcapngWriter {
 
         void open(long nanos) throws IOException {
             lastNanos = nanos;
-            tcp(Direction.OUT, Tcp.SYN, new byte[0], lastNanos);
-            tcp(Direction.IN, Tcp.SYN | Tcp.ACK, new byte[0], lastNanos);
-            tcp(Direction.OUT, Tcp.ACK, new byte[0], lastNanos);
+            tcp(Direction.OUT, Tcp.SYN, NO_BYTES, NO_BYTES, 0, 0, lastNanos);
+            tcp(Direction.IN, Tcp.SYN | Tcp.ACK, NO_BYTES, NO_BYTES, 0, 0, lastNanos);
+            tcp(Direction.OUT, Tcp.ACK, NO_BYTES, NO_BYTES, 0, 0, lastNanos);
         }
 
         void event(CaptureEvent e) throws IOException {
             if (e instanceof HandshakeEvent h) {
                 byte[] request = keepSecrets ? h.rawRequest() : Redactor.head(h.rawRequest(), log.secrets());
                 byte[] response = keepSecrets ? h.rawResponse() : Redactor.head(h.rawResponse(), log.secrets());
-                data(Direction.OUT, request, e.nanos());
-                data(Direction.IN, concat(response, h.responseBody()), e.nanos());
+                data(Direction.OUT, NO_BYTES, request, e.nanos());
+                data(Direction.IN, response, h.responseBody(), e.nanos());
             } else if (e instanceof FrameEvent f) {
-                data(f.dir(), wireBytes(f, keepSecrets ? Secrets.NONE : log.secrets()), f.nanos());
+                byte[] payload = wirePayload(f, keepSecrets ? Secrets.NONE : log.secrets());
+                data(f.dir(), f.isFirstChunk() ? f.header().rawHeader() : NO_BYTES, payload, f.nanos());
             }
         }
 
         void finish() throws IOException {
-            tcp(Direction.OUT, Tcp.FIN | Tcp.ACK, new byte[0], lastNanos);
-            tcp(Direction.IN, Tcp.FIN | Tcp.ACK, new byte[0], lastNanos);
-            tcp(Direction.OUT, Tcp.ACK, new byte[0], lastNanos);
+            tcp(Direction.OUT, Tcp.FIN | Tcp.ACK, NO_BYTES, NO_BYTES, 0, 0, lastNanos);
+            tcp(Direction.IN, Tcp.FIN | Tcp.ACK, NO_BYTES, NO_BYTES, 0, 0, lastNanos);
+            tcp(Direction.OUT, Tcp.ACK, NO_BYTES, NO_BYTES, 0, 0, lastNanos);
         }
 
-        private void data(Direction dir, byte[] bytes, long nanos) throws IOException {
-            for (int from = 0; from < bytes.length; from += MAX_SEGMENT) {
-                int n = Math.min(MAX_SEGMENT, bytes.length - from);
-                byte[] segment = Arrays.copyOfRange(bytes, from, from + n);
-                tcp(dir, Tcp.PSH | Tcp.ACK, segment, nanos);
+        /** {@code head} then {@code body} as one run of bytes, in segments of at most {@link #MAX_SEGMENT}. */
+        void data(Direction dir, byte[] head, byte[] body, long nanos) throws IOException {
+            int total = head.length + body.length;
+            for (int from = 0; from < total; from += MAX_SEGMENT) {
+                tcp(dir, Tcp.PSH | Tcp.ACK, head, body, from, Math.min(MAX_SEGMENT, total - from), nanos);
             }
         }
 
-        private void tcp(Direction dir, int flags, byte[] payload, long nanos) throws IOException {
+        /** One packet whose TCP payload is bytes {@code from .. from + n} of {@code head} then {@code body}. */
+        private void tcp(Direction dir, int flags, byte[] head, byte[] body, int from, int n, long nanos)
+                throws IOException {
             lastNanos = Math.max(lastNanos, nanos);
             boolean out = dir == Direction.OUT;
             long seq = out ? clientSeq : serverSeq;
             long ack = (flags & Tcp.ACK) != 0 ? (out ? serverSeq : clientSeq) : 0;
-            byte[] packet = Tcp.packet(out ? CLIENT_MAC : SERVER_MAC, out ? SERVER_MAC : CLIENT_MAC,
-                    out ? clientIp : serverIp, out ? serverIp : clientIp, out ? clientPort : SERVER_PORT,
-                    out ? SERVER_PORT : clientPort, seq, ack, flags, payload);
-            long advance = payload.length + ((flags & (Tcp.SYN | Tcp.FIN)) != 0 ? 1 : 0);
+            long advance = n + ((flags & (Tcp.SYN | Tcp.FIN)) != 0 ? 1 : 0);
             if (out) {
                 clientSeq += advance;
             } else {
                 serverSeq += advance;
             }
             Instant at = log.wallClock(lastNanos);
-            enhancedPacket(packet, at.getEpochSecond() * 1_000_000_000L + at.getNano());
+            byte[] b = packetBlock(54 + n);
+            int p = Tcp.ETHERNET_AT;
+            System.arraycopy(out ? SERVER_MAC : CLIENT_MAC, 0, b, p, 6);
+            System.arraycopy(out ? CLIENT_MAC : SERVER_MAC, 0, b, p + 6, 6);
+            b[p + 12] = 0x08;
+            b[p + 13] = 0x00;
+            Tcp.headers(b, out ? clientIp : serverIp, out ? serverIp : clientIp, out ? clientPort : SERVER_PORT,
+                    out ? SERVER_PORT : clientPort, seq, ack, flags, n);
+            int payloadAt = Tcp.PAYLOAD_AT;
+            if (from < head.length) {
+                int k = Math.min(n, head.length - from);
+                System.arraycopy(head, from, b, payloadAt, k);
+                System.arraycopy(body, 0, b, payloadAt + k, n - k);
+            } else {
+                System.arraycopy(body, from - head.length, b, payloadAt, n);
+            }
+            Tcp.checksums(b, n);
+            writePacketBlock(54 + n, at.getEpochSecond() * 1_000_000_000L + at.getNano());
         }
     }
 
-    /** The frame as it crossed the wire: its header and the (re-)masked payload of this chunk. */
-    static byte[] wireBytes(FrameEvent f) {
-        return wireBytes(f, Secrets.NONE);
-    }
-
-    /** {@link #wireBytes(FrameEvent)} with secret values overwritten before masking (lengths unchanged). */
-    static byte[] wireBytes(FrameEvent f, Secrets secrets) {
+    /** The payload of the frame's chunk as it crossed the wire: secret values overwritten, then (re-)masked. */
+    private static byte[] wirePayload(FrameEvent f, Secrets secrets) {
         FrameHeader h = f.header();
-        byte[] payload = Redactor.payload(f.payload().bytes(), secrets).clone();
+        byte[] payload = Redactor.payload(f.payload().bytes(), secrets);
         if (h.masked()) {
+            payload = payload.clone();
             Masking.unmask(payload, 0, payload.length, h.maskingKey(), f.chunkOffset());
         }
-        return f.isFirstChunk() ? concat(h.rawHeader(), payload) : payload;
+        return payload;
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    /** The reused buffer of one enhanced packet block, large enough for a packet of {@code length} bytes. */
+    private byte[] packetBlock(int length) {
+        int total = EPB_OVERHEAD + pad(length);
+        if (block.length < total) {
+            block = new byte[Math.max(total, block.length * 2)];
+        }
+        return block;
     }
 
-    private void enhancedPacket(byte[] packet, long epochNanos) throws IOException {
-        ByteBuffer b = le(20 + pad(packet.length));
-        b.putInt(0).putInt((int) (epochNanos >>> 32)).putInt((int) epochNanos).putInt(packet.length)
-                .putInt(packet.length).put(packet);
-        block(EPB, b.array());
+    /** Writes the enhanced packet block whose packet {@link #packetBlock} holds: its header, padding and trailer. */
+    private void writePacketBlock(int length, long epochNanos) throws IOException {
+        int total = EPB_OVERHEAD + pad(length);
+        ByteBuffer b = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, EPB).putInt(4, total).putInt(8, 0).putInt(12, (int) (epochNanos >>> 32))
+                .putInt(16, (int) epochNanos).putInt(20, length).putInt(24, length);
+        Arrays.fill(block, Tcp.ETHERNET_AT + length, total - 4, (byte) 0);
+        b.putInt(total - 4, total);
+        out.write(block, 0, total);
     }
 
     private static byte[] sectionHeader(String comment) {
@@ -248,70 +291,72 @@ public final class PcapngWriter {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** Ethernet + IPv4 + TCP headers with correct lengths and checksums. */
+    /** Ethernet + IPv4 + TCP headers with correct lengths and checksums, written in place in a packet block. */
     static final class Tcp {
         static final int FIN = 0x01;
         static final int SYN = 0x02;
         static final int PSH = 0x08;
         static final int ACK = 0x10;
+        /** Where the packet starts in an enhanced packet block, and its IPv4 header, TCP header and payload. */
+        static final int ETHERNET_AT = 28;
+        static final int IP_AT = ETHERNET_AT + 14;
+        static final int TCP_AT = IP_AT + 20;
+        static final int PAYLOAD_AT = TCP_AT + 20;
+        private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
+                ByteOrder.BIG_ENDIAN);
 
         private Tcp() {
         }
 
-        static byte[] packet(byte[] srcMac, byte[] dstMac, byte[] srcIp, byte[] dstIp, int srcPort, int dstPort,
-                             long seq, long ack, int flags, byte[] payload) {
-            ByteArrayOutputStream frame = new ByteArrayOutputStream(54 + payload.length);
-            frame.writeBytes(dstMac);
-            frame.writeBytes(srcMac);
-            frame.write(0x08);
-            frame.write(0x00);
-            byte[] tcp = tcpSegment(srcIp, dstIp, srcPort, dstPort, seq, ack, flags, payload);
-            frame.writeBytes(ipv4(srcIp, dstIp, tcp.length));
-            frame.writeBytes(tcp);
-            return frame.toByteArray();
-        }
-
-        private static byte[] ipv4(byte[] src, byte[] dst, int tcpLength) {
-            ByteBuffer b = ByteBuffer.allocate(20);
-            b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + tcpLength)).putShort((short) 0)
-                    .putShort((short) 0x4000).put((byte) 64).put((byte) 6).putShort((short) 0).put(src).put(dst);
-            byte[] header = b.array();
-            int sum = checksum(header, 0, header.length, 0);
-            header[10] = (byte) (sum >> 8);
-            header[11] = (byte) sum;
-            return header;
-        }
-
-        private static byte[] tcpSegment(byte[] srcIp, byte[] dstIp, int srcPort, int dstPort, long seq, long ack,
-                                         int flags, byte[] payload) {
-            ByteBuffer b = ByteBuffer.allocate(20 + payload.length);
-            b.putShort((short) srcPort).putShort((short) dstPort).putInt((int) seq).putInt((int) ack)
+        /** The IPv4 and TCP headers of a segment of {@code n} payload bytes, checksums left zero. */
+        static void headers(byte[] b, byte[] srcIp, byte[] dstIp, int srcPort, int dstPort, long seq, long ack,
+                            int flags, int n) {
+            ByteBuffer ip = ByteBuffer.wrap(b, IP_AT, 40);
+            ip.put((byte) 0x45).put((byte) 0).putShort((short) (40 + n)).putShort((short) 0)
+                    .putShort((short) 0x4000).put((byte) 64).put((byte) 6).putShort((short) 0).put(srcIp).put(dstIp);
+            ip.putShort((short) srcPort).putShort((short) dstPort).putInt((int) seq).putInt((int) ack)
                     .put((byte) 0x50).put((byte) flags).putShort((short) 65535).putShort((short) 0)
-                    .putShort((short) 0).put(payload);
-            byte[] segment = b.array();
-            ByteBuffer pseudo = ByteBuffer.allocate(12);
-            pseudo.put(srcIp).put(dstIp).put((byte) 0).put((byte) 6).putShort((short) segment.length);
-            int partial = checksumPartial(pseudo.array(), 0, 12, 0);
-            int sum = checksum(segment, 0, segment.length, partial);
-            segment[16] = (byte) (sum >> 8);
-            segment[17] = (byte) sum;
-            return segment;
+                    .putShort((short) 0);
         }
 
-        private static int checksumPartial(byte[] data, int off, int len, int initial) {
-            int sum = initial;
-            for (int i = off; i < off + len; i += 2) {
-                int hi = data[i] & 0xFF;
-                int lo = i + 1 < off + len ? data[i + 1] & 0xFF : 0;
-                sum += (hi << 8) | lo;
+        /** Fills in the IPv4 header's checksum and the TCP checksum (over its pseudo header, header and payload). */
+        static void checksums(byte[] b, int n) {
+            int ip = checksum(b, IP_AT, 20, 0);
+            b[IP_AT + 10] = (byte) (ip >> 8);
+            b[IP_AT + 11] = (byte) ip;
+            // The pseudo header: source and destination address (in the IPv4 header), zero, protocol 6, TCP length.
+            int pseudo = sum(b, IP_AT + 12, 8, 6 + 20 + n);
+            int tcp = checksum(b, TCP_AT, 20 + n, pseudo);
+            b[TCP_AT + 16] = (byte) (tcp >> 8);
+            b[TCP_AT + 17] = (byte) tcp;
+        }
+
+        /**
+         * The 16-bit one's complement sum of {@code len} bytes (an odd last byte padded with zero) added to
+         * {@code initial}, folded to 16 bits once at the end: the same value as folding after every addition.
+         */
+        static int sum(byte[] data, int off, int len, int initial) {
+            long sum = initial;
+            int end = off + len;
+            int i = off;
+            // A 32-bit word adds what its two 16-bit halves add, modulo 0xFFFF (2^16 = 1): the fold keeps it.
+            for (; i + 3 < end; i += 4) {
+                sum += (int) BIG_ENDIAN_INT.get(data, i) & 0xFFFF_FFFFL;
+            }
+            for (; i + 1 < end; i += 2) {
+                sum += (data[i] & 0xFF) << 8 | data[i + 1] & 0xFF;
+            }
+            if (i < end) {
+                sum += (data[i] & 0xFF) << 8;
+            }
+            while (sum >>> 16 != 0) {
                 sum = (sum & 0xFFFF) + (sum >>> 16);
             }
-            return sum;
+            return (int) sum;
         }
 
         static int checksum(byte[] data, int off, int len, int initial) {
-            int sum = checksumPartial(data, off, len, initial);
-            return ~sum & 0xFFFF;
+            return ~sum(data, off, len, initial) & 0xFFFF;
         }
     }
 }

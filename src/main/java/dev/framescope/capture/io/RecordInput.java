@@ -16,6 +16,10 @@ import java.util.zip.CRC32C;
 final class RecordInput implements AutoCloseable {
 
     private static final int WINDOW = 1 << 20;
+    private static final int REUSABLE = 1 << 16;
+    /** The most a record of the reusable body's size spans: type, a 5-byte length, the body, the checksum. */
+    private static final int FAST_SPAN = 1 + 5 + REUSABLE + 4;
+    private static final End END = new End();
 
     /** What lies at a position. */
     sealed interface At {
@@ -37,7 +41,7 @@ final class RecordInput implements AutoCloseable {
     private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
     private long windowStart;
     private int windowLength;
-    private byte[] reusable = new byte[1 << 16];
+    private final byte[] reusable = new byte[REUSABLE];
     private final CRC32C crc = new CRC32C();
 
     RecordInput(Path file) throws IOException {
@@ -60,7 +64,11 @@ final class RecordInput implements AutoCloseable {
     /** The record at {@code pos}. Its body array is reused by the next call unless it was large. */
     At at(long pos) throws IOException {
         if (pos >= size) {
-            return new End();
+            return END;
+        }
+        Whole whole = wholeInWindow(pos);
+        if (whole != null) {
+            return whole;
         }
         int type = byteAt(pos);
         if (!V2Codec.knownType(type)) {
@@ -100,6 +108,51 @@ final class RecordInput implements AutoCloseable {
             return new Damaged("checksum mismatch (the record is damaged)", false);
         }
         return new Whole(type, body, (int) length, sumAt + 4);
+    }
+
+    /**
+     * The common case of {@link #at} in one pass over the window's array: a record of at most the reusable body's
+     * size whose checksum holds. Null for anything else (a large, damaged or torn record), which {@link #at} then
+     * reads byte by byte to say what it is.
+     */
+    private Whole wholeInWindow(long pos) throws IOException {
+        int span = (int) Math.min(size - pos, FAST_SPAN);
+        if (pos < windowStart || pos + span > windowStart + windowLength) {
+            fill(pos);
+        }
+        byte[] w = window.array();
+        int start = (int) (pos - windowStart);
+        int limit = start + span;
+        int type = w[start] & 0xFF;
+        if (!V2Codec.knownType(type)) {
+            return null;
+        }
+        int p = start + 1;
+        long length = 0;
+        for (int shift = 0; shift <= 28; shift += 7) {
+            if (p >= limit) {
+                return null;
+            }
+            int b = w[p++] & 0xFF;
+            length |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                if (length > reusable.length || p + length + 4 > limit) {
+                    return null;
+                }
+                int len = (int) length;
+                crc.reset();
+                crc.update(w, start, p - start + len);
+                int s = p + len;
+                int stored = (w[s] & 0xFF) | (w[s + 1] & 0xFF) << 8 | (w[s + 2] & 0xFF) << 16
+                        | (w[s + 3] & 0xFF) << 24;
+                if (stored != (int) crc.getValue()) {
+                    return null;
+                }
+                System.arraycopy(w, p, reusable, 0, len);
+                return new Whole(type, reusable, len, pos + (s + 4 - start));
+            }
+        }
+        return null;
     }
 
     /** The next position after {@code from} where a whole record starts, or the file size if none does. */

@@ -43,6 +43,9 @@ public final class SessionV2Reader {
     private long number;
     /** A plain frame read but not handed out yet: its one-frame message record usually follows. */
     private PlainFrame plain;
+    private final SessionVisitor.PlainEvents plainEvents = this::plainEvents;
+    /** The connection of the last record: most records are of the same one as the record before. */
+    private Conn lastConn;
 
     private SessionV2Reader(SessionVisitor visitor) {
         this.visitor = visitor;
@@ -140,13 +143,18 @@ public final class SessionV2Reader {
         long id = line.path("conn").asLong(0);
         Conn c = conns.get(id);
         if (c == null) {
-            conns.put(id, new Conn(visitor.connection(id, line)));
+            conns.put(id, new Conn(visitor.connection(id, line), id));
         }
     }
 
     private Conn conn(long id) {
-        return conns.computeIfAbsent(id, k -> new Conn(visitor.connection(k, MAPPER.createObjectNode()
-                .put("conn", k).put("label", "connection " + k))));
+        Conn last = lastConn;
+        if (last != null && last.id == id) {
+            return last;
+        }
+        lastConn = conns.computeIfAbsent(id, k -> new Conn(visitor.connection(k, MAPPER.createObjectNode()
+                .put("conn", k).put("label", "connection " + k)), k));
+        return lastConn;
     }
 
     private void frame(V2Codec.Body b) {
@@ -207,7 +215,7 @@ public final class SessionV2Reader {
         if (plain != null && plain.completedBy(c, flags, opcode, b)) {
             PlainFrame p = plain;
             plain = null;
-            visitor.plainFrame(c.log, p.nanos, p.header, p.payload, this::plainEvents);
+            visitor.plainFrame(c.log, p.nanos, p.header, p.payload, plainEvents);
             c.pending(Direction.IN).clear();
             return;
         }
@@ -275,11 +283,13 @@ public final class SessionV2Reader {
     /** A connection being read: the log its events go to and what its messages may refer to. */
     private final class Conn {
         final CaptureLog log;
+        final long id;
         final Pending in = new Pending();
         final Pending out = new Pending();
 
-        Conn(CaptureLog log) {
+        Conn(CaptureLog log, long id) {
             this.log = log;
+            this.id = id;
         }
 
         Pending pending(Direction dir) {

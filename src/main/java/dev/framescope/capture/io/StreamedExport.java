@@ -47,6 +47,9 @@ public final class StreamedExport {
      */
     public boolean plainFrame(CaptureLog log, long seq, long nanos, FrameHeader header, byte[] payload)
             throws IOException {
+        if (pcapng != null) {
+            return pcapng.plainFrame(log, nanos, header, payload);
+        }
         if (format != Exports.Format.JSON || !keepSecrets && !log.secrets().values().isEmpty()) {
             return false;
         }
