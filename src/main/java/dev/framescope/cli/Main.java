@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         subcommands = {CaptureCommand.class, InspectCommand.class, DissectCommand.class, ExportCommand.class,
                 ImportHarCommand.class, DecodeCommand.class, ConvertCommand.class,
-                DemoServerCommand.class, ReplayCommand.class, MockCommand.class},
+                DemoServerCommand.class, ReplayCommand.class, MockCommand.class, ProxyCommand.class},
         description = "Frame-exact WebSocket inspector (RFC 6455 / RFC 7692).")
 public final class Main implements Runnable {
 

@@ -44,6 +44,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -95,7 +96,8 @@ public final class LocalCa {
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
         X509Certificate ca = sign(b, keys.getPrivate());
-        writeOwnerOnly(keyFile, pem(keys.getPrivate()));
+        // The key first, owner-only (PKCS #8), so that a certificate on disk always has its key.
+        writeOwnerOnly(keyFile, pem(new JcaPKCS8Generator(keys.getPrivate(), null)));
         Files.writeString(cert, pem(ca));
         return new LocalCa(ca, keys.getPrivate(), directory);
     }
