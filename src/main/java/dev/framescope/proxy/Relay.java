@@ -15,8 +15,11 @@ import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 
 /**
- * Copies bytes both ways between the app and the server, unchanged, each read forwarded at once and then given to
- * the recorder (when there is one: a pass-through has none). One direction runs on the calling thread, the other on
+ * Copies bytes both ways between the app and the server, unchanged, each read given to the recorder (when there is
+ * one: a pass-through has none) and then forwarded. Recording first keeps the capture causal: whatever a peer does
+ * in answer to these bytes is recorded after them — the server's 101 enables inflation of the app's frames before
+ * the app can send one (headless Chromium sent its first compressed frame within the same millisecond), and a close
+ * frame is recorded before its answer. One direction runs on the calling thread, the other on
  * the proxy's executor. The end of one direction is passed on as a half-close; the other then has
  * {@link #LINGER_MILLIS} to end too. A failure on either side closes both, and the recorder notes why; nothing here
  * throws.
@@ -66,7 +69,7 @@ final class Relay {
             OutputStream out = to.getOutputStream();
             int n;
             while ((n = in.read(buf)) >= 0) {
-                long nanos = clock.getAsLong();
+                record(sender, buf, n, clock.getAsLong());
                 try {
                     out.write(buf, 0, n);
                     out.flush();
@@ -76,7 +79,6 @@ final class Relay {
                             + " (" + (sender == Sender.CLIENT ? "the server" : "the app") + " is gone: "
                             + e.getMessage() + "); they are recorded, not delivered");
                 }
-                record(sender, buf, n, nanos);
                 forwarded += n;
                 if (broken) {
                     break;
