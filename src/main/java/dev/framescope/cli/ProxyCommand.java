@@ -7,6 +7,7 @@ import dev.framescope.engine.Engine;
 import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.UpstreamTls;
+import dev.framescope.proxy.ListenAddress;
 import dev.framescope.proxy.LocalCa;
 import dev.framescope.proxy.ProxyOptions;
 import dev.framescope.proxy.ProxyServer;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,7 +129,7 @@ final class ProxyCommand implements Callable<Integer> {
             ProxyServer proxy;
             try {
                 proxy = new ProxyServer(options, loop, engine.clock(), MemoryBudget.forThisJvm(
-                        main.options().memoryBudget()), 1);
+                        main.options().memoryBudget()), new AtomicLong(1)::getAndIncrement);
             } catch (IOException e) {
                 return CliErrors.badArguments(spec, "cannot listen on " + listen + ": " + e.getMessage());
             }
@@ -151,7 +153,7 @@ final class ProxyCommand implements Callable<Integer> {
     }
 
     private ProxyOptions options(LocalCa ca, PrintWriter stderr) throws IOException, GeneralSecurityException {
-        InetSocketAddress address = MockCommand.address(listen, allowRemote);
+        InetSocketAddress address = ListenAddress.parse(listen, allowRemote);
         if (!address.getAddress().isLoopbackAddress()) {
             stderr.println("proxy: warning: listening on " + listen + ", which other machines can reach: anyone there "
                     + "can send traffic through this proxy and read its CA-signed TLS");

@@ -34,7 +34,7 @@ public final class ProxyServer implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicLong ids;
+    private final LongSupplier ids;
     final AtomicLong intercepted = new AtomicLong();
     final AtomicLong passedThrough = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
@@ -44,17 +44,17 @@ public final class ProxyServer implements AutoCloseable {
     /**
      * Binds the listen address (port 0 picks one) and starts accepting.
      *
-     * @param firstId the connection id of the first capture (ids go up from there)
+     * @param ids     gives each capture its connection id (unique in the session it joins)
      * @param clock   stamps the bytes, as the engine's clock does for our own connections
      * @param budget  the memory all captures share (payloads past it spill to disk)
      */
     public ProxyServer(ProxyOptions options, ProxyListener listener, LongSupplier clock, MemoryBudget budget,
-            long firstId) throws IOException {
+            LongSupplier ids) throws IOException {
         this.options = options;
         this.budget = budget;
         this.listener = listener;
         this.clock = clock;
-        this.ids = new AtomicLong(firstId);
+        this.ids = ids;
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(options.listen(), 200);
@@ -126,7 +126,7 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     long nextId() {
-        return ids.getAndIncrement();
+        return ids.getAsLong();
     }
 
     ProxyListener listener() {

@@ -41,7 +41,7 @@ final class ProxyFixture implements AutoCloseable {
             public void notice(String text) {
                 notices.add(text);
             }
-        }, System::nanoTime, new MemoryBudget(64L << 20), 1);
+        }, System::nanoTime, new MemoryBudget(64L << 20), new java.util.concurrent.atomic.AtomicLong(1)::getAndIncrement);
     }
 
     static SSLContext defaultTls() {

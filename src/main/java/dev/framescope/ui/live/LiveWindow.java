@@ -48,6 +48,8 @@ public final class LiveWindow {
     private final ConnectionActions actions;
     private final SelectionExport<FrameEvent> frameSelection;
     private final QuitGuard quitGuard;
+    private final InterceptPanel intercept;
+    private javafx.stage.Stage interceptStage;
 
     public LiveWindow(MainWindowController window, SessionModel session, Services services) {
         this.window = window;
@@ -77,6 +79,10 @@ public final class LiveWindow {
                 services.background());
         details.heartbeat().useConnection(() -> selected().flatMap(LiveConnection::connection));
         frameSelection = new SelectionExport<>(table, timeline, window.keepSecretsItem()::isSelected, files);
+        InterceptModel interceptModel = new InterceptModel(session, services.background(),
+                services.configDir().resolve("ca"));
+        session.onClose(interceptModel::close);
+        intercept = new InterceptPanel(interceptModel);
         layOut();
         listen();
         installMenus();
@@ -138,7 +144,27 @@ public final class LiveWindow {
             strip.reset();
         }, notifications);
         new FileMenu(window, files, this::selected);
+        window.interceptItem().setDisable(false);
+        window.interceptItem().setOnAction(e -> showIntercept());
         files.loadRecent();
+    }
+
+    /** Opens the Intercept panel in a window of its own (the proxy keeps running when it is closed). */
+    public void showIntercept() {
+        if (interceptStage == null) {
+            interceptStage = new javafx.stage.Stage();
+            interceptStage.setTitle("Intercept — Framescope");
+            interceptStage.initOwner(window.root().getScene().getWindow());
+            javafx.scene.Scene scene = new javafx.scene.Scene(intercept, 640, 460);
+            scene.getStylesheets().setAll(window.root().getScene().getStylesheets());
+            interceptStage.setScene(scene);
+        }
+        interceptStage.show();
+        interceptStage.toFront();
+    }
+
+    InterceptPanel intercept() {
+        return intercept;
     }
 
     private Optional<LiveConnection> selected() {
