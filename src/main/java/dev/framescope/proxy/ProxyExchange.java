@@ -275,6 +275,7 @@ final class ProxyExchange {
     }
 
     private void passThrough(Socket appSide, Socket server, byte[] first, String what) throws IOException {
+        appSide.setSoTimeout(0);
         proxy.passedThrough.incrementAndGet();
         notice("passed through: " + what);
         OutputStream out = server.getOutputStream();
