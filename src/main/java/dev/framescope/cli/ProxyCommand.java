@@ -21,6 +21,8 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -92,6 +94,15 @@ final class ProxyCommand implements Callable<Integer> {
             + "for a .der/.cer name), print how to trust it, and exit.")
     Optional<Path> caExport;
 
+    @Option(names = "--launch-chromium", paramLabel = "URL", description = "Start Chromium on URL through the "
+            + "proxy, with a throw-away profile that accepts the local CA (the system's trust store is not touched); "
+            + "stopped with the proxy.")
+    Optional<String> launchChromium;
+
+    @Option(names = "--chromium-arg", paramLabel = "ARG", description = "One more argument for --launch-chromium "
+            + "(repeatable), e.g. --headless=new, --no-sandbox.")
+    List<String> chromiumArgs = new ArrayList<>();
+
     @Option(names = "--keep-secrets", description = "Keep Authorization, cookies and query tokens in the session file.")
     boolean keepSecrets;
 
@@ -133,11 +144,25 @@ final class ProxyCommand implements Callable<Integer> {
             } catch (IOException e) {
                 return CliErrors.badArguments(spec, "cannot listen on " + listen + ": " + e.getMessage());
             }
+            Optional<ChromiumLauncher> chromium = Optional.empty();
             try (proxy) {
                 announce(proxy, ca, stdout);
+                if (launchChromium.isPresent()) {
+                    try {
+                        chromium = Optional.of(ChromiumLauncher.launch(launchChromium.get(),
+                                proxy.address().getPort(), ca.spkiSha256(), chromiumArgs));
+                        stdout.println("  Chromium:    started on " + launchChromium.get()
+                                + " (a throw-away profile that trusts the local CA)");
+                    } catch (IOException e) {
+                        stderr.println("proxy: cannot launch Chromium: " + e.getMessage());
+                        return 1;
+                    }
+                }
                 long end = duration.map(d -> engine.clock().getAsLong() + d.toNanos()).orElse(Long.MAX_VALUE);
                 loop.run(() -> interrupted || engine.clock().getAsLong() >= end
                         || connections.isPresent() && loop.closedConnections() >= connections.get());
+            } finally {
+                chromium.ifPresent(ChromiumLauncher::close);
             }
             loop.drain();
             ProxyServer.Counts c = proxy.counts();

@@ -84,6 +84,28 @@ class ProxyCommandTest {
     }
 
     @Test
+    void launchChromiumOpensAPageThroughTheProxyAndTheSessionHoldsItsWebSocket() throws Exception {
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) || Files.isExecutable(Path.of(
+                "/usr/bin/google-chrome")), "the Chromium check needs Debian's chromium (.ci/run installs it)");
+        DemoServer demo = SharedDemo.server();
+        Path session = dir.resolve("chromium.fscap");
+        String page = "data:text/html,<script>const ws = new WebSocket('" + demo.uri("/echo")
+                + "'); ws.onopen = () => ws.send('launched'); ws.onmessage = () => ws.close(4000, 'done');</script>";
+        Cli cli = new Cli();
+        int code = cli.run("proxy", "--listen", "127.0.0.1:0", "--upstream-allow", "127.0.0.0/8,::1", "--out",
+                session.toString(), "--connections", "1", "--duration", "60s", "--ca-dir", dir.resolve("ca").toString(),
+                "--launch-chromium", page, "--chromium-arg=--headless=new", "--chromium-arg=--no-sandbox",
+                "--chromium-arg=--disable-gpu", "--chromium-arg=--disable-background-networking");
+        assertEquals(0, code, cli.err() + cli.out());
+        assertTrue(cli.out().contains("Chromium:    started on data:text/html"), cli.out());
+        assertTrue(cli.out().contains("1 WebSocket connection(s) recorded"), cli.out());
+        Cli inspect = new Cli();
+        assertEquals(0, inspect.run("inspect", session.toString()), inspect.err());
+        assertTrue(inspect.out().contains("\"launched\""), inspect.out());
+        assertTrue(inspect.out().contains("4000"), inspect.out());
+    }
+
+    @Test
     void theCaIsCreatedOnFirstUseWithAnOwnerOnlyKeyAndExports() throws Exception {
         Path ca = dir.resolve("ca");
         Path pem = dir.resolve("framescope-ca.pem");
