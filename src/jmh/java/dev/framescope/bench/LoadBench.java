@@ -3,6 +3,7 @@ package dev.framescope.bench;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.MemoryBudget;
+import dev.framescope.cli.AppOptions;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Connection;
@@ -32,7 +33,7 @@ public final class LoadBench {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        MemoryBudget budget = args.length > 3 ? new MemoryBudget(dev.framescope.cli.AppOptions.parseSize("BUDGET", args[3]))
+        MemoryBudget budget = args.length > 3 ? new MemoryBudget(AppOptions.parseSize("memory budget", args[3]))
                 : new MemoryBudget(512L << 20);
         DemoServer demo = new DemoServer(0).startAndWait();
         List<Connection> open = new ArrayList<>();

@@ -54,6 +54,11 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
         return t;
     });
     private final Map<WebSocket, Session> sessions = new ConcurrentHashMap<>();
+    /**
+     * When each upgrade was answered, on the {@link #clock}: a session's silence counts from there, before the client
+     * can see the 101, so a client that moves its (virtual) clock right after opening is measured from the start.
+     */
+    private final Map<WebSocket, Long> upgradedAt = new ConcurrentHashMap<>();
     private final AtomicLong framesSent = new AtomicLong();
     /** What the idle scenario measures silence on: the client's clock when both live in one process. */
     private final LongSupplier clock;
@@ -158,13 +163,15 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION,
                     "no demo scenario at " + request.getResourceDescriptor());
         }
+        upgradedAt.put(conn, clock.getAsLong());
         return response;
     }
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         ScenarioRequest scenario = ScenarioRequest.parse(handshake.getResourceDescriptor()).orElseThrow();
-        Session session = new Session(scenario, clock.getAsLong());
+        Long answered = upgradedAt.remove(conn);
+        Session session = new Session(scenario, answered != null ? answered : clock.getAsLong());
         sessions.put(conn, session);
         Dialogue dialogue = scenario.kind().open(new SessionPeer(conn, session, handshake));
         session.dialogue = Optional.of(dialogue);
@@ -360,6 +367,7 @@ public final class DemoServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        upgradedAt.remove(conn);
         Session session = sessions.remove(conn);
         if (session != null) {
             session.tasks.forEach(t -> t.cancel(false));

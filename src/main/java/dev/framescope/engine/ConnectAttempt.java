@@ -47,7 +47,7 @@ final class ConnectAttempt {
         }
         try {
             if (spec.mode() == ProtocolMode.STRICT && strictOnLibrary) {
-                startLibrary(socket, events());
+                startLibrary(socket, clientEvents());
             } else {
                 startDriver(socket);
             }
@@ -86,9 +86,9 @@ final class ConnectAttempt {
     }
 
     /** Hands the connected socket, tapped, to a new library client, which writes the upgrade request. */
-    private void startLibrary(Socket socket, EngineClient.Events events) throws IOException {
+    private void startLibrary(Socket socket, ClientEvents events) throws IOException {
         EngineClient c = new EngineClient(spec.uri(), LibraryHandshake.draft(spec), LibraryHandshake.headers(spec),
-                (int) spec.connectTimeout().toMillis(), events, text -> recorder.note(Severity.INFO, text));
+                (int) spec.connectTimeout().toMillis(), events);
         TappedSocket tapped = new TappedSocket(socket, recorder, timers.clock());
         tapped.beforeClose(() -> flushQueued(c, tapped));
         c.setSocket(tapped);
@@ -103,7 +103,7 @@ final class ConnectAttempt {
         tapped.noLinger();
         ClientDriver d = new ClientDriver(transport(tapped), spec.uri(), LibraryHandshake.headers(spec),
                 spec.extensionOffers(), spec.subprotocols(), ClientDriver.Config.of(spec.mode() == ProtocolMode.STRICT),
-                timers.scheduler(), driverEvents(), Thread.currentThread().getName().replace("connect", "ws"));
+                timers.scheduler(), clientEvents(), Thread.currentThread().getName().replace("connect", "ws"));
         recorder.listen(d);
         connection.attached(d);
         d.start();
@@ -145,8 +145,8 @@ final class ConnectAttempt {
         };
     }
 
-    /** What the driver reports goes to the connection's lifecycle, as the library's events do. */
-    private ClientEvents driverEvents() {
+    /** What the driver (or the library, in the Strict-on-library fallback) reports goes to the connection's lifecycle. */
+    private ClientEvents clientEvents() {
         return new ClientEvents() {
             @Override
             public void opened() {
@@ -177,37 +177,6 @@ final class ConnectAttempt {
             @Override
             public void violation(Finding finding) {
                 recorder.violation(finding);
-            }
-        };
-    }
-
-    /** What the library reports goes to the connection's lifecycle (the recorder has the bytes already). */
-    private EngineClient.Events events() {
-        return new EngineClient.Events() {
-            @Override
-            public void opened() {
-                connection.onOpen();
-            }
-
-            @Override
-            public void closed(int code, String reason, boolean remote) {
-                connection.onLibraryClosed(code, reason.isEmpty() ? handshakeEnd(code, remote) : reason);
-            }
-
-            @Override
-            public void failed(Exception e) {
-                connection.failedBecause(String.valueOf(e.getMessage()));
-            }
-
-            @Override
-            public void fatal(String why) {
-                recorder.note(Severity.ERROR, why);
-                connection.failedBecause(why);
-            }
-
-            @Override
-            public void pinged(byte[] payload) {
-                connection.pinged(payload);
             }
         };
     }

@@ -142,6 +142,19 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         return side.upgraded && rest > 0 ? off + len - rest : -1;
     }
 
+    /** What the response's {@code Content-Length} announces beyond the body bytes that came with its head. */
+    private static long bodyToCome(HandshakeResponse r) {
+        if (r.isSwitchingProtocols()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, r.headers().first("Content-Length").map(v -> Long.parseLong(v.trim())).orElse(0L)
+                    - r.body().length);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** Body bytes of a refused handshake that arrived after its head: kept as a note with the bytes. */
     private void lateBody(byte[] b, int off, int len, long nanos) {
         String text = new String(b, off, len, StandardCharsets.UTF_8);
@@ -167,7 +180,8 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                     .ifPresent(e -> enablePerFrameDeflate(!e.has("no_context_takeover")));
         });
         listener.upgradeResponse(parsed.map(HandshakeResponse::status).orElse(-1),
-                parsed.map(HandshakeResponse::reason).orElse(""), upgrade);
+                parsed.map(HandshakeResponse::reason).orElse(""), upgrade, parsed.map(ConnectionRecorder::bodyToCome)
+                        .orElse(0L));
     }
 
     /**

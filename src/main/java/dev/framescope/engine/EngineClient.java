@@ -1,20 +1,21 @@
 package dev.framescope.engine;
 
+import dev.framescope.engine.driver.ClientEvents;
+import dev.framescope.engine.driver.ProtocolClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
+import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
 import org.java_websocket.framing.PongFrame;
-import dev.framescope.engine.driver.ProtocolClient;
-import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
@@ -24,30 +25,14 @@ import org.java_websocket.handshake.ServerHandshake;
 final class EngineClient extends WebSocketClient implements ProtocolClient {
 
     /** What the connection wants to hear from the library. */
-    interface Events {
-        void opened();
-
-        void closed(int code, String reason, boolean remote);
-
-        void failed(Exception e);
-
-        /** The library's read loop died of {@code why}; the connection is being dropped. */
-        void fatal(String why);
-
-        /** The server pinged; answering is up to the connection's pong mode (called on the read thread). */
-        void pinged(byte[] payload);
-    }
-
-    private final Events events;
-    private final Consumer<String> notes;
+    private final ClientEvents events;
     /** Data messages the library decoded itself: those the recorder did not spare it (see ConnectionRecorder). */
-    private final java.util.concurrent.atomic.AtomicLong libraryMessages = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong libraryMessages = new AtomicLong();
 
-    EngineClient(URI uri, Draft draft, Map<String, String> headers, int connectTimeoutMillis, Events events,
-                 Consumer<String> notes) {
+    EngineClient(URI uri, Draft draft, Map<String, String> headers, int connectTimeoutMillis,
+                 ClientEvents events) {
         super(uri, draft, headers, connectTimeoutMillis);
         this.events = events;
-        this.notes = notes;
         setConnectionLostTimeout(0);
         // run() applies this to the socket, undoing Connector's TCP_NODELAY: with Nagle, a ping written while an
         // earlier one is unacknowledged waits in the kernel, and the RTTs of a ping storm measure the interval.
@@ -68,7 +53,7 @@ final class EngineClient extends WebSocketClient implements ProtocolClient {
             String why = "out of memory: Java-WebSocket buffers each incoming frame whole and the heap (max "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB) could not hold this one; the connection "
                     + "was dropped, everything received until then is in the capture";
-            events.fatal(why);
+            events.failed(why);
             getConnection().closeConnection(org.java_websocket.framing.CloseFrame.ABNORMAL_CLOSE, why);
         }
     }
@@ -221,7 +206,6 @@ final class EngineClient extends WebSocketClient implements ProtocolClient {
 
     @Override
     public void onError(Exception ex) {
-        notes.accept("Java-WebSocket: " + ex.getMessage());
-        events.failed(ex);
+        events.failed("Java-WebSocket: " + ex.getMessage());
     }
 }

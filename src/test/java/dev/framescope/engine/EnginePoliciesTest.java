@@ -100,6 +100,8 @@ class EnginePoliciesTest {
             c.sendText("via proxy");
             Await.until(() -> Captures.texts(c.log(), Direction.IN).contains("via proxy"), "echo through the proxy");
             Captures.closeAndAwait(c);
+            assertFalse(Captures.violations(c.log()).contains(Violation.SERVER_KEPT_TCP_OPEN),
+                    "the server's end of TCP came through the tunnel: " + Captures.dump(c.log()));
         }
         assertEquals("CONNECT 127.0.0.1:" + demo.getPort() + " HTTP/1.1", connectLine.get());
     }
@@ -137,6 +139,8 @@ class EnginePoliciesTest {
                 out.write(buffer, 0, n);
                 out.flush();
             }
+            // Passes the end of stream on, as a proxy does: the client sees the server end TCP.
+            to.shutdownOutput();
         } catch (IOException e) {
             // one side closed
         }

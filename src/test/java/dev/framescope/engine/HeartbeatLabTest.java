@@ -64,9 +64,9 @@ class HeartbeatLabTest {
     }
 
     /**
-     * Java-WebSocket reads the ping before the server's reply to our close, on the same thread, so a pong (if any)
-     * is queued and written before the socket closes: after the close handshake there is nothing left to wait for.
-     * The auto case is the control that shows this procedure would see one.
+     * The capture records Jetty's ping before the driver acts on it, so the test waits for the echo of a text sent
+     * after the ping was seen: that echo comes in a later read, when the ping has been acted on and a pong (if any)
+     * queued ahead of our close. The auto case is the control that shows this procedure would see one.
      */
     @Test
     void offModeNeverAnswersWhileAutoDoesInTheSameSequence() throws Exception {
@@ -79,6 +79,8 @@ class HeartbeatLabTest {
             Connection c = Captures.openAndAwait(engine, ConnectionSpec.to(jetty.uri("/pinger"))
                     .withHeartbeat(HeartbeatPolicy.OFF.withPong(mode)));
             Await.until(() -> !heartbeats(c.log(), HeartbeatKind.SERVER_PING).isEmpty(), "Jetty's ping arrived");
+            c.sendText("after the ping");
+            Await.until(() -> Captures.texts(c.log(), Direction.IN).contains("after the ping"), "the echo arrived");
             Captures.closeAndAwait(c);
             assertTrue(Captures.events(c.log(), CaptureEvent.CloseEvent.class).get(0).clean(),
                     "the close handshake completed, so everything queued before it went out");

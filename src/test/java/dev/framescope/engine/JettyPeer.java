@@ -91,9 +91,13 @@ public final class JettyPeer implements AutoCloseable {
     }
 
     /** Pings once on open ("jetty-ping-1") and remembers the pongs it gets. */
+    /** Pings once on open, remembers the pongs, and echoes text. */
     public final class Pinger implements Session.Listener.AutoDemanding {
+        private Session session;
+
         @Override
         public void onWebSocketOpen(Session s) {
+            session = s;
             s.sendPing(ByteBuffer.wrap("jetty-ping-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                     Callback.NOOP);
         }
@@ -103,6 +107,11 @@ public final class JettyPeer implements AutoCloseable {
             byte[] b = new byte[payload.remaining()];
             payload.get(b);
             pongs.add(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            session.sendText(message, Callback.NOOP);
         }
     }
 

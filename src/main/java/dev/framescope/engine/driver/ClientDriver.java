@@ -83,6 +83,9 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
     private Scheduler.Cancellable closeTimer;
     private Scheduler.Cancellable graceTimer;
     private volatile boolean hangUp;
+    /** A refused upgrade's body still to read before hanging up; counted from the read after its head. Read thread. */
+    private long refusedBodyLeft;
+    private boolean headInThisRead;
     private volatile boolean tcpClosedByUs;
 
     /**
@@ -117,9 +120,15 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         boolean serverEnded = false;
         try {
             while (!hangUp) {
-                if (in.read(buffer, 0, buffer.length) < 0) {
+                int n = in.read(buffer, 0, buffer.length);
+                if (n < 0) {
                     serverEnded = true;
                     break;
+                }
+                if (headInThisRead) {
+                    headInThisRead = false;
+                } else if (refusedBodyLeft > 0 && (refusedBodyLeft -= n) <= 0) {
+                    hangUp = true;
                 }
             }
         } catch (IOException e) {
@@ -132,10 +141,13 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
     // ---- what the server sent (read thread, inside the tap) ----
 
     @Override
-    public void upgradeResponse(int status, String reason, Optional<HandshakeResult> result) {
+    public void upgradeResponse(int status, String reason, Optional<HandshakeResult> result, long bodyToCome) {
         if (status != 101 || result.isEmpty()) {
             refuse(status < 0 ? "the server's answer is not HTTP" : "the server answered " + status + " " + reason
                     + " instead of 101 Switching Protocols");
+            if (bodyToCome > 0) {
+                awaitRefusedBody(bodyToCome);
+            }
             return;
         }
         Optional<Finding> broken = result.get().findings().stream()
@@ -156,6 +168,26 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
     private void refuse(String why) {
         events.failed(why);
         hangUp = true;
+    }
+
+    /**
+     * Reads on until the refused response's announced body is in (a 403's explanation often comes in a second
+     * write), or the close timeout: the capture keeps it.
+     */
+    private void awaitRefusedBody(long bytes) {
+        refusedBodyLeft = bytes;
+        headInThisRead = true;
+        hangUp = false;
+        Scheduler.Cancellable t = scheduler.schedule(() -> {
+            if (phase != Phase.CLOSED) {
+                events.note(Severity.WARNING, "the refused response's body did not arrive in full within "
+                        + config.closeTimeout().toMillis() + " ms: dropping the TCP connection");
+                closeTcp();
+            }
+        }, config.closeTimeout().toNanos());
+        synchronized (this) {
+            closeTimer = t;
+        }
     }
 
     private void negotiate(HandshakeResult result) {

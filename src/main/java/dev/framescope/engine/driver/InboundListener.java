@@ -17,8 +17,10 @@ public interface InboundListener {
      * @param status the status code, or -1 when the head is not HTTP
      * @param reason the reason phrase
      * @param result the checked handshake; empty when the head is not HTTP
+     * @param bodyToCome body bytes its {@code Content-Length} announces that have not arrived with the head (0 when
+     *                   none or not announced): a refused upgrade's body is read and captured before we hang up
      */
-    void upgradeResponse(int status, String reason, Optional<HandshakeResult> result);
+    void upgradeResponse(int status, String reason, Optional<HandshakeResult> result, long bodyToCome);
 
     /** A frame (or chunk of a large one) of the general path, with its findings. */
     void frame(Dissected.FrameItem item);
@@ -28,7 +30,7 @@ public interface InboundListener {
 
     InboundListener NONE = new InboundListener() {
         @Override
-        public void upgradeResponse(int status, String reason, Optional<HandshakeResult> result) {
+        public void upgradeResponse(int status, String reason, Optional<HandshakeResult> result, long bodyToCome) {
         }
 
         @Override

@@ -45,6 +45,10 @@ public final class TimeStrip extends Region implements PulseListener {
 
     private double pressX = -1;
     private double dragX = -1;
+    /** The legend's column at the left: the bars start right of it, so no label covers a second. */
+    private double gutter;
+    /** The duration's column at the right. */
+    private double rightGutter;
 
     public TimeStrip(TimelineModel model, LongConsumer jumpToSecond, RangeListener range) {
         this.model = model;
@@ -78,7 +82,7 @@ public final class TimeStrip extends Region implements PulseListener {
 
     private long second(double x) {
         int n = Math.max(1, seconds.size());
-        return (long) Math.max(0, Math.min(n - 1, x / column(canvas.getWidth(), n)));
+        return (long) Math.max(0, Math.min(n - 1, (x - gutter) / column(canvas.getWidth() - gutter - rightGutter, n)));
     }
 
     /** A second's width: the strip's width shared out, but never wider than a bar should be. */
@@ -157,10 +161,15 @@ public final class TimeStrip extends Region implements PulseListener {
         for (Second s : seconds) {
             max = Math.max(max, Math.max(s.in, s.out));
         }
-        double col = column(w, n);
+        String server = "← server  " + max + "/s";
+        String client = "→ client";
+        String duration = n + " s";
+        gutter = Math.max(textWidth(g, server), textWidth(g, client)) + 14;
+        rightGutter = textWidth(g, duration) + 14;
+        double col = column(w - gutter - rightGutter, n);
         for (int i = 0; i < n; i++) {
             Second s = seconds.get(i);
-            double x = i * col;
+            double x = gutter + i * col;
             double bw = Math.max(1, col - 1);
             g.setFill(Color.web("#0969da", 0.55));
             double hin = (mid - 8) * s.in / max;
@@ -178,25 +187,29 @@ public final class TimeStrip extends Region implements PulseListener {
             }
         }
         g.setStroke(Color.gray(0.6));
-        g.strokeLine(0, mid, w, mid);
+        g.strokeLine(gutter, mid, w - rightGutter, mid);
         if (pressX >= 0 && dragX >= 0) {
             g.setFill(Color.web("#bf8700", 0.25));
             g.fillRect(Math.min(pressX, dragX), 0, Math.abs(dragX - pressX), h);
         }
-        label(g, "← server  " + max + "/s", 6, 14, false);
-        label(g, "→ client", 6, h - 8, false);
-        label(g, n + " s", w - 6, 14, true);
+        label(g, server, 6, mid - 6, false);
+        label(g, client, 6, mid + 16, false);
+        label(g, duration, w - 6, mid + 5, true);
     }
 
     /** A legend on a light plate, so it stays readable over the bars; right-aligned at {@code x} when asked. */
     private static void label(GraphicsContext g, String text, double x, double baseline, boolean alignRight) {
-        Text probe = new Text(text);
-        probe.setFont(g.getFont());
-        double tw = probe.getLayoutBounds().getWidth();
+        double tw = textWidth(g, text);
         double left = alignRight ? x - tw : x;
         g.setFill(Color.gray(1.0, 0.8));
         g.fillRoundRect(left - 3, baseline - 11, tw + 6, 14, 6, 6);
         g.setFill(Color.gray(0.3));
         g.fillText(text, left, baseline);
+    }
+
+    private static double textWidth(GraphicsContext g, String text) {
+        Text probe = new Text(text);
+        probe.setFont(g.getFont());
+        return probe.getLayoutBounds().getWidth();
     }
 }

@@ -419,17 +419,24 @@ public final class TimelineView extends TableView<FrameEvent> {
         return column;
     }
 
+    /** Wide enough for a rule id such as MASKED_SERVER_FRAME; the cell's tooltip names each rule in full. */
     private static TableColumn<FrameEvent, String> violations() {
-        TableColumn<FrameEvent, String> column = text("Violations", 140,
+        TableColumn<FrameEvent, String> column = text("Violations", 210,
                 "Rules of RFC 6455 / RFC 7692 this frame breaks (see the Violations tab)",
                 f -> f.findings().stream().map(x -> x.violation().id()).distinct().collect(Collectors.joining(", ")));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String ids, boolean empty) {
                 super.updateItem(ids, empty);
-                setText(empty || ids == null || ids.isEmpty() ? null : "⚠ " + ids);
+                boolean any = !empty && ids != null && !ids.isEmpty();
+                setText(any ? "⚠ " + ids : null);
                 getStyleClass().remove("violation-cell");
-                if (!empty && ids != null && !ids.isEmpty()) {
+                FrameEvent f = any && getTableRow() != null ? getTableRow().getItem() : null;
+                setTooltip(f == null ? null : new Tooltip(f.findings().stream()
+                        .map(x -> x.violation().id() + " (" + x.violation().rfcSection() + "): "
+                                + x.violation().message())
+                        .distinct().collect(Collectors.joining("\n"))));
+                if (any) {
                     getStyleClass().add("violation-cell");
                 }
             }
