@@ -6,6 +6,7 @@ import dev.framescope.capture.ConnectionState;
 import dev.framescope.wire.Severity;
 import dev.framescope.engine.driver.ClientDriver;
 import dev.framescope.engine.driver.ClientEvents;
+import dev.framescope.engine.driver.DriverConfig;
 import dev.framescope.engine.driver.ProtocolClient;
 import dev.framescope.wire.Finding;
 import java.io.IOException;
@@ -102,7 +103,7 @@ final class ConnectAttempt {
         TappedSocket tapped = new TappedSocket(socket, recorder, timers.clock());
         tapped.noLinger();
         ClientDriver d = new ClientDriver(transport(tapped), spec.uri(), LibraryHandshake.headers(spec),
-                spec.extensionOffers(), spec.subprotocols(), ClientDriver.Config.of(spec.mode() == ProtocolMode.STRICT),
+                spec.extensionOffers(), spec.subprotocols(), DriverConfig.of(spec.mode() == ProtocolMode.STRICT),
                 timers.scheduler(), clientEvents(), Thread.currentThread().getName().replace("connect", "ws"));
         recorder.listen(d);
         connection.attached(d);

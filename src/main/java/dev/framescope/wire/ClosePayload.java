@@ -16,6 +16,16 @@ import java.util.OptionalInt;
  */
 public record ClosePayload(OptionalInt code, String reason, boolean reasonValidUtf8, int length) {
 
+    /** A close frame's payload: the code in two bytes, big-endian, then the reason in UTF-8 (RFC 6455 §5.5.1). */
+    public static byte[] encode(int code, String reason) {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[2 + text.length];
+        body[0] = (byte) (code >>> 8);
+        body[1] = (byte) code;
+        System.arraycopy(text, 0, body, 2, text.length);
+        return body;
+    }
+
     public static ClosePayload parse(byte[] payload) {
         if (payload.length < 2) {
             return new ClosePayload(OptionalInt.empty(), "", true, payload.length);

@@ -47,12 +47,7 @@ public final class FrameEncoder {
 
     /** A close frame with a status code and reason (RFC 6455 §5.5.1). */
     public static FrameEncoder close(int code, String reason) {
-        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[2 + text.length];
-        body[0] = (byte) (code >>> 8);
-        body[1] = (byte) code;
-        System.arraycopy(text, 0, body, 2, text.length);
-        return frame(Opcode.CLOSE).payload(body);
+        return frame(Opcode.CLOSE).payload(ClosePayload.encode(code, reason));
     }
 
     public FrameEncoder fin(boolean value) {

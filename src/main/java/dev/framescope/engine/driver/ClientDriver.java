@@ -2,7 +2,6 @@ package dev.framescope.engine.driver;
 
 import dev.framescope.engine.Scheduler;
 import dev.framescope.wire.ClosePayload;
-import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.Dissected;
 import dev.framescope.wire.Finding;
 import dev.framescope.wire.Frame;
@@ -15,11 +14,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Our WebSocket client (RFC 6455 §4-§7), run over the engine's tapped socket. It writes the upgrade request, then one
@@ -36,18 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * loop to, via {@link #hangUp}.
  */
 public final class ClientDriver implements ProtocolClient, InboundListener {
-
-    /**
-     * @param strict         fail on the first server violation (Strict mode) instead of observing on
-     * @param closeTimeout   how long a close frame of ours that failed the connection waits for the server's
-     * @param tcpCloseGrace  how long the server may keep TCP open after the close handshake (RFC 6455 §7.1.1)
-     * @param maxQueuedBytes data waits to be queued while more than this is queued
-     */
-    public record Config(boolean strict, Duration closeTimeout, Duration tcpCloseGrace, long maxQueuedBytes) {
-        public static Config of(boolean strict) {
-            return new Config(strict, Duration.ofSeconds(3), Duration.ofSeconds(2), 128L * 1024 * 1024);
-        }
-    }
 
     /** The connected socket, its streams tapped. */
     public interface Transport {
@@ -66,7 +53,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     private final Transport transport;
     private final byte[] request;
-    private final Config config;
+    private final DriverConfig config;
     private final Scheduler scheduler;
     private final ClientEvents events;
     private final String threadName;
@@ -94,7 +81,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
      * @param subprotocols subprotocols offered
      */
     public ClientDriver(Transport transport, URI uri, Map<String, String> headers, List<String> offers,
-                        List<String> subprotocols, Config config, Scheduler scheduler, ClientEvents events,
+                        List<String> subprotocols, DriverConfig config, Scheduler scheduler, ClientEvents events,
                         String threadName) {
         this.transport = transport;
         this.request = UpgradeRequest.bytes(uri, UpgradeRequest.newKey(), headers, offers, subprotocols);
@@ -154,10 +141,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
                 .filter(f -> f.violation() != Violation.HANDSHAKE_REQUEST_INVALID)
                 .filter(f -> f.violation().severity() == Severity.ERROR).findFirst();
         if (config.strict() && broken.isPresent()) {
-            Finding f = broken.get();
-            refuse("refused the server's 101: " + lowerFirst(f.violation().message())
-                    + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")") + " [" + f.violation().id() + ", "
-                    + f.violation().rfcSection() + "]");
+            refuse(CloseReasons.refusal(broken.get()));
             return;
         }
         negotiate(result.get());
@@ -178,10 +162,15 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         refusedBodyLeft = bytes;
         headInThisRead = true;
         hangUp = false;
+        dropTcpAfterCloseTimeout(() -> true, "the refused response's body did not arrive in full");
+    }
+
+    /** Unless the connection is over by then, or no longer {@code waiting}, TCP goes after the close timeout. */
+    private void dropTcpAfterCloseTimeout(BooleanSupplier waiting, String what) {
         Scheduler.Cancellable t = scheduler.schedule(() -> {
-            if (phase != Phase.CLOSED) {
-                events.note(Severity.WARNING, "the refused response's body did not arrive in full within "
-                        + config.closeTimeout().toMillis() + " ms: dropping the TCP connection");
+            if (phase != Phase.CLOSED && waiting.getAsBoolean()) {
+                events.note(Severity.WARNING, what + " within " + config.closeTimeout().toMillis()
+                        + " ms: dropping the TCP connection");
                 closeTcp();
             }
         }, config.closeTimeout().toNanos());
@@ -239,16 +228,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         events.failed("the server broke a rule: " + reason + " [" + finding.violation().id() + ", "
                 + finding.violation().rfcSection() + "]; we closed with " + code);
         if (sendClose(code, reason)) {
-            Scheduler.Cancellable t = scheduler.schedule(() -> {
-                if (phase != Phase.CLOSED && !closeAnswered()) {
-                    events.note(Severity.WARNING, "no close frame from the server within "
-                            + config.closeTimeout().toMillis() + " ms: dropping the TCP connection");
-                    closeTcp();
-                }
-            }, config.closeTimeout().toNanos());
-            synchronized (this) {
-                closeTimer = t;
-            }
+            dropTcpAfterCloseTimeout(() -> !closeAnswered(), "no close frame from the server");
         }
     }
 
@@ -355,7 +335,7 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
 
     /** Queues our close frame once; false when one went out already. */
     private boolean sendClose(int code, String reason) {
-        byte[] payload = code == NEVER_CONNECTED ? new byte[0] : closePayload(code, reason);
+        byte[] payload = code == NEVER_CONNECTED ? new byte[0] : ClosePayload.encode(code, reason);
         synchronized (sendLock) {
             synchronized (this) {
                 if (phase == Phase.CLOSED || !closing.send(code, reason)) {
@@ -367,15 +347,6 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
         }
         handshakeDone();
         return true;
-    }
-
-    private static byte[] closePayload(int code, String reason) {
-        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[2 + text.length];
-        body[0] = (byte) (code >>> 8);
-        body[1] = (byte) code;
-        System.arraycopy(text, 0, body, 2, text.length);
-        return body;
     }
 
     /**
@@ -468,9 +439,5 @@ public final class ClientDriver implements ProtocolClient, InboundListener {
             phase = Phase.CLOSED;
         }
         events.closed(ending.code(), ending.reason(), serverEnded);
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -52,6 +52,15 @@ public final class CloseReasons {
         return new String(utf8, 0, end, StandardCharsets.UTF_8);
     }
 
+    /** Why Strict mode refused a 101 that broke a rule of RFC 6455 §4.1, for the user. */
+    static String refusal(Finding f) {
+        String message = f.violation().message();
+        return "refused the server's 101: " + (message.isEmpty() ? message
+                : Character.toLowerCase(message.charAt(0)) + message.substring(1))
+                + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")") + " [" + f.violation().id() + ", "
+                + f.violation().rfcSection() + "]";
+    }
+
     private static String phrase(Violation violation) {
         return switch (violation) {
             case MASKED_SERVER_FRAME -> "masked frame from the server";
