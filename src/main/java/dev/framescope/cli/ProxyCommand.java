@@ -7,6 +7,7 @@ import dev.framescope.engine.Engine;
 import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.UpstreamTls;
+import dev.framescope.proxy.ChromiumLauncher;
 import dev.framescope.proxy.ListenAddress;
 import dev.framescope.proxy.LocalCa;
 import dev.framescope.proxy.ProxyOptions;

@@ -85,7 +85,7 @@ public final class LocalCa {
         if (Files.exists(cert) && Files.exists(keyFile)) {
             return new LocalCa(readCertificate(cert), readKey(keyFile), directory);
         }
-        Files.createDirectories(directory);
+        createOwnerOnly(directory);
         KeyPair keys = ecKeys();
         X500Name name = new X500Name("CN=" + NAME + ",O=Framescope");
         Instant now = Instant.now();
@@ -188,6 +188,23 @@ public final class LocalCa {
 
     private static BigInteger serial(SecureRandom random) {
         return new BigInteger(64, random).add(BigInteger.ONE);
+    }
+
+    /** Creates the directory (and its parents) with the last one owner-only (POSIX 700) where it is new. */
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Path parent = directory.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectory(directory);
+        }
     }
 
     /** Creates {@code file} readable and writable by its owner only (POSIX 600) before any byte is in it. */

@@ -120,6 +120,7 @@ class ProxyTlsTest {
     void theCaKeyIsOwnerOnlyAndLeavesAreMintedPerHostAndCached() throws Exception {
         Path key = proxyCa.directory().resolve(LocalCa.KEY_FILE);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(proxyCa.directory())));
         String subject = proxyCa.certificate().getSubjectX500Principal().getName();
         assertTrue(subject.contains("CN=" + LocalCa.NAME), subject);
         assertTrue(proxyCa.certificate().getNotAfter().toInstant().isAfter(java.time.Instant.now()

@@ -3,6 +3,7 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.UpstreamTls;
+import dev.framescope.proxy.ChromiumLauncher;
 import dev.framescope.proxy.ListenAddress;
 import dev.framescope.proxy.LocalCa;
 import dev.framescope.proxy.ProxyListener;
@@ -44,7 +45,11 @@ final class InterceptModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not running.");
     private final ReadOnlyStringWrapper instructions = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastNotice = new ReadOnlyStringWrapper("");
+    final StringProperty chromiumUrl = new SimpleStringProperty("");
+    /** More arguments for the Chromium the panel opens (tests: headless, no sandbox as root). */
+    final java.util.List<String> chromiumArgs = new java.util.ArrayList<>();
     private Optional<ProxyServer> proxy = Optional.empty();
+    private final java.util.List<ChromiumLauncher> browsers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param caDir where the local CA lives (created on first start) */
     InterceptModel(SessionModel session, Background background, Path caDir) {
@@ -81,6 +86,32 @@ final class InterceptModel {
         });
     }
 
+    /**
+     * Opens Chromium on the URL through the running proxy: a throw-away profile that accepts the local CA, so the
+     * system's trust store is never touched. It is stopped with the proxy. UI thread.
+     */
+    void launchChromium() {
+        if (proxy.isEmpty()) {
+            return;
+        }
+        ProxyServer server = proxy.get();
+        String url = chromiumUrl.get().trim().isEmpty() ? "about:blank" : chromiumUrl.get().trim();
+        java.util.List<String> args = java.util.List.copyOf(chromiumArgs);
+        background.submit(() -> ChromiumLauncher.launch(url, server.address().getPort(),
+                server.options().ca().orElseThrow().spkiSha256(), args), new Background.Outcome<ChromiumLauncher>() {
+                    @Override
+                    public void succeeded(ChromiumLauncher browser) {
+                        browsers.add(browser);
+                        lastNotice.set("Chromium opened on " + url + " through the proxy (a throw-away profile).");
+                    }
+
+                    @Override
+                    public void failed(Exception problem) {
+                        lastNotice.set("Could not open Chromium: " + words(problem));
+                    }
+                });
+    }
+
     /** Stops the proxy: open connections end, their captures stay. UI thread. */
     void stop() {
         if (proxy.isEmpty()) {
@@ -88,8 +119,11 @@ final class InterceptModel {
         }
         ProxyServer server = proxy.get();
         proxy = Optional.empty();
+        java.util.List<ChromiumLauncher> opened = java.util.List.copyOf(browsers);
+        browsers.clear();
         busy.set(true);
         background.submit(() -> {
+            opened.forEach(ChromiumLauncher::close);
             server.close();
             return server.counts();
         }, new Background.Outcome<ProxyServer.Counts>() {
@@ -194,7 +228,12 @@ final class InterceptModel {
 
     /** Stops the proxy without waiting (the window is closing). */
     void close() {
-        proxy.ifPresent(p -> background.executor().execute(p::close));
+        java.util.List<ChromiumLauncher> opened = java.util.List.copyOf(browsers);
+        browsers.clear();
+        proxy.ifPresent(p -> background.executor().execute(() -> {
+            opened.forEach(ChromiumLauncher::close);
+            p.close();
+        }));
         proxy = Optional.empty();
     }
 }

@@ -59,6 +59,13 @@ final class InterceptPanel extends VBox {
         stop.disableProperty().bind(model.running().not().or(model.busy()));
         stop.setOnAction(e -> model.stop());
 
+        TextField chromiumUrl = field("interceptChromiumUrl", "a page to open, e.g. http://localhost:3000/");
+        chromiumUrl.textProperty().bindBidirectional(model.chromiumUrl);
+        Button chromium = new Button("Open in Chromium");
+        chromium.setId("interceptChromium");
+        chromium.disableProperty().bind(model.running().not());
+        chromium.setOnAction(e -> model.launchChromium());
+
         Label status = new Label();
         status.setId("interceptStatus");
         status.setWrapText(true);
@@ -75,7 +82,7 @@ final class InterceptPanel extends VBox {
         howTo.textProperty().bind(model.instructions());
 
         getChildren().setAll(new Label("Record the WebSockets of another app, frame-exact, through a proxy."), form,
-                new HBox(8, start, stop), status, notice, howTo);
+                new HBox(8, start, stop), status, new HBox(8, chromiumUrl, chromium), notice, howTo);
     }
 
     private static TextField field(String id, String prompt) {

@@ -115,6 +115,33 @@ class InterceptPanelTest {
     }
 
     @Test
+    void openInChromiumLoadsThePageThroughTheProxy(FxRobot robot) throws Exception {
+        assertTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/chromium"))
+                || java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/google-chrome")),
+                "this check needs Debian's chromium (.ci/run installs it)");
+        String echo = harness.session.demoUrl("/echo");
+        InterceptModel model = harness.live.intercept().model();
+        robot.interact(() -> {
+            harness.live.showIntercept();
+            model.listen.set("127.0.0.1:0");
+            model.upstreamAllow.set("127.0.0.0/8,::1");
+            model.chromiumArgs.addAll(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking"));
+            model.start();
+        });
+        Await.until(Duration.ofSeconds(10), () -> model.running().get(), model.status().get());
+        robot.interact(() -> robot.lookup("#interceptChromiumUrl").queryAs(TextField.class).setText(
+                "data:text/html,<script>const ws = new WebSocket('" + echo + "'); ws.onopen = () => "
+                        + "ws.send('from the panel'); ws.onmessage = () => ws.close(4000, 'done');</script>"));
+        robot.interact(robot.lookup("#interceptChromium").queryAs(Button.class)::fire);
+        Await.until(Duration.ofSeconds(60), () -> harness.session.connections().stream()
+                .anyMatch(c -> c.name().startsWith("via proxy") && messages(c, Direction.IN).contains("from the panel")),
+                "Chromium's WebSocket in the list: " + model.lastNotice().get());
+        robot.interact(model::stop);
+        Await.until(Duration.ofSeconds(20), () -> !model.running().get(), "stopped, Chromium with it");
+    }
+
+    @Test
     void aBadListenAddressIsExplainedAndNothingRuns(FxRobot robot) {
         robot.interact(() -> harness.live.showIntercept());
         robot.interact(() -> robot.lookup("#interceptListen").queryAs(TextField.class).setText("127.0.0.1:99999"));

@@ -1,4 +1,4 @@
-package dev.framescope.cli;
+package dev.framescope.proxy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,14 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code framescope proxy --launch-chromium URL}: Chromium pointed at the proxy, with a throw-away profile so that
+ * Chromium pointed at the proxy ({@code framescope proxy --launch-chromium URL}, the Intercept panel's button), with a throw-away profile so that
  * nothing of the user's (bookmarks, logins, the system's trust store) is touched, and told to accept certificates
  * issued by the local CA by its key's hash. Stopped, and its profile deleted, when the proxy stops.
  */
-final class ChromiumLauncher implements AutoCloseable {
+public final class ChromiumLauncher implements AutoCloseable {
 
     /** Tried in this order on the PATH. */
-    static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+    public static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
 
     private final Process process;
     private final Path profile;
@@ -31,7 +31,7 @@ final class ChromiumLauncher implements AutoCloseable {
      * @param extra more arguments for Chromium ({@code --headless=new}, {@code --no-sandbox} as root)
      * @throws IOException naming the programs tried when none starts
      */
-    static ChromiumLauncher launch(String url, int proxyPort, String spki, List<String> extra) throws IOException {
+    public static ChromiumLauncher launch(String url, int proxyPort, String spki, List<String> extra) throws IOException {
         Path profile = Files.createTempDirectory("framescope-chromium");
         List<String> args = new ArrayList<>(List.of("--proxy-server=http://127.0.0.1:" + proxyPort,
                 "--proxy-bypass-list=<-loopback>", "--ignore-certificate-errors-spki-list=" + spki,
@@ -52,6 +52,10 @@ final class ChromiumLauncher implements AutoCloseable {
         }
         delete(profile);
         throw new IOException("no Chromium found (tried " + String.join(", ", NAMES) + " on the PATH)");
+    }
+
+    public boolean alive() {
+        return process.isAlive();
     }
 
     @Override
