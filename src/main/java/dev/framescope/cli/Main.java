@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         subcommands = {CaptureCommand.class, InspectCommand.class, DissectCommand.class, ExportCommand.class,
                 ImportHarCommand.class, DecodeCommand.class, ConvertCommand.class,
-                DemoServerCommand.class, ReplayCommand.class, MockCommand.class, ProbeCommand.class},
+                DemoServerCommand.class, ReplayCommand.class, MockCommand.class, ProbeCommand.class,
+                ProxyCommand.class},
         description = "Frame-exact WebSocket inspector (RFC 6455 / RFC 7692).")
 public final class Main implements Runnable {
 

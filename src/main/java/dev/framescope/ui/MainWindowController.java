@@ -47,6 +47,7 @@ public final class MainWindowController {
     @FXML private MenuItem saveSessionItem;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem importHarItem;
+    @FXML private MenuItem interceptItem;
     @FXML private CheckMenuItem keepSecretsItem;
     @FXML private MenuItem clearItem;
     @FXML private MenuItem findItem;
@@ -153,6 +154,10 @@ public final class MainWindowController {
 
     public MenuItem importHarItem() {
         return importHarItem;
+    }
+
+    public MenuItem interceptItem() {
+        return interceptItem;
     }
 
     public CheckMenuItem keepSecretsItem() {

@@ -24,8 +24,8 @@ final class LayerRules {
     /**
      * {@code decode} is pure (JDK and format libraries only), so {@code capture} may use it — the JSON Lines export
      * adds each payload's decoded tree — and so may {@code cli} and {@code ui}. Nothing but {@code ui} uses
-     * {@code ui} or JavaFX. {@code replay} (replay and mock) and {@code probe} (the conformance probe) sit on
-     * {@code engine} beside {@code cli}.
+     * {@code ui} or JavaFX. {@code replay} (replay and mock), {@code probe} (the conformance probe) and {@code proxy}
+     * (the intercepting proxy, which records through the engine's recorder) sit on {@code engine} beside {@code cli}.
      */
     static final Map<String, Rule> RULES = Map.of(
             "wire", new Rule(List.of("java.io.File", "java.nio.file.", "java.nio.channels.", "java.net.",
@@ -44,6 +44,8 @@ final class LayerRules {
                     "javafx."), Optional.empty(), List.of()),
             "probe", new Rule(List.of("dev.framescope.ui.", "dev.framescope.cli.", "dev.framescope.demo.",
                     "javafx."), Optional.empty(), List.of()),
+            "proxy", new Rule(List.of("dev.framescope.ui.", "dev.framescope.cli.", "dev.framescope.demo.",
+                    "dev.framescope.replay.", "javafx."), Optional.empty(), List.of()),
             "cli", new Rule(List.of("dev.framescope.ui.", "javafx."), Optional.empty(), List.of()));
 
     private LayerRules() {

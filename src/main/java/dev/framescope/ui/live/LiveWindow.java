@@ -34,6 +34,7 @@ public final class LiveWindow {
     private final SelectionExport<FrameEvent> frameSelection;
     private final QuitGuard quitGuard;
     private final ProbeMenu probe;
+    private final InterceptWindow intercept;
 
     public LiveWindow(MainWindowController window, SessionModel session, WindowServices services) {
         this.window = window;
@@ -65,6 +66,7 @@ public final class LiveWindow {
                 services.background());
         details.heartbeat().useConnection(() -> selected().flatMap(LiveConnection::connection));
         frameSelection = new SelectionExport<>(table, timeline, window.keepSecretsItem()::isSelected, files);
+        intercept = new InterceptWindow(window, session, services);
         layOut();
         listen();
         installMenus();
@@ -75,8 +77,7 @@ public final class LiveWindow {
 
     private void layOut() {
         VBox.setVgrow(connections, Priority.ALWAYS);
-        window.connectionsContent().getChildren().setAll(new VBox(4, new EnvironmentBar(session, status),
-                connections));
+        window.connectionsContent().getChildren().setAll(new VBox(4, new EnvironmentBar(session, status), connections));
         table.getContextMenu().getItems().add(new SeparatorMenuItem());
         table.getContextMenu().getItems().addAll(frameSelection.menuItems("frames"));
         messagesView.setContextMenu(new ContextMenu(new SelectionExport<>(messagesView, timeline,
@@ -128,6 +129,10 @@ public final class LiveWindow {
         }, notifications);
         new FileMenu(window, files, this::selected);
         files.loadRecent();
+    }
+
+    InterceptWindow intercept() {
+        return intercept;
     }
 
     private Optional<LiveConnection> selected() {

@@ -51,6 +51,8 @@ public final class SessionModel implements AutoCloseable {
     private Optional<DemoServer> demo = Optional.empty();
     private final ObjectProperty<Environments> environments = new SimpleObjectProperty<>(Environments.NONE);
     private final ReadOnlyStringWrapper environmentsProblem = new ReadOnlyStringWrapper("");
+    /** What else closes with the session (the intercepting proxy). */
+    private final java.util.List<Runnable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** True while {@link #environmentsProblem} says a save failed (a later save that works clears it). */
     private boolean saveFailed;
 
@@ -257,6 +259,21 @@ public final class SessionModel implements AutoCloseable {
         return budget;
     }
 
+    /** Runs {@code action} when the session closes. */
+    public void onClose(Runnable action) {
+        closing.add(action);
+    }
+
+    /** A fresh connection id for a log made outside the session (the intercepting proxy's). */
+    public long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /** The clock of this session's connections. */
+    public java.util.function.LongSupplier clock() {
+        return engine.clock();
+    }
+
     /**
      * Closes every connection, then — once they have ended, off the FX thread — stops the timers and the demo
      * endpoint: the close handshakes still need the timers (a server that never answers is dropped after a
@@ -264,6 +281,7 @@ public final class SessionModel implements AutoCloseable {
      */
     @Override
     public void close() {
+        closing.forEach(Runnable::run);
         connections.forEach(c -> c.connection().ifPresent(conn -> conn.close(1001, "Framescope closing")));
         Optional<DemoServer> endpoint = demo;
         CompletableFuture.allOf(connections.stream().flatMap(c -> c.connection().stream())

@@ -1,0 +1,287 @@
+package dev.framescope.bench;
+
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.MemoryBudget;
+import dev.framescope.proxy.ProxyListener;
+import dev.framescope.proxy.ProxyOptions;
+import dev.framescope.proxy.ProxyServer;
+import dev.framescope.proxy.UpstreamAllowList;
+import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.Handshake;
+import dev.framescope.wire.HttpHeadParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The intercepting proxy's relay on loopback. Throughput: a client writes N pre-encoded masked binary frames through
+ * the proxy to a server that counts them, once through a recorded WebSocket (CONNECT, then the upgrade: every frame
+ * dissected and captured) and once through a plain tunnel of the same relay code without a recorder (CONNECT, then
+ * the frames: not HTTP, so passed through), alternately; each timed from the first byte written to the last byte
+ * received. Latency: one 16-byte message at a time, 1,000 per second, answered by the server with one frame; the
+ * round trip through the recorded proxy minus the round trip direct, at the median and the 99th percentile.
+ *
+ * <p>Run: {@code mvn -Pbench -DskipTests package && java -Xmx2g -XX:+UseParallelGC -cp target/benchmarks.jar
+ * dev.framescope.bench.ProxyRelayBench [ROUNDS]}
+ */
+public final class ProxyRelayBench {
+
+    private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<CaptureLog> logs = new CopyOnWriteArrayList<>();
+        AtomicLong ids = new AtomicLong(1);
+        ProxyOptions options = ProxyOptions.forward(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                UpstreamAllowList.parse("127.0.0.0/8"), SSLContext.getDefault());
+        try (ProxyServer proxy = new ProxyServer(options, new ProxyListener() {
+            @Override
+            public void intercepted(CaptureLog log) {
+                logs.add(log);
+            }
+
+            @Override
+            public void notice(String text) {
+            }
+        }, System::nanoTime, new MemoryBudget(512L << 20), ids::getAndIncrement)) {
+            System.out.println("| frame | frames | plain relay MB/s | recorded relay MB/s | ratio (median) | ratio (range) |");
+            System.out.println("|------:|-------:|-----------------:|--------------------:|---------------:|--------------:|");
+            for (int[] c : new int[][] {{1024, 100_000}, {65536, 2_000}}) {
+                throughput(proxy, logs, c[0], c[1], rounds);
+            }
+            latency(proxy, logs);
+        }
+    }
+
+    private static void throughput(ProxyServer proxy, List<CaptureLog> logs, int size, int count, int rounds)
+            throws Exception {
+        byte[] frame = FrameEncoder.binary(new byte[size]).masked(0x12345678).encode();
+        double[] plain = new double[rounds];
+        double[] recorded = new double[rounds];
+        double[] ratios = new double[rounds];
+        for (int r = -1; r < rounds; r++) {
+            double p = stream(proxy, frame, count, false);
+            double w = stream(proxy, frame, count, true);
+            logs.forEach(CaptureLog::close);
+            logs.clear();
+            if (r >= 0) {
+                plain[r] = p;
+                recorded[r] = w;
+                ratios[r] = w / p;
+            }
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "| %d B | %,d | %.0f | %.0f | %.2f | %.2f–%.2f |%n", size, count,
+                median(plain), median(recorded), median(ratios), sorted[0], sorted[sorted.length - 1]);
+    }
+
+    /** MB/s through the proxy: a recorded WebSocket, or a plain tunnel of the same relay. */
+    private static double stream(ProxyServer proxy, byte[] frame, int count, boolean upgrade) throws Exception {
+        long total = (long) frame.length * count;
+        try (Sink sink = new Sink(total);
+             Socket client = tunnel(proxy, sink.port())) {
+            OutputStream out = client.getOutputStream();
+            if (upgrade) {
+                out.write(upgradeRequest(sink.port()));
+                readHead(client.getInputStream());
+            }
+            byte[] batch = new byte[frame.length * Math.max(1, 65536 / frame.length)];
+            int perBatch = batch.length / frame.length;
+            for (int i = 0; i < perBatch; i++) {
+                System.arraycopy(frame, 0, batch, i * frame.length, frame.length);
+            }
+            long start = System.nanoTime();
+            int sent = 0;
+            while (sent < count) {
+                int n = Math.min(perBatch, count - sent);
+                out.write(batch, 0, n * frame.length);
+                sent += n;
+            }
+            out.flush();
+            long end = sink.awaitAll();
+            return total / 1e6 / ((end - start) / 1e9);
+        }
+    }
+
+    private static void latency(ProxyServer proxy, List<CaptureLog> logs) throws Exception {
+        int messages = 5_000;
+        try (Echo echo = new Echo()) {
+            long[] direct = rtts(new Socket(InetAddress.getLoopbackAddress(), echo.port()), false, echo.port(),
+                    messages);
+            long[] through = rtts(tunnel(proxy, echo.port()), true, echo.port(), messages);
+            System.out.printf(Locale.ROOT, "%nlatency, 16 B messages at 1,000/s, %,d each: direct p50 %.1f µs p99 %.1f µs;"
+                    + " through the recording proxy p50 %.1f µs p99 %.1f µs; added p50 %.1f µs p99 %.1f µs%n",
+                    messages, pct(direct, 50), pct(direct, 99), pct(through, 50), pct(through, 99),
+                    pct(through, 50) - pct(direct, 50), pct(through, 99) - pct(direct, 99));
+        }
+        logs.forEach(CaptureLog::close);
+    }
+
+    private static long[] rtts(Socket s, boolean upgrade, int port, int messages) throws IOException {
+        try (s) {
+            s.setTcpNoDelay(true);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write(upgradeRequest(port));
+            readHead(in);
+            byte[] frame = FrameEncoder.binary(new byte[16]).masked(0x01020304).encode();
+            byte[] answer = new byte[18];
+            long[] rtt = new long[messages];
+            long next = System.nanoTime();
+            for (int i = -500; i < messages; i++) {
+                next += 1_000_000;
+                long t0 = System.nanoTime();
+                out.write(frame);
+                out.flush();
+                in.readNBytes(answer, 0, answer.length);
+                long t1 = System.nanoTime();
+                if (i >= 0) {
+                    rtt[i] = t1 - t0;
+                }
+                LockSupport.parkNanos(next - System.nanoTime());
+            }
+            Arrays.sort(rtt);
+            return rtt;
+        }
+    }
+
+    private static double pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e3;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private static Socket tunnel(ProxyServer proxy, int port) throws IOException {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), proxy.address().getPort());
+        s.setTcpNoDelay(true);
+        s.getOutputStream().write(("CONNECT 127.0.0.1:" + port + " HTTP/1.1\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        readHead(s.getInputStream());
+        return s;
+    }
+
+    private static byte[] upgradeRequest(int port) {
+        return ("GET /bench HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("ended in a head: " + head);
+            }
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static void answer101(Socket s, String head) throws IOException {
+        String key = HttpHeadParser.parseRequest(head.getBytes(StandardCharsets.ISO_8859_1)).orElseThrow().headers()
+                .first("Sec-WebSocket-Key").orElse("");
+        s.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + Handshake.acceptFor(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Counts the bytes after the head (if any) and notes when the expected total has arrived. */
+    private static final class Sink implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private volatile long doneAt;
+        private final Thread thread;
+
+        Sink(long expected) throws IOException {
+            thread = new Thread(() -> {
+                try (Socket s = server.accept()) {
+                    InputStream in = s.getInputStream();
+                    byte[] buf = new byte[256 * 1024];
+                    int first = in.read(buf, 0, 1);
+                    long got = 0;
+                    if (first == 1 && buf[0] == 'G') {
+                        String head = "G" + readHead(in);
+                        answer101(s, head);
+                    } else if (first == 1) {
+                        got = 1;
+                    }
+                    int n;
+                    while (got < expected && (n = in.read(buf)) >= 0) {
+                        got += n;
+                    }
+                    doneAt = System.nanoTime();
+                } catch (IOException e) {
+                    doneAt = -1;
+                }
+            }, "bench-sink");
+            thread.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        long awaitAll() throws InterruptedException {
+            thread.join();
+            return doneAt;
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
+    /** Answers each 22-byte masked 16-byte message with an 18-byte frame; one connection at a time. */
+    private static final class Echo implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+
+        Echo() throws IOException {
+            Thread t = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept()) {
+                        s.setTcpNoDelay(true);
+                        InputStream in = s.getInputStream();
+                        answer101(s, readHead(in));
+                        byte[] reply = FrameEncoder.binary(new byte[16]).encode();
+                        byte[] frame = new byte[22];
+                        while (in.readNBytes(frame, 0, 22) == 22) {
+                            s.getOutputStream().write(reply);
+                            s.getOutputStream().flush();
+                        }
+                    } catch (IOException e) {
+                        // Next connection, or closed.
+                    }
+                }
+            }, "bench-echo");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+}

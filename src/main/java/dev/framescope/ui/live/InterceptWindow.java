@@ -1,0 +1,42 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.ui.MainWindowController;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * File ▸ Intercept Another App…: the {@link InterceptPanel} in a window of its own, made on first use; the proxy
+ * keeps running when that window is closed, and stops with the session.
+ */
+final class InterceptWindow {
+
+    private final MainWindowController window;
+    private final InterceptPanel panel;
+    private Stage stage;
+
+    InterceptWindow(MainWindowController window, SessionModel session, WindowServices services) {
+        this.window = window;
+        InterceptModel model = new InterceptModel(session, services.background(), services.configDir().resolve("ca"));
+        session.onClose(model::close);
+        panel = new InterceptPanel(model);
+        window.interceptItem().setDisable(false);
+        window.interceptItem().setOnAction(e -> show());
+    }
+
+    InterceptPanel panel() {
+        return panel;
+    }
+
+    void show() {
+        if (stage == null) {
+            stage = new Stage();
+            stage.setTitle("Intercept — Framescope");
+            stage.initOwner(window.root().getScene().getWindow());
+            Scene scene = new Scene(panel, 640, 460);
+            scene.getStylesheets().setAll(window.root().getScene().getStylesheets());
+            stage.setScene(scene);
+        }
+        stage.show();
+        stage.toFront();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.framescope.proxy;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Direction;
+import dev.framescope.capture.MemoryBudget;
+import dev.framescope.testutil.Await;
+import dev.framescope.wire.Finding;
+import dev.framescope.wire.Violation;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
+
+/** A proxy on loopback for a test, allowed to reach loopback only, with what it reported collected. */
+final class ProxyFixture implements AutoCloseable {
+
+    final List<CaptureLog> logs = new CopyOnWriteArrayList<>();
+    final List<String> notices = new CopyOnWriteArrayList<>();
+    final ProxyServer server;
+
+    ProxyFixture() throws IOException {
+        this(o -> o);
+    }
+
+    ProxyFixture(UnaryOperator<ProxyOptions> how) throws IOException {
+        ProxyOptions options = how.apply(ProxyOptions.forward(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                UpstreamAllowList.parse("127.0.0.0/8,::1"), defaultTls()));
+        server = new ProxyServer(options, new ProxyListener() {
+            @Override
+            public void intercepted(CaptureLog log) {
+                logs.add(log);
+            }
+
+            @Override
+            public void notice(String text) {
+                notices.add(text);
+            }
+        }, System::nanoTime, new MemoryBudget(64L << 20), new java.util.concurrent.atomic.AtomicLong(1)::getAndIncrement);
+    }
+
+    static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int port() {
+        return server.address().getPort();
+    }
+
+    /** The n-th capture (from 0), once it exists. */
+    CaptureLog log(int n) {
+        Await.until(() -> logs.size() > n, "capture #" + n);
+        return logs.get(n);
+    }
+
+    static <E extends CaptureEvent> List<E> events(CaptureLog log, Class<E> type) {
+        return log.readFrom(0, log.size()).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    static List<String> texts(CaptureLog log, Direction dir) {
+        return events(log, CaptureEvent.MessageEvent.class).stream().filter(m -> m.dir() == dir)
+                .filter(m -> m.message().isText())
+                .map(m -> new String(m.message().payload(), StandardCharsets.UTF_8)).toList();
+    }
+
+    static List<CaptureEvent.FrameEvent> frames(CaptureLog log, Direction dir) {
+        return events(log, CaptureEvent.FrameEvent.class).stream().filter(f -> f.dir() == dir).toList();
+    }
+
+    static List<Violation> violations(CaptureLog log) {
+        return log.readFrom(0, log.size()).stream().filter(e -> !(e instanceof CaptureEvent.MessageEvent))
+                .flatMap(e -> e.findings().stream()).map(Finding::violation).toList();
+    }
+
+    static boolean closed(CaptureLog log) {
+        return !events(log, CaptureEvent.CloseEvent.class).isEmpty();
+    }
+
+    static String dump(CaptureLog log) {
+        StringBuilder sb = new StringBuilder();
+        log.readFrom(0, log.size()).forEach(e -> sb.append(e).append('\n'));
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.framescope.ui.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.Direction;
+import dev.framescope.testutil.Await;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * File → Intercept Another App…: the panel starts the proxy off the FX thread, says how to point an app at it, a
+ * real client's WebSocket through it appears in the connections list "via proxy" with both directions in the
+ * timeline, and Stop ends it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InterceptPanelTest {
+
+    private final LiveWindowHarness harness = new LiveWindowHarness();
+
+    @Start
+    void start(Stage stage) {
+        harness.start(stage);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        harness.stop(robot);
+    }
+
+    @Test
+    void startRecordAClientThroughItAndStop(FxRobot robot) throws Exception {
+        String echo = harness.session.demoUrl("/echo");
+        robot.interact(() -> harness.window.controller().interceptItem().fire());
+        TextField listen = robot.lookup("#interceptListen").queryAs(TextField.class);
+        TextField allow = robot.lookup("#interceptAllow").queryAs(TextField.class);
+        robot.interact(() -> {
+            listen.setText("127.0.0.1:0");
+            allow.setText("127.0.0.0/8,::1");
+        });
+        Button start = robot.lookup("#interceptStart").queryAs(Button.class);
+        robot.interact(start::fire);
+        InterceptModel model = harness.live.intercept().panel().model();
+        Await.until(Duration.ofSeconds(10), () -> model.running().get(), "the proxy running: "
+                + model.status().get());
+        Label status = robot.lookup("#interceptStatus").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("Listening on 127.0.0.1:"), status.getText());
+        String howTo = robot.lookup("#interceptInstructions").queryAs(TextArea.class).getText();
+        int port = model.address().orElseThrow().getPort();
+        assertTrue(howTo.contains("HTTP_PROXY=http://127.0.0.1:" + port), howTo);
+        assertTrue(howTo.contains("--proxy-bypass-list"), howTo);
+
+        List<String> got = new CopyOnWriteArrayList<>();
+        WebSocketClient client = new WebSocketClient(URI.create(echo)) {
+            @Override
+            public void onOpen(ServerHandshake h) {
+                send("seen by the window");
+            }
+
+            @Override
+            public void onMessage(String message) {
+                got.add(message);
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+            }
+
+            @Override
+            public void onError(Exception ex) {
+            }
+        };
+        client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", port)));
+        assertTrue(client.connectBlocking(10, TimeUnit.SECONDS));
+        Await.until(() -> got.contains("seen by the window"), "the echo through the proxy");
+        client.closeBlocking();
+
+        Await.until(() -> harness.session.connections().stream().anyMatch(c -> c.name().startsWith("via proxy")),
+                "the proxied connection in the list");
+        LiveConnection proxied = harness.session.connections().stream()
+                .filter(c -> c.name().startsWith("via proxy")).findFirst().orElseThrow();
+        assertTrue(proxied.name().contains(echo), proxied.name());
+        robot.interact(() -> harness.live.select(proxied));
+        Await.until(() -> messages(proxied, Direction.OUT).contains("seen by the window")
+                && messages(proxied, Direction.IN).contains("seen by the window"), "both directions captured");
+        Await.until(Duration.ofSeconds(10), () -> !harness.live.timeline().frames().isEmpty(),
+                "its frames in the timeline");
+
+        robot.interact(robot.lookup("#interceptStop").queryAs(Button.class)::fire);
+        Await.until(Duration.ofSeconds(10), () -> !model.running().get(), "stopped");
+        assertTrue(model.status().get().startsWith("Stopped. 1 WebSocket(s) recorded"), model.status().get());
+        assertFalse(start.isDisabled(), "can start again");
+        assertEquals(1, harness.session.connections().stream().filter(c -> c.name().startsWith("via proxy")).count());
+    }
+
+    @Test
+    void openInChromiumLoadsThePageThroughTheProxy(FxRobot robot) throws Exception {
+        assertTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/chromium"))
+                || java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/google-chrome")),
+                "this check needs Debian's chromium (.ci/run installs it)");
+        String echo = harness.session.demoUrl("/echo");
+        InterceptModel model = harness.live.intercept().panel().model();
+        robot.interact(() -> {
+            harness.live.intercept().show();
+            model.listen.set("127.0.0.1:0");
+            model.upstreamAllow.set("127.0.0.0/8,::1");
+            model.chromiumArgs.addAll(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking"));
+            model.start();
+        });
+        Await.until(Duration.ofSeconds(10), () -> model.running().get(), model.status().get());
+        robot.interact(() -> robot.lookup("#interceptChromiumUrl").queryAs(TextField.class).setText(
+                "data:text/html,<script>const ws = new WebSocket('" + echo + "'); ws.onopen = () => "
+                        + "ws.send('from the panel'); ws.onmessage = () => ws.close(4000, 'done');</script>"));
+        robot.interact(robot.lookup("#interceptChromium").queryAs(Button.class)::fire);
+        Await.until(Duration.ofSeconds(60), () -> harness.session.connections().stream()
+                .anyMatch(c -> c.name().startsWith("via proxy") && messages(c, Direction.IN).contains("from the panel")),
+                "Chromium's WebSocket in the list: " + model.lastNotice().get());
+        robot.interact(model::stop);
+        Await.until(Duration.ofSeconds(20), () -> !model.running().get(), "stopped, Chromium with it");
+    }
+
+    @Test
+    void aBadListenAddressIsExplainedAndNothingRuns(FxRobot robot) {
+        robot.interact(() -> harness.live.intercept().show());
+        robot.interact(() -> robot.lookup("#interceptListen").queryAs(TextField.class).setText("127.0.0.1:99999"));
+        robot.interact(robot.lookup("#interceptStart").queryAs(Button.class)::fire);
+        InterceptModel model = harness.live.intercept().panel().model();
+        Await.until(Duration.ofSeconds(10), () -> model.status().get().startsWith("Could not start"),
+                model.status().get());
+        assertTrue(model.status().get().contains("port from 0 to 65535"), model.status().get());
+        assertFalse(model.running().get());
+    }
+
+    private static List<String> messages(LiveConnection c, Direction dir) {
+        return c.log().readFrom(0, c.log().size()).stream().filter(e -> e instanceof CaptureEvent.MessageEvent)
+                .map(e -> (CaptureEvent.MessageEvent) e).filter(m -> m.dir() == dir)
+                .map(m -> new String(m.message().payload(), StandardCharsets.UTF_8)).toList();
+    }
+}
