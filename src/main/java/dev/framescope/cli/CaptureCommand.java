@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -145,12 +144,11 @@ final class CaptureCommand implements Callable<Integer> {
     private Environment environment = Environment.empty("command line");
     private Secrets secrets = Secrets.NONE;
 
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final CtrlC ctrlC = new CtrlC();
     /** Whether the connection was seen OPEN (our messages and lab actions start then). */
     private boolean opened;
     /** Whether the server's 101 is in the capture (the connection may have closed again between two polls). */
     private boolean upgraded;
-    private volatile boolean interrupted;
 
     @Override
     public Integer call() throws Exception {
@@ -177,8 +175,7 @@ final class CaptureCommand implements Callable<Integer> {
         }
         Path file = out.orElseGet(() -> Path.of("capture-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".fscap"));
-        Thread hook = new Thread(this::onInterrupt);
-        Runtime.getRuntime().addShutdownHook(hook);
+        ctrlC.arm();
         try (CaptureLog log = new CaptureLog(1, connection.uri().toString(), new PayloadStore(budget()),
                 engine.clock());
              SessionOutput writer = SessionFiles.create(file, keepSecrets)) {
@@ -204,8 +201,7 @@ final class CaptureCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            finished.countDown();
-            removeHook(hook);
+            ctrlC.finished();
             for (DemoServer d : demo.stream().toList()) {
                 d.close();
             }
@@ -243,7 +239,7 @@ final class CaptureCommand implements Callable<Integer> {
             }
             boolean labDone = opened && lab.isDone() && (pingStorm.isPresent() || idleProbe.isPresent())
                     && until.duration.isEmpty() && !until.untilClose;
-            if ((clock.getAsLong() >= deadline || interrupted || labDone) && closeDeadline == Long.MAX_VALUE
+            if ((clock.getAsLong() >= deadline || ctrlC.pressed() || labDone) && closeDeadline == Long.MAX_VALUE
                     && !c.ended()) {
                 c.close(1000, "capture finished");
                 closeDeadline = clock.getAsLong() + TimeUnit.SECONDS.toNanos(3);
@@ -320,22 +316,6 @@ final class CaptureCommand implements Callable<Integer> {
                 .withMode(observe ? ProtocolMode.OBSERVE : ProtocolMode.STRICT);
     }
 
-    private void onInterrupt() {
-        interrupted = true;
-        try {
-            finished.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook is running and waits for us.
-        }
-    }
 
     /** The memory budget from the options parsed at start ({@code --memory-budget}), else this JVM's default. */
     MemoryBudget budget() {

@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
@@ -107,8 +105,7 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--keep-secrets", description = "Keep Authorization, cookies and query tokens in the session file.")
     boolean keepSecrets;
 
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile boolean interrupted;
+    private final CtrlC ctrlC = new CtrlC();
 
     @Override
     public Integer call() throws Exception {
@@ -133,8 +130,7 @@ final class ProxyCommand implements Callable<Integer> {
         }
         Path file = out.orElseGet(() -> Path.of("proxy-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".fscap"));
-        Thread hook = new Thread(this::onInterrupt);
-        Runtime.getRuntime().addShutdownHook(hook);
+        ctrlC.arm();
         try (Engine engine = main.engines().create(EngineSettings.DEFAULTS);
              SessionOutput writer = SessionFiles.create(file, keepSecrets)) {
             ProxyLoop loop = new ProxyLoop(stdout, writer);
@@ -160,7 +156,7 @@ final class ProxyCommand implements Callable<Integer> {
                     }
                 }
                 long end = duration.map(d -> engine.clock().getAsLong() + d.toNanos()).orElse(Long.MAX_VALUE);
-                loop.run(() -> interrupted || engine.clock().getAsLong() >= end
+                loop.run(() -> ctrlC.pressed() || engine.clock().getAsLong() >= end
                         || connections.isPresent() && loop.closedConnections() >= connections.get());
             } finally {
                 chromium.ifPresent(ChromiumLauncher::close);
@@ -173,8 +169,7 @@ final class ProxyCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } finally {
-            finished.countDown();
-            removeHook(hook);
+            ctrlC.finished();
         }
     }
 
@@ -235,23 +230,6 @@ final class ProxyCommand implements Callable<Integer> {
             return 0;
         } catch (IOException | GeneralSecurityException e) {
             return CliErrors.badArguments(spec, "cannot write " + file + ": " + e.getMessage());
-        }
-    }
-
-    private void onInterrupt() {
-        interrupted = true;
-        try {
-            finished.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Already shutting down: the hook is running and waits for us.
         }
     }
 }
