@@ -4,6 +4,7 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.SessionFiles;
 import dev.framescope.capture.io.SessionOutput;
+import dev.framescope.proxy.ListenAddress;
 import dev.framescope.replay.JsonMask;
 import dev.framescope.replay.MockCursor;
 import dev.framescope.replay.MockScript;
@@ -13,9 +14,7 @@ import dev.framescope.replay.ReplayException;
 import dev.framescope.replay.UnmatchedPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,29 +154,6 @@ final class MockCommand implements Callable<Integer> {
     }
 
     static InetSocketAddress address(String text, boolean allowRemote) {
-        int colon = text.lastIndexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("--listen is HOST:PORT (e.g. 127.0.0.1:9002), not '" + text + "'");
-        }
-        String host = text.substring(0, colon);
-        int port;
-        try {
-            port = Integer.parseInt(text.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--listen needs a port from 0 to 65535, not '" + text + "'");
-        }
-        try {
-            InetAddress ip = InetAddress.getByName(host.isEmpty() ? "127.0.0.1" : host);
-            if (!ip.isLoopbackAddress() && !allowRemote) {
-                throw new IllegalArgumentException("--listen " + text + " is not a loopback address; add "
-                        + "--allow-remote to serve the network");
-            }
-            return new InetSocketAddress(ip, port);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--listen: unknown host '" + host + "'");
-        }
+        return ListenAddress.parse(text, allowRemote, "--listen");
     }
 }

@@ -174,7 +174,7 @@ final class ProxyCommand implements Callable<Integer> {
     }
 
     private ProxyOptions options(LocalCa ca, PrintWriter stderr) throws IOException, GeneralSecurityException {
-        InetSocketAddress address = ListenAddress.parse(listen, allowRemote);
+        InetSocketAddress address = ListenAddress.parse(listen, allowRemote, "--listen");
         if (!address.getAddress().isLoopbackAddress()) {
             stderr.println("proxy: warning: listening on " + listen + ", which other machines can reach: anyone there "
                     + "can send traffic through this proxy and read its CA-signed TLS");

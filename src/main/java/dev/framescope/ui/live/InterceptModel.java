@@ -146,7 +146,7 @@ final class InterceptModel {
 
     /** Background thread: parses what may need a lookup, creates the CA on first use, binds. */
     private ProxyServer open(String listenText, Optional<String> reverse, String allow) throws Exception {
-        ProxyOptions options = ProxyOptions.forward(ListenAddress.parse(listenText, false),
+        ProxyOptions options = ProxyOptions.forward(ListenAddress.parse(listenText, false, "the listen address"),
                 allow.isEmpty() ? UpstreamAllowList.ANY : UpstreamAllowList.parse(allow),
                 UpstreamTls.context(TlsOptions.VERIFY)).withCa(LocalCa.loadOrCreate(caDir));
         if (reverse.isPresent()) {
