@@ -1,6 +1,7 @@
 package dev.framescope.ui.frame;
 
 import java.util.AbstractList;
+import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -24,8 +25,8 @@ public final class HexDumpView extends VBox {
 
     public static final String STYLE_CLASS = "hex-dump";
     public static final int DEFAULT_CAP = 1024 * 1024;
-    /** Around a row's text: the two 16 px gaps between its columns, the cell's padding and a vertical scroll bar. */
-    private static final double CELL_CHROME = 2 * 16 + 16 + 16;
+    /** Around a row's text: the two 16 px gaps between its columns and a vertical scroll bar. */
+    private static final double CELL_CHROME = 2 * 16 + 16;
 
     private final ObjectProperty<byte[]> data = new SimpleObjectProperty<>(this, "data", new byte[0]);
     private final IntegerProperty cap = new SimpleIntegerProperty(this, "cap", DEFAULT_CAP);
@@ -35,6 +36,12 @@ public final class HexDumpView extends VBox {
     /** Styled as the rows' text, never shown: how wide a character of the dump is. */
     private final Text probe = styled(new Text("0123456789"), "hex-bytes");
     private int bytesPerRow = HexDump.BYTES_PER_ROW;
+    /**
+     * Measured on a shown row once one is laid out: a character's width and the cell's padding. The probe above
+     * inherits the pane's font size, a row the list cell's, and the theme pads cells, so a row is the truth.
+     */
+    private double rowCharWidth;
+    private double rowPadding = 16;
 
     public HexDumpView() {
         getStyleClass().add(STYLE_CLASS);
@@ -59,10 +66,20 @@ public final class HexDumpView extends VBox {
         return bytesPerRow;
     }
 
+    /** The width a pane needs to show {@code bytes} a row whole: offset, hex and ASCII, gaps, padding, scroll bar. */
+    public double widthFor(int bytes) {
+        return charWidth() * (8 + 4 * bytes) + CELL_CHROME + rowPadding + list.snappedLeftInset()
+                + list.snappedRightInset();
+    }
+
+    private double charWidth() {
+        return Math.max(rowCharWidth, probe.getLayoutBounds().getWidth() / probe.getText().length());
+    }
+
     /** The most bytes a row of the list's width shows whole: offset, hex and ASCII, with the cell's gaps. */
     private void fitRows() {
-        double charWidth = probe.getLayoutBounds().getWidth() / probe.getText().length();
-        double room = list.getWidth() - list.snappedLeftInset() - list.snappedRightInset() - CELL_CHROME;
+        double charWidth = charWidth();
+        double room = list.getWidth() - list.snappedLeftInset() - list.snappedRightInset() - CELL_CHROME - rowPadding;
         int fits = 16;
         while (fits > 4 && charWidth * (8 + 4 * fits) > room) {
             fits /= 2;
@@ -70,6 +87,8 @@ public final class HexDumpView extends VBox {
         if (fits != bytesPerRow && charWidth > 0 && room > 0) {
             bytesPerRow = fits;
             rows.resize(HexDump.rowCount(shownLength(), bytesPerRow));
+            // Row 0 is still row 0: a cell showing the same row number is not updated unless told.
+            list.refresh();
         }
     }
 
@@ -123,6 +142,22 @@ public final class HexDumpView extends VBox {
 
         RowCell() {
             getStyleClass().add("hex-row");
+            hex.layoutBoundsProperty().addListener((obs, old, now) -> measure());
+        }
+
+        /** Takes the row's real character width and padding; refits the rows when they differ from the guess. */
+        private void measure() {
+            int chars = hex.getText().length();
+            if (chars == 0) {
+                return;
+            }
+            double charWidth = hex.getLayoutBounds().getWidth() / chars;
+            double padding = snappedLeftInset() + snappedRightInset();
+            if (Math.abs(charWidth - rowCharWidth) > 0.01 || Math.abs(padding - rowPadding) > 0.5) {
+                rowCharWidth = charWidth;
+                rowPadding = padding;
+                Platform.runLater(HexDumpView.this::fitRows);
+            }
         }
 
         @Override

@@ -126,10 +126,18 @@ public final class PayloadView extends TabPane {
         return titled("payload", c.payload());
     }
 
+    /**
+     * The wire form beside the readable one; stacked instead when the tab is too narrow for two dumps of 8 bytes a
+     * row, so neither pane is squeezed below a readable row.
+     */
     private static SplitPane sideBySide(String leftTitle, byte[] left, String rightTitle, byte[] right) {
-        SplitPane split = new SplitPane(titled(leftTitle, left), titled(rightTitle, right));
+        VBox first = titled(leftTitle, left);
+        SplitPane split = new SplitPane(first, titled(rightTitle, right));
         split.setOrientation(Orientation.HORIZONTAL);
         split.getStyleClass().add("payload-compare");
+        HexDumpView dump = (HexDumpView) first.getChildren().get(1);
+        split.widthProperty().addListener((obs, old, now) -> split.setOrientation(
+                now.doubleValue() >= 2 * dump.widthFor(8) + 12 ? Orientation.HORIZONTAL : Orientation.VERTICAL));
         return split;
     }
 
