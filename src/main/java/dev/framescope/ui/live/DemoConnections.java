@@ -21,6 +21,10 @@ public final class DemoConnections {
             "[{\"jsonrpc\":\"2.0\",\"method\":\"add\",\"params\":[1,2,3],\"id\":4},"
                     + "{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"id\":5}]");
 
+    /** Repetitive enough that the Extensions tab shows compressed against inflated sizes from the start. */
+    private static final String ECHO_GREETING = "{\"subscribe\":[\"prices\",\"prices.eur\",\"prices.usd\","
+            + "\"prices.gbp\"],\"depth\":10,\"snapshot\":true,\"note\":\"hello from the Framescope demo\"}";
+
     private final SessionModel session;
     private final FxPump pump;
 
@@ -44,9 +48,9 @@ public final class DemoConnections {
             }
             return ticker;
         }
-        session.open("demo echo (deflate)", ConnectionSpec.to(session.demoUrl(DemoScenario.ECHO.path()))
+        sendWhenOpen(session.open("demo echo (deflate)", ConnectionSpec.to(session.demoUrl(DemoScenario.ECHO.path()))
                 .withExtensionOffers(List.of("permessage-deflate; client_max_window_bits"))
-                .withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(1))));
+                .withHeartbeat(HeartbeatPolicy.every(Duration.ofSeconds(1)))), List.of(ECHO_GREETING));
         session.open("demo chaos (violations)", ConnectionSpec.to(session.demoUrl(DemoScenario.CHAOS.path())));
         String jsonRpcUrl = session.demoUrl(DemoScenario.JSONRPC.path("notify=5000"));
         sendWhenOpen(session.open("demo JSON-RPC", ConnectionSpec.to(jsonRpcUrl)),
