@@ -2,7 +2,6 @@ package dev.framescope.decode.subprotocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.framescope.decode.subprotocol.Call.Outcome;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,9 @@ import java.util.OptionalLong;
  * error or the server's complete end it, the client's complete/stop cancels it. An id is free again once its
  * operation ended (graphql-transport-ws: "the id must be unique among the operations in flight").
  */
-public final class GraphqlCorrelator implements CallCorrelator {
+public final class GraphqlCorrelator extends CallCorrelator {
 
-    private final List<Call> calls = new ArrayList<>();
-    private final List<Unmatched> unmatched = new ArrayList<>();
     private final Map<String, Integer> active = new HashMap<>();
-    private long changes;
 
     @Override
     public void accept(Flow flow, long nanos, byte[] payload, long ref) {
@@ -85,20 +81,5 @@ public final class GraphqlCorrelator implements CallCorrelator {
             }
         }
         changes++;
-    }
-
-    @Override
-    public List<Call> calls() {
-        return List.copyOf(calls);
-    }
-
-    @Override
-    public List<Unmatched> unmatchedResponses() {
-        return List.copyOf(unmatched);
-    }
-
-    @Override
-    public long changes() {
-        return changes;
     }
 }

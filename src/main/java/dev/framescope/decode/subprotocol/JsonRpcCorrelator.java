@@ -3,7 +3,6 @@ package dev.framescope.decode.subprotocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.framescope.decode.subprotocol.Call.Outcome;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -16,15 +15,12 @@ import java.util.OptionalLong;
  * a request that travelled client → server, and the other way round (servers may call clients too). A reused id
  * answers the oldest request still waiting with it (JSON-RPC 2.0 §4 asks ids to be unique; peers differ).
  */
-public final class JsonRpcCorrelator implements CallCorrelator {
+public final class JsonRpcCorrelator extends CallCorrelator {
 
     private record Key(Flow requestFlow, String id) {
     }
 
-    private final List<Call> calls = new ArrayList<>();
-    private final List<Unmatched> unmatched = new ArrayList<>();
     private final Map<Key, Deque<Integer>> waiting = new HashMap<>();
-    private long changes;
 
     @Override
     public void accept(Flow flow, long nanos, byte[] payload, long ref) {
@@ -73,20 +69,5 @@ public final class JsonRpcCorrelator implements CallCorrelator {
             calls.set(index, calls.get(index).answered(nanos, outcome, true));
         }
         changes++;
-    }
-
-    @Override
-    public List<Call> calls() {
-        return List.copyOf(calls);
-    }
-
-    @Override
-    public List<Unmatched> unmatchedResponses() {
-        return List.copyOf(unmatched);
-    }
-
-    @Override
-    public long changes() {
-        return changes;
     }
 }

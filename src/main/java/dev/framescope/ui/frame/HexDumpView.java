@@ -1,7 +1,6 @@
 package dev.framescope.ui.frame;
 
 import java.util.AbstractList;
-import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -156,7 +155,7 @@ public final class HexDumpView extends VBox {
             if (Math.abs(charWidth - rowCharWidth) > 0.01 || Math.abs(padding - rowPadding) > 0.5) {
                 rowCharWidth = charWidth;
                 rowPadding = padding;
-                Platform.runLater(HexDumpView.this::fitRows);
+                fitRows();
             }
         }
 
