@@ -164,8 +164,7 @@ final class DirectionGate {
         out.write(pending, (int) (consumed - pendingStart), pendingLength - (int) (consumed - pendingStart));
         pendingLength = 0;
         mode = Mode.RAW;
-        conn.note(Severity.WARNING, "breakpoints: " + who() + "'s stream can no longer be framed; its bytes are "
-                + "forwarded unread from here on");
+        conn.note(Severity.WARNING, HoldNotes.desynchronized(from));
     }
 
     private void onFrame(Unit u) throws IOException {
@@ -250,9 +249,7 @@ final class DirectionGate {
                 frames.stream().map(Unit::raw).toList(), rule);
         held = Optional.of(h);
         long timeout = conn.breakpoints().holdTimeout().toNanos();
-        conn.note(Severity.WARNING, "held at breakpoint '" + rule + "': " + h.describe() + " at byte "
-                + m.startOffset() + "; later frames this way wait behind it (forwarded unchanged after "
-                + Interception.seconds(timeout) + " unless released)");
+        conn.note(Severity.WARNING, HoldNotes.held(h, timeout));
         timer = Optional.of(conn.breakpoints().scheduler().schedule(() -> release(h, HeldMessage.Outcome.TIMED_OUT,
                 new byte[0]), timeout));
         conn.breakpoints().listener().held(h);
@@ -276,21 +273,18 @@ final class DirectionGate {
             switch (how) {
                 case FORWARDED, TIMED_OUT -> {
                     forwardUnchanged(h);
-                    conn.note(Severity.INFO, (how == HeldMessage.Outcome.TIMED_OUT ? "the hold timed out: " : "")
-                            + h.describe() + " held at byte " + h.message().startOffset() + " forwarded unchanged");
+                    conn.note(Severity.INFO, HoldNotes.forwarded(h, how == HeldMessage.Outcome.TIMED_OUT));
                 }
                 case EDITED -> edited(h, replacement);
                 default -> {
-                    conn.note(Severity.WARNING, "dropped at a breakpoint: " + h.describe() + " at byte "
-                            + h.message().startOffset() + " was not forwarded");
+                    conn.note(Severity.WARNING, HoldNotes.dropped(h));
                     diverged(h);
                 }
             }
             replayQueue();
             out.flush();
         } catch (IOException e) {
-            conn.note(Severity.WARNING, "could not pass on what was held: " + receiver() + " is gone ("
-                    + e.getMessage() + ")");
+            conn.note(Severity.WARNING, HoldNotes.undeliverable(from, e));
         }
         conn.breakpoints().listener().resolved(h);
         return true;
@@ -313,11 +307,7 @@ final class DirectionGate {
                 : Reframer.uncompressed(from, h.opcode(), replacement);
         out.write(framed.bytes());
         endOfMessage(h.opcode());
-        conn.note(Severity.WARNING, "edited at breakpoint '" + h.rule() + "': " + h.describe() + " at byte "
-                + h.message().startOffset() + " (recorded before this note as it arrived) went to " + receiver()
-                + " as " + Interception.describe(h.opcode(), replacement) + " — 1 frame, " + framed.bytes().length
-                + " bytes on the wire, " + header(framed.header()) + (framed.compressed() ? ", compressed afresh"
-                : ", uncompressed"));
+        conn.note(Severity.WARNING, HoldNotes.edited(h, replacement, framed));
         diverged(h);
     }
 
@@ -325,17 +315,13 @@ final class DirectionGate {
     private void diverged(HeldMessage h) {
         if (h.compressed() && keepsContext && !resend) {
             resend = true;
-            conn.note(Severity.WARNING, "from here on " + who() + "'s compressed messages go to " + receiver()
-                    + " inflated and uncompressed (RSV1 clear): its compressor keeps the original message in its "
-                    + "window (context takeover), which " + receiver() + "'s inflater never saw");
+            conn.note(Severity.WARNING, HoldNotes.diverged(from));
         }
     }
 
     private void resent(Message m, List<Unit> frames) throws IOException {
         if (m.truncated()) {
-            conn.note(Severity.ERROR, "breakpoints: " + HeldMessage.kind(m.opcode()) + " at byte " + m.startOffset()
-                    + " is too large to re-send uncompressed (" + m.length() + " bytes); forwarded as it arrived, "
-                    + receiver() + " may fail to inflate it");
+            conn.note(Severity.ERROR, HoldNotes.tooLarge(m));
             for (Unit u : frames) {
                 writeFrame(u);
             }
@@ -394,7 +380,7 @@ final class DirectionGate {
     }
 
     /**
-     * Sends a frame of the proxy's own toward {@link #receiver()}: a control frame at once, a data message at the
+     * Sends a frame of the proxy's own toward the receiver: a control frame at once, a data message at the
      * next message boundary. False when this direction has ended.
      */
     synchronized boolean inject(byte[] frame, boolean data) throws IOException {
@@ -423,7 +409,7 @@ final class DirectionGate {
         if (stopped) {
             return;
         }
-        settleGone(HeldMessage.Outcome.GONE, who() + " went away");
+        settleGone(HeldMessage.Outcome.GONE, HoldNotes.who(from) + " went away");
         try {
             flushCandidate();
             out.write(pending, 0, pendingLength);
@@ -443,24 +429,9 @@ final class DirectionGate {
         queue.clear();
         if (h.isPresent() && h.get().settle(how)) {
             if (how == HeldMessage.Outcome.GONE) {
-                conn.note(Severity.ERROR, why + " while " + h.get().describe() + " was held at breakpoint '"
-                        + h.get().rule() + "' (byte " + h.get().message().startOffset() + "): it"
-                        + (behind > 0 ? " and " + behind + " frame(s) queued behind it were" : " was")
-                        + " not forwarded");
+                conn.note(Severity.ERROR, HoldNotes.gone(h.get(), why, behind));
             }
             conn.breakpoints().listener().resolved(h.get());
         }
-    }
-
-    private String who() {
-        return from == Sender.CLIENT ? "the app" : "the server";
-    }
-
-    private String receiver() {
-        return from == Sender.CLIENT ? "the server" : "the app";
-    }
-
-    private static String header(FrameHeader h) {
-        return "header " + h.rawHeaderHex() + h.maskingKeyHex().map(k -> ", masking key " + k).orElse("");
     }
 }
