@@ -104,8 +104,8 @@ final class ProxyCommand implements Callable<Integer> {
             + "(repeatable), e.g. --headless=new, --no-sandbox.")
     List<String> chromiumArgs = new ArrayList<>();
 
-    @Option(names = "--break", paramLabel = "RULE", description = {"Hold the messages this rule matches (repeatable): "
-            + "DIRECTION:URL-GLOB:KIND[:/REGEX/[i]], e.g. 'in:/ws/chat:text:/\"type\":\"order\"/'.",
+    @Option(names = "--break", paramLabel = "RULE", description = {"Hold the messages this rule matches (repeatable), "
+            + "written", "DIRECTION:URL-GLOB:KIND[:/REGEX/[i]]", "for example", "'in:/ws/chat:text:/\"type\":\"order\"/'",
             "DIRECTION: out (app to server), in (server to app) or any. URL-GLOB: the path (and query) when it starts "
                     + "with /, else the whole ws:// URL; * any run of characters, ? one; * or empty: every "
                     + "connection. KIND: text, binary, data, ping, pong, close, control or any (control frames are "

@@ -50,6 +50,17 @@ class ProxyBreakCommandTest {
     }
 
     @Test
+    void helpSpellsOutTheRuleSyntaxAndTheTimeout() {
+        Cli cli = new Cli();
+        assertEquals(0, cli.run("proxy", "--help"));
+        String help = cli.out();
+        assertTrue(help.contains("--break=RULE") && help.contains("DIRECTION:URL-GLOB:KIND[:/REGEX/[i]]")
+                && help.contains("'in:/ws/chat:text:/\"type\":\"order\"/'"), help);
+        assertTrue(help.replaceAll("\\s+", " ").contains("each one goes on unchanged after --hold-timeout"), help);
+        assertTrue(help.contains("--hold-timeout=D"), help);
+    }
+
+    @Test
     void withoutAWindowAHeldMessageGoesOnUnchangedAfterTheHoldTimeout() throws Exception {
         VirtualScheduler clock = new VirtualScheduler();
         DemoServer demo = SharedDemo.server();
