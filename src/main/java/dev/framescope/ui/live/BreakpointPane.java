@@ -88,6 +88,7 @@ final class BreakpointPane extends VBox {
         TextField inject = new TextField();
         inject.setId("injectText");
         inject.setPromptText("a text message to inject into the newest connection");
+        inject.setPrefColumnCount(24);
         Button toServer = button("injectToServer", "Inject → server", () -> model.inject(Sender.CLIENT,
                 inject.getText()));
         Button toApp = button("injectToApp", "Inject → app", () -> model.inject(Sender.SERVER, inject.getText()));
