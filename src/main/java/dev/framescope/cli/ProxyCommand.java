@@ -7,6 +7,8 @@ import dev.framescope.engine.Engine;
 import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.UpstreamTls;
+import dev.framescope.proxy.BreakRule;
+import dev.framescope.proxy.Breakpoints;
 import dev.framescope.proxy.ChromiumLauncher;
 import dev.framescope.proxy.ListenAddress;
 import dev.framescope.proxy.LocalCa;
@@ -102,6 +104,21 @@ final class ProxyCommand implements Callable<Integer> {
             + "(repeatable), e.g. --headless=new, --no-sandbox.")
     List<String> chromiumArgs = new ArrayList<>();
 
+    @Option(names = "--break", paramLabel = "RULE", description = {"Hold the messages this rule matches (repeatable), "
+            + "written", "DIRECTION:URL-GLOB:KIND[:/REGEX/[i]]", "for example", "'in:/ws/chat:text:/\"type\":\"order\"/'",
+            "DIRECTION: out (app to server), in (server to app) or any. URL-GLOB: the path (and query) when it starts "
+                    + "with /, else the whole ws:// URL; * any run of characters, ? one; * or empty: every "
+                    + "connection. KIND: text, binary, data, ping, pong, close, control or any (control frames are "
+                    + "held only by a rule that names them). REGEX: a Java regular expression searched for in the "
+                    + "message, inflated (text as UTF-8, binary as ISO-8859-1); a trailing i ignores case.",
+            "Without a window nobody can release a hold: each one goes on unchanged after --hold-timeout, and later "
+                    + "frames that way wait behind it."})
+    List<String> breaks = new ArrayList<>();
+
+    @Option(names = "--hold-timeout", paramLabel = "D", converter = Durations.class,
+            description = "How long a message stays held before it goes on unchanged (default 30s).")
+    Optional<Duration> holdTimeout;
+
     @Option(names = "--keep-secrets", description = "Keep Authorization, cookies and query tokens in the session file.")
     boolean keepSecrets;
 
@@ -121,6 +138,14 @@ final class ProxyCommand implements Callable<Integer> {
             return export(ca, caExport.get(), stdout);
         }
         ProxyOptions options;
+        List<BreakRule> rules = new ArrayList<>();
+        try {
+            for (String rule : breaks) {
+                rules.add(BreakRule.parse(rule));
+            }
+        } catch (IllegalArgumentException e) {
+            return CliErrors.badArguments(spec, "--break: " + e.getMessage());
+        }
         try {
             options = options(ca, stderr);
         } catch (IllegalArgumentException e) {
@@ -134,6 +159,10 @@ final class ProxyCommand implements Callable<Integer> {
         try (Engine engine = main.engines().create(EngineSettings.DEFAULTS);
              SessionOutput writer = SessionFiles.create(file, keepSecrets)) {
             ProxyLoop loop = new ProxyLoop(stdout, writer);
+            Breakpoints breakpoints = new Breakpoints(rules, holdTimeout.orElse(Breakpoints.DEFAULT_HOLD_TIMEOUT),
+                    engine.scheduler(), false);
+            breakpoints.listen(new HoldPrinter(stdout));
+            options = options.withBreakpoints(breakpoints);
             ProxyServer proxy;
             try {
                 proxy = new ProxyServer(options, loop, engine.clock(), MemoryBudget.forThisJvm(
@@ -209,6 +238,10 @@ final class ProxyCommand implements Callable<Integer> {
         }
         stdout.println("  upstream:    " + (o.allow().admitsAny() ? "any" : "only " + o.allow().text())
                 + (insecureUpstream ? "; TLS NOT verified (--insecure-upstream)" : "; TLS verified"));
+        if (!o.breakpoints().rules().isEmpty()) {
+            stdout.println("  breakpoints: " + o.breakpoints().rules() + "; a held message goes on unchanged after "
+                    + o.breakpoints().holdTimeout().toSeconds() + " s (no window here to release it)");
+        }
         stdout.println("  TLS:         intercepted with " + ca.directory().resolve(LocalCa.CERT_FILE)
                 + " (framescope proxy --ca-export FILE to trust it)");
         stdout.flush();

@@ -58,7 +58,7 @@ public final class Engine implements AutoCloseable {
         return Connection.open(this, spec, log);
     }
 
-    Scheduler scheduler() {
+    public Scheduler scheduler() {
         return scheduler;
     }
 

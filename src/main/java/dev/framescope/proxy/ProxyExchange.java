@@ -271,7 +271,11 @@ final class ProxyExchange {
         OutputStream out = server.getOutputStream();
         out.write(absolute ? head.forServer(origin, false) : head.bytes());
         out.flush();
-        new Relay(appSide, server, Optional.of(recorder), proxy.clock()).run(proxy.threads());
+        Optional<Interception> gated = options.breakpoints().gates()
+                ? Optional.of(new Interception(label, target.webSocketUrl(origin), head, recorder,
+                        options.breakpoints(), out, appSide.getOutputStream()))
+                : Optional.empty();
+        new Relay(appSide, server, Optional.of(recorder), proxy.clock(), gated).run(proxy.threads());
     }
 
     private void passThrough(Socket appSide, Socket server, byte[] first, String what) throws IOException {

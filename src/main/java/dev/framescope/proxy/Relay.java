@@ -33,13 +33,21 @@ final class Relay {
     private final Socket server;
     private final Optional<RelayRecorder> recorder;
     private final LongSupplier clock;
+    private final Optional<Interception> gated;
     private volatile boolean recording = true;
 
     Relay(Socket app, Socket server, Optional<RelayRecorder> recorder, LongSupplier clock) {
+        this(app, server, recorder, clock, Optional.empty());
+    }
+
+    /** @param gated the connection's gates, when breakpoints may hold its messages: bytes go through them */
+    Relay(Socket app, Socket server, Optional<RelayRecorder> recorder, LongSupplier clock,
+            Optional<Interception> gated) {
         this.app = app;
         this.server = server;
         this.recorder = recorder;
         this.clock = clock;
+        this.gated = gated;
     }
 
     /** Relays until both directions have ended, then closes both sockets and records the close. */
@@ -53,6 +61,7 @@ final class Relay {
         } catch (ExecutionException e) {
             note(Severity.WARNING, "the relay from the server stopped: " + e.getCause().getMessage());
         }
+        gated.ifPresent(Interception::finished);
         closeQuietly(app);
         closeQuietly(server);
         recorder.ifPresent(r -> guarded(r::closed));
@@ -64,6 +73,7 @@ final class Relay {
         boolean broken = false;
         long forwarded = 0;
         byte[] buf = new byte[BUFFER];
+        Optional<DirectionGate> gate = gated.map(g -> sender == Sender.CLIENT ? g.fromApp : g.fromServer);
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
@@ -71,8 +81,12 @@ final class Relay {
             while ((n = in.read(buf)) >= 0) {
                 record(sender, buf, n, clock.getAsLong());
                 try {
-                    out.write(buf, 0, n);
-                    out.flush();
+                    if (gate.isPresent()) {
+                        gate.get().accept(buf, n);
+                    } else {
+                        out.write(buf, 0, n);
+                        out.flush();
+                    }
                 } catch (IOException e) {
                     broken = true;
                     note(Severity.WARNING, "could not pass " + n + " bytes from " + who + " on after " + forwarded
@@ -91,6 +105,7 @@ final class Relay {
             cause = Optional.of(e);
             broken = true;
         }
+        gate.ifPresent(DirectionGate::ended);
         Optional<IOException> ended = cause;
         recorder.ifPresent(r -> guarded(() -> r.ended(sender, ended)));
         if (broken) {

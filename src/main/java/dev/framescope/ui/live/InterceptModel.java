@@ -3,6 +3,7 @@ package dev.framescope.ui.live;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.UpstreamTls;
+import dev.framescope.proxy.Breakpoints;
 import dev.framescope.proxy.ChromiumLauncher;
 import dev.framescope.proxy.ListenAddress;
 import dev.framescope.proxy.LocalCa;
@@ -49,6 +50,8 @@ final class InterceptModel {
     /** More arguments for the Chromium the panel opens (tests: headless, no sandbox as root). */
     final java.util.List<String> chromiumArgs = new java.util.ArrayList<>();
     private Optional<ProxyServer> proxy = Optional.empty();
+    /** Gates every WebSocket (rules and injections may come at any moment); kept across restarts. */
+    private final BreakpointModel breakpoints;
     private final java.util.List<ChromiumLauncher> browsers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param caDir where the local CA lives (created on first start) */
@@ -57,6 +60,12 @@ final class InterceptModel {
         this.background = background;
         this.caDir = caDir;
         this.ui = background.ui();
+        this.breakpoints = new BreakpointModel(new Breakpoints(java.util.List.of(), Breakpoints.DEFAULT_HOLD_TIMEOUT,
+                session.engine().scheduler(), true), background);
+    }
+
+    BreakpointModel breakpoints() {
+        return breakpoints;
     }
 
     /** Starts the proxy with the current settings; a problem is shown in {@link #status()}. UI thread. */
@@ -148,7 +157,8 @@ final class InterceptModel {
     private ProxyServer open(String listenText, Optional<String> reverse, String allow) throws Exception {
         ProxyOptions options = ProxyOptions.forward(ListenAddress.parse(listenText, false, "the listen address"),
                 allow.isEmpty() ? UpstreamAllowList.ANY : UpstreamAllowList.parse(allow),
-                UpstreamTls.context(TlsOptions.VERIFY)).withCa(LocalCa.loadOrCreate(caDir));
+                UpstreamTls.context(TlsOptions.VERIFY)).withCa(LocalCa.loadOrCreate(caDir))
+                .withBreakpoints(breakpoints.breakpoints());
         if (reverse.isPresent()) {
             URI u = URI.create(reverse.get());
             if (u.getHost() == null || !(u.getScheme().equals("ws") || u.getScheme().equals("wss"))) {

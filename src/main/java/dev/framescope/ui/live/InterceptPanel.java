@@ -82,7 +82,8 @@ final class InterceptPanel extends VBox {
         howTo.textProperty().bind(model.instructions());
 
         getChildren().setAll(new Label("Record the WebSockets of another app, frame-exact, through a proxy."), form,
-                new HBox(8, start, stop), status, new HBox(8, chromiumUrl, chromium), notice, howTo);
+                new HBox(8, start, stop), status, new HBox(8, chromiumUrl, chromium), notice, howTo,
+                new BreakpointPane(model.breakpoints()));
     }
 
     private static TextField field(String id, String prompt) {

@@ -32,7 +32,9 @@ final class InterceptWindow {
             stage = new Stage();
             stage.setTitle("Intercept — Framescope");
             stage.initOwner(window.root().getScene().getWindow());
-            Scene scene = new Scene(panel, 640, 460);
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panel);
+            scroll.setFitToWidth(true);
+            Scene scene = new Scene(scroll, 760, 760);
             scene.getStylesheets().setAll(window.root().getScene().getStylesheets());
             stage.setScene(scene);
         }

@@ -1,0 +1,172 @@
+package dev.framescope.ui.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framescope.capture.CaptureEvent;
+import dev.framescope.capture.Direction;
+import dev.framescope.testutil.Await;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Intercept panel's breakpoints, driven through the scene: a rule typed into the editor holds a client's
+ * message, the held list and editor show it with its frame, and Send edited delivers the edit (the demo server
+ * echoes it back); a malformed rule is explained and changes nothing.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BreakpointPaneTest {
+
+    private final LiveWindowHarness harness = new LiveWindowHarness();
+
+    @Start
+    void start(Stage stage) {
+        harness.start(stage);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        harness.stop(robot);
+    }
+
+    private int startProxy(FxRobot robot) {
+        robot.interact(() -> harness.window.controller().interceptItem().fire());
+        robot.interact(() -> {
+            robot.lookup("#interceptListen").queryAs(TextField.class).setText("127.0.0.1:0");
+            robot.lookup("#interceptAllow").queryAs(TextField.class).setText("127.0.0.0/8,::1");
+        });
+        robot.interact(robot.lookup("#interceptStart").queryAs(Button.class)::fire);
+        InterceptModel model = harness.live.intercept().panel().model();
+        Await.until(Duration.ofSeconds(10), () -> model.running().get(), "the proxy running: "
+                + model.status().get());
+        return model.address().orElseThrow().getPort();
+    }
+
+    @Test
+    void aHeldMessageEditedInThePanelReachesTheServer(FxRobot robot) throws Exception {
+        int port = startProxy(robot);
+        robot.interact(() -> robot.lookup("#breakRules").queryAs(TextArea.class).setText("out:/echo:text:/order/"));
+        robot.interact(robot.lookup("#breakApply").queryAs(Button.class)::fire);
+        Label status = robot.lookup("#breakStatus").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("1 breakpoint(s)"), status.getText());
+
+        List<String> got = new CopyOnWriteArrayList<>();
+        WebSocketClient client = new WebSocketClient(URI.create(harness.session.demoUrl("/echo"))) {
+            @Override
+            public void onOpen(ServerHandshake h) {
+                send("order 1");
+            }
+
+            @Override
+            public void onMessage(String message) {
+                got.add(message);
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+            }
+
+            @Override
+            public void onError(Exception ex) {
+            }
+        };
+        client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", port)));
+        assertTrue(client.connectBlocking(10, TimeUnit.SECONDS));
+
+        @SuppressWarnings("unchecked")
+        ListView<Object> held = robot.lookup("#heldMessages").queryAs(ListView.class);
+        Await.until(() -> held.getItems().size() == 1, "the message in the held list");
+        TextArea editor = robot.lookup("#heldEditor").queryAs(TextArea.class);
+        Await.until(() -> editor.getText().equals("order 1"), "the editor shows it: " + editor.getText());
+        String frames = robot.lookup("#heldFrames").queryAs(Label.class).getText();
+        assertTrue(frames.contains("masking key"), frames);
+        assertEquals(List.of(), got, "nothing echoed while held");
+
+        robot.interact(() -> editor.setText("order 2"));
+        robot.interact(robot.lookup("#heldSendEdited").queryAs(Button.class)::fire);
+        Await.until(() -> got.contains("order 2"), "the edit echoed: " + got);
+        Await.until(() -> held.getItems().isEmpty(), "the held list empties");
+        client.send("hello");
+        Await.until(() -> got.contains("hello"), "the connection goes on");
+        assertEquals(List.of("order 2", "hello"), got);
+        client.closeBlocking();
+
+        LiveConnection proxied = harness.session.connections().stream()
+                .filter(c -> c.name().startsWith("via proxy")).findFirst().orElseThrow();
+        List<CaptureEvent> events = proxied.log().readFrom(0, proxied.log().size());
+        assertTrue(events.stream().filter(e -> e instanceof CaptureEvent.MessageEvent m && m.dir() == Direction.OUT)
+                .anyMatch(e -> new String(((CaptureEvent.MessageEvent) e).message().payload(),
+                        StandardCharsets.UTF_8).equals("order 1")), "the original as the app sent it");
+        assertTrue(events.stream().anyMatch(e -> e instanceof CaptureEvent.NoteEvent n
+                && n.text().startsWith("edited at breakpoint") && n.text().contains("\"order 2\"")), "the edit noted");
+    }
+
+    @Test
+    void aBinaryMessageIsEditedAsHexAndAMalformedRuleIsExplained(FxRobot robot) throws Exception {
+        int port = startProxy(robot);
+        robot.interact(() -> robot.lookup("#breakRules").queryAs(TextArea.class).setText("out:*:txt"));
+        robot.interact(robot.lookup("#breakApply").queryAs(Button.class)::fire);
+        Label status = robot.lookup("#breakStatus").queryAs(Label.class);
+        assertTrue(status.getText().contains("no message kind after the URL glob (found 'txt'"), status.getText());
+        assertTrue(harness.live.intercept().panel().model().breakpoints().breakpoints().rules().isEmpty());
+
+        robot.interact(() -> robot.lookup("#breakRules").queryAs(TextArea.class).setText("out:*:binary"));
+        robot.interact(robot.lookup("#breakApply").queryAs(Button.class)::fire);
+        List<String> got = new CopyOnWriteArrayList<>();
+        WebSocketClient client = new WebSocketClient(URI.create(harness.session.demoUrl("/echo"))) {
+            @Override
+            public void onOpen(ServerHandshake h) {
+                send(new byte[] {1, 2, 3});
+            }
+
+            @Override
+            public void onMessage(String message) {
+            }
+
+            @Override
+            public void onMessage(java.nio.ByteBuffer bytes) {
+                byte[] b = new byte[bytes.remaining()];
+                bytes.get(b);
+                got.add(java.util.HexFormat.of().formatHex(b));
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+            }
+
+            @Override
+            public void onError(Exception ex) {
+            }
+        };
+        client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", port)));
+        assertTrue(client.connectBlocking(10, TimeUnit.SECONDS));
+        TextArea editor = robot.lookup("#heldEditor").queryAs(TextArea.class);
+        Await.until(() -> editor.getText().equals("01 02 03"), "shown as hex: " + editor.getText());
+        assertTrue(robot.lookup("#heldHex").queryAs(CheckBox.class).isSelected());
+        robot.interact(() -> editor.setText("ff 00"));
+        robot.interact(robot.lookup("#heldSendEdited").queryAs(Button.class)::fire);
+        Await.until(() -> got.contains("ff00"), "the edited bytes echoed: " + got);
+        client.closeBlocking();
+    }
+}
