@@ -123,6 +123,35 @@ class ProbeInteropTest {
     }
 
     @Test
+    void craftedUpgradesAreRefusedByRealServersAndAcceptedByTheSloppyOne() throws Exception {
+        try (EchoServers.Jetty jetty = new EchoServers.Jetty();
+             EchoServers.JavaWebSocket jws = new EchoServers.JavaWebSocket();
+             SloppyServer sloppy = new SloppyServer()) {
+            // Jetty 12 does not treat version 8 as an upgrade at all: the request falls through to its 404.
+            Map<String, CaseResult> j = run(jetty.uri(), "20.1.3,20.1.4");
+            assertEquals(Verdict.NON_STRICT, j.get("20.1.3").grade().behavior());
+            assertEquals(404, j.get("20.1.3").observation().upgradeStatus());
+            assertPlainOk(j.get("20.1.4"));
+            assertEquals("refused the upgrade with 400", j.get("20.1.4").grade().serverDid());
+            // Java-WebSocket answers every handshake it cannot accept with 404.
+            Map<String, CaseResult> w = run(jws.uri(), "20.1.3,20.1.4");
+            assertEquals("refused the upgrade with 404 instead of refusing it with 400 [RFC 6455 §4.2.1]",
+                    w.get("20.1.4").grade().serverDid());
+            assertEquals(Verdict.NON_STRICT, w.get("20.1.3").grade().behavior());
+            Map<String, CaseResult> s = run(sloppy.uri(), "20.1.3,20.1.4", FAST);
+            assertEquals(Verdict.FAILED, s.get("20.1.3").grade().behavior());
+            assertEquals("accepted the upgrade (101) instead of refusing it with 426 and Sec-WebSocket-Version: 13 "
+                    + "[RFC 6455 §4.2.1, §4.4]", s.get("20.1.3").grade().serverDid());
+            assertEquals(Verdict.FAILED, s.get("20.1.4").grade().behavior());
+            assertTrue(s.get("20.1.4").grade().serverDid().startsWith("did not answer the upgrade request"),
+                    s.get("20.1.4").grade().serverDid());
+            assertTrue(j.get("20.1.4").log().readFrom(0, 100).stream()
+                            .anyMatch(e -> e instanceof dev.framescope.capture.CaptureEvent.HandshakeEvent),
+                    "the crafted exchange is captured");
+        }
+    }
+
+    @Test
     void theDemoEchoPasses() throws Exception {
         Map<String, CaseResult> results = run(SharedDemo.server().uri("/echo"), "1.1.*,2.*,5.*,6.3.*,7.7.*");
         assertNothingFailed(results);
