@@ -134,7 +134,7 @@ public final class ProbeModel implements PulseListener {
         }
         progress.set(all.size() / (double) total);
         long failed = all.stream().filter(r -> r.grade().failed()).count();
-        status.set(all.size() + " of " + total + " cases run, " + (failed == 0 ? "none" : failed) + " FAILED.");
+        status.set(all.size() + " of " + total + " cases run, " + (failed == 0 ? "none" : failed) + " failed.");
     }
 
     @Override
