@@ -54,6 +54,10 @@ final class CaseRunner {
                 .withHeartbeat(HeartbeatPolicy.OFF).withReconnect(ReconnectPolicy.OFF)
                 .withTimeouts(target.connectTimeout(), settings.handshakeTimeout());
         long start = engine.clock().getAsLong();
+        if (!c.steps().isEmpty() && c.steps().get(0) instanceof Step.Upgrade u) {
+            Observation o = UpgradeRun.run(spec, u, log, engine.clock(), Duration.ofNanos(settings.nanos(2)));
+            return new CaseResult(c, Grader.grade(c, o), o, (engine.clock().getAsLong() - start) / 1_000_000L, log);
+        }
         Connection conn = engine.open(spec, log);
         Run run = new Run(c, conn, new Watch(log, c.checks().digests()));
         boolean opened = conn.awaitOpen(settings.handshakeTimeout().plusSeconds(1));

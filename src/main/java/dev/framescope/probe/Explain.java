@@ -22,6 +22,27 @@ final class Explain {
                 : line + "; it broke " + String.join("; ", o.serverFindings());
     }
 
+    /** What the server did with a crafted upgrade it must refuse (20.1.3, 20.1.4). */
+    static String refusal(ProbeCase c, Observation o, Verdict behavior) {
+        int got = o.upgradeStatus();
+        String want = "refusing it with " + c.checks().refusal()
+                + (c.checks().refusal() == 426 ? " and Sec-WebSocket-Version: 13" : "");
+        String rule = " [" + c.rfc() + "]";
+        if (behavior == Verdict.OK) {
+            return "refused the upgrade with " + got
+                    + o.serverVersions().map(v -> " and Sec-WebSocket-Version: " + v).orElse("");
+        }
+        if (got == 101) {
+            return "accepted the upgrade (101) instead of " + want + rule;
+        }
+        if (got == 0) {
+            return "did not answer the upgrade request instead of " + want + rule;
+        }
+        String did = got >= 400 && got < 500 ? "refused the upgrade with " : "answered the upgrade with ";
+        return did + got + (got == c.checks().refusal() ? " without Sec-WebSocket-Version" : "") + " instead of "
+                + want + rule;
+    }
+
     private static String line(ProbeCase c, Observation o, Verdict behavior, Verdict close) {
         if (!o.opened()) {
             return o.upgradeStatus() > 0 ? "answered the upgrade with " + o.upgradeStatus() + " instead of 101"

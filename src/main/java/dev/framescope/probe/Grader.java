@@ -17,6 +17,9 @@ public final class Grader {
     }
 
     public static Grade grade(ProbeCase c, Observation o) {
+        if (c.checks().refusal() > 0) {
+            return refusal(c, o);
+        }
         Verdict behavior = Verdict.FAILED;
         String result = "Actual events differ from any expected.";
         for (Map.Entry<Verdict, List<Received>> e : c.expected().entrySet()) {
@@ -77,5 +80,36 @@ public final class Grader {
             result = "The server did not accept permessage-deflate.";
         }
         return new Grade(behavior, result, close, resultClose, Explain.serverDid(c, o, behavior, close));
+    }
+
+    /**
+     * 20.1.3, 20.1.4: the expected refusal is OK (a 426 only with the Sec-WebSocket-Version it supports, RFC 6455
+     * §4.4); another 4xx is NON-STRICT (§4.2.1 names 400 as an example); an upgrade, no answer or another status
+     * FAILED. The close grade says whether the upgrade was refused at all.
+     */
+    private static Grade refusal(ProbeCase c, Observation o) {
+        int want = c.checks().refusal();
+        int got = o.upgradeStatus();
+        Verdict behavior;
+        String result;
+        if (got == want && (want != 426 || o.serverVersions().isPresent())) {
+            behavior = Verdict.OK;
+            result = "The server refused the upgrade with " + got + ".";
+        } else if (got == want) {
+            behavior = Verdict.NON_STRICT;
+            result = "The server refused the upgrade with 426 but did not name the versions it supports.";
+        } else if (got >= 400 && got < 500) {
+            behavior = Verdict.NON_STRICT;
+            result = "The server refused the upgrade with " + got + " where " + want + " is expected.";
+        } else {
+            behavior = Verdict.FAILED;
+            result = got == 101 ? "The server accepted an upgrade it must refuse."
+                    : got == 0 ? "The server did not answer the upgrade request."
+                    : "The server answered the upgrade with " + got + " where " + want + " is expected.";
+        }
+        boolean refused = got > 0 && got != 101;
+        Verdict close = refused ? Verdict.OK : Verdict.FAILED;
+        String resultClose = refused ? "The upgrade was refused" : "The upgrade was not refused";
+        return new Grade(behavior, result, close, resultClose, Explain.refusal(c, o, behavior));
     }
 }

@@ -18,11 +18,12 @@ import java.util.OptionalInt;
  * @param accepted        the extensions the server's 101 accepted, as it wrote them
  * @param subprotocol     the subprotocol it selected
  * @param serverFindings  ids of the error-level rules the server's frames and messages broke, in order
+ * @param serverVersions  the response's Sec-WebSocket-Version, the versions a refusing server names (RFC 6455 §4.4)
  */
 public record Observation(boolean opened, List<Received> received, boolean closedByMe, boolean clean,
                           OptionalInt remoteCloseCode, String remoteReason, boolean droppedByMe, boolean deflate,
                           int upgradeStatus, String accepted, Optional<String> subprotocol,
-                          List<String> serverFindings) {
+                          List<String> serverFindings, Optional<String> serverVersions) {
 
     public Observation {
         received = List.copyOf(received);
@@ -34,6 +35,6 @@ public record Observation(boolean opened, List<Received> received, boolean close
                        OptionalInt remoteCloseCode, String remoteReason, boolean droppedByMe, boolean deflate,
                        int upgradeStatus) {
         this(opened, received, closedByMe, clean, remoteCloseCode, remoteReason, droppedByMe, deflate,
-                upgradeStatus, "", Optional.empty(), List.of());
+                upgradeStatus, "", Optional.empty(), List.of(), Optional.empty());
     }
 }

@@ -36,6 +36,13 @@ final class OwnCases {
                 + "(framescope.probe.v1), then send a text message.").expect("The server selects it or none, never "
                 + "another; the message is echo'ed back.").rule(Violation.HANDSHAKE_SUBPROTOCOL_NOT_OFFERED)
                 .checks(new Checks(false, true, List.of("framescope.probe.v1"), ""))));
+        cases.add(of("20.1.3", "Ask to upgrade with Sec-WebSocket-Version: 8 (an earlier draft's).").expect("The "
+                + "server refuses the upgrade with 426 Upgrade Required and names the versions it supports in "
+                + "Sec-WebSocket-Version (13); another 4xx is NON-STRICT.").rfc("RFC 6455 §4.2.1, §4.4")
+                .step(new Step.Upgrade("8", true)).checks(Checks.refusal(426)).build());
+        cases.add(of("20.1.4", "Ask to upgrade without a Sec-WebSocket-Key.").expect("The server refuses the "
+                + "upgrade with 400 Bad Request; another 4xx is NON-STRICT.").rfc("RFC 6455 §4.2.1")
+                .step(new Step.Upgrade("13", false)).checks(Checks.refusal(400)).build());
         cases.add(repeated("20.2.1", "permessage-deflate; client_no_context_takeover", "We promise "
                 + "client_no_context_takeover and compress each of 10 identical messages from an empty window.",
                 "RFC 7692 §7.1.1.2"));

@@ -36,12 +36,24 @@ public record ProbeCase(String id, String description, String expectation, Strin
      *                        that refers back past its window, or inflates with the wrong context)
      * @param subprotocols    subprotocols to offer
      * @param refusedOffer    an extension offer the server must not accept (it cannot know it)
+     * @param refusal         the HTTP status a server must refuse our crafted upgrade with (0: none; the case's
+     *                        first step is then a {@link Step.Upgrade})
      */
-    public record Checks(boolean digests, boolean cleanServer, List<String> subprotocols, String refusedOffer) {
+    public record Checks(boolean digests, boolean cleanServer, List<String> subprotocols, String refusedOffer,
+                         int refusal) {
         public static final Checks NONE = new Checks(false, false, List.of(), "");
 
         public Checks {
             subprotocols = List.copyOf(subprotocols);
+        }
+
+        public Checks(boolean digests, boolean cleanServer, List<String> subprotocols, String refusedOffer) {
+            this(digests, cleanServer, subprotocols, refusedOffer, 0);
+        }
+
+        /** The server must refuse the upgrade with {@code status}. */
+        public static Checks refusal(int status) {
+            return new Checks(false, false, List.of(), "", status);
         }
     }
 

@@ -79,4 +79,11 @@ public sealed interface Step {
      */
     record CorpusRoundtrips(Corpus corpus, int length, int count, int fragmentSize) implements Step {
     }
+
+    /**
+     * An opening handshake of our own making instead of the driver's (20.1.3, 20.1.4): {@code version} as the
+     * request's Sec-WebSocket-Version, and a Sec-WebSocket-Key only when {@code withKey}. The case is this alone.
+     */
+    record Upgrade(String version, boolean withKey) implements Step {
+    }
 }

@@ -3,6 +3,7 @@ package dev.framescope.probe;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
+import dev.framescope.wire.HttpHeadParser;
 import dev.framescope.wire.Message;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Severity;
@@ -27,6 +28,7 @@ final class Watch {
     private final java.util.LinkedHashSet<String> findings = new java.util.LinkedHashSet<>();
     private String accepted = "";
     private Optional<String> subprotocol = Optional.empty();
+    private Optional<String> serverVersions = Optional.empty();
     private final List<Received> received = new ArrayList<>();
     private int next;
     private boolean serverClose;
@@ -88,6 +90,8 @@ final class Watch {
             upgradeStatus = h.status();
             accepted = h.acceptedExtensions();
             subprotocol = h.subprotocol();
+            serverVersions = HttpHeadParser.parseResponse(h.rawResponse())
+                    .flatMap(r -> r.headers().first("Sec-WebSocket-Version"));
             deflate = accepted.toLowerCase(java.util.Locale.ROOT).contains("permessage-deflate");
         }
     }
@@ -101,6 +105,11 @@ final class Watch {
     /** The server accepted permessage-deflate (known once the upgrade is in the log). */
     boolean deflate() {
         return deflate;
+    }
+
+    /** The upgrade response's status; 0 until one is in. */
+    int upgradeStatus() {
+        return upgradeStatus;
     }
 
     int receivedCount() {
@@ -128,6 +137,6 @@ final class Watch {
         String reason = closed.map(CaptureEvent.CloseEvent::receivedReason).orElse("");
         return new Observation(opened, received, closedByMe, clean, code, reason,
                 weDropped || keptOpen || closeTimedOut, deflate, upgradeStatus, accepted, subprotocol,
-                List.copyOf(findings));
+                List.copyOf(findings), serverVersions);
     }
 }

@@ -29,8 +29,8 @@ class CatalogueTest {
         assertEquals(Map.ofEntries(Map.entry("1", 16L), Map.entry("2", 11L), Map.entry("3", 7L),
                 Map.entry("4", 10L), Map.entry("5", 20L), Map.entry("6", 145L), Map.entry("7", 37L),
                 Map.entry("9", 54L), Map.entry("10", 1L), Map.entry("12", 90L), Map.entry("13", 126L),
-                Map.entry("20", 8L)), counts);
-        assertEquals(247 + 8, catalogue.select(CaseSelection.defaults()).size());
+                Map.entry("20", 10L)), counts);
+        assertEquals(247 + 10, catalogue.select(CaseSelection.defaults()).size());
     }
 
     @Test
@@ -82,5 +82,11 @@ class CatalogueTest {
         assertEquals(16, c.expectedOk().get(0).length());
         assertEquals(ProbeCase.Grading.NEEDS_DEFLATE, c.grading());
         assertEquals(194_056, Corpus.JSON.bytes().length, "sizes as Autobahn's files");
+        // MSG_SIZES in case12_x_x.py: 10 whole sizes, then 8 auto-fragmented (12.x.11-18, 13.x.11-18).
+        assertEquals(new Step.CorpusRoundtrips(Corpus.BITMAP, 8192, 1000, 256), get("12.2.11").steps().get(0));
+        assertEquals(new Step.CorpusRoundtrips(Corpus.DOCUMENT, 131072, 1000, 32768),
+                get("12.5.18").steps().get(0));
+        assertEquals(new Step.CorpusRoundtrips(Corpus.JSON, 131072, 1000, 1024), get("13.6.16").steps().get(0));
+        assertEquals(new Step.CorpusRoundtrips(Corpus.JSON, 131072, 1000, 0), get("13.6.10").steps().get(0));
     }
 }

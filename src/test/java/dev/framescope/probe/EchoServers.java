@@ -3,6 +3,7 @@ package dev.framescope.probe;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
@@ -20,19 +21,32 @@ final class EchoServers {
     private EchoServers() {
     }
 
-    /** Jetty 12's WebSocket server echoing at /echo; permessage-deflate as Jetty does it (on when offered). */
+    /**
+     * Jetty 12's WebSocket server echoing at /echo; permessage-deflate as Jetty does it (on when offered), or never
+     * accepted.
+     */
     static final class Jetty implements AutoCloseable {
         private final Server server = new Server();
         private final ServerConnector connector = new ServerConnector(server);
 
         Jetty() throws Exception {
+            this(true);
+        }
+
+        /** @param deflate false: the upgrade accepts no extension (Jetty's response told to drop them) */
+        Jetty(boolean deflate) throws Exception {
             connector.setHost("127.0.0.1");
             connector.setPort(0);
             server.addConnector(connector);
             server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
                 container.setMaxTextMessageSize(32L << 20);
                 container.setMaxBinaryMessageSize(32L << 20);
-                container.addMapping("/echo", (rq, rs, cb) -> new Echo());
+                container.addMapping("/echo", (rq, rs, cb) -> {
+                    if (!deflate) {
+                        rs.setExtensions(List.of());
+                    }
+                    return new Echo();
+                });
             }));
             server.start();
         }

@@ -3,6 +3,7 @@ package dev.framescope.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +89,41 @@ class GraderTest {
         Grade g = Grader.grade(get("2.1"), refused);
         assertEquals(Verdict.FAILED, g.close());
         assertEquals("answered the upgrade with 404 instead of 101", g.serverDid());
+    }
+
+    private static Observation answered(int status, Optional<String> versions) {
+        return new Observation(status == 101, List.of(), false, false, OptionalInt.empty(), "", false, false, status,
+                "", Optional.empty(), List.of(), versions);
+    }
+
+    @Test
+    void aWrongVersionIsRefusedWith426NamingTheVersions() {
+        Grade ok = Grader.grade(get("20.1.3"), answered(426, Optional.of("13")));
+        assertEquals(Verdict.OK, ok.behavior());
+        assertEquals(Verdict.OK, ok.close());
+        assertEquals("refused the upgrade with 426 and Sec-WebSocket-Version: 13", ok.serverDid());
+        Grade unnamed = Grader.grade(get("20.1.3"), answered(426, Optional.empty()));
+        assertEquals(Verdict.NON_STRICT, unnamed.behavior());
+        assertEquals("refused the upgrade with 426 without Sec-WebSocket-Version instead of refusing it with 426 and "
+                + "Sec-WebSocket-Version: 13 [RFC 6455 §4.2.1, §4.4]", unnamed.serverDid());
+        Grade other = Grader.grade(get("20.1.3"), answered(400, Optional.empty()));
+        assertEquals(Verdict.NON_STRICT, other.behavior());
+        assertEquals(Verdict.OK, other.close());
+    }
+
+    @Test
+    void aMissingKeyThatIsAcceptedOrUnansweredFails() {
+        Grade accepted = Grader.grade(get("20.1.4"), answered(101, Optional.empty()));
+        assertEquals(Verdict.FAILED, accepted.behavior());
+        assertEquals(Verdict.FAILED, accepted.close());
+        assertEquals("accepted the upgrade (101) instead of refusing it with 400 [RFC 6455 §4.2.1]",
+                accepted.serverDid());
+        Grade silent = Grader.grade(get("20.1.4"), answered(0, Optional.empty()));
+        assertEquals(Verdict.FAILED, silent.behavior());
+        assertEquals("did not answer the upgrade request instead of refusing it with 400 [RFC 6455 §4.2.1]",
+                silent.serverDid());
+        Grade crashed = Grader.grade(get("20.1.4"), answered(500, Optional.empty()));
+        assertEquals(Verdict.FAILED, crashed.behavior());
+        assertEquals(Verdict.OK, Grader.grade(get("20.1.4"), answered(400, Optional.empty())).behavior());
     }
 }

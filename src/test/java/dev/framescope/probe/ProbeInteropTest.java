@@ -36,7 +36,12 @@ class ProbeInteropTest {
 
     private static Map<String, CaseResult> run(URI uri, String cases, ProbeSettings settings)
             throws InterruptedException {
-        Probe probe = new Probe(engine, ConnectionSpec.to(uri), settings);
+        return run(ConnectionSpec.to(uri), cases, settings);
+    }
+
+    private static Map<String, CaseResult> run(ConnectionSpec target, String cases, ProbeSettings settings)
+            throws InterruptedException {
+        Probe probe = new Probe(engine, target, settings);
         assertTrue(probe.checkEcho().echoes(), "the server echoes");
         List<CaseResult> results = probe.run(Catalogue.standard().select(CaseSelection.parse(cases)), r -> { });
         results.forEach(r -> r.log().close());
@@ -108,6 +113,45 @@ class ProbeInteropTest {
         }
     }
 
+    /**
+     * Every case of the default suite with permessage-deflate negotiated on its connection (Autobahn's own offer):
+     * the echoes come back compressed and the verdicts are the ones without it. 12.* and 13.* at their smallest
+     * size (16 B) and their first auto-fragmented one (8 KiB in 256-byte frames); every size of each is in
+     * docs/probe.md, from the command line.
+     */
+    @Test
+    void jettyPassesTheDefaultSuiteAndTheCompressionCasesWithPermessageDeflate() throws Exception {
+        try (EchoServers.Jetty jetty = new EchoServers.Jetty()) {
+            ConnectionSpec offering = ConnectionSpec.to(jetty.uri())
+                    .withExtensionOffers(List.of(DeflateCases.DEFAULT_OFFER));
+            Map<String, CaseResult> suite = run(offering, "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*", ProbeSettings.DEFAULTS);
+            assertEquals(247, suite.size());
+            assertNothingFailed(suite);
+            assertTrue(suite.get("1.1.8").observation().deflate(), "negotiated on every case");
+            assertPlainOk(suite.get("1.2.8"));
+            assertPlainOk(suite.get("10.1.1"));
+            String smallest = java.util.stream.IntStream.rangeClosed(1, 12)
+                    .mapToObj(k -> (k <= 5 ? "12." + k : "13." + (k - 5))).map(s -> s + ".1," + s + ".11")
+                    .collect(Collectors.joining(","));
+            Map<String, CaseResult> deflate = run(jetty.uri(), smallest);
+            assertEquals(24, deflate.size());
+            assertNothingFailed(deflate);
+            deflate.values().forEach(r -> assertEquals(Verdict.OK, r.grade().behavior(), r.id()));
+        }
+    }
+
+    @Test
+    void jettyWithoutPermessageDeflateLeavesTheCompressionCasesUnimplemented() throws Exception {
+        try (EchoServers.Jetty jetty = new EchoServers.Jetty(false)) {
+            Map<String, CaseResult> r = run(jetty.uri(), "12.*,13.*,20.2.*");
+            assertEquals(90 + 126 + 4, r.size());
+            r.values().forEach(c -> assertEquals(Verdict.UNIMPLEMENTED, c.grade().behavior(), c.id()));
+            r.values().forEach(c -> assertEquals(Verdict.OK, c.grade().close(), c.id()));
+            assertEquals("did not accept permessage-deflate, then answered our close frame with 1000",
+                    r.get("13.7.18").grade().serverDid());
+        }
+    }
+
     @Test
     void javaWebSocketEchoesAnUnmaskedFrameAndDoesNotCompress() throws Exception {
         try (EchoServers.JavaWebSocket server = new EchoServers.JavaWebSocket()) {
@@ -119,6 +163,35 @@ class ProbeInteropTest {
                     + "the connection open until we dropped it, instead of closing with 1002 [UNMASKED_CLIENT_FRAME"),
                     r.get("20.3.1").grade().serverDid());
             assertPlainOk(r.get("20.3.2"));
+        }
+    }
+
+    @Test
+    void craftedUpgradesAreRefusedByRealServersAndAcceptedByTheSloppyOne() throws Exception {
+        try (EchoServers.Jetty jetty = new EchoServers.Jetty();
+             EchoServers.JavaWebSocket jws = new EchoServers.JavaWebSocket();
+             SloppyServer sloppy = new SloppyServer()) {
+            // Jetty 12 does not treat version 8 as an upgrade at all: the request falls through to its 404.
+            Map<String, CaseResult> j = run(jetty.uri(), "20.1.3,20.1.4");
+            assertEquals(Verdict.NON_STRICT, j.get("20.1.3").grade().behavior());
+            assertEquals(404, j.get("20.1.3").observation().upgradeStatus());
+            assertPlainOk(j.get("20.1.4"));
+            assertEquals("refused the upgrade with 400", j.get("20.1.4").grade().serverDid());
+            // Java-WebSocket answers every handshake it cannot accept with 404.
+            Map<String, CaseResult> w = run(jws.uri(), "20.1.3,20.1.4");
+            assertEquals("refused the upgrade with 404 instead of refusing it with 400 [RFC 6455 §4.2.1]",
+                    w.get("20.1.4").grade().serverDid());
+            assertEquals(Verdict.NON_STRICT, w.get("20.1.3").grade().behavior());
+            Map<String, CaseResult> s = run(sloppy.uri(), "20.1.3,20.1.4", FAST);
+            assertEquals(Verdict.FAILED, s.get("20.1.3").grade().behavior());
+            assertEquals("accepted the upgrade (101) instead of refusing it with 426 and Sec-WebSocket-Version: 13 "
+                    + "[RFC 6455 §4.2.1, §4.4]", s.get("20.1.3").grade().serverDid());
+            assertEquals(Verdict.FAILED, s.get("20.1.4").grade().behavior());
+            assertTrue(s.get("20.1.4").grade().serverDid().startsWith("did not answer the upgrade request"),
+                    s.get("20.1.4").grade().serverDid());
+            assertTrue(j.get("20.1.4").log().readFrom(0, 100).stream()
+                            .anyMatch(e -> e instanceof dev.framescope.capture.CaptureEvent.HandshakeEvent),
+                    "the crafted exchange is captured");
         }
     }
 

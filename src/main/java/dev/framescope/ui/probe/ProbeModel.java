@@ -125,16 +125,18 @@ public final class ProbeModel implements PulseListener {
         done.incrementAndGet();
     }
 
+    /** The final status goes up before {@code running} drops, so whoever waits for the end reads it. */
     private void ended(List<CaseResult> all, Throwable problem) {
-        running.set(false);
         current = Optional.empty();
         if (problem != null) {
             status.set("The run stopped: " + problem.getMessage());
+            running.set(false);
             return;
         }
         progress.set(all.size() / (double) total);
         long failed = all.stream().filter(r -> r.grade().failed()).count();
-        status.set(all.size() + " of " + total + " cases run, " + (failed == 0 ? "none" : failed) + " FAILED.");
+        status.set(all.size() + " of " + total + " cases run, " + (failed == 0 ? "none" : failed) + " failed.");
+        running.set(false);
     }
 
     @Override

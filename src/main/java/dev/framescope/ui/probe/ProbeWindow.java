@@ -6,6 +6,7 @@ import dev.framescope.probe.CaseSelection;
 import dev.framescope.probe.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -13,11 +14,13 @@ import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -29,8 +32,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Probe window's content: the URL, a category picker, Run and Stop, progress, and the results table. A
- * double-click on a case opens its capture in the main window's views ({@code open}). Builds no I/O of its own:
+ * The Probe window's content: the URL, a category picker, Run and Stop, progress, the results table with its
+ * verdicts coloured, and below it the selected case's detail ({@link CaseDetail}). A double-click on a case opens its
+ * capture in the main window's views ({@code open}). Builds no I/O of its own:
  * the model runs everything off the FX thread.
  */
 public final class ProbeWindow {
@@ -41,6 +45,7 @@ public final class ProbeWindow {
     private final Button run = new Button("Run");
     private final Button stop = new Button("Stop");
     private final TableView<CaseResult> table = new TableView<>();
+    private final CaseDetail detail = new CaseDetail();
     private final VBox root;
 
     public ProbeWindow(ProbeModel model, String initialUrl, Consumer<CaseResult> open) {
@@ -85,9 +90,14 @@ public final class ProbeWindow {
             });
             return row;
         });
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                detail.show(Optional.ofNullable(now)));
+        SplitPane results = new SplitPane(table, detail.root());
+        results.setOrientation(Orientation.VERTICAL);
+        results.setDividerPositions(0.62);
+        VBox.setVgrow(results, Priority.ALWAYS);
         root = new VBox(8, new HBox(8, new Label("URL"), url, run, stop), picker, new HBox(8, progress, status),
-                table);
+                results);
         root.setPadding(new Insets(10));
         root.getStyleClass().add("probe-window");
     }
@@ -117,10 +127,10 @@ public final class ProbeWindow {
             @Override
             protected void updateItem(Verdict v, boolean empty) {
                 super.updateItem(v, empty);
-                getStyleClass().removeAll("probe-ok", "probe-note", "probe-failed");
-                setText(empty || v == null ? null : v.label());
+                getStyleClass().removeAll(VerdictStyle.CLASSES);
+                setText(empty || v == null ? null : VerdictStyle.text(v));
                 if (!empty && v != null) {
-                    getStyleClass().add(v == Verdict.OK ? "probe-ok" : v.failed() ? "probe-failed" : "probe-note");
+                    getStyleClass().add(VerdictStyle.styleClass(v));
                 }
             }
         });
@@ -140,6 +150,11 @@ public final class ProbeWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /** The selected case's expectation, explanation, grades, RFC clause and violation id. */
+    public CaseDetail detail() {
+        return detail;
     }
 
     public TableView<CaseResult> table() {
