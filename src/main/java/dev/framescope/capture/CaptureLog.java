@@ -38,8 +38,16 @@ public final class CaptureLog implements AutoCloseable {
     private static final int SHIFT = EventIndex.SHIFT;
     private static final int MASK = EventIndex.MASK;
 
-    /** Record meta: the frame's first two bytes, then its direction. */
-    private static final int META_OUT = 1 << 16;
+    /**
+     * A record's word: the payload length (low 20 bits; a plain frame carries at most
+     * {@link StreamDissector#PLAIN_MAX_PAYLOAD}), the frame's first byte, the MASK bit and the direction; the
+     * masking key in the high 32 bits. The second header byte follows from these: a plain frame's length is written
+     * minimally.
+     */
+    private static final int W_LENGTH = (1 << 20) - 1;
+    private static final int W_B0_SHIFT = 20;
+    private static final int W_MASKED = 1 << 28;
+    private static final int W_OUT = 1 << 29;
     private static final Optional<Opcode> TEXT = Optional.of(Opcode.TEXT);
     private static final Optional<Opcode> BINARY = Optional.of(Opcode.BINARY);
 
@@ -176,25 +184,52 @@ public final class CaptureLog implements AutoCloseable {
         if (n == 0) {
             return;
         }
-        int dirBit = run.sender() == Sender.CLIENT ? META_OUT : 0;
+        int dirBit = run.sender() == Sender.CLIENT ? W_OUT : 0;
         byte[] array = run.array();
         synchronized (lock) {
             int index = size;
-            long cost = 0;
+            int rec = recordCount;
+            int first = run.frameStart(0);
+            int last = run.frameStart(n - 1) + run.headerBytes(n - 1) + run.payloadLength(n - 1);
+            // The run's bytes in one copy, headers included; a client's payloads stay masked, as they lie (Packed
+            // unmasks them when read), so the I/O thread neither unmasks nor copies frame by frame.
+            long base = payloads.pack(array, first, last - first) - first;
+            int[] slots = null;
+            int slotsEnd = 0;
+            long[] records = null;
+            int recordsEnd = 0;
             for (int i = 0; i < n; i++) {
                 int at = run.frameStart(i);
                 int length = run.payloadLength(i);
-                long ref = length == 0 ? 0 : payloads.pack(array, at + run.headerBytes(i), length);
-                int meta = (array[at] & 0xFF) | (array[at + 1] & 0xFF) << 8 | dirBit;
-                int rec = recordCount;
-                cost += record(rec, meta, nanos, run.streamOffset(i), ref, length);
-                cost += slot(index++, rec << 1);
-                cost += slot(index++, rec << 1 | 1);
+                int flags = length | (array[at] & 0xFF) << W_B0_SHIFT | (array[at + 1] < 0 ? W_MASKED : 0) | dirBit;
+                if (rec >= recordsEnd) {
+                    records = eventIndex.recordSegment(rec);
+                    recordsEnd = (rec | MASK) + 1;
+                }
+                int r = (rec & MASK) << 2;
+                records[r] = nanos;
+                records[r + 1] = run.streamOffset(i);
+                records[r + 2] = length == 0 ? 0 : base + at + run.headerBytes(i);
+                records[r + 3] = word(run.maskingKey(i), flags);
+                for (int message = 0; message < 2; message++) {
+                    if (index >= slotsEnd) {
+                        slots = eventIndex.slotSegment(index);
+                        slotsEnd = (index | MASK) + 1;
+                    }
+                    slots[index++ & MASK] = rec << 1 | message;
+                }
+                rec++;
             }
+            long cost = eventIndex.takeAllocated();
+            recordCount = rec;
             size = index;
             counters.countPlain(dirBit == 0, n, run.payloadBytes());
             charge(cost, nanos, index);
         }
+    }
+
+    private static long word(int maskingKey, int flags) {
+        return (long) maskingKey << 32 | flags & 0xFFFFFFFFL;
     }
 
     /**
@@ -204,29 +239,23 @@ public final class CaptureLog implements AutoCloseable {
      * @param header a whole, unmasked, uncompressed TEXT or BINARY frame's header, with minimal length encoding
      */
     public void appendPlainFrame(long nanos, FrameHeader header, byte[] payload) {
+        if (header.masked() || payload.length > W_LENGTH
+                || header.lengthEncoding() != LengthEncoding.minimalFor(payload.length)) {
+            throw new IllegalArgumentException("not a plain server frame: " + header);
+        }
         byte[] raw = header.rawHeader();
         synchronized (lock) {
             int index = size;
             long ref = payload.length == 0 ? 0 : payloads.pack(payload, 0, payload.length);
-            int meta = (raw[0] & 0xFF) | (raw[1] & 0xFF) << 8;
-            int rec = recordCount;
-            long cost = record(rec, meta, nanos, header.streamOffset(), ref, payload.length);
-            cost += slot(index++, rec << 1);
-            cost += slot(index++, rec << 1 | 1);
+            int rec = recordCount++;
+            long cost = eventIndex.putRecord(rec, nanos, header.streamOffset(), ref,
+                    word(0, payload.length | (raw[0] & 0xFF) << W_B0_SHIFT));
+            cost += eventIndex.putSlot(index++, rec << 1);
+            cost += eventIndex.putSlot(index++, rec << 1 | 1);
             size = index;
             counters.countPlain(true, 1, payload.length);
             charge(cost, nanos, index);
         }
-    }
-
-    /** Writes record {@code rec} (the next one); returns the cost of a segment it had to allocate. Under the lock. */
-    private long record(int rec, int meta, long nanos, long streamOffset, long ref, int length) {
-        recordCount = rec + 1;
-        return eventIndex.putRecord(rec, meta, nanos, streamOffset, ref, length);
-    }
-
-    private long slot(int at, int value) {
-        return eventIndex.putSlot(at, value);
     }
 
     /**
@@ -293,24 +322,25 @@ public final class CaptureLog implements AutoCloseable {
     private CaptureEvent expand(int rec, boolean messageEvent, int index) {
         EventIndex.Records r = eventIndex.records(rec);
         int i = rec & MASK;
-        int meta = r.meta[i];
-        Stamp stamp = new Stamp(connectionId, index, r.nanos[i]);
-        Direction dir = (meta & META_OUT) != 0 ? Direction.OUT : Direction.IN;
-        int b0 = meta & 0xFF;
-        int b1 = meta >>> 8 & 0xFF;
+        long word = r.word(i);
+        int flags = (int) word;
+        boolean masked = (flags & W_MASKED) != 0;
+        int key = masked ? (int) (word >>> 32) : 0;
+        Stamp stamp = new Stamp(connectionId, index, r.nanos(i));
+        Direction dir = (flags & W_OUT) != 0 ? Direction.OUT : Direction.IN;
+        int b0 = flags >>> W_B0_SHIFT & 0xFF;
         Opcode opcode = Opcode.of(b0 & FrameHeader.B0_MASK_OPCODE);
-        int length = r.length[i];
-        long offset = r.offset[i];
-        Payload payload = payloads.packed(r.ref[i], length);
+        int length = flags & W_LENGTH;
+        long offset = r.offset(i);
+        Payload payload = payloads.packed(r.ref(i), length, key);
         if (messageEvent) {
             Message message = new Message(dir == Direction.IN ? Sender.SERVER : Sender.CLIENT, opcode, offset, 1,
                     length, false, length, NO_BYTES, List.of());
             return new CaptureEvent.MessageEvent(stamp, dir, message, payload);
         }
-        LengthEncoding encoding = FrameHeaders.encoding(b1);
         FrameHeader header = new FrameHeader((b0 & FrameHeader.B0_FLAG_FIN) != 0, (b0 & FrameHeader.B0_FLAG_RSV1) != 0,
-                (b0 & FrameHeader.B0_FLAG_RSV2) != 0, (b0 & FrameHeader.B0_FLAG_RSV3) != 0, opcode, false, 0, length,
-                encoding, offset);
+                (b0 & FrameHeader.B0_FLAG_RSV2) != 0, (b0 & FrameHeader.B0_FLAG_RSV3) != 0, opcode, masked, key, length,
+                LengthEncoding.minimalFor(length), offset);
         return new CaptureEvent.FrameEvent(stamp, dir, header, 0, true, payload,
                 opcode == Opcode.TEXT ? TEXT : BINARY, Optional.empty(), List.of());
     }

@@ -209,7 +209,7 @@ final class EventCodec {
             out.writeByte(PAYLOAD_EMPTY);
             return;
         }
-        if (p instanceof PayloadStore.Packed packed && packed.store() == store) {
+        if (p instanceof PayloadStore.Packed packed && packed.store() == store && packed.maskingKey() == 0) {
             out.writeByte(PAYLOAD_PACKED);
             out.writeLong(packed.ref());
         } else {
@@ -230,7 +230,7 @@ final class EventCodec {
         }
         long where = in.readLong();
         int length = in.readInt();
-        return kind == PAYLOAD_PACKED ? store.packed(where, length) : new PayloadStore.Spilled(store, where, length);
+        return kind == PAYLOAD_PACKED ? store.packed(where, length, 0) : new PayloadStore.Spilled(store, where, length);
     }
 
     private static void findings(List<Finding> findings, DataOutputStream out) throws IOException {

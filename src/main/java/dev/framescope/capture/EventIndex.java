@@ -33,7 +33,7 @@ final class EventIndex {
     /** What a segment of slots, of event objects and of records keeps, array headers and holder included. */
     static final long SLOT_SEGMENT_COST = SEGMENT * 4L + 16 + 32;
     static final long OBJECT_SEGMENT_COST = SEGMENT * 4L + 16 + 32;
-    static final long RECORD_SEGMENT_COST = SEGMENT * (8L + 8 + 8 + 4 + 4) + 5 * 16 + 32 + 32;
+    static final long RECORD_SEGMENT_COST = SEGMENT * (long) Records.BYTES + 16 + 32 + 32;
 
     private static final int SLOTS = 0;
     private static final int RECORDS = 1;
@@ -58,6 +58,8 @@ final class EventIndex {
     @SuppressWarnings("unchecked")
     private final Cached<Object>[][] cache = new Cached[3][CACHED];
     private final int[] cacheNext = new int[3];
+    /** Cost of segments allocated for a run, not yet returned ({@link #takeAllocated}); under the log's lock. */
+    private long allocated;
 
     EventIndex(long connectionId, PayloadStore store) {
         this.connectionId = connectionId;
@@ -82,7 +84,46 @@ final class EventIndex {
         return cost;
     }
 
-    long putRecord(int rec, int meta, long nanos, long streamOffset, long ref, int length) {
+    /**
+     * The array of the slot segment that holds {@code index}, allocated when new (its cost is added to
+     * {@link #takeAllocated}): for a writer that fills a run of slots without a call per slot.
+     */
+    int[] slotSegment(int index) {
+        Segment<int[]>[] all = slots;
+        if (index >>> SHIFT >= all.length) {
+            all = slots = Arrays.copyOf(all, all.length * 2);
+        }
+        Segment<int[]> seg = all[index >>> SHIFT];
+        if (seg == null) {
+            seg = all[index >>> SHIFT] = new Segment<>(new int[SEGMENT], SLOT_SEGMENT_COST);
+            allocated += SLOT_SEGMENT_COST;
+        }
+        return seg.data;
+    }
+
+    /** As {@link #slotSegment}, for the records: record {@code rec}'s four longs start at {@code (rec & MASK) * 4}. */
+    long[] recordSegment(int rec) {
+        Segment<Records>[] all = records;
+        if (rec >>> SHIFT >= all.length) {
+            all = records = Arrays.copyOf(all, all.length * 2);
+        }
+        Segment<Records> seg = all[rec >>> SHIFT];
+        if (seg == null) {
+            seg = all[rec >>> SHIFT] = new Segment<>(new Records(), RECORD_SEGMENT_COST);
+            allocated += RECORD_SEGMENT_COST;
+        }
+        return seg.data.data;
+    }
+
+    /** The cost of the segments {@link #slotSegment} and {@link #recordSegment} allocated since the last call. */
+    long takeAllocated() {
+        long cost = allocated;
+        allocated = 0;
+        return cost;
+    }
+
+    /** @param word the frame's first byte, direction, masking key and length ({@link CaptureLog}'s layout) */
+    long putRecord(int rec, long nanos, long streamOffset, long ref, long word) {
         Segment<Records>[] all = records;
         if (rec >>> SHIFT >= all.length) {
             all = records = Arrays.copyOf(all, all.length * 2);
@@ -93,13 +134,7 @@ final class EventIndex {
             seg = all[rec >>> SHIFT] = new Segment<>(new Records(), RECORD_SEGMENT_COST);
             cost = RECORD_SEGMENT_COST;
         }
-        Records r = seg.data;
-        int i = rec & MASK;
-        r.meta[i] = meta;
-        r.nanos[i] = nanos;
-        r.offset[i] = streamOffset;
-        r.ref[i] = ref;
-        r.length[i] = length;
+        seg.data.put(rec & MASK, nanos, streamOffset, ref, word);
         return cost;
     }
 
@@ -190,13 +225,8 @@ final class EventIndex {
                 out.writeInt(v);
             }
         } else if (kind == RECORDS) {
-            Records r = (Records) seg.data;
-            for (int i = 0; i < SEGMENT; i++) {
-                out.writeInt(r.meta[i]);
-                out.writeLong(r.nanos[i]);
-                out.writeLong(r.offset[i]);
-                out.writeLong(r.ref[i]);
-                out.writeInt(r.length[i]);
+            for (long v : ((Records) seg.data).data) {
+                out.writeLong(v);
             }
         } else {
             CaptureEvent[] events = (CaptureEvent[]) seg.data;
@@ -280,12 +310,8 @@ final class EventIndex {
         }
         if (kind == RECORDS) {
             Records r = new Records();
-            for (int i = 0; i < SEGMENT; i++) {
-                r.meta[i] = in.readInt();
-                r.nanos[i] = in.readLong();
-                r.offset[i] = in.readLong();
-                r.ref[i] = in.readLong();
-                r.length[i] = in.readInt();
+            for (int i = 0; i < r.data.length; i++) {
+                r.data[i] = in.readLong();
             }
             return r;
         }
@@ -320,12 +346,37 @@ final class EventIndex {
     private record Cached<T>(int segment, T data) {
     }
 
-    /** 4096 plain frames: where each was, when it came, its first two bytes and where its payload is packed. */
+    /**
+     * 4096 plain frames: when each came, where it was, where its payload is packed, and a word for the rest (its
+     * first byte, direction, masking key and length). One array, a record's four longs side by side: one allocation
+     * per segment, and a frame's record is written to one place.
+     */
     static final class Records {
-        final int[] meta = new int[SEGMENT];
-        final long[] nanos = new long[SEGMENT];
-        final long[] offset = new long[SEGMENT];
-        final long[] ref = new long[SEGMENT];
-        final int[] length = new int[SEGMENT];
+        static final int BYTES = 4 * Long.BYTES;
+        final long[] data = new long[SEGMENT * 4];
+
+        void put(int i, long nanos, long offset, long ref, long word) {
+            int at = i << 2;
+            data[at] = nanos;
+            data[at + 1] = offset;
+            data[at + 2] = ref;
+            data[at + 3] = word;
+        }
+
+        long nanos(int i) {
+            return data[i << 2];
+        }
+
+        long offset(int i) {
+            return data[(i << 2) + 1];
+        }
+
+        long ref(int i) {
+            return data[(i << 2) + 2];
+        }
+
+        long word(int i) {
+            return data[(i << 2) + 3];
+        }
     }
 }

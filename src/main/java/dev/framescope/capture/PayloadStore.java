@@ -1,5 +1,6 @@
 package dev.framescope.capture;
 
+import dev.framescope.wire.Masking;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -108,9 +109,12 @@ public final class PayloadStore implements AutoCloseable {
         return ref;
     }
 
-    /** The payload at a reference {@link #pack} returned. */
-    Payload packed(long ref, int length) {
-        return length == 0 ? EMPTY : new Packed(this, ref, length);
+    /**
+     * The payload at a reference {@link #pack} returned; a client's payload was packed masked, and is unmasked with
+     * its {@code maskingKey} when read (0 for an unmasked one).
+     */
+    Payload packed(long ref, int length, int maskingKey) {
+        return length == 0 ? EMPTY : new Packed(this, ref, length, maskingKey);
     }
 
     /** Ends the open block (to disk now if the budget had no room for it) and starts one with room for length. */
@@ -431,10 +435,14 @@ public final class PayloadStore implements AutoCloseable {
     }
 
     /** Bytes {@link #pack}ed into a block, on the heap or in the spill file. */
-    record Packed(PayloadStore store, long ref, int length) implements Payload {
+    record Packed(PayloadStore store, long ref, int length, int maskingKey) implements Payload {
         @Override
         public byte[] bytes() {
-            return store.readPacked(ref, length);
+            byte[] bytes = store.readPacked(ref, length);
+            if (maskingKey != 0) {
+                Masking.unmask(bytes, 0, length, maskingKey, 0);
+            }
+            return bytes;
         }
     }
 }

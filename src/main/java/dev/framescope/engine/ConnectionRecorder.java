@@ -16,6 +16,7 @@ import dev.framescope.wire.HttpHeadParser;
 import dev.framescope.wire.MessageAssembler;
 import dev.framescope.wire.NegotiatedDeflate;
 import dev.framescope.wire.Opcode;
+import dev.framescope.wire.PlainFrames;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.Severity;
 import dev.framescope.wire.StreamDissector;
@@ -65,6 +66,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         final Sender sender;
         final HttpHeadParser head = new HttpHeadParser();
         final List<Dissected> items = new ArrayList<>(2);
+        final PlainFrames run = new PlainFrames();
         StreamDissector dissector;
         boolean upgraded;
         volatile boolean headDone;
@@ -85,10 +87,6 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         this.clock = clock;
         this.handshake = new HandshakeRecorder(log);
         this.bypass = new PlainFrameBypass(bypassAllowed);
-    }
-
-    CaptureLog log() {
-        return log;
     }
 
     /** The driver that acts on what the server sent: called after each general-path item is recorded. */
@@ -213,9 +211,9 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     }
 
     /**
-     * Plain server frames go to the {@link PlainFrameBypass}; everything else through the dissector's general path,
-     * one frame at a time. When {@code mayCarry}, an unfinished frame at the end that may prove plain once whole is
-     * left for the next read.
+     * Plain frames are recorded compactly (the server's through the {@link PlainFrameBypass}); everything else goes
+     * through the dissector's general path, one frame at a time. When {@code mayCarry}, an unfinished server frame at
+     * the end that may prove plain once whole is left for the next read.
      *
      * @return the bytes left at the end for the next read
      */
@@ -226,6 +224,8 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                 if (mayCarry && side.dissector.plainFrameUnfinished(bytes)) {
                     return bytes.remaining();
                 }
+            } else if (side.dissector.takeMaskedPlainFrames(bytes, side.run) > 0) {
+                log.appendPlainFrames(nanos, side.run); // kept masked: the relay's thread neither unmasks nor copies
             }
             side.items.clear();
             if (!bytes.hasRemaining() || !side.dissector.feedOne(bytes, side.items)) {

@@ -120,18 +120,74 @@ public final class StreamDissector {
         return take(in, run, Sender.CLIENT);
     }
 
+    /**
+     * The run of plain frames at {@code in}'s position, read straight from the array: the same tests as
+     * {@link #plainHeader} and {@link #payloadPlain} (which {@link #plainFrameAt} and {@link #plainFrameUnfinished}
+     * use), with the dissector's state checked once for the run — taking a plain frame leaves it at a frame
+     * boundary with no message open — and the decoder moved past the run once.
+     */
     private int take(ByteBuffer in, PlainFrames run, Sender from) {
         run.clear(sender, in.hasArray() ? in.array() : NO_BYTES);
-        int first = in.position();
-        while (plainHeader(in, from) == Verdict.PLAIN && payloadPlain(in)) {
-            int at = in.position();
-            int frameBytes = cursor.headerBytes + cursor.payloadLength;
-            run.add(in.arrayOffset() + at, cursor.headerBytes, cursor.payloadLength, cursor.maskingKey,
-                    decoder.streamOffset());
-            decoder.skipWholeFrame(frameBytes);
-            in.position(at + frameBytes);
+        if (sender != from || !in.hasArray() || !decoder.atFrameBoundary() || !assembler.idle()) {
+            return 0;
         }
-        return in.position() - first;
+        byte[] a = in.array();
+        int base = in.arrayOffset();
+        int first = base + in.position();
+        int end = base + in.limit();
+        long firstOffset = decoder.streamOffset();
+        boolean masked = from == Sender.CLIENT;
+        long maxLength = Math.min(PLAIN_MAX_PAYLOAD, Math.min(decoder.maxChunkBytes(), assembler.maxRetainedBytes()));
+        int p = first;
+        while (end - p >= FrameHeaders.FIXED_BYTES) {
+            int b0 = a[p] & 0xFF;
+            int b1 = a[p + 1] & 0xFF;
+            boolean text = b0 == (FrameHeader.B0_FLAG_FIN | Opcode.TEXT.code());
+            if (!text && b0 != (FrameHeader.B0_FLAG_FIN | Opcode.BINARY.code())
+                    || ((b1 & FrameHeader.B1_FLAG_MASK) != 0) != masked) {
+                break;
+            }
+            int header = FrameHeaders.size(b1);
+            if (end - p < header) {
+                break;
+            }
+            long length = switch (b1 & FrameHeader.B1_MASK_LENGTH) {
+                case FrameHeader.LENGTH_16_MARKER -> (a[p + 2] & 0xFF) << 8 | a[p + 3] & 0xFF;
+                case FrameHeader.LENGTH_64_MARKER -> (long) LONG.get(a, p + 2);
+                default -> b1 & FrameHeader.B1_MASK_LENGTH;
+            };
+            if (length < 0 || length > maxLength || end - p - header < length
+                    || FrameHeaders.encoding(b1) != LengthEncoding.minimalFor(length)) {
+                break;
+            }
+            int key = masked ? (int) INT.get(a, p + header - 4) : 0;
+            if (text && !validText(a, p + header, (int) length, key)) {
+                break;
+            }
+            run.add(p, header, (int) length, key, firstOffset + (p - first));
+            p += header + (int) length;
+        }
+        decoder.skipWholeFrame(p - first);
+        in.position(p - base);
+        return p - first;
+    }
+
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    /** A TEXT payload's UTF-8 check, unmasking a client's payload into a scratch array first. */
+    private boolean validText(byte[] a, int at, int length, int key) {
+        if (key == 0) {
+            return validUtf8(a, at, length);
+        }
+        if (unmasked.length < length) {
+            unmasked = new byte[length];
+        }
+        System.arraycopy(a, at, unmasked, 0, length);
+        Masking.unmask(unmasked, 0, length, key, 0);
+        return validUtf8(unmasked, 0, length);
     }
 
     /**
@@ -174,16 +230,8 @@ public final class StreamDissector {
         if ((in.get(pos) & FrameHeader.B0_MASK_OPCODE) != Opcode.TEXT.code()) {
             return true;
         }
-        int payload = in.arrayOffset() + pos + cursor.headerBytes;
-        if (cursor.maskingKey == 0) {
-            return validUtf8(in.array(), payload, cursor.payloadLength);
-        }
-        if (unmasked.length < cursor.payloadLength) {
-            unmasked = new byte[cursor.payloadLength];
-        }
-        System.arraycopy(in.array(), payload, unmasked, 0, cursor.payloadLength);
-        Masking.unmask(unmasked, 0, cursor.payloadLength, cursor.maskingKey, 0);
-        return validUtf8(unmasked, 0, cursor.payloadLength);
+        return validText(in.array(), in.arrayOffset() + pos + cursor.headerBytes, cursor.payloadLength,
+                cursor.maskingKey);
     }
 
     /**

@@ -65,6 +65,50 @@ class PlainCaptureTest {
     }
 
     @Test
+    void maskedClientFramesKeptMaskedReadBackAsTheGeneralPathsEventsUnmasked() {
+        Random random = new Random(13);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] sizes = {0, 1, 125, 126, 127, 65_535, 65_536, 70_000};
+        for (int i = 0; i < 2_000; i++) {
+            int key = i == 5 ? 0 : random.nextInt();
+            if (i % 3 == 0) {
+                out.writeBytes(FrameEncoder.text("ünïcode " + i).masked(key).encode());
+                continue;
+            }
+            byte[] payload = new byte[i < sizes.length * 2 ? sizes[i % sizes.length] : random.nextInt(300)];
+            random.nextBytes(payload);
+            out.writeBytes(FrameEncoder.binary(payload).masked(key).encode());
+        }
+        byte[] stream = out.toByteArray();
+        CaptureLog compact = new CaptureLog(7, "compact", new PayloadStore(64L << 20));
+        StreamDissector fast = new StreamDissector(Sender.CLIENT);
+        PlainFrames run = new PlainFrames();
+        ByteBuffer in = ByteBuffer.wrap(stream);
+        while (in.hasRemaining()) {
+            assertTrue(fast.takeMaskedPlainFrames(in, run) > 0, "every frame of the stream is plain");
+            compact.appendPlainFrames(9, run);
+        }
+        CaptureLog general = new CaptureLog(7, "general", new PayloadStore(64L << 20));
+        for (Dissected item : new StreamDissector(Sender.CLIENT).feed(stream)) {
+            if (item instanceof Dissected.FrameItem f) {
+                Payload p = general.payloads().store(f.frame().payload());
+                general.append(9, s -> new CaptureEvent.FrameEvent(s, Direction.OUT, f.frame().header(), 0, true,
+                        p, f.messageOpcode(), f.inflated().map(general.payloads()::store), f.findings()));
+            } else if (item instanceof Dissected.MessageItem m) {
+                general.append(9, s -> new CaptureEvent.MessageEvent(s, Direction.OUT, m.message(),
+                        general.payloads().store(m.message().payload())));
+            }
+        }
+        assertEquals(4_000, compact.size(), "a frame and a message per frame");
+        assertEquals(general.size(), compact.size());
+        for (int i = 0; i < general.size(); i++) {
+            assertEquals(describe(general.get(i)), describe(compact.get(i)), "event " + i);
+        }
+        assertEquals(general.counters(), compact.counters());
+        assertTrue(((CaptureEvent.FrameEvent) compact.get(2)).header().masked(), "the header keeps MASK and key");
+    }
+
+    @Test
     void plainFramesAndOtherEventsInterleaveInOneSequence() {
         CaptureLog log = new CaptureLog(1, "mixed", new PayloadStore(1 << 20));
         StreamDissector d = new StreamDissector(Sender.SERVER);
