@@ -1,5 +1,6 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.ui.fx.Plural;
 import dev.framescope.proxy.BreakRule;
 import dev.framescope.proxy.Breakpoints;
 import dev.framescope.proxy.HeldMessage;
@@ -88,7 +89,7 @@ final class BreakpointModel {
         }
         breakpoints.setRules(rules);
         breakpoints.setHoldTimeout(timeout);
-        problem.set(rules.isEmpty() ? "No breakpoints: nothing is held." : rules.size() + " breakpoint(s); a held "
+        problem.set(rules.isEmpty() ? "No breakpoints: nothing is held." : Plural.of(rules.size(), "breakpoint") + "; a held "
                 + "message goes on unchanged after " + timeout.toSeconds() + " s.");
         return true;
     }
@@ -116,7 +117,7 @@ final class BreakpointModel {
     /** A line for the held list. */
     static String describe(HeldMessage m) {
         return "#" + m.id() + (m.sender() == Sender.CLIENT ? " app → server, " : " server → app, ")
-                + kind(m.opcode()) + ", " + m.payload().length + " bytes, " + m.frames().size() + " frame(s)"
+                + kind(m.opcode()) + ", " + Plural.of(m.payload().length, "byte") + ", " + Plural.of(m.frames().size(), "frame")
                 + (m.compressed() ? ", compressed" : "") + " — " + m.connection();
     }
 

@@ -1,5 +1,6 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.ui.fx.Plural;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.UpstreamTls;
@@ -190,7 +191,7 @@ final class InterceptModel {
     }
 
     private static String counts(ProxyServer.Counts c) {
-        return c.intercepted() + " WebSocket(s) recorded, " + c.passedThrough() + " passed through, " + c.refused()
+        return Plural.of(c.intercepted(), "WebSocket") + " recorded, " + c.passedThrough() + " passed through, " + c.refused()
                 + " refused, " + c.failed() + " failed.";
     }
 

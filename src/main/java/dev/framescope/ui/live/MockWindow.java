@@ -1,5 +1,6 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.ui.fx.Plural;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.replay.JsonMask;
 import dev.framescope.replay.MockCursor;
@@ -86,8 +87,8 @@ final class MockWindow {
         this.addClient = addClient;
         stage.initOwner(owner);
         stage.setTitle("Mock of " + name);
-        Label title = new Label("Serve ‘" + name + "’ as a mock server: " + recording.server().size()
-                + " recorded server message(s) answering " + recording.client().size() + " client message(s)"
+        Label title = new Label("Serve ‘" + name + "’ as a mock server: " + Plural.of(recording.server().size(), "recorded server message")
+                + " answering " + Plural.of(recording.client().size(), "client message")
                 + recording.subprotocol().map(p -> ", subprotocol " + p).orElse(""));
         title.getStyleClass().add("replay-title");
         title.setWrapText(true);
@@ -299,7 +300,7 @@ final class MockWindow {
         List<String> rows = new ArrayList<>();
         for (CaptureLog log : logs) {
             var k = log.counters();
-            rows.add(String.format(Locale.ROOT, "%s — sent %,d message(s), got %,d", log.label(), k.messagesOut(),
+            rows.add(String.format(Locale.ROOT, "%s — sent %s, got %,d", log.label(), Plural.of(k.messagesOut(), "message"),
                     k.messagesIn()));
         }
         if (!rows.equals(clients.getItems())) {
@@ -310,8 +311,8 @@ final class MockWindow {
             unmatchedList.getItems().setAll(misses.stream().map(u -> "client " + u.client() + ": " + u.message())
                     .toList());
         }
-        counts.setText(String.format(Locale.ROOT, "Serving: %d client(s) connected, %d gone · %d unmatched "
-                + "message(s)", logs.size(), m.clientsEnded(), misses.size()));
+        counts.setText(String.format(Locale.ROOT, "Serving: %s connected, %d gone · %s", Plural.of(logs.size(), "client"),
+                m.clientsEnded(), Plural.of(misses.size(), "unmatched message")));
     }
 
     Stage stage() {

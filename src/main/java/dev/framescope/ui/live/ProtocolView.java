@@ -1,5 +1,6 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.ui.fx.Plural;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
@@ -185,7 +186,7 @@ public final class ProtocolView implements PulseListener {
             rows.addAll(calls.subList(rows.size(), calls.size()));
         }
         List<Unmatched> unmatched = c.unmatchedResponses();
-        unmatchedText.setText(unmatched.isEmpty() ? "" : unmatched.size() + " response(s) matching no request: "
+        unmatchedText.setText(unmatched.isEmpty() ? "" : Plural.of(unmatched.size(), "response") + " matching no request: "
                 + String.join(", ", unmatched.stream().limit(20).map(u -> u.what() + " id=" + u.id()).toList())
                 + (unmatched.size() > 20 ? " …" : ""));
     }

@@ -129,7 +129,7 @@ final class ReplayResultView extends VBox {
         verdict.setText(r.matches() ? "✔ Matches" : "✘ Differs");
         verdict.getStyleClass().removeAll("replay-matches", "replay-differs");
         verdict.getStyleClass().add(r.matches() ? "replay-matches" : "replay-differs");
-        summary.setText(String.format(Locale.ROOT, "Sent %d of %d message(s) to %s · server messages: %d recorded, %d "
+        summary.setText(String.format(Locale.ROOT, "Sent %d of %d messages to %s · server messages: %d recorded, %d "
                         + "replayed · same %d, changed %d, missing %d, extra %d", r.sent(),
                 r.recording().client().size(), r.url(), r.recording().server().size(), r.replayed().size(),
                 r.count(Outcome.Verdict.SAME), r.count(Outcome.Verdict.CHANGED), r.count(Outcome.Verdict.MISSING),

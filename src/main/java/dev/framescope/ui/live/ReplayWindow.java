@@ -1,5 +1,6 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.ui.fx.Plural;
 import dev.framescope.replay.JsonMask;
 import dev.framescope.replay.Recording;
 import dev.framescope.replay.ReplayResult;
@@ -67,8 +68,8 @@ final class ReplayWindow {
         this.pump = pump;
         stage.initOwner(owner);
         stage.setTitle("Replay of " + name);
-        Label title = new Label("Replay of ‘" + name + "’: " + recording.client().size() + " message(s) of ours to "
-                + "send again, " + recording.server().size() + " server message(s) to compare");
+        Label title = new Label("Replay of ‘" + name + "’: " + Plural.of(recording.client().size(), "message") + " of ours to "
+                + "send again, " + Plural.of(recording.server().size(), "server message") + " to compare");
         title.getStyleClass().add("replay-title");
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);

@@ -69,7 +69,7 @@ class BreakpointPaneTest {
         robot.interact(() -> robot.lookup("#breakRules").queryAs(TextArea.class).setText("out:/echo:text:/order/"));
         robot.interact(robot.lookup("#breakApply").queryAs(Button.class)::fire);
         Label status = robot.lookup("#breakStatus").queryAs(Label.class);
-        assertTrue(status.getText().startsWith("1 breakpoint(s)"), status.getText());
+        assertTrue(status.getText().startsWith("1 breakpoint;"), status.getText());
 
         List<String> got = new CopyOnWriteArrayList<>();
         WebSocketClient client = new WebSocketClient(URI.create(harness.session.demoUrl("/echo"))) {

@@ -109,7 +109,7 @@ class InterceptPanelTest {
 
         robot.interact(robot.lookup("#interceptStop").queryAs(Button.class)::fire);
         Await.until(Duration.ofSeconds(10), () -> !model.running().get(), "stopped");
-        assertTrue(model.status().get().startsWith("Stopped. 1 WebSocket(s) recorded"), model.status().get());
+        assertTrue(model.status().get().startsWith("Stopped. 1 WebSocket recorded"), model.status().get());
         assertFalse(start.isDisabled(), "can start again");
         assertEquals(1, harness.session.connections().stream().filter(c -> c.name().startsWith("via proxy")).count());
     }
