@@ -12,6 +12,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -37,7 +38,8 @@ public final class CaseDetail {
         grid.setHgap(12);
         grid.setVgap(6);
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(110);
+        // The keys are never cut: their column is as wide as the longest ("What happened").
+        keys.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);
@@ -59,6 +61,7 @@ public final class CaseDetail {
 
     private void row(int index, String key, Label value) {
         Label k = new Label(key);
+        k.setMinWidth(Region.USE_PREF_SIZE);
         k.getStyleClass().add("probe-detail-key");
         grid.addRow(index, k, value);
     }

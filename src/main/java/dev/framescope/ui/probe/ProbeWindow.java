@@ -121,7 +121,8 @@ public final class ProbeWindow {
 
     private static TableColumn<CaseResult, Verdict> verdict(String name, Function<CaseResult, Verdict> value) {
         TableColumn<CaseResult, Verdict> c = new TableColumn<>(name);
-        c.setPrefWidth(120);
+        // Wide enough for the longest verdict word ("Failed by client", "Unimplemented") at the default font.
+        c.setPrefWidth(150);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
             @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.Direction;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SceneShots;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
@@ -102,6 +103,7 @@ class BreakpointPaneTest {
         String frames = robot.lookup("#heldFrames").queryAs(Label.class).getText();
         assertTrue(frames.contains("masking key"), frames);
         assertEquals(List.of(), got, "nothing echoed while held");
+        robot.interact(() -> SceneShots.save(editor.getScene(), "intercept-held"));
 
         robot.interact(() -> editor.setText("order 2"));
         robot.interact(robot.lookup("#heldSendEdited").queryAs(Button.class)::fire);

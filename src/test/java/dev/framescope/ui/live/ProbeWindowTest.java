@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framescope.probe.CaseResult;
 import dev.framescope.probe.Verdict;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SceneShots;
 import dev.framescope.testutil.SharedDemo;
 import dev.framescope.ui.probe.CaseDetail;
 import dev.framescope.ui.probe.ProbeWindow;
@@ -68,6 +69,7 @@ class ProbeWindowTest {
         robot.clickOn(row);
         verdictsAreColouredWords(robot, failed);
         caseDetailExplains(window.get(), failed);
+        robot.interact(() -> SceneShots.save(window.get().table().getScene(), "probe-window"));
         robot.doubleClickOn(row);
         Await.until(() -> harness.session.connections().stream().anyMatch(c -> c.name().equals("probe 20.3.1")),
                 "the case's capture among the connections");
