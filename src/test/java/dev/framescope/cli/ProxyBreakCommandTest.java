@@ -9,19 +9,15 @@ import dev.framescope.demo.DemoServer;
 import dev.framescope.engine.Engine;
 import dev.framescope.engine.VirtualScheduler;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.ProxiedClient;
 import dev.framescope.testutil.SharedDemo;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,31 +69,8 @@ class ProxyBreakCommandTest {
         Matcher m = LISTENING.matcher(cli.out());
         assertTrue(m.find());
         assertTrue(cli.out().contains("breakpoints: [out:/echo:text:/order/]"), cli.out());
-        List<String> got = new CopyOnWriteArrayList<>();
-        WebSocketClient client = new WebSocketClient(demo.uri("/echo")) {
-            @Override
-            public void onOpen(ServerHandshake h) {
-                send("order 7");
-            }
-
-            @Override
-            public void onMessage(String message) {
-                got.add(message);
-                close(1000, "enough");
-            }
-
-            @Override
-            public void onClose(int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onError(Exception ex) {
-                got.add("error: " + ex);
-            }
-        };
-        client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1",
-                Integer.parseInt(m.group(1)))));
-        assertTrue(client.connectBlocking(10, TimeUnit.SECONDS), "connected through the proxy");
+        List<String> got = ProxiedClient.connect(Integer.parseInt(m.group(1)), demo.uri("/echo"), "order 7", true)
+                .got();
         Await.until(() -> cli.out().contains("held #1 at 'out:/echo:text:/order/': app → server"), cli.out());
         assertEquals(List.of(), got, "nothing echoed while held");
         clock.advance(Duration.ofSeconds(5));

@@ -6,21 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framescope.capture.io.SessionFiles;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.ProxiedClient;
 import dev.framescope.testutil.SharedDemo;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,30 +40,7 @@ class ProxyCommandTest {
         assertTrue(m.find());
         int port = Integer.parseInt(m.group(1));
 
-        List<String> got = new CopyOnWriteArrayList<>();
-        WebSocketClient client = new WebSocketClient(demo.uri("/echo")) {
-            @Override
-            public void onOpen(ServerHandshake h) {
-                send("through the proxy");
-            }
-
-            @Override
-            public void onMessage(String message) {
-                got.add(message);
-                close(1000, "enough");
-            }
-
-            @Override
-            public void onClose(int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onError(Exception ex) {
-                got.add("error: " + ex);
-            }
-        };
-        client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", port)));
-        assertTrue(client.connectBlocking(10, TimeUnit.SECONDS), "connected through the proxy");
+        List<String> got = ProxiedClient.connect(port, demo.uri("/echo"), "through the proxy", true).got();
         Await.until(() -> got.contains("through the proxy"), "the echo: " + got);
         assertEquals(0, exit.get(20, TimeUnit.SECONDS), cli.err() + cli.out());
 

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.Direction;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.ProxiedClient;
 import dev.framescope.testutil.SceneShots;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -22,8 +19,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,28 +67,9 @@ class BreakpointPaneTest {
         Label status = robot.lookup("#breakStatus").queryAs(Label.class);
         assertTrue(status.getText().startsWith("1 breakpoint;"), status.getText());
 
-        List<String> got = new CopyOnWriteArrayList<>();
-        WebSocketClient client = new WebSocketClient(URI.create(harness.session.demoUrl("/echo"))) {
-            @Override
-            public void onOpen(ServerHandshake h) {
-                send("order 1");
-            }
-
-            @Override
-            public void onMessage(String message) {
-                got.add(message);
-            }
-
-            @Override
-            public void onClose(int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onError(Exception ex) {
-            }
-        };
-        client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", port)));
-        assertTrue(client.connectBlocking(10, TimeUnit.SECONDS));
+        ProxiedClient client = ProxiedClient.connect(port, URI.create(harness.session.demoUrl("/echo")), "order 1",
+                false);
+        List<String> got = client.got();
 
         @SuppressWarnings("unchecked")
         ListView<Object> held = robot.lookup("#heldMessages").queryAs(ListView.class);
@@ -135,34 +111,9 @@ class BreakpointPaneTest {
 
         robot.interact(() -> robot.lookup("#breakRules").queryAs(TextArea.class).setText("out:*:binary"));
         robot.interact(robot.lookup("#breakApply").queryAs(Button.class)::fire);
-        List<String> got = new CopyOnWriteArrayList<>();
-        WebSocketClient client = new WebSocketClient(URI.create(harness.session.demoUrl("/echo"))) {
-            @Override
-            public void onOpen(ServerHandshake h) {
-                send(new byte[] {1, 2, 3});
-            }
-
-            @Override
-            public void onMessage(String message) {
-            }
-
-            @Override
-            public void onMessage(java.nio.ByteBuffer bytes) {
-                byte[] b = new byte[bytes.remaining()];
-                bytes.get(b);
-                got.add(java.util.HexFormat.of().formatHex(b));
-            }
-
-            @Override
-            public void onClose(int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onError(Exception ex) {
-            }
-        };
-        client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", port)));
-        assertTrue(client.connectBlocking(10, TimeUnit.SECONDS));
+        ProxiedClient client = ProxiedClient.connect(port, URI.create(harness.session.demoUrl("/echo")),
+                new byte[] {1, 2, 3}, false);
+        List<String> got = client.got();
         TextArea editor = robot.lookup("#heldEditor").queryAs(TextArea.class);
         Await.until(() -> editor.getText().equals("01 02 03"), "shown as hex: " + editor.getText());
         assertTrue(robot.lookup("#heldHex").queryAs(CheckBox.class).isSelected());

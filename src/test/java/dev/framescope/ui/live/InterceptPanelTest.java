@@ -7,21 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.Direction;
 import dev.framescope.testutil.Await;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
+import dev.framescope.testutil.ProxiedClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,28 +66,8 @@ class InterceptPanelTest {
         assertTrue(howTo.contains("HTTP_PROXY=http://127.0.0.1:" + port), howTo);
         assertTrue(howTo.contains("--proxy-bypass-list"), howTo);
 
-        List<String> got = new CopyOnWriteArrayList<>();
-        WebSocketClient client = new WebSocketClient(URI.create(echo)) {
-            @Override
-            public void onOpen(ServerHandshake h) {
-                send("seen by the window");
-            }
-
-            @Override
-            public void onMessage(String message) {
-                got.add(message);
-            }
-
-            @Override
-            public void onClose(int code, String reason, boolean remote) {
-            }
-
-            @Override
-            public void onError(Exception ex) {
-            }
-        };
-        client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", port)));
-        assertTrue(client.connectBlocking(10, TimeUnit.SECONDS));
+        ProxiedClient client = ProxiedClient.connect(port, URI.create(echo), "seen by the window", false);
+        List<String> got = client.got();
         Await.until(() -> got.contains("seen by the window"), "the echo through the proxy");
         client.closeBlocking();
 
