@@ -151,12 +151,8 @@ final class BreakpointModel {
 
     /** Sends the editor's content instead: as typed, or read as hex digits. */
     void edit(HeldMessage m, String content, boolean hex) {
-        byte[] bytes;
-        try {
-            bytes = hex ? HexFormat.of().parseHex(content.replaceAll("\\s+", ""))
-                    : content.getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            problem.set("The edited bytes are not hex digits in pairs: " + e.getMessage());
+        byte[] bytes = bytes(content, hex, "edited");
+        if (bytes == null) {
             return;
         }
         act(() -> m.edit(bytes), "edited and forwarded");
@@ -173,16 +169,39 @@ final class BreakpointModel {
         act(() -> m.closeConnection(code, reason), "the connection closed with " + code);
     }
 
-    /** Sends a text message into the newest open connection, toward the server or toward the app. */
-    void inject(Sender as, String text) {
+    /** The intercepted connections open now, oldest first: where a message can be injected. */
+    List<Interception> openConnections() {
+        return breakpoints.connections();
+    }
+
+    /**
+     * Sends a message into {@code into} (the newest open connection when null), toward the server or toward the
+     * app: text as typed, or binary from hex digits.
+     */
+    void inject(Sender as, Interception into, String content, boolean hex) {
         List<Interception> open = breakpoints.connections();
-        if (open.isEmpty()) {
-            problem.set("No intercepted connection is open to inject into.");
+        if (open.isEmpty() || into != null && !open.contains(into)) {
+            problem.set(open.isEmpty() ? "No intercepted connection is open to inject into."
+                    : "That connection has ended; choose an open one.");
             return;
         }
-        Interception into = open.get(open.size() - 1);
-        act(() -> into.inject(as, Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8)), "injected into "
-                + into.label());
+        Interception target = into != null ? into : open.get(open.size() - 1);
+        byte[] bytes = bytes(content, hex, "injected");
+        if (bytes != null) {
+            act(() -> target.inject(as, hex ? Opcode.BINARY : Opcode.TEXT, bytes), "injected "
+                    + (hex ? "a binary" : "a text") + " message into " + target.label());
+        }
+    }
+
+    /** The content as UTF-8, or read as hex digits in pairs; null (and the problem said) when they are not. */
+    private byte[] bytes(String content, boolean hex, String what) {
+        try {
+            return hex ? HexFormat.of().parseHex(content.replaceAll("\\s+", ""))
+                    : content.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            problem.set("The " + what + " bytes are not hex digits in pairs: " + e.getMessage());
+            return null;
+        }
     }
 
     private void act(BooleanSupplier action, String done) {

@@ -2,10 +2,12 @@ package dev.framescope.ui.live;
 
 import dev.framescope.proxy.BreakRule;
 import dev.framescope.proxy.HeldMessage;
+import dev.framescope.proxy.Interception;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -14,11 +16,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The Intercept panel's breakpoints: a rule editor (one rule a line) with the hold timeout, the messages held now,
  * and for the one selected its frames, an editor (text, or hex), Forward, Send edited, Drop and Close with a code;
- * and a line to inject a text message into the newest connection either way.
+ * and a line to inject a text or binary message either way into a chosen connection (the newest by default).
  */
 final class BreakpointPane extends VBox {
 
@@ -87,15 +90,35 @@ final class BreakpointPane extends VBox {
 
         TextField inject = new TextField();
         inject.setId("injectText");
-        inject.setPromptText("a text message to inject into the newest connection");
-        inject.setPrefColumnCount(24);
+        inject.setPromptText("a message to inject (text, or hex digits)");
+        inject.setPrefColumnCount(20);
+        CheckBox injectHex = new CheckBox("Hex");
+        injectHex.setId("injectHex");
+        injectHex.setTooltip(new Tooltip("Send a binary message of these hex digits instead of text"));
+        ComboBox<Interception> into = new ComboBox<>();
+        into.setId("injectInto");
+        into.setPromptText("newest connection");
+        into.setPrefWidth(220);
+        into.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Interception i) {
+                return i == null ? "newest connection" : i.label();
+            }
+
+            @Override
+            public Interception fromString(String text) {
+                return null;
+            }
+        });
+        into.setOnShowing(e -> into.getItems().setAll(model.openConnections()));
         Button toServer = button("injectToServer", "Inject → server", () -> model.inject(Sender.CLIENT,
-                inject.getText()));
-        Button toApp = button("injectToApp", "Inject → app", () -> model.inject(Sender.SERVER, inject.getText()));
+                into.getValue(), inject.getText(), injectHex.isSelected()));
+        Button toApp = button("injectToApp", "Inject → app", () -> model.inject(Sender.SERVER, into.getValue(),
+                inject.getText(), injectHex.isSelected()));
 
         getChildren().setAll(new Label("Breakpoints"), rules, new HBox(8, new Label("Hold for at most"), timeout,
                 apply), problem, new Label("Held messages"), held, frames, new HBox(8, editor, hex),
-                new HBox(8, forward, edited, drop, close, code), new HBox(8, inject, toServer, toApp));
+                new HBox(8, forward, edited, drop, close, code), new HBox(8, inject, injectHex, into, toServer, toApp));
     }
 
     private static HeldMessage selected(ListView<HeldMessage> list) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.Direction;
+import dev.framescope.proxy.Interception;
 import dev.framescope.testutil.Await;
 import dev.framescope.testutil.ProxiedClient;
 import dev.framescope.testutil.SceneShots;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -120,6 +122,20 @@ class BreakpointPaneTest {
         robot.interact(() -> editor.setText("ff 00"));
         robot.interact(robot.lookup("#heldSendEdited").queryAs(Button.class)::fire);
         Await.until(() -> got.contains("ff00"), "the edited bytes echoed: " + got);
+
+        // Inject a binary message toward the app into the connection chosen from the open ones.
+        @SuppressWarnings("unchecked")
+        ComboBox<Interception> into = robot.lookup("#injectInto").queryAs(ComboBox.class);
+        robot.interact(into::show);
+        Await.until(() -> into.getItems().size() == 1, "the open connection offered: " + into.getItems());
+        robot.interact(() -> {
+            into.hide();
+            into.getSelectionModel().selectFirst();
+            robot.lookup("#injectText").queryAs(TextField.class).setText("0a 0b");
+            robot.lookup("#injectHex").queryAs(CheckBox.class).setSelected(true);
+        });
+        robot.interact(robot.lookup("#injectToApp").queryAs(Button.class)::fire);
+        Await.until(() -> got.contains("0a0b"), "the injected binary message reaches the app: " + got);
         client.closeBlocking();
     }
 }
