@@ -2,6 +2,7 @@ package dev.framescope.decode;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -102,13 +103,21 @@ final class Base64Decoder implements PayloadDecoder {
      * {@code \\s} matches, space, tab, line feed, vertical tab, form feed and carriage return.
      */
     private static String clean(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        for (byte b : bytes) {
+        byte[] kept = null;
+        int n = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
             if (b == ' ' || b >= '\t' && b <= '\r') {
-                return text.replaceAll("\\s", "");
+                if (kept == null) {
+                    kept = Arrays.copyOf(bytes, bytes.length);
+                    n = i;
+                }
+            } else if (kept != null) {
+                kept[n++] = b;
             }
         }
-        return text;
+        return kept == null ? new String(bytes, StandardCharsets.ISO_8859_1)
+                : new String(kept, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean allLetters(String s) {
