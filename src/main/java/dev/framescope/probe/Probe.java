@@ -127,18 +127,6 @@ public final class Probe {
         return start(cases, listener).done().join();
     }
 
-    /**
-     * A finished case keeps its capture for the report and the window, but not its payloads on the heap: a 12.* case
-     * holds up to the budget (1000 echoes of 128 KiB), and 100 of them ran a 6 GiB heap out. Small captures stay.
-     */
-    private static void settle(CaseResult r) {
-        if (r.log().payloads().bytesInMemory() > SETTLED_HEAP_BYTES) {
-            r.log().payloads().spillAll();
-        }
-    }
-
-    private static final long SETTLED_HEAP_BYTES = 1L << 20;
-
     private void runAll(List<Catalogue.Entry> cases, Listener listener, Running running) {
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), r -> {
             Thread t = new Thread(r, "framescope-probe-case");
@@ -155,8 +143,7 @@ public final class Probe {
                     }
                     ProbeCase c = e.build().get();
                     listener.started(c);
-                    CaseResult r = runner.run(c, logIds.incrementAndGet());
-                    settle(r);
+                    CaseResult r = CaptureTrim.trim(runner.run(c, logIds.incrementAndGet()));
                     listener.finished(r);
                     return r;
                 }));
