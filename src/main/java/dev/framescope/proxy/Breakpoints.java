@@ -21,19 +21,15 @@ public final class Breakpoints {
 
     /** Told of holds on the proxy's threads (or the scheduler's, for a timeout): must return quickly. */
     public interface Listener {
-        void held(HeldMessage message);
+        default void held(HeldMessage message) {
+        }
 
         /** The hold ended: forwarded, edited, dropped, timed out, or the connection went away. */
-        void resolved(HeldMessage message);
+        default void resolved(HeldMessage message) {
+        }
 
+        /** Hears nothing. */
         Listener NONE = new Listener() {
-            @Override
-            public void held(HeldMessage message) {
-            }
-
-            @Override
-            public void resolved(HeldMessage message) {
-            }
         };
     }
 

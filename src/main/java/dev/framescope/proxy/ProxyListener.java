@@ -9,18 +9,14 @@ import dev.framescope.capture.CaptureLog;
 public interface ProxyListener {
 
     /** A WebSocket upgrade came through: its capture, filled as the connection goes on. */
-    void intercepted(CaptureLog log);
+    default void intercepted(CaptureLog log) {
+    }
 
     /** A line about something not recorded: a refusal, a request passed through, an app that sent no HTTP. */
-    void notice(String text);
+    default void notice(String text) {
+    }
 
+    /** Hears nothing. */
     ProxyListener NONE = new ProxyListener() {
-        @Override
-        public void intercepted(CaptureLog log) {
-        }
-
-        @Override
-        public void notice(String text) {
-        }
     };
 }
