@@ -100,9 +100,15 @@ public final class Interception {
         closedByUser = true;
         note(Severity.WARNING, "closed by the user with " + code + (reason.isEmpty() ? "" : " \"" + reason + "\"")
                 + ": a close frame to each side; nothing more is forwarded");
+        // Both frames go out before either direction's relay can end and shut its output down: a peer that answers
+        // the first close at once must not make the second unsendable. (Lock order as in serverHead: server, app.)
         try {
-            fromServer.closeByUser(FrameEncoder.close(code, reason).unmasked().encode());
-            fromApp.closeByUser(FrameEncoder.close(code, reason).masked().encode());
+            synchronized (fromServer) {
+                synchronized (fromApp) {
+                    fromServer.closeByUser(FrameEncoder.close(code, reason).unmasked().encode());
+                    fromApp.closeByUser(FrameEncoder.close(code, reason).masked().encode());
+                }
+            }
         } catch (IOException e) {
             note(Severity.WARNING, "the close frame could not be sent: " + e.getMessage());
         }

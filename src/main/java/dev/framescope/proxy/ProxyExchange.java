@@ -31,7 +31,8 @@ import javax.net.ssl.SSLSocket;
  *   <li>Reverse mode: every connection goes to the one configured upstream.</li>
  * </ul>
  * A WebSocket upgrade is recorded from the app's first byte; any other request is passed through, counted and not
- * recorded. The upstream allow-list is checked before any lookup or dial, and a refusal is a 403 naming the rule; a
+ * recorded, with {@code Connection: close}, so that a kept-alive connection or tunnel carries no second request
+ * past the inspection. The upstream allow-list is checked before any lookup or dial, and a refusal is a 403 naming the rule; a
  * server that cannot be reached is a 502 saying why.
  */
 final class ProxyExchange {
@@ -252,12 +253,14 @@ final class ProxyExchange {
             boolean absolute) throws IOException {
         appSide.setSoTimeout(0);
         if (!head.isWebSocketUpgrade()) {
-            byte[] forward = absolute ? head.forServer(origin, true) : head.bytes();
-            passThrough(appSide, server, forward, head.method() + " " + target.authority() + origin);
+            // With Connection: close the server ends the connection after its answer, so the app's next request
+            // (an upgrade, perhaps) comes in a connection of its own and is inspected, not passed through unread.
+            passThrough(appSide, server, head.forServer(origin, true), head.method() + " " + target.authority()
+                    + origin);
             return;
         }
         long nanos = proxy.clock().getAsLong();
-        String label = target.webSocketUrl(origin) + " via proxy from " + appAddress;
+        String label = new ProxiedLabel(target.webSocketUrl(origin), appAddress).text();
         CaptureLog log = new CaptureLog(proxy.nextId(), label, new PayloadStore(proxy.budget()), proxy.clock());
         RelayRecorder recorder = new RelayRecorder(log, proxy.clock());
         proxy.intercepted.incrementAndGet();

@@ -108,7 +108,9 @@ final class Relay {
         gate.ifPresent(DirectionGate::ended);
         Optional<IOException> ended = cause;
         recorder.ifPresent(r -> guarded(() -> r.ended(sender, ended)));
-        if (broken) {
+        // After the user's close the other side may not have read our close frame yet: a reset now would discard
+        // it (TCP drops unread data on RST), so that side's output is shut down as on a normal end instead.
+        if (broken && !gated.map(Interception::closedByUser).orElse(false)) {
             closeQuietly(app);
             closeQuietly(server);
             return;

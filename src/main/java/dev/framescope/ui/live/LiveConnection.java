@@ -8,6 +8,7 @@ import dev.framescope.engine.ConnectionOptions;
 import dev.framescope.engine.ProtocolMode;
 import dev.framescope.engine.io.ConnectionSetup;
 import dev.framescope.engine.ConnectionTemplate;
+import dev.framescope.proxy.ProxiedLabel;
 import dev.framescope.ui.frame.DecodeSettings;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,6 +72,11 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
      */
     public String shownUrl() {
         return Redactor.url(template.url(), log.secrets());
+    }
+
+    /** For a WebSocket recorded by the proxy (live or from a file): its URL and the app's address. */
+    public Optional<ProxiedLabel> proxied() {
+        return connection.isPresent() ? Optional.empty() : ProxiedLabel.parse(log.label());
     }
 
     private static ConnectionTemplate templateOf(Optional<Connection> connection, CaptureLog log) {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.Direction;
+import dev.framescope.proxy.ProxiedLabel;
 import dev.framescope.testutil.Await;
 import dev.framescope.testutil.ProxiedClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -81,6 +83,13 @@ class InterceptPanelTest {
                 && messages(proxied, Direction.IN).contains("seen by the window"), "both directions captured");
         Await.until(Duration.ofSeconds(10), () -> !harness.live.timeline().frames().isEmpty(),
                 "its frames in the timeline");
+        Label badge = robot.lookup("#connections-list .proxy-badge").match(Node::isVisible).queryAs(Label.class);
+        assertEquals("via proxy", badge.getText());
+        String app = "app at " + ProxiedLabel.parse(proxied.log().label()).orElseThrow().app();
+        assertTrue(robot.lookup("#connections-list .connection-name").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals(app)), "the app's address as the list entry's title: " + app);
+        assertTrue(robot.lookup("#connections-list .connection-url").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals(echo)), "the URL it opened below");
 
         robot.interact(robot.lookup("#interceptStop").queryAs(Button.class)::fire);
         Await.until(Duration.ofSeconds(10), () -> !model.running().get(), "stopped");
