@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 /**
  * Screenshots of a test's real scene for the docs (Monocle draws it in software): with
  * {@code -Dframescope.shots=DIR} a test that calls {@link #save} writes {@code DIR/NAME.png}; without it nothing
- * happens. Retake: {@code mvn test -Dtest='BreakpointPaneTest,ProbeWindowTest' -Dframescope.shots=assets}.
+ * happens. Retake: {@code mvn test -Dtest='BreakpointPaneTest,ProbeWindowTest,InterceptPanelTest' -Dframescope.shots=assets}.
  */
 public final class SceneShots {
 

@@ -1,6 +1,7 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.ui.fx.Background;
+import dev.framescope.ui.fx.Plural;
 import dev.framescope.ui.fx.PulseListener;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -187,8 +188,9 @@ public final class StatusModel implements PulseListener {
         lastTotals = now;
         lastFrames = k.framesCaptured();
         error.set(false);
-        text.set(String.format(Locale.ROOT, "%d connections · %,d frames captured · %,.0f frames/s · %,d shown of %,d"
-                + " in this view · capture memory %,.1f of %,d MB", k.connections(), k.framesCaptured(), rate,
-                k.shown(), k.inView(), k.memoryUsed() / 1048576.0, k.memoryLimit() >> 20));
+        text.set(Plural.of(k.connections(), "connection") + " · " + Plural.of(k.framesCaptured(), "frame")
+                + String.format(Locale.ROOT, " captured · %,.0f frames/s · %,d shown of %,d in this view · capture "
+                + "memory %,.1f of %,d MB", rate, k.shown(), k.inView(), k.memoryUsed() / 1048576.0,
+                k.memoryLimit() >> 20));
     }
 }

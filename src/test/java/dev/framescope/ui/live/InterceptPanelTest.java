@@ -9,6 +9,7 @@ import dev.framescope.capture.Direction;
 import dev.framescope.proxy.ProxiedLabel;
 import dev.framescope.testutil.Await;
 import dev.framescope.testutil.ProxiedClient;
+import dev.framescope.testutil.SceneShots;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,6 +91,7 @@ class InterceptPanelTest {
                 .anyMatch(l -> l.getText().equals(app)), "the app's address as the list entry's title: " + app);
         assertTrue(robot.lookup("#connections-list .connection-url").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals(echo)), "the URL it opened below");
+        robot.interact(() -> SceneShots.save(badge.getScene(), "intercept-connection"));
 
         robot.interact(robot.lookup("#interceptStop").queryAs(Button.class)::fire);
         Await.until(Duration.ofSeconds(10), () -> !model.running().get(), "stopped");

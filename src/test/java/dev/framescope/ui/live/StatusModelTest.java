@@ -35,6 +35,9 @@ class StatusModelTest {
         clock.addAndGet(4_000_000_000L);
         status.onPulse(0);
         assertTrue(status.text().get().startsWith("2 connections"), status.text().get());
+        StatusModel one = new StatusModel(clock::get, () -> new StatusModel.Counts(1, 1, 1, 1, 0, 512L << 20));
+        one.onPulse(0);
+        assertTrue(one.text().get().startsWith("1 connection · 1 frame captured · "), one.text().get());
         status.problem("Cannot open x.fscap: no such file");
         assertTrue(status.error().get(), "a problem is shown as one");
     }
