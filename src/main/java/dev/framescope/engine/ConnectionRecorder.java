@@ -41,7 +41,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Threads and locks: {@link #sent} runs on the library's write thread, {@link #received} on its read thread (or
  * the closing thread while the socket lingers); each direction's state is guarded by its {@link Side}'s monitor,
- * held for one call. The trackers guard themselves. The clock is read only for events that carry no tap stamp
+ * held for one call, and {@link #sent} holds the server side's too, so that what we send during a read is recorded
+ * after that read's frames. The trackers guard themselves. The clock is read only for events that carry no tap stamp
  * (notes, the end of the stream). Nothing here waits for anything but these short locks.
  */
 final class ConnectionRecorder implements TappedSocket.WireTap {
@@ -97,10 +98,14 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     @Override
     public void sent(byte[] b, int off, int len, long nanos) {
         lastOutboundNanos = nanos;
-        synchronized (out) {
-            int from = afterHead(out, b, off, len, nanos);
-            if (from >= 0) {
-                dissect(out, ByteBuffer.wrap(b, from, off + len - from), nanos, false);
+        // The server side's lock first (the order of enableDeflate): what the driver sends while a read is dissected
+        // (a pong, a Strict failure's close) is recorded after that read's frames, which crossed the socket first.
+        synchronized (in) {
+            synchronized (out) {
+                int from = afterHead(out, b, off, len, nanos);
+                if (from >= 0) {
+                    dissect(out, ByteBuffer.wrap(b, from, off + len - from), nanos, false);
+                }
             }
         }
     }
@@ -140,19 +145,6 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         return side.upgraded && rest > 0 ? off + len - rest : -1;
     }
 
-    /** What the response's {@code Content-Length} announces beyond the body bytes that came with its head. */
-    private static long bodyToCome(HandshakeResponse r) {
-        if (r.isSwitchingProtocols()) {
-            return 0;
-        }
-        try {
-            return Math.max(0, r.headers().first("Content-Length").map(v -> Long.parseLong(v.trim())).orElse(0L)
-                    - r.body().length);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     /** Body bytes of a refused handshake that arrived after its head: kept as a note with the bytes. */
     private void lateBody(byte[] b, int off, int len, long nanos) {
         String text = new String(b, off, len, StandardCharsets.UTF_8);
@@ -178,7 +170,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                     .ifPresent(e -> enablePerFrameDeflate(!e.has("no_context_takeover")));
         });
         listener.upgradeResponse(parsed.map(HandshakeResponse::status).orElse(-1),
-                parsed.map(HandshakeResponse::reason).orElse(""), upgrade, parsed.map(ConnectionRecorder::bodyToCome)
+                parsed.map(HandshakeResponse::reason).orElse(""), upgrade, parsed.map(HandshakeRecorder::bodyToCome)
                         .orElse(0L));
     }
 

@@ -61,6 +61,14 @@ class ChaosModesTest {
         assertEquals(1002, close.sentCode().getAsInt(), "MASKED_SERVER_FRAME is a protocol error");
         assertEquals("masked frame from the server: masking key 11223344", close.sentReason());
         assertFalse(pongs(c).contains(ChaosScript.PING), "a failed connection answers no more pings");
+        // Our close is numbered after every server frame that arrived before it (in the same read, say).
+        List<CaptureEvent.FrameEvent> frames = Captures.events(c.log(), CaptureEvent.FrameEvent.class);
+        int ours = frames.indexOf(frames.stream().filter(f -> f.dir() == Direction.OUT
+                && f.header().opcode() == Opcode.CLOSE).findFirst().orElseThrow());
+        long sentAt = frames.get(ours).stamp().nanos();
+        assertTrue(frames.subList(ours, frames.size()).stream().filter(f -> f.dir() == Direction.IN)
+                .allMatch(f -> f.stamp().nanos() >= sentAt), "no server frame received before our close is "
+                + "numbered after it:\n" + Captures.dump(c.log()));
     }
 
     private static List<String> pongs(Connection c) {
