@@ -1,5 +1,6 @@
 package dev.framescope.cli;
 
+import dev.framescope.capture.io.JsonEscapes;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.PlainFrames;
 import java.io.PrintWriter;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 final class PlainFrameLines {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final char[] ESCAPE_HEX = "0123456789ABCDEF".toCharArray();
     private static final int FLUSH_AT = 1 << 16;
 
     private final PrintWriter out;
@@ -116,22 +116,9 @@ final class PlainFrameLines {
     }
 
     private void escape(char c) {
-        buf[fill++] = '\\';
-        switch (c) {
-            case '"', '\\' -> buf[fill++] = c;
-            case '\b' -> buf[fill++] = 'b';
-            case '\t' -> buf[fill++] = 't';
-            case '\n' -> buf[fill++] = 'n';
-            case '\f' -> buf[fill++] = 'f';
-            case '\r' -> buf[fill++] = 'r';
-            default -> {
-                buf[fill++] = 'u';
-                buf[fill++] = '0';
-                buf[fill++] = '0';
-                buf[fill++] = ESCAPE_HEX[c >> 4];
-                buf[fill++] = ESCAPE_HEX[c & 0xF];
-            }
-        }
+        String escape = JsonEscapes.of(c);
+        escape.getChars(0, escape.length(), buf, fill);
+        fill += escape.length();
     }
 
     private PlainFrameLines append(String s) {

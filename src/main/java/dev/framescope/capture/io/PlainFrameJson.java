@@ -17,7 +17,6 @@ import java.util.Optional;
 final class PlainFrameJson {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ESCAPE_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final int FLUSH_AT = 1 << 16;
 
     private final OutputStream out;
@@ -107,9 +106,8 @@ final class PlainFrameJson {
     }
 
     /**
-     * A JSON string of valid UTF-8 bytes as Jackson writes it: the bytes themselves, but quote and backslash
-     * escaped, the controls with a short form ({@code \b \t \n \f \r}) by those, the other controls below 0x20 as
-     * {@code u00XX} after a backslash.
+     * A JSON string of valid UTF-8 bytes as Jackson writes it: the bytes themselves, quote, backslash and controls
+     * escaped ({@link JsonEscapes}).
      */
     private void string(byte[] bytes) throws IOException {
         ensure(bytes.length * 6 + 2);
@@ -119,21 +117,9 @@ final class PlainFrameJson {
                 buf[fill++] = b;
                 continue;
             }
-            buf[fill++] = '\\';
-            switch (b) {
-                case '"', '\\' -> buf[fill++] = b;
-                case '\b' -> buf[fill++] = 'b';
-                case '\t' -> buf[fill++] = 't';
-                case '\n' -> buf[fill++] = 'n';
-                case '\f' -> buf[fill++] = 'f';
-                case '\r' -> buf[fill++] = 'r';
-                default -> {
-                    buf[fill++] = 'u';
-                    buf[fill++] = '0';
-                    buf[fill++] = '0';
-                    buf[fill++] = ESCAPE_HEX[b >> 4];
-                    buf[fill++] = ESCAPE_HEX[b & 0xF];
-                }
+            String escape = JsonEscapes.of(b);
+            for (int i = 0; i < escape.length(); i++) {
+                buf[fill++] = (byte) escape.charAt(i);
             }
         }
         buf[fill++] = '"';
