@@ -5,9 +5,8 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.testutil.Await;
-import dev.framescope.wire.Finding;
+import dev.framescope.testutil.LogQueries;
 import dev.framescope.wire.Violation;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -51,22 +50,19 @@ final class Captures {
     }
 
     static <E extends CaptureEvent> List<E> events(CaptureLog log, Class<E> type) {
-        return log.readFrom(0, log.size()).stream().filter(type::isInstance).map(type::cast).toList();
+        return LogQueries.events(log, type);
     }
 
     static List<String> texts(CaptureLog log, Direction dir) {
-        return events(log, CaptureEvent.MessageEvent.class).stream().filter(m -> m.dir() == dir)
-                .filter(m -> m.message().isText())
-                .map(m -> new String(m.message().payload(), StandardCharsets.UTF_8)).toList();
+        return LogQueries.texts(log, dir);
     }
 
     static List<CaptureEvent.FrameEvent> frames(CaptureLog log, Direction dir) {
-        return events(log, CaptureEvent.FrameEvent.class).stream().filter(f -> f.dir() == dir).toList();
+        return LogQueries.frames(log, dir);
     }
 
     static List<Violation> violations(CaptureLog log) {
-        return log.readFrom(0, log.size()).stream().filter(e -> !(e instanceof CaptureEvent.MessageEvent))
-                .flatMap(e -> e.findings().stream()).map(Finding::violation).toList();
+        return LogQueries.violations(log);
     }
 
     static Optional<CaptureEvent.HandshakeEvent> handshake(CaptureLog log) {
@@ -74,15 +70,6 @@ final class Captures {
     }
 
     static String dump(CaptureLog log) {
-        StringBuilder sb = new StringBuilder();
-        for (CaptureEvent e : log.readFrom(0, log.size())) {
-            sb.append(e).append('\n');
-            if (e instanceof CaptureEvent.HandshakeEvent h) {
-                sb.append(new String(h.rawRequest(), StandardCharsets.ISO_8859_1))
-                        .append(new String(h.rawResponse(), StandardCharsets.ISO_8859_1))
-                        .append(new String(h.responseBody(), StandardCharsets.UTF_8)).append('\n');
-            }
-        }
-        return sb.toString();
+        return LogQueries.dump(log);
     }
 }

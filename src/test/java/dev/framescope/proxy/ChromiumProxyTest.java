@@ -1,10 +1,10 @@
 package dev.framescope.proxy;
 
-import static dev.framescope.proxy.ProxyFixture.closed;
-import static dev.framescope.proxy.ProxyFixture.dump;
-import static dev.framescope.proxy.ProxyFixture.events;
-import static dev.framescope.proxy.ProxyFixture.frames;
-import static dev.framescope.proxy.ProxyFixture.texts;
+import static dev.framescope.testutil.LogQueries.closed;
+import static dev.framescope.testutil.LogQueries.dump;
+import static dev.framescope.testutil.LogQueries.events;
+import static dev.framescope.testutil.LogQueries.frames;
+import static dev.framescope.testutil.LogQueries.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +14,7 @@ import dev.framescope.capture.Direction;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.UpstreamTls;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.LogQueries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class ChromiumProxyTest {
              Chromium chromium = Chromium.open(page.pageUrl(), proxy.port(), proxyCa.spkiSha256(),
                      dir.resolve("profile"))) {
             Await.until(Duration.ofSeconds(90), () -> page.closes.size() == 2 && proxy.logs.size() == 2
-                    && proxy.logs.stream().allMatch(ProxyFixture::closed), "both page sockets closed and captured;"
+                    && proxy.logs.stream().allMatch(LogQueries::closed), "both page sockets closed and captured;"
                     + " server got " + page.received + ", proxy said " + proxy.notices + "\nChromium: "
                     + chromium.output());
             for (String scheme : List.of("ws", "wss")) {

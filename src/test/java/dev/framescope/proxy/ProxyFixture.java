@@ -1,16 +1,11 @@
 package dev.framescope.proxy;
 
-import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.Direction;
 import dev.framescope.capture.MemoryBudget;
 import dev.framescope.testutil.Await;
-import dev.framescope.wire.Finding;
-import dev.framescope.wire.Violation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,35 +55,6 @@ final class ProxyFixture implements AutoCloseable {
     CaptureLog log(int n) {
         Await.until(() -> logs.size() > n, "capture #" + n);
         return logs.get(n);
-    }
-
-    static <E extends CaptureEvent> List<E> events(CaptureLog log, Class<E> type) {
-        return log.readFrom(0, log.size()).stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    static List<String> texts(CaptureLog log, Direction dir) {
-        return events(log, CaptureEvent.MessageEvent.class).stream().filter(m -> m.dir() == dir)
-                .filter(m -> m.message().isText())
-                .map(m -> new String(m.message().payload(), StandardCharsets.UTF_8)).toList();
-    }
-
-    static List<CaptureEvent.FrameEvent> frames(CaptureLog log, Direction dir) {
-        return events(log, CaptureEvent.FrameEvent.class).stream().filter(f -> f.dir() == dir).toList();
-    }
-
-    static List<Violation> violations(CaptureLog log) {
-        return log.readFrom(0, log.size()).stream().filter(e -> !(e instanceof CaptureEvent.MessageEvent))
-                .flatMap(e -> e.findings().stream()).map(Finding::violation).toList();
-    }
-
-    static boolean closed(CaptureLog log) {
-        return !events(log, CaptureEvent.CloseEvent.class).isEmpty();
-    }
-
-    static String dump(CaptureLog log) {
-        StringBuilder sb = new StringBuilder();
-        log.readFrom(0, log.size()).forEach(e -> sb.append(e).append('\n'));
-        return sb.toString();
     }
 
     @Override

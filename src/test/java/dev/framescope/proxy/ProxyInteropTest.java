@@ -1,10 +1,10 @@
 package dev.framescope.proxy;
 
-import static dev.framescope.proxy.ProxyFixture.closed;
-import static dev.framescope.proxy.ProxyFixture.dump;
-import static dev.framescope.proxy.ProxyFixture.events;
-import static dev.framescope.proxy.ProxyFixture.frames;
-import static dev.framescope.proxy.ProxyFixture.texts;
+import static dev.framescope.testutil.LogQueries.closed;
+import static dev.framescope.testutil.LogQueries.dump;
+import static dev.framescope.testutil.LogQueries.events;
+import static dev.framescope.testutil.LogQueries.frames;
+import static dev.framescope.testutil.LogQueries.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.LogQueries;
 import dev.framescope.wire.FrameEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,13 +73,13 @@ class ProxyLoadTest {
                 }
                 assertEquals(List.of(), failures);
                 Await.until(Duration.ofSeconds(60), () -> proxy.logs.size() == CONNECTIONS
-                        && proxy.logs.stream().allMatch(ProxyFixture::closed), "every capture closed: "
-                        + proxy.logs.stream().filter(ProxyFixture::closed).count());
+                        && proxy.logs.stream().allMatch(LogQueries::closed), "every capture closed: "
+                        + proxy.logs.stream().filter(LogQueries::closed).count());
                 for (CaptureLog log : proxy.logs) {
-                    List<String> out = ProxyFixture.texts(log, Direction.OUT);
-                    assertEquals(1, out.size(), ProxyFixture.dump(log));
+                    List<String> out = LogQueries.texts(log, Direction.OUT);
+                    assertEquals(1, out.size(), LogQueries.dump(log));
                     assertTrue(out.get(0).startsWith("client "), out.toString());
-                    assertEquals(List.of("welcome"), ProxyFixture.texts(log, Direction.IN));
+                    assertEquals(List.of("welcome"), LogQueries.texts(log, Direction.IN));
                 }
                 assertEquals(CONNECTIONS, proxy.server.counts().intercepted());
                 Await.until(Duration.ofSeconds(20), () -> proxy.server.openSockets() == 0, "every socket closed");

@@ -1,10 +1,10 @@
 package dev.framescope.proxy;
 
-import static dev.framescope.proxy.ProxyFixture.closed;
-import static dev.framescope.proxy.ProxyFixture.dump;
-import static dev.framescope.proxy.ProxyFixture.frames;
-import static dev.framescope.proxy.ProxyFixture.texts;
-import static dev.framescope.proxy.ProxyFixture.violations;
+import static dev.framescope.testutil.LogQueries.closed;
+import static dev.framescope.testutil.LogQueries.dump;
+import static dev.framescope.testutil.LogQueries.frames;
+import static dev.framescope.testutil.LogQueries.texts;
+import static dev.framescope.testutil.LogQueries.violations;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.LogQueries;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Violation;
@@ -139,7 +140,7 @@ class ProxyRelayTest {
 
             CaptureLog log = proxy.log(0);
             Await.until(() -> texts(log, Direction.OUT).contains("hello"), "the client's message captured");
-            CaptureEvent.HandshakeEvent h = ProxyFixture.events(log, CaptureEvent.HandshakeEvent.class).get(0);
+            CaptureEvent.HandshakeEvent h = LogQueries.events(log, CaptureEvent.HandshakeEvent.class).get(0);
             assertArrayEquals(request, h.rawRequest(), "the handshake shows the request as the app sent it");
             assertEquals(101, h.status());
         }

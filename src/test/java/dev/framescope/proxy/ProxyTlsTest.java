@@ -1,9 +1,9 @@
 package dev.framescope.proxy;
 
-import static dev.framescope.proxy.ProxyFixture.closed;
-import static dev.framescope.proxy.ProxyFixture.dump;
-import static dev.framescope.proxy.ProxyFixture.frames;
-import static dev.framescope.proxy.ProxyFixture.texts;
+import static dev.framescope.testutil.LogQueries.closed;
+import static dev.framescope.testutil.LogQueries.dump;
+import static dev.framescope.testutil.LogQueries.frames;
+import static dev.framescope.testutil.LogQueries.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -15,6 +15,7 @@ import dev.framescope.capture.Direction;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.UpstreamTls;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.LogQueries;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class ProxyTlsTest {
             assertEquals(List.of("secret hello"), texts(log, Direction.OUT), "the plaintext inside TLS");
             assertEquals(List.of("secret hello"), texts(log, Direction.IN));
             assertTrue(frames(log, Direction.OUT).stream().allMatch(f -> f.header().masked()), dump(log));
-            assertTrue(ProxyFixture.events(log, CaptureEvent.NoteEvent.class).stream()
+            assertTrue(LogQueries.events(log, CaptureEvent.NoteEvent.class).stream()
                     .anyMatch(n -> n.text().contains("TLS intercepted")), dump(log));
         }
     }
@@ -111,7 +112,7 @@ class ProxyTlsTest {
             assertTrue(client.connectBlocking(10, TimeUnit.SECONDS));
             client.closeBlocking();
             CaptureLog log = proxy.log(0);
-            Await.until(() -> ProxyFixture.events(log, CaptureEvent.NoteEvent.class).stream()
+            Await.until(() -> LogQueries.events(log, CaptureEvent.NoteEvent.class).stream()
                     .anyMatch(n -> n.text().contains("not verified (--insecure-upstream)")), dump(log));
         }
     }
