@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.ConnectionState;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.JettyPeer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import dev.framescope.capture.Direction;
 import dev.framescope.capture.HeartbeatStats;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.JettyPeer;
 import dev.framescope.testutil.SharedDemo;
 import dev.framescope.wire.Opcode;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.JettyPeer;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Violation;
 import java.nio.charset.StandardCharsets;

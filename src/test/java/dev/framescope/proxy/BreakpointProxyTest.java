@@ -16,6 +16,7 @@ import dev.framescope.capture.Direction;
 import dev.framescope.engine.VirtualScheduler;
 import dev.framescope.proxy.ProxyInteropTest.JwsClient;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.JettyPeer;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
@@ -70,7 +71,7 @@ class BreakpointProxyTest {
         return b;
     }
 
-    private static JwsClient connect(ProxyFixture proxy, JettyEchoServer jetty, boolean deflate) throws Exception {
+    private static JwsClient connect(ProxyFixture proxy, JettyPeer jetty, boolean deflate) throws Exception {
         JwsClient client = new JwsClient(jetty.uri("/echo"), deflate);
         client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())));
         assertTrue(client.connectBlocking(10, TimeUnit.SECONDS), "open through the proxy");
@@ -82,7 +83,7 @@ class BreakpointProxyTest {
     }
 
     /** Sends hello, an order (held) and after; returns once the hold is there and after reached the proxy. */
-    private HeldMessage holdAnOrder(JwsClient client, JettyEchoServer jetty, CaptureLog log, String order) {
+    private HeldMessage holdAnOrder(JwsClient client, JettyPeer jetty, CaptureLog log, String order) {
         client.send("hello");
         client.send(order);
         client.send("after");
@@ -96,7 +97,7 @@ class BreakpointProxyTest {
     @Test
     void aHeldMessageForwardedReachesTheServerWithWhatQueuedBehindIt() throws Exception {
         Breakpoints b = rules("out:/echo:text:/order/");
-        try (JettyEchoServer jetty = new JettyEchoServer(); ProxyFixture proxy = new ProxyFixture(o ->
+        try (JettyPeer jetty = new JettyPeer(); ProxyFixture proxy = new ProxyFixture(o ->
                 o.withBreakpoints(b))) {
             JwsClient client = connect(proxy, jetty, false);
             CaptureLog log = proxy.log(0);
@@ -120,7 +121,7 @@ class BreakpointProxyTest {
     @Test
     void anEditedMessageIsWhatTheServerGetsAndTheCaptureKeepsBoth() throws Exception {
         Breakpoints b = rules("out:*:text:/order/");
-        try (JettyEchoServer jetty = new JettyEchoServer(); ProxyFixture proxy = new ProxyFixture(o ->
+        try (JettyPeer jetty = new JettyPeer(); ProxyFixture proxy = new ProxyFixture(o ->
                 o.withBreakpoints(b))) {
             JwsClient client = connect(proxy, jetty, false);
             CaptureLog log = proxy.log(0);
@@ -146,7 +147,7 @@ class BreakpointProxyTest {
     @Test
     void editingACompressedMessageKeepsTheServersInflaterInStep() throws Exception {
         Breakpoints b = rules("out:*:text:/^order/");
-        try (JettyEchoServer jetty = new JettyEchoServer(); ProxyFixture proxy = new ProxyFixture(o ->
+        try (JettyPeer jetty = new JettyPeer(); ProxyFixture proxy = new ProxyFixture(o ->
                 o.withBreakpoints(b))) {
             HttpClient http = new HttpClient();
             http.getProxyConfiguration().addProxy(new HttpProxy("127.0.0.1", proxy.port()));
@@ -183,7 +184,7 @@ class BreakpointProxyTest {
     @Test
     void aDroppedMessageNeverReachesTheServer() throws Exception {
         Breakpoints b = rules("out:*:text:/order/");
-        try (JettyEchoServer jetty = new JettyEchoServer(); ProxyFixture proxy = new ProxyFixture(o ->
+        try (JettyPeer jetty = new JettyPeer(); ProxyFixture proxy = new ProxyFixture(o ->
                 o.withBreakpoints(b))) {
             JwsClient client = connect(proxy, jetty, true);
             CaptureLog log = proxy.log(0);
@@ -201,7 +202,7 @@ class BreakpointProxyTest {
     @Test
     void aServerMessageHeldAndEditedReachesTheAppUnmasked() throws Exception {
         Breakpoints b = rules("in:*:text:/secret/");
-        try (JettyEchoServer jetty = new JettyEchoServer(); ProxyFixture proxy = new ProxyFixture(o ->
+        try (JettyPeer jetty = new JettyPeer(); ProxyFixture proxy = new ProxyFixture(o ->
                 o.withBreakpoints(b))) {
             JwsClient client = connect(proxy, jetty, false);
             client.send("a secret");
@@ -220,7 +221,7 @@ class BreakpointProxyTest {
     @Test
     void injectedMessagesReachEachSideAsIfFromTheOther() throws Exception {
         Breakpoints b = new Breakpoints(List.of(), Duration.ofSeconds(30), clock, true);
-        try (JettyEchoServer jetty = new JettyEchoServer(); ProxyFixture proxy = new ProxyFixture(o ->
+        try (JettyPeer jetty = new JettyPeer(); ProxyFixture proxy = new ProxyFixture(o ->
                 o.withBreakpoints(b))) {
             JwsClient client = connect(proxy, jetty, true);
             client.send("first");
@@ -243,7 +244,7 @@ class BreakpointProxyTest {
     @Test
     void closingFromAHoldSendsTheChosenCodeToBothSides() throws Exception {
         Breakpoints b = rules("out:*:text:/order/");
-        try (JettyEchoServer jetty = new JettyEchoServer(); ProxyFixture proxy = new ProxyFixture(o ->
+        try (JettyPeer jetty = new JettyPeer(); ProxyFixture proxy = new ProxyFixture(o ->
                 o.withBreakpoints(b))) {
             JwsClient client = connect(proxy, jetty, false);
             HeldMessage h = holdAnOrder(client, jetty, proxy.log(0), "order 1");
@@ -325,7 +326,7 @@ class BreakpointProxyTest {
     @Test
     void anAppThatVanishesWhileItsMessageIsHeldIsRecordedAndTheProxyGoesOn() throws Exception {
         Breakpoints b = rules("out:*:text:/order/");
-        try (JettyEchoServer jetty = new JettyEchoServer(); ProxyFixture proxy = new ProxyFixture(o ->
+        try (JettyPeer jetty = new JettyPeer(); ProxyFixture proxy = new ProxyFixture(o ->
                 o.withBreakpoints(b))) {
             JwsClient client = connect(proxy, jetty, false);
             CaptureLog log = proxy.log(0);

@@ -13,6 +13,7 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
 import dev.framescope.demo.DemoServer;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.JettyPeer;
 import dev.framescope.testutil.SharedDemo;
 import dev.framescope.wire.Opcode;
 import java.net.InetSocketAddress;
@@ -99,7 +100,7 @@ class ProxyInteropTest {
 
     @Test
     void javaWebSocketThroughAConnectTunnelToJettyWithDeflate() throws Exception {
-        try (JettyEchoServer jetty = new JettyEchoServer(); ProxyFixture proxy = new ProxyFixture()) {
+        try (JettyPeer jetty = new JettyPeer(); ProxyFixture proxy = new ProxyFixture()) {
             JwsClient client = new JwsClient(jetty.uri("/echo"), true);
             client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())));
             assertTrue(client.connectBlocking(10, TimeUnit.SECONDS), "open through the proxy");
@@ -132,7 +133,7 @@ class ProxyInteropTest {
 
     @Test
     void jettyClientThroughAnHttpProxyToJettyWithFragmentsAndACloseCode() throws Exception {
-        try (JettyEchoServer jetty = new JettyEchoServer(); ProxyFixture proxy = new ProxyFixture()) {
+        try (JettyPeer jetty = new JettyPeer(); ProxyFixture proxy = new ProxyFixture()) {
             HttpClient http = new HttpClient();
             http.getProxyConfiguration().addProxy(new HttpProxy("127.0.0.1", proxy.port()));
             WebSocketClient ws = new WebSocketClient(http);
@@ -169,7 +170,7 @@ class ProxyInteropTest {
 
     @Test
     void reverseModeRelaysJettysClientToJetty() throws Exception {
-        try (JettyEchoServer jetty = new JettyEchoServer();
+        try (JettyPeer jetty = new JettyPeer();
              ProxyFixture proxy = new ProxyFixture(o -> o.withReverse(jetty.uri("")))) {
             WebSocketClient ws = new WebSocketClient();
             ws.start();

@@ -15,6 +15,7 @@ import dev.framescope.capture.Direction;
 import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.UpstreamTls;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.JettyPeer;
 import dev.framescope.testutil.LogQueries;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -60,7 +61,7 @@ class ProxyTlsTest {
         return context;
     }
 
-    private static ProxyInteropTest.JwsClient client(JettyEchoServer jetty, ProxyFixture proxy) throws Exception {
+    private static ProxyInteropTest.JwsClient client(JettyPeer jetty, ProxyFixture proxy) throws Exception {
         ProxyInteropTest.JwsClient client = new ProxyInteropTest.JwsClient(jetty.uri("/echo"), true);
         client.setProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())));
         client.setSocketFactory(trusting(proxyCa.certificate()).getSocketFactory());
@@ -71,7 +72,7 @@ class ProxyTlsTest {
     void aClientTrustingTheLocalCaTalksWssThroughTheProxyToJetty() throws Exception {
         SSLContext verifying = UpstreamTls.context(TlsOptions.trusting(upstreamCa.directory().resolve(
                 LocalCa.CERT_FILE)));
-        try (JettyEchoServer jetty = new JettyEchoServer(upstreamCa.serverContext("127.0.0.1"));
+        try (JettyPeer jetty = new JettyPeer(upstreamCa.serverContext("127.0.0.1"));
              ProxyFixture proxy = new ProxyFixture(o -> o.withCa(proxyCa).withUpstreamTls(verifying, false))) {
             ProxyInteropTest.JwsClient client = client(jetty, proxy);
             assertTrue(client.connectBlocking(10, TimeUnit.SECONDS), "wss open through the proxy: " + client.got
@@ -94,7 +95,7 @@ class ProxyTlsTest {
 
     @Test
     void anUntrustedServerCertificateIsA502AndInsecureUpstreamIsShownOnTheConnection() throws Exception {
-        try (JettyEchoServer jetty = new JettyEchoServer(upstreamCa.serverContext("127.0.0.1"));
+        try (JettyPeer jetty = new JettyPeer(upstreamCa.serverContext("127.0.0.1"));
              ProxyFixture proxy = new ProxyFixture(o -> o.withCa(proxyCa))) {
             ProxyInteropTest.JwsClient client = client(jetty, proxy);
             client.connectBlocking(10, TimeUnit.SECONDS);
@@ -106,7 +107,7 @@ class ProxyTlsTest {
             assertEquals(0, proxy.logs.size(), "no WebSocket was recorded");
         }
         SSLContext insecure = UpstreamTls.context(TlsOptions.INSECURE);
-        try (JettyEchoServer jetty = new JettyEchoServer(upstreamCa.serverContext("127.0.0.1"));
+        try (JettyPeer jetty = new JettyPeer(upstreamCa.serverContext("127.0.0.1"));
              ProxyFixture proxy = new ProxyFixture(o -> o.withCa(proxyCa).withUpstreamTls(insecure, true))) {
             ProxyInteropTest.JwsClient client = client(jetty, proxy);
             assertTrue(client.connectBlocking(10, TimeUnit.SECONDS));
