@@ -84,7 +84,7 @@ public final class ComposerView extends VBox {
     private final TextField closeReason = new TextField();
     private final Consumer<String> problems;
     private final Background background;
-    private final Supplier<Optional<Connection>> target;
+    private final Supplier<Optional<LiveConnection>> selection;
     private final Map<Connection, List<String>> histories = new WeakHashMap<>();
     private final Map<Connection, List<String>> snippets = new WeakHashMap<>();
     private final MenuButton snippetMenu = new MenuButton("Snippets");
@@ -93,17 +93,17 @@ public final class ComposerView extends VBox {
     private int historyIndex;
 
     /**
-     * @param target     the connection the composer sends to
+     * @param selection  the selected connection: the composer sends on it when it is ours and live
      * @param variables  where {@code {{name}}} in Text and JSON messages takes its values (the active environment)
      * @param problems   where a message that cannot be sent is explained (empty: the last send worked)
      * @param background where a file to send is read
      */
-    public ComposerView(Supplier<Optional<Connection>> target, Supplier<Variables> variables, Consumer<String> problems,
+    public ComposerView(Supplier<Optional<LiveConnection>> selection, Supplier<Variables> variables, Consumer<String> problems,
                         Background background) {
         super(6);
         this.variables = variables;
         this.background = background;
-        this.target = target;
+        this.selection = selection;
         this.problems = problems;
         setId("composer");
         row.setAlignment(Pos.CENTER_LEFT);
@@ -189,7 +189,7 @@ public final class ComposerView extends VBox {
         Button save = new Button("☆");
         save.setId("composer-save-snippet");
         save.setTooltip(new Tooltip("Save the message as a snippet of this connection"));
-        save.setOnAction(e -> target.get().ifPresent(c -> {
+        save.setOnAction(e -> target().ifPresent(c -> {
             List<String> list = snippets.computeIfAbsent(c, k -> new ArrayList<>());
             if (!message.getText().isEmpty() && !list.contains(message.getText())) {
                 list.add(message.getText());
@@ -291,13 +291,13 @@ public final class ComposerView extends VBox {
 
     /** The selected connection's saved snippets. */
     public List<String> snippets() {
-        return target.get().map(c -> List.copyOf(snippets.getOrDefault(c, List.of())))
+        return target().map(c -> List.copyOf(snippets.getOrDefault(c, List.of())))
                 .orElse(List.of());
     }
 
     /** Another connection was selected: its history and snippets apply. */
     public void connectionChanged() {
-        history = target.get().map(c -> histories.computeIfAbsent(c, k -> new ArrayList<>()))
+        history = target().map(c -> histories.computeIfAbsent(c, k -> new ArrayList<>()))
                 .orElseGet(ArrayList::new);
         historyIndex = history.size();
         refreshSnippets();
@@ -391,10 +391,17 @@ public final class ComposerView extends VBox {
         return b.length <= 125 ? b : Arrays.copyOf(b, 125);
     }
 
+    /** The selected connection, when it is ours and live: what the composer sends on. */
+    private Optional<Connection> target() {
+        return selection.get().flatMap(LiveConnection::connection);
+    }
+
     private void act(Consumer<Connection> action) {
-        Optional<Connection> c = target.get();
+        Optional<Connection> c = target();
         if (c.isEmpty()) {
-            problems.accept("select a live connection first");
+            problems.accept(selection.get().flatMap(LiveConnection::proxied).isPresent()
+                    ? "this is another app's WebSocket, relayed by the proxy: send into it with Inject in File → "
+                    + "Intercept Another App…" : "select a live connection first");
             return;
         }
         try {

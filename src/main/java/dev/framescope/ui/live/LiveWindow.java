@@ -58,7 +58,7 @@ public final class LiveWindow {
                 services.background().executor());
         replays = new ReplayActions(session, status, services.background(), services.pump(), window.root(),
                 this::selected);
-        composer = new ComposerView(() -> selected().flatMap(LiveConnection::connection),
+        composer = new ComposerView(this::selected,
                 () -> session.environments().get().variables(),
                 text -> notifications.report(NotificationStrip.Source.COMPOSER, text), services.background());
         filterBar.problem().addListener((o, was, now) -> notifications.report(NotificationStrip.Source.FILTER, now));

@@ -92,6 +92,12 @@ class InterceptPanelTest {
         assertTrue(robot.lookup("#connections-list .connection-url").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals(echo)), "the URL it opened below");
         robot.interact(() -> SceneShots.save(badge.getScene(), "intercept-connection"));
+        robot.interact(() -> {
+            robot.lookup("#composer-text").queryAs(TextField.class).setText("from the composer");
+            robot.lookup("#composer-send").queryAs(Button.class).fire();
+        });
+        String strip = robot.lookup("#notification-text").queryLabeled().getText();
+        assertTrue(strip.contains("another app's WebSocket") && strip.contains("Intercept Another App"), strip);
 
         robot.interact(robot.lookup("#interceptStop").queryAs(Button.class)::fire);
         Await.until(Duration.ofSeconds(10), () -> !model.running().get(), "stopped");
