@@ -37,8 +37,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The connection-level tabs of the detail pane — Handshake, Violations, Heartbeat, Close — fed incrementally from
- * the selected connection's log a few times a second.
+ * The connection-level tabs of the detail pane — Handshake, Violations, Heartbeat, Close, Notes — fed incrementally
+ * from the selected connection's log a few times a second.
  */
 public final class ConnectionDetails implements PulseListener {
 
@@ -52,6 +52,7 @@ public final class ConnectionDetails implements PulseListener {
 
     private final ObservableList<Located> findings = FXCollections.observableArrayList();
     private final HeartbeatView heartbeatView = new HeartbeatView();
+    private final NotesView notesView = new NotesView();
     private final HandshakeView handshake = new HandshakeView();
     /** Whether the log held a close event: a failure then leaves the Close tab alone. */
     /** Pings left unanswered at the end, written just before the close event: shown with it. */
@@ -103,7 +104,9 @@ public final class ConnectionDetails implements PulseListener {
         close.getStyleClass().add("close-summary");
         Tab closeTab = new Tab("Close", padded(close));
         closeTab.setId("closeTab");
-        tabs.getTabs().addAll(extensions, heartbeat, closeTab);
+        Tab notes = new Tab("Notes", notesView.node());
+        notes.setId("notesTab");
+        tabs.getTabs().addAll(extensions, heartbeat, closeTab, notes);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         protocol = new ProtocolView(tabs, selectEvent);
     }
@@ -124,6 +127,11 @@ public final class ConnectionDetails implements PulseListener {
 
     public XYChart.Series<Number, Number> rttSeries() {
         return heartbeatView.rttSeries();
+    }
+
+    /** The Notes tab's notes. */
+    ObservableList<CaptureEvent.NoteEvent> notes() {
+        return notesView.notes();
     }
 
     HeartbeatView heartbeat() {
@@ -148,6 +156,7 @@ public final class ConnectionDetails implements PulseListener {
         next = 0;
         findings.clear();
         heartbeatView.clear();
+        notesView.show(selected);
         handshake.show(selected);
         close.setText("Not closed");
         closed = false;
@@ -215,6 +224,7 @@ public final class ConnectionDetails implements PulseListener {
         }
         findings.addAll(newFindings);
         heartbeatView.add(batch, l);
+        notesView.add(batch);
         if (extensionsChanged) {
             extensionsText.setText(negotiated + "\n\n" + ratio("Server → client", 0) + "\n" + ratio("Client → server", 1));
         }

@@ -7,7 +7,7 @@ import javafx.scene.control.TabPane;
 /** The detail pane's tabs by name (their node ids), so nothing selects a tab by its position. */
 public enum DetailTab {
     FRAME("frameTab"), MESSAGE("messageTab"), HANDSHAKE("handshakeTab"), VIOLATIONS("findingsTab"),
-    EXTENSIONS("extensionsTab"), HEARTBEAT("heartbeatTab"), CLOSE("closeTab");
+    EXTENSIONS("extensionsTab"), HEARTBEAT("heartbeatTab"), CLOSE("closeTab"), NOTES("notesTab");
 
     private final String id;
 

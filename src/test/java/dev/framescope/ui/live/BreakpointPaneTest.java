@@ -78,8 +78,10 @@ class BreakpointPaneTest {
         Await.until(() -> held.getItems().size() == 1, "the message in the held list");
         TextArea editor = robot.lookup("#heldEditor").queryAs(TextArea.class);
         Await.until(() -> editor.getText().equals("order 1"), "the editor shows it: " + editor.getText());
-        String frames = robot.lookup("#heldFrames").queryAs(Label.class).getText();
-        assertTrue(frames.contains("masking key"), frames);
+        Label frames = robot.lookup("#heldFrames").queryAs(Label.class);
+        // Set on the FX thread just after the editor: awaited too, not read at once.
+        Await.until(() -> frames.getText().contains("masking key"), "its frames with the app's masking key: "
+                + frames.getText());
         assertEquals(List.of(), got, "nothing echoed while held");
         robot.interact(() -> SceneShots.save(editor.getScene(), "intercept-held"));
 
@@ -100,6 +102,11 @@ class BreakpointPaneTest {
                         StandardCharsets.UTF_8).equals("order 1")), "the original as the app sent it");
         assertTrue(events.stream().anyMatch(e -> e instanceof CaptureEvent.NoteEvent n
                 && n.text().startsWith("edited at breakpoint") && n.text().contains("\"order 2\"")), "the edit noted");
+        robot.interact(() -> harness.live.select(proxied));
+        Await.until(() -> harness.live.details().notes().stream().anyMatch(n -> n.text().startsWith("edited at "
+                + "breakpoint")), "the edit in the Notes tab: " + harness.live.details().notes());
+        harness.showTab(robot, DetailTab.NOTES);
+        robot.interact(() -> SceneShots.save(robot.lookup("#notes-list").query().getScene(), "intercept-notes"));
     }
 
     @Test
