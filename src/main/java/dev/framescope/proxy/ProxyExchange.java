@@ -258,7 +258,7 @@ final class ProxyExchange {
         }
         long nanos = proxy.clock().getAsLong();
         String label = target.webSocketUrl(origin) + " via proxy from " + appAddress;
-        CaptureLog log = new CaptureLog(proxy.nextId(), label, new PayloadStore(proxy.budget()), proxy.clock());
+        CaptureLog log = new CaptureLog(proxy.nextId(), label, PayloadStore.outsideHeap(proxy.budget()), proxy.clock());
         RelayRecorder recorder = new RelayRecorder(log, proxy.clock());
         proxy.intercepted.incrementAndGet();
         proxy.listener().intercepted(log);
