@@ -119,6 +119,20 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         }
     }
 
+    /**
+     * A read the caller forwards unchanged ({@link RelayRecorder}): recorded as {@link #sent} or {@link #received}
+     * record it without the bypass, but for an unfinished frame at the end that may prove plain once whole.
+     *
+     * @return the bytes of that frame left unrecorded, for the caller to offer again with what follows
+     */
+    int relayed(Sender sender, byte[] b, int off, int len, long nanos) {
+        Side side = sender == Sender.CLIENT ? out : in;
+        synchronized (side) {
+            int from = afterHead(side, b, off, len, nanos);
+            return from < 0 ? 0 : dissect(side, ByteBuffer.wrap(b, from, off + len - from), nanos, true);
+        }
+    }
+
     /** Feeds the head parser until the head is done; returns where frames start in {@code b}, or -1 for none. */
     private int afterHead(Side side, byte[] b, int off, int len, long nanos) {
         if (side.headDone) {
@@ -138,19 +152,6 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         // What followed the head in this read is the first frames' bytes, at the end of b.
         int rest = all.length - head.get().headLength();
         return side.upgraded && rest > 0 ? off + len - rest : -1;
-    }
-
-    /** What the response's {@code Content-Length} announces beyond the body bytes that came with its head. */
-    private static long bodyToCome(HandshakeResponse r) {
-        if (r.isSwitchingProtocols()) {
-            return 0;
-        }
-        try {
-            return Math.max(0, r.headers().first("Content-Length").map(v -> Long.parseLong(v.trim())).orElse(0L)
-                    - r.body().length);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /** Body bytes of a refused handshake that arrived after its head: kept as a note with the bytes. */
@@ -178,7 +179,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
                     .ifPresent(e -> enablePerFrameDeflate(!e.has("no_context_takeover")));
         });
         listener.upgradeResponse(parsed.map(HandshakeResponse::status).orElse(-1),
-                parsed.map(HandshakeResponse::reason).orElse(""), upgrade, parsed.map(ConnectionRecorder::bodyToCome)
+                parsed.map(HandshakeResponse::reason).orElse(""), upgrade, parsed.map(HandshakeRecorder::bodyToCome)
                         .orElse(0L));
     }
 
@@ -212,7 +213,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
 
     /**
      * Plain frames are recorded compactly (the server's through the {@link PlainFrameBypass}); everything else goes
-     * through the dissector's general path, one frame at a time. When {@code mayCarry}, an unfinished server frame at
+     * through the dissector's general path, one frame at a time. When {@code mayCarry}, an unfinished frame at
      * the end that may prove plain once whole is left for the next read.
      *
      * @return the bytes left at the end for the next read
@@ -221,11 +222,11 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         while (bytes.hasRemaining()) {
             if (side == in) {
                 bypass.take(side.dissector, bytes, nanos, log);
-                if (mayCarry && side.dissector.plainFrameUnfinished(bytes)) {
-                    return bytes.remaining();
-                }
             } else if (side.dissector.takeMaskedPlainFrames(bytes, side.run) > 0) {
                 log.appendPlainFrames(nanos, side.run); // kept masked: the relay's thread neither unmasks nor copies
+            }
+            if (mayCarry && side.dissector.plainFrameUnfinished(bytes)) {
+                return bytes.remaining();
             }
             side.items.clear();
             if (!bytes.hasRemaining() || !side.dissector.feedOne(bytes, side.items)) {

@@ -64,4 +64,17 @@ final class HandshakeRecorder {
         }
         return r.isSwitchingProtocols() ? Optional.of(result) : Optional.empty();
     }
+
+    /** What the response's {@code Content-Length} announces beyond the body bytes that came with its head. */
+    static long bodyToCome(HandshakeResponse r) {
+        if (r.isSwitchingProtocols()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, r.headers().first("Content-Length").map(v -> Long.parseLong(v.trim())).orElse(0L)
+                    - r.body().length);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 }
