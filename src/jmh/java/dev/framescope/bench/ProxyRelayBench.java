@@ -82,6 +82,10 @@ public final class ProxyRelayBench {
                 recorded[r] = w;
                 ratios[r] = w / p;
             }
+            if (Boolean.getBoolean("bench.verbose")) {
+                System.err.printf(Locale.ROOT, "%d B round %d: plain %.0f MB/s, recorded %.0f MB/s, %.2f%n", size, r, p,
+                        w, w / p);
+            }
         }
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
