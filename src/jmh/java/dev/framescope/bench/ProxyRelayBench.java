@@ -73,8 +73,11 @@ public final class ProxyRelayBench {
         double[] recorded = new double[rounds];
         double[] ratios = new double[rounds];
         for (int r = -1; r < rounds; r++) {
+            long c0 = cpuNanos();
             double p = stream(proxy, frame, count, false);
+            long c1 = cpuNanos();
             double w = stream(proxy, frame, count, true);
+            long c2 = cpuNanos();
             logs.forEach(CaptureLog::close);
             logs.clear();
             if (r >= 0) {
@@ -83,8 +86,8 @@ public final class ProxyRelayBench {
                 ratios[r] = w / p;
             }
             if (Boolean.getBoolean("bench.verbose")) {
-                System.err.printf(Locale.ROOT, "%d B round %d: plain %.0f MB/s, recorded %.0f MB/s, %.2f%n", size, r, p,
-                        w, w / p);
+                System.err.printf(Locale.ROOT, "%d B round %d: plain %.0f MB/s, recorded %.0f MB/s, %.2f; process CPU"
+                        + " %.0f ms, %.0f ms%n", size, r, p, w, w / p, (c1 - c0) / 1e6, (c2 - c1) / 1e6);
             }
         }
         double[] sorted = ratios.clone();
@@ -165,6 +168,12 @@ public final class ProxyRelayBench {
 
     private static double pct(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e3;
+    }
+
+    /** CPU time of the whole process (client, proxy and server threads, and the collector). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(double[] v) {
