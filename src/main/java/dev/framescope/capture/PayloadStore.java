@@ -61,6 +61,8 @@ public final class PayloadStore implements AutoCloseable {
     private final boolean blocksOutsideHeap;
     /** Closed: blocks opened afterwards (an append still under way) are arrays, their buffers given back. */
     private boolean closed;
+    /** Held by an append to a store outside the heap and by close, then the store's monitor (never the reverse). */
+    private final Object packing = new Object();
 
     /** A store with a budget of its own (a loaded file, a test). */
     public PayloadStore(long budgetBytes) {
@@ -123,9 +125,9 @@ public final class PayloadStore implements AutoCloseable {
      */
     long pack(byte[] src, int offset, int length) {
         if (blocksOutsideHeap) {
-            synchronized (this) {
+            synchronized (packing) {
                 // close may give the open block's buffer back in between: a copy into it after that would land in
-                // another store's block
+                // another store's block (not the store's monitor, which eviction holds while it writes to disk)
                 return packInto(src, offset, length);
             }
         }
@@ -385,24 +387,28 @@ public final class PayloadStore implements AutoCloseable {
     @Override
     public void close() {
         budget.unregister(this);
-        synchronized (this) {
-            budget.releasePayload(onHeapBytes);
-            onHeapBytes = 0;
-            onHeap.clear();
-            // onHeapBytes, released above, included the charged blocks; their arrays go with the last reference,
-            // their direct buffers back to the budget for the next store.
-            closed = true;
-            for (int i = 0; i < blockCount; i++) {
-                blocks[i].takeDirect().ifPresent(budget::takeBackBlock);
-            }
-            open = null;
-            if (spill != null) {
-                try {
-                    spill.close();
-                    Files.deleteIfExists(spillPath);
-                } catch (IOException e) {
-                    spillPath.toFile().deleteOnExit();
-                }
+        synchronized (packing) {
+            closeHoldingPacking();
+        }
+    }
+
+    private synchronized void closeHoldingPacking() {
+        budget.releasePayload(onHeapBytes);
+        onHeapBytes = 0;
+        onHeap.clear();
+        // onHeapBytes, released above, included the charged blocks; their arrays go with the last reference,
+        // their direct buffers back to the budget for the next store.
+        closed = true;
+        for (int i = 0; i < blockCount; i++) {
+            blocks[i].takeDirect().ifPresent(budget::takeBackBlock);
+        }
+        open = null;
+        if (spill != null) {
+            try {
+                spill.close();
+                Files.deleteIfExists(spillPath);
+            } catch (IOException e) {
+                spillPath.toFile().deleteOnExit();
             }
         }
     }
