@@ -73,14 +73,25 @@ public final class ProxyRelayBench {
         double[] recorded = new double[rounds];
         double[] ratios = new double[rounds];
         for (int r = -1; r < rounds; r++) {
+            long c0 = cpuNanos();
+            long t0 = proxyThreadsCpu();
             double p = stream(proxy, frame, count, false);
+            long c1 = cpuNanos();
+            long t1 = proxyThreadsCpu();
             double w = stream(proxy, frame, count, true);
+            long c2 = cpuNanos();
+            long t2 = proxyThreadsCpu();
             logs.forEach(CaptureLog::close);
             logs.clear();
             if (r >= 0) {
                 plain[r] = p;
                 recorded[r] = w;
                 ratios[r] = w / p;
+            }
+            if (Boolean.getBoolean("bench.verbose")) {
+                System.err.printf(Locale.ROOT, "%d B round %d: plain %.0f MB/s, recorded %.0f MB/s, %.2f; process CPU"
+                        + " %.0f ms, %.0f ms; the proxy's threads %.1f ms, %.1f ms%n", size, r, p, w, w / p,
+                        (c1 - c0) / 1e6, (c2 - c1) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
             }
         }
         double[] sorted = ratios.clone();
@@ -161,6 +172,24 @@ public final class ProxyRelayBench {
 
     private static double pct(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e3;
+    }
+
+    /** CPU time of the whole process (client, proxy and server threads, and the collector). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the proxy's relay threads (a cached pool: they outlive a round). */
+    private static long proxyThreadsCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().equals("framescope-proxy")) {
+                sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static double median(double[] v) {

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Where captured payload bytes live: on the heap while the {@link MemoryBudget} (shared with the event index and
@@ -43,17 +45,24 @@ public final class PayloadStore implements AutoCloseable {
     private long spillSize;
     private long onHeapBytes;
     /** Payloads on the heap, oldest first: the first to move to disk when the budget needs room. */
-    private final ArrayDeque<Held> onHeap = new ArrayDeque<>();
+    private final ArrayDeque<HeldPayload> onHeap = new ArrayDeque<>();
     /** Its share of the budget was given back ({@link #release}); it reserves no more. */
     private volatile boolean released;
     /** The blocks {@link #pack} fills, oldest first; grown by copy so readers need no lock. */
-    private volatile Block[] blocks = new Block[8];
+    private volatile PayloadBlock[] blocks = new PayloadBlock[8];
     private int blockCount;
     /** The oldest block that may still be on the heap: where eviction starts looking. */
     private int evictFrom;
     /** The block being filled, and how far; only the appending thread touches these. */
-    private Block open;
+    private PayloadBlock open;
     private int openFill;
+
+    /** Whether its blocks are direct buffers lent by the budget (a relayed connection's) rather than arrays. */
+    private final boolean blocksOutsideHeap;
+    /** Closed: blocks opened afterwards (an append still under way) are arrays, their buffers given back. */
+    private boolean closed;
+    /** Held by an append to a store outside the heap and by close, then the store's monitor (never the reverse). */
+    private final Object packing = new Object();
 
     /** A store with a budget of its own (a loaded file, a test). */
     public PayloadStore(long budgetBytes) {
@@ -62,8 +71,23 @@ public final class PayloadStore implements AutoCloseable {
 
     /** A store drawing on a budget shared with other connections. */
     public PayloadStore(MemoryBudget budget) {
+        this(budget, false);
+    }
+
+    private PayloadStore(MemoryBudget budget, boolean blocksOutsideHeap) {
         this.budget = budget;
+        this.blocksOutsideHeap = blocksOutsideHeap;
         budget.register(this);
+    }
+
+    /**
+     * A store whose blocks of plain frames live outside the heap, in direct buffers the budget lends and takes back
+     * for the next store (charged and spilled like arrays): for a relayed connection, whose relay thread copies
+     * every payload in, so that keeping them makes no work for the collector and reuses memory already touched.
+     * A block's bytes cannot be read once the store is closed.
+     */
+    public static PayloadStore outsideHeap(MemoryBudget budget) {
+        return new PayloadStore(budget, true);
     }
 
     public MemoryBudget budget() {
@@ -76,7 +100,7 @@ public final class PayloadStore implements AutoCloseable {
             return EMPTY;
         }
         if (!released && budget.tryReservePayload(bytes.length)) {
-            Held held = new Held(this, bytes);
+            HeldPayload held = new HeldPayload(this, bytes);
             synchronized (this) {
                 onHeap.addLast(held);
                 onHeapBytes += bytes.length;
@@ -100,10 +124,21 @@ public final class PayloadStore implements AutoCloseable {
      * one store must not run concurrently (the log calls it under its lock); reads and eviction may.
      */
     long pack(byte[] src, int offset, int length) {
+        if (blocksOutsideHeap) {
+            synchronized (packing) {
+                // close may give the open block's buffer back in between: a copy into it after that would land in
+                // another store's block (not the store's monitor, which eviction holds while it writes to disk)
+                return packInto(src, offset, length);
+            }
+        }
+        return packInto(src, offset, length);
+    }
+
+    private long packInto(byte[] src, int offset, int length) {
         if (open == null || openFill + length > open.capacity) {
             openBlock(length);
         }
-        System.arraycopy(src, offset, open.data, openFill, length);
+        open.put(openFill, src, offset, length);
         long ref = (long) open.index << 32 | openFill;
         openFill += length;
         return ref;
@@ -133,11 +168,12 @@ public final class PayloadStore implements AutoCloseable {
             // bound for the spill file as soon as it is full: a small block, not a 4 MiB humongous array per block
             capacity = Math.max((1 << FIRST_BLOCK_SHIFT) - BLOCK_SLACK, length);
         }
-        Block b = new Block(blockCount, capacity, charged);
+        PayloadBlock b = new PayloadBlock(blockCount, capacity, charged,
+                charged && blocksOutsideHeap && !closed ? budget.lendBlock(capacity) : Optional.empty());
         if (b.charged) {
             onHeapBytes += capacity;
         }
-        Block[] all = blocks;
+        PayloadBlock[] all = blocks;
         if (blockCount == all.length) {
             all = Arrays.copyOf(all, all.length * 2);
         }
@@ -147,28 +183,45 @@ public final class PayloadStore implements AutoCloseable {
         openFill = 0;
     }
 
-    /** Writes a full block to the spill file and lets go of its array; false when the disk refused. */
-    private boolean spillBlock(Block b) {
-        long position = append(b.data, 0, b.fill);
-        if (position < 0) {
+    /** Writes a full block to the spill file and lets go of its bytes; false when the disk refused. */
+    private boolean spillBlock(PayloadBlock b) {
+        long position;
+        try {
+            position = openSpill();
+            b.writeTo(spill);
+            spillSize += b.fill;
+        } catch (IOException e) {
             return false;
         }
-        b.spilled(position);
+        Optional<ByteBuffer> lent = b.spilled(position);
         if (b.charged) {
             onHeapBytes -= b.capacity;
             budget.releasePayload(b.capacity);
         }
+        lent.ifPresent(budget::takeBackBlock);
         return true;
     }
 
     private byte[] readPacked(long ref, int length) {
-        Block b = blocks[(int) (ref >>> 32)];
+        PayloadBlock b = blocks[(int) (ref >>> 32)];
         int at = (int) ref;
-        byte[] d = b.data;
-        if (d != null) {
-            return Arrays.copyOfRange(d, at, at + length);
+        Optional<byte[]> array = b.array();
+        if (array.isPresent()) {
+            return Arrays.copyOfRange(array.get(), at, at + length);
         }
-        return read(b.position + at, length);
+        if (blocksOutsideHeap) {
+            synchronized (this) {
+                Optional<byte[]> copy = b.copyDirect(at, length);
+                if (copy.isPresent()) {
+                    return copy.get();
+                }
+                if (b.position() < 0) {
+                    throw new IllegalStateException("the capture was closed: a payload of " + length
+                            + " bytes kept outside the heap is gone");
+                }
+            }
+        }
+        return read(b.position() + at, length);
     }
 
     /** Payload bytes held on the heap. */
@@ -184,8 +237,8 @@ public final class PayloadStore implements AutoCloseable {
     synchronized long evict(long bytes) {
         long freed = 0;
         while (freed < bytes && evictFrom < blockCount && blocks[evictFrom].full) {
-            Block b = blocks[evictFrom];
-            if (b.onHeap() && b.charged) {
+            PayloadBlock b = blocks[evictFrom];
+            if (b.inMemory() && b.charged) {
                 long before = onHeapBytes;
                 if (!spillBlock(b)) {
                     return freed;
@@ -197,7 +250,7 @@ public final class PayloadStore implements AutoCloseable {
         // spillBlock released the blocks' budget itself; only the Held payloads below are released at the end.
         long freedBlocks = freed;
         while (freed < bytes && !onHeap.isEmpty()) {
-            Held oldest = onHeap.peekFirst();
+            HeldPayload oldest = onHeap.peekFirst();
             if (!oldest.onHeap()) {
                 onHeap.removeFirst(); // moved to disk ahead of its turn by spillPosition
                 continue;
@@ -222,19 +275,24 @@ public final class PayloadStore implements AutoCloseable {
 
     private long append(byte[] bytes, int offset, int length) {
         try {
-            if (spill == null) {
-                spillPath = Files.createTempFile("framescope-payloads-", ".spill");
-                spillPath.toFile().deleteOnExit();
-                spill = new RandomAccessFile(spillPath.toFile(), "rw");
-            }
-            long position = spillSize;
-            spill.seek(position);
+            long position = openSpill();
             spill.write(bytes, offset, length);
             spillSize += length;
             return position;
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /** Creates the spill file if need be and seeks to its end, where the next bytes go. */
+    private long openSpill() throws IOException {
+        if (spill == null) {
+            spillPath = Files.createTempFile("framescope-payloads-", ".spill");
+            spillPath.toFile().deleteOnExit();
+            spill = new RandomAccessFile(spillPath.toFile(), "rw");
+        }
+        spill.seek(spillSize);
+        return spillSize;
     }
 
     synchronized byte[] read(long position, int length) {
@@ -275,7 +333,7 @@ public final class PayloadStore implements AutoCloseable {
         if (p instanceof Spilled s && s.store() == this) {
             return s.position();
         }
-        if (p instanceof Held h && h.store == this) {
+        if (p instanceof HeldPayload h && h.store == this) {
             long at = h.position;
             if (at >= 0) {
                 return at;
@@ -329,65 +387,29 @@ public final class PayloadStore implements AutoCloseable {
     @Override
     public void close() {
         budget.unregister(this);
-        synchronized (this) {
-            budget.releasePayload(onHeapBytes);
-            onHeapBytes = 0;
-            onHeap.clear();
-            // onHeapBytes, released above, included the charged blocks; their arrays go with the last reference.
-            open = null;
-            if (spill != null) {
-                try {
-                    spill.close();
-                    Files.deleteIfExists(spillPath);
-                } catch (IOException e) {
-                    spillPath.toFile().deleteOnExit();
-                }
-            }
+        synchronized (packing) {
+            closeHoldingPacking();
         }
     }
 
-    /** Bytes on the heap until the budget needs the room, then in the spill file. */
-    static final class Held implements Payload {
-        private final PayloadStore store;
-        private final int length;
-        private volatile byte[] data;
-        private volatile long position = -1;
-
-        Held(PayloadStore store, byte[] data) {
-            this.store = store;
-            this.data = data;
-            this.length = data.length;
+    private synchronized void closeHoldingPacking() {
+        budget.releasePayload(onHeapBytes);
+        onHeapBytes = 0;
+        onHeap.clear();
+        // onHeapBytes, released above, included the charged blocks; their arrays go with the last reference,
+        // their direct buffers back to the budget for the next store.
+        closed = true;
+        for (int i = 0; i < blockCount; i++) {
+            blocks[i].takeDirect().ifPresent(budget::takeBackBlock);
         }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public byte[] bytes() {
-            byte[] d = data;
-            return d != null ? d : store.read(position, length);
-        }
-
-        @Override
-        public void copyTo(OutputStream out) throws IOException {
-            byte[] d = data;
-            if (d != null) {
-                out.write(d);
-            } else {
-                store.copy(position, length, out);
+        open = null;
+        if (spill != null) {
+            try {
+                spill.close();
+                Files.deleteIfExists(spillPath);
+            } catch (IOException e) {
+                spillPath.toFile().deleteOnExit();
             }
-        }
-
-        boolean onHeap() {
-            return data != null;
-        }
-
-        /** Position first, then drop the bytes: a reader that sees no bytes always finds the position. */
-        private void spilled(long at) {
-            position = at;
-            data = null;
         }
     }
 
@@ -401,36 +423,6 @@ public final class PayloadStore implements AutoCloseable {
         @Override
         public void copyTo(OutputStream out) throws IOException {
             store.copy(position, length, out);
-        }
-    }
-
-    /** A block of packed payloads: on the heap while filled and until evicted, then at a position in the spill file. */
-    private static final class Block {
-        final int index;
-        final int capacity;
-        /** Whether the budget holds room for it (else it goes to disk as soon as it is full). */
-        final boolean charged;
-        volatile byte[] data;
-        volatile long position = -1;
-        /** Set when the next block opens; guarded by the store. */
-        boolean full;
-        int fill;
-
-        Block(int index, int capacity, boolean charged) {
-            this.index = index;
-            this.capacity = capacity;
-            this.charged = charged;
-            this.data = new byte[capacity];
-        }
-
-        boolean onHeap() {
-            return data != null;
-        }
-
-        /** Position first, then drop the bytes: a reader that sees no bytes always finds the position. */
-        void spilled(long at) {
-            position = at;
-            data = null;
         }
     }
 

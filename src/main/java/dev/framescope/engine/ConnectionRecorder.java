@@ -98,9 +98,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     @Override
     public void sent(byte[] b, int off, int len, long nanos) {
         lastOutboundNanos = nanos;
-        // The server side's lock first (the order of enableDeflate): what the driver sends while a read is dissected
-        // (a pong, a Strict failure's close) is recorded after that read's frames, which crossed the socket first.
-        synchronized (in) {
+        synchronized (in) { // first, as enableDeflate takes them: see the class comment
             synchronized (out) {
                 int from = afterHead(out, b, off, len, nanos);
                 if (from >= 0) {
@@ -121,6 +119,19 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
             boolean withhold = bypass.active();
             int carried = dissect(in, ByteBuffer.wrap(b, from, off + len - from), nanos, mayCarry && withhold);
             split.set(withhold ? bypass.compact(b, off, len - carried) : len - carried, carried);
+        }
+    }
+
+    /**
+     * A read the caller forwards unchanged ({@link RelayRecorder}): recorded as {@link #sent} or {@link #received}
+     * record it without the bypass, but for an unfinished frame at the end that may prove plain once whole.
+     * @return the bytes of that frame left unrecorded, for the caller to offer again with what follows
+     */
+    int relayed(Sender sender, byte[] b, int off, int len, long nanos) {
+        Side side = sender == Sender.CLIENT ? out : in;
+        synchronized (side) {
+            int from = afterHead(side, b, off, len, nanos);
+            return from < 0 ? 0 : dissect(side, ByteBuffer.wrap(b, from, off + len - from), nanos, true);
         }
     }
 
@@ -147,9 +158,9 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
 
     /** Body bytes of a refused handshake that arrived after its head: kept as a note with the bytes. */
     private void lateBody(byte[] b, int off, int len, long nanos) {
-        String text = new String(b, off, len, StandardCharsets.UTF_8);
-        log.append(nanos, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "more of the refused response's body ("
-                + len + " bytes): " + text));
+        String text = "more of the refused response's body (" + len + " bytes): "
+                + new String(b, off, len, StandardCharsets.UTF_8);
+        log.append(nanos, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, text));
     }
 
     private void onHead(Side side, HttpHead head, byte[] all, long nanos) {
@@ -204,7 +215,7 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
 
     /**
      * Plain frames are recorded compactly (the server's through the {@link PlainFrameBypass}); everything else goes
-     * through the dissector's general path, one frame at a time. When {@code mayCarry}, an unfinished server frame at
+     * through the dissector's general path, one frame at a time. When {@code mayCarry}, an unfinished frame at
      * the end that may prove plain once whole is left for the next read.
      *
      * @return the bytes left at the end for the next read
@@ -213,11 +224,11 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
         while (bytes.hasRemaining()) {
             if (side == in) {
                 bypass.take(side.dissector, bytes, nanos, log);
-                if (mayCarry && side.dissector.plainFrameUnfinished(bytes)) {
-                    return bytes.remaining();
-                }
             } else if (side.dissector.takeMaskedPlainFrames(bytes, side.run) > 0) {
                 log.appendPlainFrames(nanos, side.run); // kept masked: the relay's thread neither unmasks nor copies
+            }
+            if (mayCarry && side.dissector.plainFrameUnfinished(bytes)) {
+                return bytes.remaining();
             }
             side.items.clear();
             if (!bytes.hasRemaining() || !side.dissector.feedOne(bytes, side.items)) {
@@ -404,17 +415,13 @@ final class ConnectionRecorder implements TappedSocket.WireTap {
     void missed(PingPayload payload) {
         HeartbeatTracker.Missed missed = heartbeats.missed(payload);
         if (missed.wasWaiting()) {
-            long now = clock.getAsLong();
-            log.append(now, s -> new CaptureEvent.HeartbeatEvent(s, HeartbeatKind.PONG_MISSED, payload.bytes(),
-                    OptionalLong.empty()));
+            log.append(clock.getAsLong(), s -> new CaptureEvent.HeartbeatEvent(s, HeartbeatKind.PONG_MISSED,
+                    payload.bytes(), OptionalLong.empty()));
         }
         missed.settle();
     }
 
-    /**
-     * Completes with the round trip when the pong to our ping with this payload arrives, or empty when it is
-     * {@linkplain #missed missed}. Register before sending the ping.
-     */
+    /** The round trip once the pong to our ping with this payload arrives; empty if missed. Register first. */
     CompletableFuture<OptionalLong> pongFor(PingPayload payload) {
         return heartbeats.roundTrip(payload);
     }

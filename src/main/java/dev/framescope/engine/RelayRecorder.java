@@ -1,10 +1,13 @@
 package dev.framescope.engine;
 
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.wire.FrameHeaders;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.Severity;
 import dev.framescope.wire.StreamDissector;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -13,6 +16,9 @@ import java.util.function.LongSupplier;
  * server's go through the same recorder as our own connections' — HTTP heads, frames with the app's masking keys,
  * messages inflated with a context per direction, heartbeats, the close. The recorder only reads the bytes (the
  * plain-frame bypass, which rearranges a read for a library, is off), so the caller forwards its buffer unchanged.
+ * A frame cut by the end of a read that may prove plain is copied aside ({@link Carry}) and recorded once whole,
+ * like the rest, instead of in chunks through the general path (every 64 KiB frame against the relay's 64 KiB
+ * reads): no peer can answer a frame before its last byte, which is recorded before it is forwarded.
  *
  * <p>Threads: {@link #fromClient} is called on the thread relaying the app's bytes, {@link #fromServer} on the one
  * relaying the server's; each direction is confined to its thread, as on our own connections.
@@ -22,6 +28,8 @@ public final class RelayRecorder {
     private final ConnectionRecorder recorder;
     private final TappedSocket.ReadSplit split = new TappedSocket.ReadSplit();
     private final LongSupplier clock;
+    private final Carry fromClient = new Carry(Sender.CLIENT);
+    private final Carry fromServer = new Carry(Sender.SERVER);
 
     public RelayRecorder(CaptureLog log, LongSupplier clock) {
         this.clock = clock;
@@ -30,16 +38,17 @@ public final class RelayRecorder {
 
     /** Bytes the app sent, as read, before they are forwarded. */
     public void fromClient(byte[] b, int off, int len, long nanos) {
-        recorder.sent(b, off, len, nanos);
+        fromClient.record(b, off, len, nanos);
     }
 
     /** Bytes the server sent, as read, before they are forwarded. */
     public void fromServer(byte[] b, int off, int len, long nanos) {
-        recorder.received(b, off, len, nanos, false, split);
+        fromServer.record(b, off, len, nanos);
     }
 
     /** One side's stream ended, cleanly or with {@code cause}: its end-of-stream findings are recorded. */
     public void ended(Sender sender, Optional<IOException> cause) {
+        (sender == Sender.CLIENT ? fromClient : fromServer).flush(clock.getAsLong());
         recorder.ended(sender, cause);
     }
 
@@ -50,5 +59,78 @@ public final class RelayRecorder {
 
     public void note(Severity level, String text) {
         recorder.note(level, text);
+    }
+
+    /**
+     * One direction's frame cut by the end of a read: its first bytes, at most a plain frame's header and payload
+     * ({@link StreamDissector#PLAIN_MAX_PAYLOAD}), completed from the next reads and offered to the recorder each
+     * time what it lacked is there — the rest of the header, then the whole frame — so that a frame that proves not
+     * plain once its header is known goes the general path at once. Confined to its direction's thread.
+     */
+    private final class Carry {
+        private final Sender sender;
+        private byte[] bytes = new byte[FrameHeaders.FIXED_BYTES];
+        private int length;
+
+        Carry(Sender sender) {
+            this.sender = sender;
+        }
+
+        void record(byte[] b, int off, int len, long nanos) {
+            int at = off;
+            int end = off + len;
+            while (length > 0 && at < end) {
+                int wanted = wanted();
+                int take = Math.min(end - at, wanted - length);
+                System.arraycopy(b, at, bytes, length, take);
+                length += take;
+                at += take;
+                if (length == wanted) {
+                    keep(bytes, length, recorder.relayed(sender, bytes, 0, length, nanos));
+                }
+            }
+            if (at < end) {
+                keep(b, end, recorder.relayed(sender, b, at, end - at, nanos));
+            }
+        }
+
+        /** The bytes the frame at the start needs before it is offered again: the header's, then the frame's. */
+        private int wanted() {
+            if (length < FrameHeaders.FIXED_BYTES) {
+                return FrameHeaders.FIXED_BYTES;
+            }
+            int header = FrameHeaders.size(bytes[1] & 0xFF);
+            if (length < header) {
+                return header;
+            }
+            return header + (int) FrameHeaders.payloadLength(ByteBuffer.wrap(bytes), 0);
+        }
+
+        /** Keeps the {@code left} bytes before {@code end} in {@code from}, the recorder's leftovers, with room. */
+        private void keep(byte[] from, int end, int left) {
+            if (from != bytes || left != length) {
+                if (bytes.length < left) {
+                    bytes = new byte[left]; // from is the read: this carry held nothing
+                }
+                System.arraycopy(from, end - left, bytes, 0, left);
+                length = left;
+            }
+            if (length > 0 && bytes.length < wanted()) {
+                bytes = Arrays.copyOf(bytes, wanted());
+            }
+        }
+
+        /** The stream ended inside the frame: its bytes go the general path, as an unfinished frame. */
+        void flush(long nanos) {
+            if (length == 0) {
+                return;
+            }
+            if (sender == Sender.CLIENT) {
+                recorder.sent(bytes, 0, length, nanos);
+            } else {
+                recorder.received(bytes, 0, length, nanos, false, split);
+            }
+            length = 0;
+        }
     }
 }

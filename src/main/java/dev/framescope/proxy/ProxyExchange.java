@@ -261,7 +261,7 @@ final class ProxyExchange {
         }
         long nanos = proxy.clock().getAsLong();
         String label = new ProxiedLabel(target.webSocketUrl(origin), appAddress).text();
-        CaptureLog log = new CaptureLog(proxy.nextId(), label, new PayloadStore(proxy.budget()), proxy.clock());
+        CaptureLog log = new CaptureLog(proxy.nextId(), label, PayloadStore.outsideHeap(proxy.budget()), proxy.clock());
         RelayRecorder recorder = new RelayRecorder(log, proxy.clock());
         proxy.intercepted.incrementAndGet();
         proxy.listener().intercepted(log);
