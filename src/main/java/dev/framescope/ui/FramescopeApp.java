@@ -14,8 +14,6 @@ import dev.framescope.ui.live.DemoConnections;
 import dev.framescope.ui.live.LiveWindow;
 import dev.framescope.ui.live.WindowServices;
 import dev.framescope.ui.live.SessionModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,14 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
  * The desktop application: made from the options parsed once at start, it owns the pump, the one background
- * executor and the session, loads the main window, and opens the demo or the file it was given.
+ * executor and the session, builds the main window, and opens the demo or the file it was given.
  *
  * <p>Start-up order, for the first paint (docs/benchmarks.md, "Start-up"): the session (saved environments, the
  * engine's timers) is made on the background executor while JavaFX starts and the window's scene is built; the
@@ -140,16 +136,9 @@ public final class FramescopeApp {
 
     /** Builds the main window's scene; FX thread. Tests call this without starting the application. */
     public static MainWindow createMainWindow(Theme theme, Background background) {
-        FXMLLoader loader = new FXMLLoader(FramescopeApp.class.getResource("MainWindow.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load MainWindow.fxml", e);
-        }
-        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        MainWindowController controller = new MainWindowController();
+        Scene scene = new Scene(controller.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         ThemeManager themes = new ThemeManager(scene, theme);
-        MainWindowController controller = loader.getController();
         controller.attach(themes, new FrameDetailPane(background));
         return new MainWindow(scene, controller, themes);
     }
