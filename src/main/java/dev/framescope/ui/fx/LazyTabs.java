@@ -13,7 +13,10 @@ import javafx.scene.control.TabPane;
  */
 public final class LazyTabs {
 
+    /** Tab property: the content waiting for the tab's first selection. */
     private static final String PENDING = LazyTabs.class.getName() + ".pending";
+    /** Tab property: the tab has been selected once, so its content stays. */
+    private static final String OPENED = LazyTabs.class.getName() + ".opened";
 
     private LazyTabs() {
     }
@@ -31,12 +34,6 @@ public final class LazyTabs {
                 open(now);
             }
         });
-    }
-
-    /** The tab's content whether or not it has joined the scene yet. */
-    public static Node content(Tab tab) {
-        Object pending = tab.getProperties().get(PENDING);
-        return pending instanceof Node n ? n : tab.getContent();
     }
 
     private static void defer(TabPane tabs, Tab tab) {
@@ -57,11 +54,11 @@ public final class LazyTabs {
     }
 
     private static boolean isOpen(Tab tab) {
-        return Boolean.TRUE.equals(tab.getProperties().get(LazyTabs.class));
+        return tab.getProperties().containsKey(OPENED);
     }
 
     private static void open(Tab tab) {
-        tab.getProperties().put(LazyTabs.class, Boolean.TRUE);
+        tab.getProperties().put(OPENED, Boolean.TRUE);
         if (tab.getProperties().containsKey(PENDING)) {
             Node content = (Node) tab.getProperties().remove(PENDING);
             tab.setContent(content);
