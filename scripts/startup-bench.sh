@@ -3,11 +3,13 @@
 # screenshots (`import -window root`) until the screen holds more than 16 colours (the window's text and widgets; an
 # unpainted window is one colour). Prints each run's time, the load average when it started, and the median.
 #
-#   scripts/startup-bench.sh [jar|image] [RUNS]        (defaults: jar 5)
+#   scripts/startup-bench.sh [jar|image|floor] [RUNS]        (defaults: jar 5)
 #
 #   jar    java $JAVA_OPTS -jar $JAR     (JAVA_OPTS defaults to -XX:+UseParallelGC, as in the issue; JAR to
 #          target/framescope.jar; a "before" jar kept elsewhere is measured with JAR=that.jar)
 #   image  target/installer/framescope/bin/framescope         (TYPE=app-image bash packaging/linux/build.sh)
+#   floor  scripts/StartupFloor.java, a bare JavaFX window with a few controls, run from the same jar the same way:
+#          what the JVM and JavaFX take on this machine before any of Framescope's work
 #
 # Each run gets a fresh configuration directory (no saved environments or recent files); JavaFX's native library
 # cache (~/.openjfx/cache) is warm after the first run of the machine. The time is taken when the screenshot that
@@ -25,10 +27,17 @@ case "$mode" in
     [[ -f "$jar" ]] || mvn -B -ntp -q package -DskipTests
     # shellcheck disable=SC2206
     command=(java ${JAVA_OPTS:--XX:+UseParallelGC} -jar "$jar") ;;
+  floor)
+    jar="${JAR:-target/framescope.jar}"
+    [[ -f "$jar" ]] || mvn -B -ntp -q package -DskipTests
+    floor=$(mktemp -d)
+    javac -d "$floor" -cp "$jar" scripts/StartupFloor.java
+    # shellcheck disable=SC2206
+    command=(java ${JAVA_OPTS:--XX:+UseParallelGC} -cp "$floor:$jar" StartupFloor) ;;
   image)
     [[ -x target/installer/framescope/bin/framescope ]] || TYPE=app-image bash packaging/linux/build.sh >/dev/null
     command=(target/installer/framescope/bin/framescope) ;;
-  *) echo "mode is jar or image, not '$mode'" >&2; exit 2 ;;
+  *) echo "mode is jar, image or floor, not '$mode'" >&2; exit 2 ;;
 esac
 for tool in Xvfb import; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y xvfb imagemagick libgtk-3-0" >&2; exit 1; }
@@ -43,7 +52,7 @@ work=$(mktemp -d)
 cleanup() {
   [[ -n "$app" ]] && kill "$app" 2>/dev/null || true
   kill "$xvfb" 2>/dev/null || true
-  rm -rf "$work"
+  rm -rf "$work" "${floor:-}"
 }
 trap cleanup EXIT
 export DISPLAY=":$display"

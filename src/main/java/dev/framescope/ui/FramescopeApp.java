@@ -14,8 +14,6 @@ import dev.framescope.ui.live.DemoConnections;
 import dev.framescope.ui.live.LiveWindow;
 import dev.framescope.ui.live.WindowServices;
 import dev.framescope.ui.live.SessionModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,18 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
  * The desktop application: made from the options parsed once at start, it owns the pump, the one background
- * executor and the session, loads the main window, and opens the demo or the file it was given.
+ * executor and the session, builds the main window, and opens the demo or the file it was given.
  *
  * <p>Start-up order, for the first paint (docs/benchmarks.md, "Start-up"): the session (saved environments, the
  * engine's timers) is made on the background executor while JavaFX starts and the window's scene is built; the
- * demo endpoint and its connections start only once the window has painted its first frame.
+ * demo endpoint and its connections start about half a second of pulses after the window's first, once its first
+ * frame is on screen.
  */
 public final class FramescopeApp {
 
@@ -42,6 +39,8 @@ public final class FramescopeApp {
     public static final double DEFAULT_WIDTH = 1280;
     public static final double DEFAULT_HEIGHT = 800;
     private static final long STATS_REFRESH_NANOS = 1_000_000_000L;
+    /** About half a second at 60 pulses a second: see {@link #afterFirstPaint}. */
+    private static final int FIRST_PAINT_PULSES = 30;
 
     private final AppOptions options;
     private final FxPump pump;
@@ -105,13 +104,15 @@ public final class FramescopeApp {
     }
 
     /**
-     * Runs {@code then} on the second pulse: the pump runs at the start of a pulse, so by then the first one has
-     * laid out and rendered the window.
+     * Runs {@code then} on the {@value #FIRST_PAINT_PULSES}th pulse. The second pulse comes long before the first
+     * frame is on screen: rendered in software on a cold JIT, it took 1.2-1.7 s to show, and the demo's server and
+     * connections starting meanwhile competed with it for the cores; half a second of pulses later (longer on a busy
+     * machine, where pulses come slower) the window showed 0.6-0.8 s sooner (docs/benchmarks.md, "Start-up").
      */
     private void afterFirstPaint(Runnable then) {
         int[] pulses = {0};
         pump.registerUntilDone(now -> {
-            if (++pulses[0] < 2) {
+            if (++pulses[0] < FIRST_PAINT_PULSES) {
                 return false;
             }
             then.run();
@@ -140,16 +141,9 @@ public final class FramescopeApp {
 
     /** Builds the main window's scene; FX thread. Tests call this without starting the application. */
     public static MainWindow createMainWindow(Theme theme, Background background) {
-        FXMLLoader loader = new FXMLLoader(FramescopeApp.class.getResource("MainWindow.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load MainWindow.fxml", e);
-        }
-        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        MainWindowController controller = new MainWindowController();
+        Scene scene = new Scene(controller.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         ThemeManager themes = new ThemeManager(scene, theme);
-        MainWindowController controller = loader.getController();
         controller.attach(themes, new FrameDetailPane(background));
         return new MainWindow(scene, controller, themes);
     }

@@ -70,7 +70,8 @@ public final class FrameDetailPane extends StackPane {
         body = new VBox(summaryRow, sides);
         body.getStyleClass().add("frame-detail-body");
         empty.getStyleClass().add("empty-state");
-        getChildren().addAll(body, empty);
+        // The body joins the scene with the first frame shown: until then it would only be styled and laid out hidden.
+        getChildren().add(empty);
         detail.addListener((obs, old, now) -> refresh());
         refresh();
     }
@@ -97,6 +98,9 @@ public final class FrameDetailPane extends StackPane {
 
     private void refresh() {
         Optional<FrameDetail> d = detail.get() == null ? Optional.empty() : detail.get();
+        if (d.isPresent() && body.getParent() == null) {
+            getChildren().add(0, body);
+        }
         body.setVisible(d.isPresent());
         empty.setVisible(d.isEmpty());
         d.ifPresent(this::fill);

@@ -12,9 +12,15 @@ import java.util.Optional;
 /** Pure renderings of a payload for the payload tabs. */
 public final class PayloadFormats {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Made with the first JSON payload, not when the empty frame detail is built before the first paint. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+        private Json() {
+        }
+    }
 
     private PayloadFormats() {
     }
@@ -45,8 +51,8 @@ public final class PayloadFormats {
             return Optional.empty();
         }
         try {
-            JsonNode node = JSON.readTree(data);
-            return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(JSON.writeValueAsString(node));
+            JsonNode node = Json.MAPPER.readTree(data);
+            return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(Json.MAPPER.writeValueAsString(node));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.framescope.ui.frame;
 
 import dev.framescope.ui.fx.Background;
+import dev.framescope.ui.fx.LazyTabs;
 import java.util.Arrays;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -80,6 +81,7 @@ public final class PayloadView extends TabPane {
         decodedTab.selectedProperty().addListener((o, was, now) -> decoded.setActive(now));
         content.addListener((obs, old, now) -> refresh());
         refresh();
+        LazyTabs.install(this);
     }
 
     public ObjectProperty<Content> contentProperty() {

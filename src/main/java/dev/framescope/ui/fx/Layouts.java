@@ -1,5 +1,9 @@
 package dev.framescope.ui.fx;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
@@ -36,8 +40,20 @@ public final class Layouts {
     public static void wrapWhenNarrow(HBox row, Region stretchy, double roomy, Region group, HBox below) {
         below.managedProperty().bind(below.visibleProperty());
         Runnable showBelow = () -> below.setVisible(below.getChildren().stream().anyMatch(Node::isVisible));
-        below.getChildren().addListener((ListChangeListener<Node>) c -> showBelow.run());
-        below.getChildren().forEach(n -> n.visibleProperty().addListener((o, was, now) -> showBelow.run()));
+        // Every child that ever joins, now or later, shows or hides the row when it shows or hides itself.
+        Set<Node> watched = Collections.newSetFromMap(new WeakHashMap<>());
+        Consumer<Node> watch = n -> {
+            if (watched.add(n)) {
+                n.visibleProperty().addListener((o, was, now) -> showBelow.run());
+            }
+        };
+        below.getChildren().addListener((ListChangeListener<Node>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(watch);
+            }
+            showBelow.run();
+        });
+        below.getChildren().forEach(watch);
         row.widthProperty().addListener((o, was, now) -> {
             boolean wide = room(row, stretchy, group) - group.prefWidth(-1) - row.getSpacing() >= roomy;
             if (wide && below.getChildren().remove(group)) {

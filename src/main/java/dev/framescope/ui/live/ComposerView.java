@@ -210,10 +210,17 @@ public final class ComposerView extends VBox {
         controlFrames.setAlignment(Pos.CENTER_LEFT);
         Layouts.onlyThisShrinks(row, message, 160);
         Layouts.onlyThisShrinks(controlFrames, closeReason, closeReason.getPrefWidth());
-        HBox below = new HBox(16, rawControls);
+        HBox below = new HBox(16);
         below.setAlignment(Pos.CENTER_LEFT);
         // Ping and Close share the row while the message field keeps 400 px; on a narrower window they go below it.
         Layouts.wrapWhenNarrow(row, message, 400, controlFrames, below);
+        // The raw frame header's switches join the scene when Raw frame is first chosen: hidden, they were still
+        // styled, skinned and laid out for the window's first paint (docs/benchmarks.md, "Start-up").
+        mode.valueProperty().addListener((o, was, now) -> {
+            if (now == Mode.RAW_FRAME && rawControls.getParent() == null) {
+                below.getChildren().add(rawControls);
+            }
+        });
         row.getChildren().add(controlFrames);
         getChildren().addAll(row, below);
     }

@@ -8,6 +8,7 @@ import dev.framescope.capture.text.UnansweredPings;
 import dev.framescope.decode.DecodeInput;
 import dev.framescope.ui.frame.DecodedView;
 import dev.framescope.ui.fx.Background;
+import dev.framescope.ui.fx.LazyTabs;
 import dev.framescope.ui.fx.PulseListener;
 import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.Finding;
@@ -109,6 +110,7 @@ public final class ConnectionDetails implements PulseListener {
         tabs.getTabs().addAll(extensions, heartbeat, closeTab, notes);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         protocol = new ProtocolView(tabs, selectEvent);
+        LazyTabs.install(tabs);
     }
 
     /** The Protocol tab (JSON-RPC / GraphQL calls), shown only for such traffic. */

@@ -49,8 +49,14 @@ final class EnvironmentStore {
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Made on first use: with no environments file (a first start) Jackson stays unloaded at start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+        private Json() {
+        }
+    }
+
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -102,14 +108,14 @@ final class EnvironmentStore {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("version", VERSION);
         tree.putAll(environments.toTree(true));
-        writeAtomically(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree));
+        writeAtomically(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree));
     }
 
     /** Reads the file's bytes; anything that is not a version 1 environments file is unreadable. */
     static Environments parse(byte[] bytes) throws UnreadableException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(bytes);
+            root = Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new UnreadableException("is not valid JSON: " + describe(e));
         } catch (IOException e) {
@@ -120,7 +126,7 @@ final class EnvironmentStore {
         }
         check(root);
         try {
-            return Environments.fromTree(MAPPER.convertValue(root, Map.class));
+            return Environments.fromTree(Json.MAPPER.convertValue(root, Map.class));
         } catch (IllegalArgumentException e) {
             throw new UnreadableException("holds an invalid environment: " + e.getMessage());
         }

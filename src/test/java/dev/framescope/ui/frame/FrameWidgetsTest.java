@@ -48,6 +48,7 @@ class FrameWidgetsTest {
                 .map(n -> (HeaderCell) n.getUserData()).filter(c -> c.field() == HeaderField.MASKING_KEY)
                 .findFirst().orElseThrow().value());
         assertEquals("Hello", robot.lookup(".payload-text").queryAs(TextArea.class).getText());
+        robot.interact(() -> pane.payloadView().getSelectionModel().select(2));
         SplitPane compare = (SplitPane) pane.payloadView().getTabs().get(2).getContent();
         HexDumpView masked = (HexDumpView) compare.getItems().get(0).lookup(".hex-dump");
         assertEquals("7f9f4d5158", HexFormat.of().formatHex(masked.getData()));

@@ -71,4 +71,18 @@ class LayoutsTest {
         assertSame(row, group.getParent(), "wide again: back on one row");
         assertEquals(0, below.getChildren().size());
     }
+
+    @Test
+    void aChildThatJoinsTheSecondRowLaterShowsAndHidesIt(FxRobot robot) {
+        widthTo(robot, 900);
+        Button late = new Button("RSV1");
+        robot.interact(() -> below.getChildren().add(late));
+        assertTrue(below.isVisible(), "shown with the child that joined");
+
+        robot.interact(() -> late.setVisible(false));
+        assertFalse(below.isVisible(), "hidden when that child hides");
+
+        robot.interact(() -> late.setVisible(true));
+        assertTrue(below.isVisible(), "shown again");
+    }
 }

@@ -69,12 +69,14 @@ class FailureReasonWindowTest {
                 .stream().anyMatch(cell -> cell.getTooltip() != null
                         && cell.getTooltip().getText().contains("Failed during TCP: " + expected)), "the tooltip");
         assertEquals("Failed during TCP: " + expected, text(robot, harness.live.details().handshakeSummary()));
+        robot.interact(() -> DetailTab.HANDSHAKE.select(harness.window.controller().detailTabs()));
         Label failedPhase = robot.lookup(".waterfall-failed").query();
         assertTrue(failedPhase.getText().matches("TCP +failed"), "the waterfall ends with the phase that failed: "
                 + failedPhase.getText());
         assertTrue(robot.lookup(".text-area").queryAllAs(javafx.scene.control.TextArea.class).stream()
                 .anyMatch(a -> a.getPromptText().startsWith("Nothing sent: the connection failed during TCP")),
                 "the empty request box says why it is empty");
+        robot.interact(() -> DetailTab.CLOSE.select(harness.window.controller().detailTabs()));
         Label close = robot.lookup(".close-summary").query();
         assertTrue(text(robot, close).startsWith("Never opened: " + expected), close.getText());
     }

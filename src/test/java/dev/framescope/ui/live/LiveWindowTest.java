@@ -91,6 +91,7 @@ class LiveWindowTest {
                 >= dev.framescope.demo.ChaosScript.steps().size(), "chaos violations");
         ConnectionDetails.Located reserved = live.details().findings().stream()
                 .filter(l -> l.finding().violation() == Violation.RESERVED_OPCODE).findFirst().orElseThrow();
+        robot.interact(() -> DetailTab.VIOLATIONS.select(window.controller().detailTabs()));
         robot.interact(() -> robot.lookup("#violations-list").queryListView().getSelectionModel().select(reserved));
         FrameEvent selected = live.table().getSelectionModel().getSelectedItem();
         assertEquals(reserved.event(), selected);
@@ -108,6 +109,7 @@ class LiveWindowTest {
                 .filter(f -> f.header().opcode() == Opcode.CONTINUATION && f.header().fin()).findFirst().orElseThrow();
         Await.until(() -> live.timeline().log().orElseThrow().size() > last.seq() + 1, "its message event");
         robot.interact(() -> live.table().getSelectionModel().select(last));
+        robot.interact(() -> DetailTab.MESSAGE.select(window.controller().detailTabs()));
         Label summary = robot.lookup("#message-summary").queryAs(Label.class);
         assertEquals("TEXT message · 3 frames · 45 B", summary.getText());
     }
@@ -134,8 +136,9 @@ class LiveWindowTest {
         String url = session.demoUrl("/compressed");
         robot.interact(() -> live.connections().getSelectionModel().select(session.open("deflate",
                 dev.framescope.engine.ConnectionSpec.to(url).withExtensionOffers(List.of("permessage-deflate")))));
-        Label text = (Label) ((javafx.scene.control.ScrollPane) window.controller().detailTabs().getTabs().stream()
-                .filter(t -> "extensionsTab".equals(t.getId())).findFirst().orElseThrow().getContent()).getContent();
+        robot.interact(() -> DetailTab.EXTENSIONS.select(window.controller().detailTabs()));
+        Label text = (Label) ((javafx.scene.control.ScrollPane) DetailTab.EXTENSIONS.in(window.controller()
+                .detailTabs()).orElseThrow().getContent()).getContent();
         Await.until(Duration.ofSeconds(10), () -> text.getText().contains("3 compressed messages"), "three messages");
         assertTrue(text.getText().startsWith("Offered:  permessage-deflate\nAccepted: permessage-deflate"),
                 text.getText());
