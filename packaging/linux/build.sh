@@ -27,12 +27,12 @@ mvn -B -ntp -q -DskipTests -Drelease.version="$version" package
 fx="$HOME/.m2/repository/org/openjfx"
 fxv=21.0.11
 modpath=""
-for m in base graphics controls fxml; do
+for m in base graphics controls; do
   modpath="$modpath:$fx/javafx-$m/$fxv/javafx-$m-$fxv-linux.jar"
 done
 rm -rf target/runtime target/pkg target/installer
 jlink --module-path "${modpath#:}" \
-  --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.fxml \
+  --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls \
   --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output target/runtime
 mkdir -p target/pkg
 cp target/framescope.jar target/pkg/

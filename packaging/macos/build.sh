@@ -17,9 +17,9 @@ fi
 mvn -B -ntp -q -DskipTests -Drelease.version="$version" package
 fx="$HOME/.m2/repository/org/openjfx"; v=21.0.11
 arch=$([ "$(uname -m)" = arm64 ] && echo mac-aarch64 || echo mac)
-modpath=$(for m in base graphics controls fxml; do printf '%s:' "$fx/javafx-$m/$v/javafx-$m-$v-$arch.jar"; done)
+modpath=$(for m in base graphics controls; do printf '%s:' "$fx/javafx-$m/$v/javafx-$m-$v-$arch.jar"; done)
 rm -rf target/runtime target/pkg target/installer
-jlink --module-path "${modpath%:}" --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.fxml \
+jlink --module-path "${modpath%:}" --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output target/runtime
 mkdir -p target/pkg && cp target/framescope.jar target/pkg/
 jpackage --type dmg --name Framescope --app-version "$version" --vendor Framescope \

@@ -9,9 +9,9 @@ mvn -B -ntp -q -DskipTests "-Drelease.version=$version" package; Check
 $fx = "$env:USERPROFILE\.m2\repository\org\openjfx"
 $v = "21.0.11"
 # The openjfx parent POM picks the "win" classifier on Windows.
-$mp = (@("base","graphics","controls","fxml") | ForEach-Object { "$fx\javafx-$_\$v\javafx-$_-$v-win.jar" }) -join ";"
+$mp = (@("base","graphics","controls") | ForEach-Object { "$fx\javafx-$_\$v\javafx-$_-$v-win.jar" }) -join ";"
 Remove-Item -Recurse -Force target\runtime, target\pkg, target\installer -ErrorAction SilentlyContinue
-jlink --module-path $mp --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.fxml --strip-debug --no-header-files --no-man-pages --compress=2 --output target\runtime; Check
+jlink --module-path $mp --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls --strip-debug --no-header-files --no-man-pages --compress=2 --output target\runtime; Check
 New-Item -ItemType Directory target\pkg | Out-Null
 Copy-Item target\framescope.jar target\pkg\
 jpackage --type msi --name Framescope --app-version $version --vendor Framescope --description "Frame-exact WebSocket inspector" `
