@@ -10,14 +10,20 @@ public final class Counters {
     private long messagesIn;
     private long messagesOut;
     private long violations;
+    private boolean closed;
 
-    /** Totals at one moment. */
+    /**
+     * Totals at one moment.
+     *
+     * @param closed whether the connection's end (its close event) has been recorded
+     */
     public record Snapshot(long framesIn, long framesOut, long payloadIn, long payloadOut, long messagesIn,
-                           long messagesOut, long violations) {
+                           long messagesOut, long violations, boolean closed) {
     }
 
     synchronized void count(CaptureEvent event) {
         violations += event.findings().size();
+        closed |= event instanceof CaptureEvent.CloseEvent;
         if (event instanceof CaptureEvent.FrameEvent f) {
             boolean in = f.dir() == Direction.IN;
             if (f.isFirstChunk()) {
@@ -56,6 +62,6 @@ public final class Counters {
     }
 
     synchronized Snapshot snapshot() {
-        return new Snapshot(framesIn, framesOut, payloadIn, payloadOut, messagesIn, messagesOut, violations);
+        return new Snapshot(framesIn, framesOut, payloadIn, payloadOut, messagesIn, messagesOut, violations, closed);
     }
 }

@@ -37,9 +37,10 @@ public record LiveConnection(String name, Optional<Connection> connection, Captu
     }
 
     public String stateText() {
-        // Without a connection of the engine's: read from a file, or captured here by a replay or a mock.
-        return connection.map(c -> c.state().name().toLowerCase(Locale.ROOT)).orElse(log.live() ? "captured"
-                : "loaded");
+        // Without a connection of the engine's: read from a file, relayed by the proxy (open until its end is
+        // recorded), or captured here by a replay or a mock.
+        return connection.map(c -> c.state().name().toLowerCase(Locale.ROOT)).orElse(!log.live() ? "loaded"
+                : proxied().isEmpty() ? "captured" : log.counters().closed() ? "closed" : "open");
     }
 
     /**

@@ -91,6 +91,8 @@ class InterceptPanelTest {
                 .anyMatch(l -> l.getText().equals(app)), "the app's address as the list entry's title: " + app);
         assertTrue(robot.lookup("#connections-list .connection-url").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals(echo)), "the URL it opened below");
+        Await.until(() -> proxied.stateText().equals("closed"), "closed once its end is recorded: "
+                + proxied.stateText());
         robot.interact(() -> SceneShots.save(badge.getScene(), "intercept-connection"));
         robot.interact(() -> {
             robot.lookup("#composer-text").queryAs(TextField.class).setText("from the composer");
