@@ -1,5 +1,6 @@
 package dev.framescope.proxy;
 
+import dev.framescope.testutil.JettyEcho;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
@@ -43,7 +43,7 @@ final class BrowserPageServer implements AutoCloseable {
             tls = null;
         }
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container ->
-                container.addMapping("/ws", (rq, rs, cb) -> new Echo()));
+                container.addMapping("/ws", (rq, rs, cb) -> new JettyEcho(received, closes)));
         ws.setHandler(new Page());
         server.setHandler(ws);
         server.start();
@@ -86,26 +86,6 @@ final class BrowserPageServer implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
             response.write(true, ByteBuffer.wrap(page().getBytes(StandardCharsets.UTF_8)), callback);
             return true;
-        }
-    }
-
-    public final class Echo implements Session.Listener.AutoDemanding {
-        private Session session;
-
-        @Override
-        public void onWebSocketOpen(Session s) {
-            session = s;
-        }
-
-        @Override
-        public void onWebSocketText(String message) {
-            received.add(message);
-            session.sendText(message, org.eclipse.jetty.websocket.api.Callback.NOOP);
-        }
-
-        @Override
-        public void onWebSocketClose(int statusCode, String reason) {
-            closes.add(statusCode + " " + reason);
         }
     }
 }

@@ -84,19 +84,15 @@ public final class JettyPeer implements AutoCloseable {
     }
 
     /** Echoes texts and binaries (Jetty answers pings), remembering both directions, pongs and the close. */
-    public class Echo implements Session.Listener.AutoDemanding {
-        Session session;
-
-        @Override
-        public void onWebSocketOpen(Session s) {
-            session = s;
+    public class Echo extends JettyEcho {
+        Echo() {
+            super(received, closes);
         }
 
         @Override
         public void onWebSocketText(String message) {
-            received.add(message);
             sent.add(message);
-            session.sendText(message, Callback.NOOP);
+            super.onWebSocketText(message);
         }
 
         @Override
@@ -111,11 +107,6 @@ public final class JettyPeer implements AutoCloseable {
         @Override
         public void onWebSocketPong(ByteBuffer payload) {
             pongs.add(StandardCharsets.UTF_8.decode(payload).toString());
-        }
-
-        @Override
-        public void onWebSocketClose(int statusCode, String reason) {
-            closes.add(statusCode + " " + reason);
         }
     }
 
