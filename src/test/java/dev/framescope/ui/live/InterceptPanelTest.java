@@ -93,7 +93,10 @@ class InterceptPanelTest {
                 .anyMatch(l -> l.getText().equals(echo)), "the URL it opened below");
         Await.until(() -> proxied.stateText().equals("closed"), "closed once its end is recorded: "
                 + proxied.stateText());
-        robot.interact(() -> SceneShots.save(badge.getScene(), "intercept-connection"));
+        Label totals = robot.lookup("#statusText").queryAs(Label.class);
+        Await.until(() -> totals.getText().startsWith("1 connection · "), "the status bar's totals: "
+                + totals.getText());
+        robot.interact(() -> SceneShots.save(totals.getScene(), "intercept-connection"));
         robot.interact(() -> {
             robot.lookup("#composer-text").queryAs(TextField.class).setText("from the composer");
             robot.lookup("#composer-send").queryAs(Button.class).fire();
