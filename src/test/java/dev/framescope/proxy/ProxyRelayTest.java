@@ -139,7 +139,9 @@ class ProxyRelayTest {
             assertArrayEquals(clientFrames(), frames, "frames after the head are the client's bytes");
 
             CaptureLog log = proxy.log(0);
-            Await.until(() -> texts(log, Direction.OUT).contains("hello"), "the client's message captured");
+            Await.until(() -> texts(log, Direction.OUT).contains("hello")
+                    && !LogQueries.events(log, CaptureEvent.HandshakeEvent.class).isEmpty(),
+                    "the client's message and the server's 101 captured");
             CaptureEvent.HandshakeEvent h = LogQueries.events(log, CaptureEvent.HandshakeEvent.class).get(0);
             assertArrayEquals(request, h.rawRequest(), "the handshake shows the request as the app sent it");
             assertEquals(101, h.status());
