@@ -10,21 +10,16 @@ import dev.framescope.wire.CloseCode;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Opcode;
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -63,9 +58,6 @@ public final class ComposerView extends VBox {
         }
     }
 
-    /** A file sent from the composer is read whole; beyond this it is refused rather than freezing the window. */
-    static final long MAX_FILE_BYTES = 64L << 20;
-
     private final TextField message = new TextField();
     private final ChoiceBox<Mode> mode = new ChoiceBox<>();
     private final CheckBox fin = new CheckBox("FIN");
@@ -90,17 +82,23 @@ public final class ComposerView extends VBox {
     private final MenuButton snippetMenu = new MenuButton("Snippets");
     private List<String> history = new ArrayList<>();
     private final Supplier<Variables> variables;
+    private final Function<LiveConnection, Optional<ProxyInjector>> injectors;
+    private final ComposerInjection injection;
     private int historyIndex;
 
     /**
      * @param selection  the selected connection: the composer sends on it when it is ours and live
+     * @param injectors  the way into a selected connection the proxy relays, while it does
      * @param variables  where {@code {{name}}} in Text and JSON messages takes its values (the active environment)
      * @param problems   where a message that cannot be sent is explained (empty: the last send worked)
      * @param background where a file to send is read
      */
-    public ComposerView(Supplier<Optional<LiveConnection>> selection, Supplier<Variables> variables, Consumer<String> problems,
-                        Background background) {
+    public ComposerView(Supplier<Optional<LiveConnection>> selection,
+                        Function<LiveConnection, Optional<ProxyInjector>> injectors, Supplier<Variables> variables,
+                        Consumer<String> problems, Background background) {
         super(6);
+        this.injectors = injectors;
+        this.injection = new ComposerInjection(background, problems);
         this.variables = variables;
         this.background = background;
         this.selection = selection;
@@ -131,7 +129,13 @@ public final class ComposerView extends VBox {
         send.setOnAction(e -> send());
         Button ping = new Button("Ping");
         ping.setTooltip(new Tooltip("Send a ping with the text as payload (at most 125 bytes)"));
-        ping.setOnAction(e -> act(c -> c.ping(limit(message.getText()))));
+        ping.setOnAction(e -> {
+            if (injection.active()) {
+                injection.ping(limit(message.getText()));
+            } else {
+                act(c -> c.ping(limit(message.getText())));
+            }
+        });
         ping.setId("composer-ping");
         SplitMenuButton close = new SplitMenuButton();
         close.setText("Close 1000");
@@ -204,7 +208,7 @@ public final class ComposerView extends VBox {
         fragments.visibleProperty().bind(fragmentsLabel.visibleProperty());
         fragments.managedProperty().bind(fragmentsLabel.visibleProperty());
         // No "Compose" caption: the field's prompt says what it is, and the message gets the room.
-        row.getChildren().addAll(mode, message, browse, fragmentsLabel, fragments, send, save, snippetMenu);
+        row.getChildren().addAll(mode, injection.choice(), message, browse, fragmentsLabel, fragments, send, save, snippetMenu);
         HBox controlFrames = new HBox(8, ping, close, closeReason);
         controlFrames.setId("composer-control-frames");
         controlFrames.setAlignment(Pos.CENTER_LEFT);
@@ -238,59 +242,6 @@ public final class ComposerView extends VBox {
         return mode;
     }
 
-    /** The bytes of the message field in the current mode; a problem names what is wrong with it. */
-    static byte[] bytes(Mode mode, String text) {
-        return switch (mode) {
-            case HEX, RAW_FRAME -> hex(text);
-            case BASE64 -> base64(text);
-            case FILE -> file(text);
-            case JSON -> compactJson(text).getBytes(StandardCharsets.UTF_8);
-            default -> text.getBytes(StandardCharsets.UTF_8);
-        };
-    }
-
-    static byte[] base64(String text) {
-        String clean = text.replaceAll("\\s", "");
-        try {
-            return clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(clean)
-                    : Base64.getDecoder().decode(clean);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not base64: " + e.getMessage());
-        }
-    }
-
-    static byte[] file(String path) {
-        Path file = Path.of(path.trim());
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new IllegalArgumentException(file.getFileName() + " is " + (size >> 20) + " MiB; the composer "
-                        + "sends files up to " + (MAX_FILE_BYTES >> 20) + " MiB");
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException | InvalidPathException e) {
-            throw new IllegalArgumentException("cannot read '" + path + "': " + e.getMessage());
-        }
-    }
-
-    static String compactJson(String text) {
-        try {
-            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-            return mapper.writeValueAsString(mapper.readTree(text));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
-    }
-
-    static byte[] hex(String text) {
-        String clean = text.replaceAll("0[xX]", "").replaceAll("[\\s:,]", "");
-        if (clean.length() % 2 != 0 || !clean.matches("[0-9a-fA-F]*")) {
-            throw new IllegalArgumentException("not hex bytes: '" + text + "'");
-        }
-        return HexFormat.of().parseHex(clean);
-    }
-
     /** What was sent to the selected connection, oldest first (↑ in the field recalls it). */
     public List<String> history() {
         return List.copyOf(history);
@@ -308,6 +259,7 @@ public final class ComposerView extends VBox {
                 .orElseGet(ArrayList::new);
         historyIndex = history.size();
         refreshSnippets();
+        injection.select(selection.get().flatMap(injectors));
     }
 
     private void refreshSnippets() {
@@ -332,7 +284,7 @@ public final class ComposerView extends VBox {
         if (m == Mode.FILE) {
             // A file is read off the FX thread; it is sent when read.
             String path = message.getText();
-            background.submit(() -> bytes(m, path), new Background.Outcome<byte[]>() {
+            background.submit(() -> ComposerBytes.bytes(m, path), new Background.Outcome<byte[]>() {
                 @Override
                 public void succeeded(byte[] data) {
                     send(m, data, vars);
@@ -346,7 +298,7 @@ public final class ComposerView extends VBox {
             return;
         }
         try {
-            send(m, bytes(m, resolve(m, message.getText(), vars)), vars);
+            send(m, ComposerBytes.bytes(m, resolve(m, message.getText(), vars)), vars);
         } catch (IllegalArgumentException e) {
             problems.accept(e.getMessage());
         }
@@ -354,6 +306,12 @@ public final class ComposerView extends VBox {
 
     private void send(Mode m, byte[] data, Variables vars) {
         int n = fragments.getValue();
+        if (injection.active()) {
+            selection.get().ifPresent(c -> c.log().learn(new Secrets(Set.of(), Set.of(), vars.secretValues())));
+            injection.message(m, data, n);
+            remember();
+            return;
+        }
         act(c -> {
             // The log learns the secret values before they cross, so its exports can hide them.
             c.log().learn(new Secrets(Set.of(), Set.of(),
@@ -385,7 +343,11 @@ public final class ComposerView extends VBox {
                     + " (RFC 6455 §5.5)");
             return;
         }
-        act(c -> c.close(code, reason));
+        if (injection.active()) {
+            injection.close(code, reason);
+        } else {
+            act(c -> c.close(code, reason));
+        }
     }
 
     /** The reason Close sends. */
@@ -407,20 +369,25 @@ public final class ComposerView extends VBox {
         Optional<Connection> c = target();
         if (c.isEmpty()) {
             problems.accept(selection.get().flatMap(LiveConnection::proxied).isPresent()
-                    ? "this is another app's WebSocket, relayed by the proxy: send into it with Inject in File → "
-                    + "Intercept Another App…" : "select a live connection first");
+                    ? "this is another app's WebSocket that the proxy no longer relays: nothing can be sent into it"
+                    : "select a live connection first");
             return;
         }
         try {
             action.accept(c.get());
             problems.accept("");
-            String text = message.getText();
-            if (!text.isEmpty() && (history.isEmpty() || !history.get(history.size() - 1).equals(text))) {
-                history.add(text);
-            }
-            historyIndex = history.size();
+            remember();
         } catch (IllegalStateException e) {
             problems.accept(e.getMessage());
         }
+    }
+
+    /** The message field's text joins the history (↑ recalls it), unless it is what was sent last. */
+    private void remember() {
+        String text = message.getText();
+        if (!text.isEmpty() && (history.isEmpty() || !history.get(history.size() - 1).equals(text))) {
+            history.add(text);
+        }
+        historyIndex = history.size();
     }
 }

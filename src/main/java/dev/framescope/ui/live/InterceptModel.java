@@ -6,6 +6,7 @@ import dev.framescope.engine.TlsOptions;
 import dev.framescope.engine.UpstreamTls;
 import dev.framescope.proxy.Breakpoints;
 import dev.framescope.proxy.ChromiumLauncher;
+import dev.framescope.proxy.Interception;
 import dev.framescope.proxy.ListenAddress;
 import dev.framescope.proxy.LocalCa;
 import dev.framescope.proxy.ProxyListener;
@@ -14,9 +15,12 @@ import dev.framescope.proxy.ProxyServer;
 import dev.framescope.proxy.UpstreamAllowList;
 import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.UiDispatcher;
+import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Sender;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -199,11 +203,34 @@ final class InterceptModel {
         return problem.getMessage() == null ? "an unexpected problem" : problem.getMessage();
     }
 
+    /**
+     * The composer's way into the relayed WebSocket labelled {@code label}: its gates, found when used (the proxy
+     * makes them just after it tells of the capture), by the label the capture and its gates share.
+     */
+    private ProxyInjector injectorFor(String label) {
+        Breakpoints gates = breakpoints.breakpoints();
+        Supplier<Interception> open = () -> gates.connections().stream().filter(i -> i.label().equals(label))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the connection has ended: nothing was "
+                        + "sent"));
+        return new ProxyInjector() {
+            @Override
+            public boolean inject(Sender as, Opcode op, byte[] payload) {
+                return open.get().inject(as, op, payload);
+            }
+
+            @Override
+            public void close(int code, String reason) {
+                open.get().close(code, reason);
+            }
+        };
+    }
+
     /** On the proxy's threads: each recorded WebSocket and notice goes to the UI thread. */
     private final class Listener implements ProxyListener {
         @Override
         public void intercepted(CaptureLog log) {
-            ui.execute(() -> session.add("via proxy · " + log.label(), log));
+            ProxyInjector injector = injectorFor(log.label());
+            ui.execute(() -> session.addProxied("via proxy · " + log.label(), log, injector));
         }
 
         @Override

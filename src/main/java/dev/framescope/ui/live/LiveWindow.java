@@ -58,8 +58,7 @@ public final class LiveWindow {
                 services.background().executor());
         replays = new ReplayActions(session, status, services.background(), services.pump(), window.root(),
                 this::selected);
-        composer = new ComposerView(this::selected,
-                () -> session.environments().get().variables(),
+        composer = new ComposerView(this::selected, session::injector, () -> session.environments().get().variables(),
                 text -> notifications.report(NotificationStrip.Source.COMPOSER, text), services.background());
         filterBar.problem().addListener((o, was, now) -> notifications.report(NotificationStrip.Source.FILTER, now));
         details = new ConnectionDetails(window.detailTabs(), navigation::reveal, timeline::frameNumber,

@@ -46,6 +46,8 @@ public final class SessionModel implements AutoCloseable {
     private final MemoryBudget budget;
     /** How many events each log held when it was last saved; FX thread. */
     private final Map<CaptureLog, Integer> savedAt = new IdentityHashMap<>();
+    /** The way into each WebSocket the window's proxy relays, on the FX thread; weak: a removed log goes. */
+    private final Map<CaptureLog, ProxyInjector> injectors = new java.util.WeakHashMap<>();
     /** The timers of this session's connections; stopped once they have ended after {@link #close}. */
     private final Engine engine;
     private Optional<DemoServer> demo = Optional.empty();
@@ -180,6 +182,17 @@ public final class SessionModel implements AutoCloseable {
         LiveConnection loaded = new LiveConnection(name, Optional.empty(), log);
         connections.add(loaded);
         return loaded;
+    }
+
+    /** A WebSocket the window's proxy relays: listed like a loaded log, and the composer can send into it. */
+    LiveConnection addProxied(String name, CaptureLog log, ProxyInjector injector) {
+        injectors.put(log, injector);
+        return add(name, log);
+    }
+
+    /** The way into {@code c} while the window's proxy relays it; empty for every other connection. */
+    Optional<ProxyInjector> injector(LiveConnection c) {
+        return Optional.ofNullable(injectors.get(c.log())).filter(i -> c.log().live());
     }
 
     /** The same connection under another name, in its place in the list (a file's load that stopped part-way). */

@@ -10,13 +10,16 @@ import dev.framescope.proxy.ProxiedLabel;
 import dev.framescope.testutil.Await;
 import dev.framescope.testutil.ProxiedClient;
 import dev.framescope.testutil.SceneShots;
+import dev.framescope.wire.Sender;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -101,8 +104,9 @@ class InterceptPanelTest {
             robot.lookup("#composer-text").queryAs(TextField.class).setText("from the composer");
             robot.lookup("#composer-send").queryAs(Button.class).fire();
         });
-        String strip = robot.lookup("#notification-text").queryLabeled().getText();
-        assertTrue(strip.contains("another app's WebSocket") && strip.contains("Intercept Another App"), strip);
+        Label strip = robot.lookup("#notification-text").queryAs(Label.class);
+        Await.until(() -> strip.getText().contains("the connection has ended: nothing was sent"),
+                "the composer on a proxied connection that has ended: " + strip.getText());
 
         robot.interact(robot.lookup("#interceptStop").queryAs(Button.class)::fire);
         Await.until(Duration.ofSeconds(10), () -> !model.running().get(), "stopped");
@@ -136,6 +140,76 @@ class InterceptPanelTest {
                 "Chromium's WebSocket in the list: " + model.lastNotice().get());
         robot.interact(model::stop);
         Await.until(Duration.ofSeconds(20), () -> !model.running().get(), "stopped, Chromium with it");
+    }
+
+    @Test
+    void theComposerSendsIntoAProxiedConnectionEitherWayAndClosesIt(FxRobot robot) throws Exception {
+        String echo = harness.session.demoUrl("/echo");
+        robot.interact(() -> harness.live.intercept().show());
+        robot.interact(() -> {
+            robot.lookup("#interceptListen").queryAs(TextField.class).setText("127.0.0.1:0");
+            robot.lookup("#interceptAllow").queryAs(TextField.class).setText("127.0.0.0/8,::1");
+        });
+        robot.interact(robot.lookup("#interceptStart").queryAs(Button.class)::fire);
+        InterceptModel model = harness.live.intercept().panel().model();
+        Await.until(Duration.ofSeconds(10), () -> model.running().get(), "the proxy running: "
+                + model.status().get());
+        ProxiedClient client = ProxiedClient.connect(model.address().orElseThrow().getPort(), URI.create(echo),
+                "first", false);
+        List<String> got = client.got();
+        Await.until(() -> got.contains("first"), "the echo through the proxy");
+        Await.until(() -> harness.session.connections().stream().anyMatch(c -> c.name().startsWith("via proxy")),
+                "the proxied connection in the list");
+        LiveConnection proxied = harness.session.connections().stream()
+                .filter(c -> c.name().startsWith("via proxy")).findFirst().orElseThrow();
+        robot.interact(() -> harness.live.select(proxied));
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Sender> as = robot.lookup("#composer-inject-as").queryAs(ChoiceBox.class);
+        assertTrue(as.isVisible(), "the composer offers a side to send as");
+        @SuppressWarnings("unchecked")
+        ChoiceBox<ComposerView.Mode> mode = robot.lookup("#composer-mode").queryAs(ChoiceBox.class);
+        TextField text = robot.lookup("#composer-text").queryAs(TextField.class);
+        Button send = robot.lookup("#composer-send").queryAs(Button.class);
+
+        robot.interact(() -> {
+            as.setValue(Sender.SERVER);
+            text.setText("as if from the server");
+            send.fire();
+        });
+        Await.until(() -> got.contains("as if from the server"), "the message reaches the app: " + got);
+        robot.interact(() -> {
+            as.setValue(Sender.CLIENT);
+            mode.setValue(ComposerView.Mode.JSON);
+            text.setText("{ \"n\": 1 }");
+            send.fire();
+        });
+        Await.until(() -> got.contains("{\"n\":1}"), "the compact JSON reaches the server, which echoes it: " + got);
+        Await.until(() -> messages(proxied, Direction.IN).contains("{\"n\":1}"), "the echo captured");
+        robot.interact(() -> SceneShots.save(text.getScene(), "intercept-inject"));
+        robot.interact(() -> {
+            mode.setValue(ComposerView.Mode.RAW_FRAME);
+            text.setText("81 00");
+            send.fire();
+        });
+        Label strip = robot.lookup("#notification-text").queryAs(Label.class);
+        assertTrue(strip.getText().contains("raw frames and fragments are for your own connections"),
+                strip.getText());
+
+        robot.interact(robot.lookup("#composer-close").queryAs(SplitMenuButton.class)::fire);
+        Await.until(() -> client.isClosed() && proxied.stateText().equals("closed"), "closed by the composer");
+        Await.until(() -> notes(proxied).stream().anyMatch(n -> n.startsWith("closed by the user with 1000")),
+                "the close in the capture's notes: " + notes(proxied));
+        assertTrue(notes(proxied).stream().anyMatch(n -> n.startsWith("injected toward the app as if from the "
+                + "server")), notes(proxied).toString());
+        assertTrue(notes(proxied).stream().anyMatch(n -> n.startsWith("injected toward the server as if from the "
+                + "app")), notes(proxied).toString());
+        robot.interact(robot.lookup("#interceptStop").queryAs(Button.class)::fire);
+        Await.until(Duration.ofSeconds(10), () -> !model.running().get(), "stopped");
+    }
+
+    private static List<String> notes(LiveConnection c) {
+        return c.log().readFrom(0, c.log().size()).stream().filter(e -> e instanceof CaptureEvent.NoteEvent)
+                .map(e -> ((CaptureEvent.NoteEvent) e).text()).toList();
     }
 
     @Test
