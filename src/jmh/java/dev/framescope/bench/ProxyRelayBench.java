@@ -2,6 +2,8 @@ package dev.framescope.bench;
 
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.MemoryBudget;
+import dev.framescope.engine.Scheduler;
+import dev.framescope.proxy.Breakpoints;
 import dev.framescope.proxy.ProxyListener;
 import dev.framescope.proxy.ProxyOptions;
 import dev.framescope.proxy.ProxyServer;
@@ -24,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -35,7 +38,8 @@ import javax.net.ssl.SSLContext;
  * round trip through the recorded proxy minus the round trip direct, at the median and the 99th percentile.
  *
  * <p>Run: {@code mvn -Pbench -DskipTests package && java -Xmx2g -XX:+UseParallelGC -cp target/benchmarks.jar
- * dev.framescope.bench.ProxyRelayBench [ROUNDS]}
+ * dev.framescope.bench.ProxyRelayBench [ROUNDS]}; {@code -Dbench.gated=true} gates every WebSocket as the window's
+ * proxy does, {@code -Dbench.latencyOnly=true} skips the throughput rounds.
  */
 public final class ProxyRelayBench {
 
@@ -47,6 +51,21 @@ public final class ProxyRelayBench {
         AtomicLong ids = new AtomicLong(1);
         ProxyOptions options = ProxyOptions.forward(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 UpstreamAllowList.parse("127.0.0.0/8"), SSLContext.getDefault());
+        if (Boolean.getBoolean("bench.gated")) {
+            // As in the window: every WebSocket through gates, so a message can be injected at any moment.
+            options = options.withBreakpoints(new Breakpoints(List.of(), Breakpoints.DEFAULT_HOLD_TIMEOUT,
+                    new Scheduler() {
+                        @Override
+                        public LongSupplier clock() {
+                            return System::nanoTime;
+                        }
+
+                        @Override
+                        public Scheduler.Cancellable schedule(Runnable task, long delayNanos) {
+                            throw new IllegalStateException("no rules: nothing is held");
+                        }
+                    }, true));
+        }
         try (ProxyServer proxy = new ProxyServer(options, new ProxyListener() {
             @Override
             public void intercepted(CaptureLog log) {

@@ -1,11 +1,9 @@
 package dev.framescope.proxy;
 
 import dev.framescope.engine.Scheduler;
-import dev.framescope.wire.DecoderOptions;
 import dev.framescope.wire.Dissected;
 import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.Message;
-import dev.framescope.wire.MessageAssembler;
 import dev.framescope.wire.NegotiatedDeflate;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
@@ -24,12 +22,9 @@ import java.util.Optional;
  * frame by frame unless a breakpoint holds a message. While a message is held, later frames this way queue behind
  * it in order, except pings and pongs no rule names (never held) and the frames of a message still arriving. A
  * data message a rule may hold is gathered whole (its frames wait until its last) so its payload can be matched.
- * Injected data messages wait for a message boundary on the wire: never inside another message's fragments.
- *
- * <p>Compression: the receiver's inflater follows the sender's compressor only while it gets the sender's
- * compressed messages unchanged. When a compressed message is edited or dropped and the sender keeps its window
- * (context takeover), every later compressed message this way is re-sent inflated and uncompressed
- * ({@code resend}), which leaves the receiver's window untouched from then on (RFC 7692 §6: RSV1 clear).
+ * Injected data messages wait for a message boundary on the wire ({@link WaitingInjections}). While nothing can be
+ * held, bytes pass unread but for the frame headers ({@link PassThrough}); compressed messages are re-sent
+ * uncompressed after an edit or a drop when the sender keeps its window ({@link GateCompression}).
  *
  * <p>Threads: {@link #accept} runs on the relay's thread for this direction; releases, injections and closes come
  * from others (the window's background executor, the scheduler for a timeout). All state is guarded by
@@ -48,9 +43,8 @@ final class DirectionGate {
     private final OutputStream out;
     private StreamDissector dissector;
     private Mode mode;
-    private Optional<NegotiatedDeflate.Direction> deflate = Optional.empty();
-    private boolean keepsContext;
-    private boolean resend;
+    private final GateCompression compression;
+    private final PassThrough through = new PassThrough();
     private byte[] pending = new byte[64 * 1024];
     private int pendingLength;
     private long pendingStart;
@@ -59,8 +53,7 @@ final class DirectionGate {
     private final List<Object> queue = new ArrayList<>();
     private Optional<HeldMessage> held = Optional.empty();
     private Optional<Scheduler.Cancellable> timer = Optional.empty();
-    private boolean openOnWire;
-    private final List<byte[]> injections = new ArrayList<>();
+    private final WaitingInjections injections = new WaitingInjections();
     private boolean stopped;
 
     /** @param startOffset where this direction's frames start in its stream (after the HTTP head) */
@@ -70,8 +63,8 @@ final class DirectionGate {
         this.out = out;
         this.mode = from == Sender.SERVER ? Mode.HEAD : Mode.FRAMES;
         this.pendingStart = startOffset;
-        this.dissector = new StreamDissector(from, DecoderOptions.defaults().withStartOffset(startOffset),
-                MessageAssembler.DEFAULT_RETAINED_BYTES);
+        this.compression = new GateCompression(from);
+        this.dissector = compression.dissector(startOffset);
     }
 
     Interception connection() {
@@ -80,15 +73,24 @@ final class DirectionGate {
 
     /** The handshake settled permessage-deflate for this direction's sender. */
     synchronized void deflate(NegotiatedDeflate.Direction direction, long inflateLimit) {
-        dissector.enableDeflate(direction.windowBits(), direction.contextTakeover(), inflateLimit);
-        deflate = Optional.of(direction);
-        keepsContext = direction.contextTakeover();
+        compression.deflate(direction, inflateLimit);
+        inflating();
     }
 
     /** A per-frame deflate extension was negotiated: edits go uncompressed (see docs/proxy.md). */
     synchronized void perFrameDeflate(boolean contextTakeover, long inflateLimit) {
-        dissector.enablePerFrameDeflate(contextTakeover, inflateLimit);
-        keepsContext = contextTakeover;
+        compression.perFrameDeflate(contextTakeover, inflateLimit);
+        inflating();
+    }
+
+    /** With context takeover every message is dissected, so that the inflater keeps the sender's window. */
+    private void inflating() {
+        if (through.on() && compression.keepsContext()) {
+            through.stop();
+            dissector = compression.dissector(pendingStart);
+        } else {
+            compression.enable(dissector);
+        }
     }
 
     /** No WebSocket after all (the server refused the upgrade): bytes are copied unread. */
@@ -115,16 +117,44 @@ final class DirectionGate {
             out.flush();
             return;
         }
-        frames(b, off, n - off);
+        if (!through.on() && pendingLength == 0 && !injections.open() && passable()) {
+            through.start();
+        }
+        if (through.on()) {
+            int stop = through.pass(b, off, n - off, out, new PassThrough.Boundary() {
+                @Override
+                public boolean quiet() {
+                    return injections.none() && passable();
+                }
+
+                @Override
+                public boolean reached() throws IOException {
+                    injections.boundary(out);
+                    return passable();
+                }
+            });
+            pendingStart += stop - off;
+            if (!through.on()) {
+                dissector = compression.dissector(pendingStart);
+                frames(b, stop, n - stop);
+            }
+        } else {
+            frames(b, off, n - off);
+        }
         out.flush();
+    }
+
+    /** Nothing gathered, held or queued, no rule, no re-sending and no window to keep: bytes may pass unread. */
+    private boolean passable() {
+        return held.isEmpty() && queue.isEmpty() && !collecting && !compression.resend()
+                && !compression.keepsContext() && !conn.mayHoldAny();
     }
 
     /** The server's response head is read ({@code headLength} bytes): frames follow, or not. */
     void headDone(boolean upgraded, int headLength) {
         mode = upgraded ? Mode.FRAMES : Mode.RAW;
         pendingStart = headLength;
-        dissector = new StreamDissector(from, DecoderOptions.defaults().withStartOffset(headLength),
-                MessageAssembler.DEFAULT_RETAINED_BYTES);
+        dissector = compression.dissector(headLength);
     }
 
     private void frames(byte[] b, int off, int len) throws IOException {
@@ -187,7 +217,7 @@ final class DirectionGate {
             }
             flushCandidate();
         }
-        if ((op == Opcode.TEXT || op == Opcode.BINARY) && (conn.mayHold(from, op) || resend && u.header().rsv1())) {
+        if ((op == Opcode.TEXT || op == Opcode.BINARY) && (conn.mayHold(from, op) || compression.resend() && u.header().rsv1())) {
             candidate.add(u);
             collecting = true;
             return;
@@ -235,7 +265,7 @@ final class DirectionGate {
         Optional<BreakRule> rule = conn.matching(from, m.opcode(), m.payload());
         if (rule.isPresent()) {
             hold(m, frames, rule.get());
-        } else if (resend && m.compressed()) {
+        } else if (compression.resend() && m.compressed()) {
             resent(m, frames);
         } else {
             for (Unit u : frames) {
@@ -291,7 +321,7 @@ final class DirectionGate {
     }
 
     private void forwardUnchanged(HeldMessage h) throws IOException {
-        if (resend && h.compressed()) {
+        if (compression.resend() && h.compressed()) {
             resent(h.message(), List.of());
             return;
         }
@@ -302,19 +332,18 @@ final class DirectionGate {
     }
 
     private void edited(HeldMessage h, byte[] replacement) throws IOException {
-        Reframer.Framed framed = h.compressed() && deflate.isPresent()
-                ? Reframer.compressedFresh(from, h.opcode(), replacement, deflate.get())
-                : Reframer.uncompressed(from, h.opcode(), replacement);
+        Reframer.Framed framed = compression.reframe(h, replacement);
         out.write(framed.bytes());
-        endOfMessage(h.opcode());
+        if (!h.opcode().isControl()) {
+            injections.boundary(out);
+        }
         conn.note(Severity.WARNING, HoldNotes.edited(h, replacement, framed));
         diverged(h);
     }
 
     /** After an edit or a drop: does the receiver's inflater still follow the sender's compressor? */
     private void diverged(HeldMessage h) {
-        if (h.compressed() && keepsContext && !resend) {
-            resend = true;
+        if (compression.diverged(h)) {
             conn.note(Severity.WARNING, HoldNotes.diverged(from));
         }
     }
@@ -328,7 +357,7 @@ final class DirectionGate {
             return;
         }
         out.write(Reframer.uncompressed(from, m.opcode(), m.payload()).bytes());
-        endOfMessage(m.opcode());
+        injections.boundary(out);
     }
 
     private void replayQueue() throws IOException {
@@ -358,25 +387,7 @@ final class DirectionGate {
 
     private void writeFrame(Unit u) throws IOException {
         out.write(u.raw());
-        Opcode op = u.header().opcode();
-        if (!op.isControl()) {
-            openOnWire = !u.header().fin();
-            if (!openOnWire) {
-                endOfMessage(op);
-            }
-        }
-    }
-
-    /** A data message ended on the wire: injections waiting for a boundary go now. */
-    private void endOfMessage(Opcode op) throws IOException {
-        if (op.isControl()) {
-            return;
-        }
-        openOnWire = false;
-        for (byte[] frame : injections) {
-            out.write(frame);
-        }
-        injections.clear();
+        injections.written(u.header(), out);
     }
 
     /**
@@ -387,12 +398,7 @@ final class DirectionGate {
         if (stopped) {
             return false;
         }
-        if (data && openOnWire) {
-            injections.add(frame);
-            return true;
-        }
-        out.write(frame);
-        out.flush();
+        injections.inject(frame, data, through.on() && !through.atMessageBoundary(), out);
         return true;
     }
 

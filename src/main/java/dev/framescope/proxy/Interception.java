@@ -146,6 +146,11 @@ public final class Interception {
         return upgraded ? n - rest : n;
     }
 
+    /** Whether any rule is in force: a gate then dissects what it forwards instead of passing it unread. */
+    boolean mayHoldAny() {
+        return !breakpoints.live().isEmpty();
+    }
+
     boolean mayHold(Sender from, Opcode op) {
         for (BreakRule r : breakpoints.live()) {
             if (r.mayHold(from, url, op)) {

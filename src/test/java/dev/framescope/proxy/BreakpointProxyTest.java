@@ -21,6 +21,7 @@ import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -312,6 +313,79 @@ class BreakpointProxyTest {
                     "the held frames unchanged, then what queued behind them");
             assertEquals(HeldMessage.Outcome.TIMED_OUT, held.get(0).outcome());
             assertTrue(notes(log).stream().anyMatch(n -> n.startsWith("the hold timed out")), dump(log));
+        }
+    }
+
+    /**
+     * As in the window: every WebSocket gated, no rule. The bytes pass unread but for the frame headers; an injection
+     * made while a read has ended inside a fragmented message waits for the message's end, and a rule applied later
+     * holds the next message it matches.
+     */
+    @Test
+    void aGateWithoutRulesPassesBytesInjectsAtABoundaryAndTakesARuleAppliedLater() throws Exception {
+        Breakpoints gated = new Breakpoints(List.of(), Duration.ofSeconds(30), clock, true);
+        gated.listen(new Breakpoints.Listener() {
+            @Override
+            public void held(HeldMessage message) {
+                held.add(message);
+            }
+        });
+        try (RecordingServer upstream = new RecordingServer(s -> { });
+             ProxyFixture proxy = new ProxyFixture(o -> o.withReverse(java.net.URI.create("ws://127.0.0.1:"
+                     + upstream.port())).withBreakpoints(gated));
+             Socket app = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            OutputStream out = app.getOutputStream();
+            out.write(upgrade());
+            readHead(app.getInputStream());
+            int head = upgrade().length;
+            RecordingServer.Peer peer = upstream.peers.get(0);
+            byte[] first = FrameEncoder.text("a long first part").fin(false).masked(0x11223344).encode();
+            byte[] ping = FrameEncoder.ping("p".getBytes(StandardCharsets.US_ASCII)).masked(0x01010101).encode();
+            byte[] last = FrameEncoder.frame(Opcode.CONTINUATION).payload("end".getBytes(StandardCharsets.US_ASCII))
+                    .masked(0x55667788).encode();
+            out.write(first, 0, 9);
+            out.flush();
+            Await.until(() -> peer.received().length == head + 9, "the read cut inside the first frame went on");
+            Interception c = gated.connections().get(0);
+            assertTrue(c.inject(Sender.CLIENT, Opcode.TEXT, "injected".getBytes(StandardCharsets.UTF_8)));
+            out.write(first, 9, first.length - 9);
+            out.write(ping);
+            out.flush();
+            byte[] message = concat(first, ping);
+            Await.until(() -> peer.received().length >= head + message.length, "the rest and the ping went on");
+            assertArrayEquals(message, Arrays.copyOfRange(peer.received(), head, peer.received().length),
+                    "nothing injected inside the fragmented message, the ping not held");
+            out.write(last);
+            out.flush();
+            int injected = 2 + 4 + "injected".length();
+            Await.until(() -> peer.received().length == head + message.length + last.length + injected,
+                    "the last fragment, then the injection");
+            byte[] got = peer.received();
+            int at = head + message.length;
+            assertArrayEquals(last, Arrays.copyOfRange(got, at, at + last.length));
+            at += last.length;
+            byte[] text = new byte["injected".length()];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = (byte) (got[at + 6 + i] ^ got[at + 2 + i % 4]);
+            }
+            assertEquals((byte) 0x81, got[at], "a masked final text frame");
+            assertEquals("injected", new String(text, StandardCharsets.UTF_8));
+
+            gated.setRules(List.of(BreakRule.parse("out:/chat:text:/order/")));
+            int before = got.length;
+            byte[] order = FrameEncoder.text("an order").masked(0x0a0b0c0d).encode();
+            byte[] after = FrameEncoder.text("after").masked(0x0a0b0c0e).encode();
+            out.write(order);
+            out.write(after);
+            out.flush();
+            Await.until(() -> held.size() == 1, "the rule applied later holds the order");
+            CaptureLog log = proxy.log(0);
+            Await.until(() -> texts(log, Direction.OUT).contains("after"), "after reached the proxy");
+            assertEquals(before, peer.received().length, "the order and what came after it wait at the proxy");
+            assertTrue(held.get(0).forward());
+            Await.until(() -> peer.received().length == before + order.length + after.length, "both went on");
+            assertArrayEquals(concat(order, after), Arrays.copyOfRange(peer.received(), before,
+                    peer.received().length), "unchanged, in order");
         }
     }
 
