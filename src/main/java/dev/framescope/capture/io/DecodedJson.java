@@ -1,6 +1,7 @@
 package dev.framescope.capture.io;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.decode.DecodeInput;
@@ -48,6 +49,16 @@ final class DecodedJson {
         node.set("tree", d.tree());
         d.failure().ifPresent(f -> node.putObject("failure").put("offset", f.offset()).put("reason", f.reason()));
         return node;
+    }
+
+    /** {@link #toJson}'s object as the bytes of its {@code toString()}, written without building it. */
+    static void write(Decoded d, JsonBytes out) {
+        out.ascii("{\"as\":").text(d.decoderId());
+        d.summary().ifPresent(s -> out.ascii(",\"summary\":").text(s));
+        out.ascii(",\"tree\":").node(d.tree() == null ? NullNode.getInstance() : d.tree());
+        d.failure().ifPresent(f -> out.ascii(",\"failure\":{\"offset\":").number(f.offset()).ascii(",\"reason\":")
+                .text(f.reason()).ascii("}"));
+        out.ascii("}");
     }
 
     private static JsonNodeFactory line() {

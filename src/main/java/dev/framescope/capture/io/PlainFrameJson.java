@@ -20,6 +20,7 @@ final class PlainFrameJson {
     private static final int FLUSH_AT = 1 << 16;
 
     private final OutputStream out;
+    private final JsonBytes decoded = new JsonBytes();
     private byte[] buf = new byte[FLUSH_AT * 2];
     private int fill;
     private long lastMicros = Long.MIN_VALUE;
@@ -33,8 +34,8 @@ final class PlainFrameJson {
     void write(long conn, long seq, long sinceStart, FrameHeader header, byte[] payload,
                Optional<String> subprotocol) throws IOException {
         boolean text = header.opcode() == Opcode.TEXT;
-        byte[] decoded = DecodedJson.toJson(DecodedJson.decode(new DecodeInput(payload, text, subprotocol)))
-                .toString().getBytes(StandardCharsets.UTF_8);
+        decoded.reset();
+        DecodedJson.write(DecodedJson.decode(new DecodeInput(payload, text, subprotocol)), decoded);
         byte[] t = seconds(sinceStart);
         int length = payload.length;
 
@@ -131,6 +132,13 @@ final class PlainFrameJson {
         for (int i = 0; i < n; i++) {
             buf[fill++] = (byte) ascii.charAt(i);
         }
+        return this;
+    }
+
+    private PlainFrameJson append(JsonBytes json) throws IOException {
+        ensure(json.size());
+        System.arraycopy(json.array(), 0, buf, fill, json.size());
+        fill += json.size();
         return this;
     }
 

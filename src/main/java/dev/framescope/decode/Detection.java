@@ -1,0 +1,19 @@
+package dev.framescope.decode;
+
+import java.util.Optional;
+
+/**
+ * A decoder's {@link PayloadDecoder#detect} score, and the payload decoded when scoring it took a full decode (JSON,
+ * XML, CBOR, MessagePack, protobuf parse the bytes to score them): the registry then uses that result instead of
+ * decoding the same bytes a second time. The result is what {@link PayloadDecoder#decode} returns for the input.
+ */
+public record Detection(int score, Optional<Decoded> decoded) {
+
+    public static Detection of(int score) {
+        return new Detection(score, Optional.empty());
+    }
+
+    public static Detection of(int score, Decoded decoded) {
+        return new Detection(score, Optional.of(decoded));
+    }
+}
