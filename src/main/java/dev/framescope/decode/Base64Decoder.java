@@ -48,6 +48,9 @@ final class Base64Decoder implements PayloadDecoder {
      */
     @Override
     public Detection detection(DecodeInput input) {
+        if (hasForeignByte(input.bytes())) {
+            return Detection.of(0);
+        }
         String clean = clean(input.bytes());
         if (clean.length() < MIN_LENGTH || firstBad(clean) >= 0 || allLetters(clean) || clean.length() % 4 == 1) {
             return Detection.of(0);
@@ -144,6 +147,21 @@ final class Base64Decoder implements PayloadDecoder {
         }
         return kept == null ? new String(bytes, StandardCharsets.ISO_8859_1)
                 : new String(kept, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A byte that is neither whitespace ({@link #clean} drops it) nor in either base64 alphabet nor '=': then
+     * {@link #firstBad} finds a bad character in the clean text. Checked on the bytes, before the text is made.
+     */
+    private static boolean hasForeignByte(byte[] bytes) {
+        for (byte b : bytes) {
+            boolean alnum = b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z';
+            if (!alnum && b != '+' && b != '/' && b != '-' && b != '_' && b != '=' && b != ' '
+                    && (b < '\t' || b > '\r')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean allLetters(String s) {

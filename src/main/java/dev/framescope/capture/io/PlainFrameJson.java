@@ -18,6 +18,8 @@ final class PlainFrameJson {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int FLUSH_AT = 1 << 16;
+    /** More than the keys, the numbers and the time of a frame line and a message line take. */
+    private static final int LINES_AROUND = 1024;
 
     private final OutputStream out;
     private final JsonBytes decoded = new JsonBytes();
@@ -38,6 +40,9 @@ final class PlainFrameJson {
         DecodedJson.write(DecodedJson.decode(new DecodeInput(payload, text, subprotocol)), decoded);
         byte[] t = seconds(sinceStart);
         int length = payload.length;
+        // Room for both lines at once, so nothing is flushed between them: the message line copies the hex and the
+        // text the frame line wrote instead of writing them again.
+        ensure(2 * (length * 2 + (text ? length * 6 + 2 : 0) + decoded.size() + t.length) + LINES_AROUND);
 
         append("{\"type\":\"frame\",\"conn\":").number(conn).append(",\"seq\":").number(seq).append(",\"t\":")
                 .append(t);
@@ -46,12 +51,16 @@ final class PlainFrameJson {
         append(",\"masked\":false,\"maskingKey\":null,\"payloadLength\":").number(length)
                 .append(",\"lengthEncoding\":").number(header.lengthEncoding().bits())
                 .append(",\"offset\":").number(header.streamOffset()).append(",\"payloadHex\":\"");
+        int hexAt = fill;
         hex(payload);
+        int hexEnd = fill;
         append("\"");
+        int textAt = fill + ",\"text\":".length();
         if (text) {
             append(",\"text\":");
             string(payload);
         }
+        int textEnd = fill;
         append(text ? ",\"violations\":[],\"dir\":\"in\",\"message\":\"TEXT\",\"findings\":[],\"decoded\":"
                 : ",\"violations\":[],\"dir\":\"in\",\"message\":\"BINARY\",\"findings\":[],\"decoded\":")
                 .append(decoded).append("}\n");
@@ -64,13 +73,13 @@ final class PlainFrameJson {
                 .number(length).append(",\"truncated\":false,");
         if (text) {
             append("\"text\":");
-            string(payload);
+            copy(textAt, textEnd);
             append(",\"violations\":[],\"dir\":\"in\",\"payloadHex\":\"");
-            hex(payload);
+            copy(hexAt, hexEnd);
             append("\"");
         } else {
             append("\"payloadHex\":\"");
-            hex(payload);
+            copy(hexAt, hexEnd);
             append("\",\"violations\":[],\"dir\":\"in\"");
         }
         append(",\"findings\":[],\"decoded\":").append(decoded).append("}\n");
@@ -96,6 +105,12 @@ final class PlainFrameJson {
             lastSeconds = Double.toString(micros / 1e6).getBytes(StandardCharsets.US_ASCII);
         }
         return lastSeconds;
+    }
+
+    /** Appends what the buffer holds at {@code [from, to)}, which {@link #write} made sure stays in it. */
+    private void copy(int from, int to) {
+        System.arraycopy(buf, from, buf, fill, to - from);
+        fill += to - from;
     }
 
     private void hex(byte[] bytes) throws IOException {
