@@ -124,7 +124,8 @@ public final class DecoderRegistry {
     private static Detection safeDetect(PayloadDecoder d, DecodeInput input) {
         try {
             Detection detection = d.detection(input);
-            return new Detection(Math.max(0, Math.min(100, detection.score())), detection.decoded());
+            int score = Math.max(0, Math.min(100, detection.score()));
+            return score == detection.score() ? detection : new Detection(score, detection.decoded());
         } catch (RuntimeException | StackOverflowError e) {
             return Detection.of(0);
         }

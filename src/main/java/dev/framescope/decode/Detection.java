@@ -9,8 +9,17 @@ import java.util.Optional;
  */
 public record Detection(int score, Optional<Decoded> decoded) {
 
+    /** Detections without a decode, one per score a decoder gives (0-100): detection runs on every payload. */
+    private static final Detection[] SCORES = new Detection[101];
+
+    static {
+        for (int i = 0; i < SCORES.length; i++) {
+            SCORES[i] = new Detection(i, Optional.empty());
+        }
+    }
+
     public static Detection of(int score) {
-        return new Detection(score, Optional.empty());
+        return score >= 0 && score < SCORES.length ? SCORES[score] : new Detection(score, Optional.empty());
     }
 
     public static Detection of(int score, Decoded decoded) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framescope.capture.CaptureEvent;
+import dev.framescope.decode.DecodeFailure;
 import dev.framescope.decode.DecodeInput;
 import dev.framescope.decode.Decoded;
 import dev.framescope.decode.DecoderRegistry;
@@ -54,10 +55,15 @@ final class DecodedJson {
     /** {@link #toJson}'s object as the bytes of its {@code toString()}, written without building it. */
     static void write(Decoded d, JsonBytes out) {
         out.ascii("{\"as\":").text(d.decoderId());
-        d.summary().ifPresent(s -> out.ascii(",\"summary\":").text(s));
+        if (d.summary().isPresent()) {
+            out.ascii(",\"summary\":").text(d.summary().get());
+        }
         out.ascii(",\"tree\":").node(d.tree() == null ? NullNode.getInstance() : d.tree());
-        d.failure().ifPresent(f -> out.ascii(",\"failure\":{\"offset\":").number(f.offset()).ascii(",\"reason\":")
-                .text(f.reason()).ascii("}"));
+        if (d.failure().isPresent()) {
+            DecodeFailure f = d.failure().get();
+            out.ascii(",\"failure\":{\"offset\":").number(f.offset()).ascii(",\"reason\":").text(f.reason())
+                    .ascii("}");
+        }
         out.ascii("}");
     }
 
