@@ -84,16 +84,27 @@ final class QuickReject {
 
     /**
      * True when {@code b} is certainly not one whole CBOR data item as Jackson's parser reads it: the first item
-     * (definite lengths, tags, simple values) runs past the end, or it ends and the next byte starts another item
-     * of major type 0-5, which the parser returns as a token (trailing data). Indefinite lengths, reserved
-     * additional information and a byte of major type 6 or 7 after the item are left to the parser.
+     * (definite lengths, tags, simple values) runs past the end, or bytes other than tags running to the end follow
+     * it (the parser reads them as trailing data, or fails on them; tags at the very end it passes over, which
+     * {@code QuickRejectTest} pins down). Indefinite lengths and reserved additional information in the item are
+     * left to the parser.
      */
     static boolean notCbor(byte[] b) {
         int end = cborItem(b);
         if (end == TRUNCATED) {
             return true;
         }
-        return end >= 0 && end < b.length && (b[end] & 0xff) < 0xc0;
+        if (end < 0) {
+            return false;
+        }
+        // What follows the item: tags that run to the very end are skipped by the parser as if absent (the item
+        // then decodes); anything else after them is read as another item (trailing data) or fails.
+        int p = end;
+        while (p < b.length && (b[p] & 0xff) >= 0xc0 && (b[p] & 0xff) <= 0xdb) {
+            int info = b[p] & 0x1f;
+            p += 1 + (info < 24 ? 0 : 1 << (info - 24));
+        }
+        return p != b.length;
     }
 
     /** The offset after the first data item, {@link #TRUNCATED}, or {@link #UNSURE}. */

@@ -94,6 +94,24 @@ class QuickRejectTest {
         }
     }
 
+    /** Every one- and two-byte tail after a whole item (tags at the very end are what Jackson lets through). */
+    @Test
+    void cborTailsAfterAnItem() {
+        CborDecoder cbor = new CborDecoder();
+        int rejected = 0;
+        for (int x = 0; x < 256; x++) {
+            for (int y = -1; y < 256; y++) {
+                byte[] b = y < 0 ? new byte[] {0x01, (byte) x} : new byte[] {0x01, (byte) x, (byte) y};
+                boolean decodes = cbor.decode(DecodeInput.of(b, false)).complete();
+                if (QuickReject.notCbor(b)) {
+                    rejected++;
+                    assertFalse(decodes, "CBOR rejected but decodes: " + HexFormat.of().formatHex(b));
+                }
+            }
+        }
+        assertTrue(rejected > 60_000, "most tails are rejected: " + rejected);
+    }
+
     @Test
     void realPayloadsPass() {
         assertFalse(QuickReject.notMsgpack(DecodeFixtures.msgpack()));
