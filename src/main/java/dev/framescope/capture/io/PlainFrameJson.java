@@ -18,6 +18,8 @@ final class PlainFrameJson {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int FLUSH_AT = 1 << 16;
+    /** Payloads up to this size have their hex and text copied into the message line (see {@link #write}). */
+    private static final int COPY_LIMIT = 1 << 16;
     /** More than the keys, the numbers and the time of a frame line and a message line take. */
     private static final int LINES_AROUND = 1024;
 
@@ -40,9 +42,12 @@ final class PlainFrameJson {
         DecodedJson.write(DecodedJson.decode(new DecodeInput(payload, text, subprotocol)), decoded);
         byte[] t = seconds(sinceStart);
         int length = payload.length;
-        // Room for both lines at once, so nothing is flushed between them: the message line copies the hex and the
-        // text the frame line wrote instead of writing them again.
-        ensure(2 * (length * 2 + (text ? length * 6 + 2 : 0) + decoded.size() + t.length) + LINES_AROUND);
+        // Up to COPY_LIMIT, room for both lines at once, so nothing is flushed between them: the message line
+        // copies the hex and the text the frame line wrote. Larger payloads are written twice, in bounded pieces.
+        boolean copy = length <= COPY_LIMIT;
+        if (copy) {
+            ensure(2 * (length * 2 + (text ? length * 6 + 2 : 0) + decoded.size() + t.length) + LINES_AROUND);
+        }
 
         append("{\"type\":\"frame\",\"conn\":").number(conn).append(",\"seq\":").number(seq).append(",\"t\":")
                 .append(t);
@@ -73,13 +78,17 @@ final class PlainFrameJson {
                 .number(length).append(",\"truncated\":false,");
         if (text) {
             append("\"text\":");
-            copy(textAt, textEnd);
+            if (copy) {
+                copy(textAt, textEnd);
+            } else {
+                string(payload);
+            }
             append(",\"violations\":[],\"dir\":\"in\",\"payloadHex\":\"");
-            copy(hexAt, hexEnd);
+            hexAgain(copy, hexAt, hexEnd, payload);
             append("\"");
         } else {
             append("\"payloadHex\":\"");
-            copy(hexAt, hexEnd);
+            hexAgain(copy, hexAt, hexEnd, payload);
             append("\",\"violations\":[],\"dir\":\"in\"");
         }
         append(",\"findings\":[],\"decoded\":").append(decoded).append("}\n");
@@ -105,6 +114,14 @@ final class PlainFrameJson {
             lastSeconds = Double.toString(micros / 1e6).getBytes(StandardCharsets.US_ASCII);
         }
         return lastSeconds;
+    }
+
+    private void hexAgain(boolean copy, int from, int to, byte[] payload) throws IOException {
+        if (copy) {
+            copy(from, to);
+        } else {
+            hex(payload);
+        }
     }
 
     /** Appends what the buffer holds at {@code [from, to)}, which {@link #write} made sure stays in it. */
