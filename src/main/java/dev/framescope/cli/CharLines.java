@@ -23,6 +23,9 @@ final class CharLines {
     private final Writer out;
     private char[] buf = new char[FLUSH_AT * 2];
     private int fill;
+    /** The last time that went through the formatter, and its text. */
+    private long formattedNanos;
+    private String formatted;
 
     CharLines(Writer out) {
         this.out = out;
@@ -93,7 +96,12 @@ final class CharLines {
      */
     CharLines seconds(long nanos) {
         if (nanos < 0 || nanos >= FAST_NANOS || nanos % 1_000_000 == 500_000) {
-            return append(String.format(Locale.ROOT, "%9.3f", nanos / 1e9));
+            // Frames read together share their time: one formatter call for the run, not one per frame.
+            if (nanos != formattedNanos || formatted == null) {
+                formatted = String.format(Locale.ROOT, "%9.3f", nanos / 1e9);
+                formattedNanos = nanos;
+            }
+            return append(formatted);
         }
         long millis = (nanos + 500_000) / 1_000_000;
         long whole = millis / 1000;

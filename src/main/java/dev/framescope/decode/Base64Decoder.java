@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,22 +39,30 @@ final class Base64Decoder implements PayloadDecoder {
      */
     @Override
     public int detect(DecodeInput input) {
+        return detection(input).score();
+    }
+
+    /**
+     * Detection decodes the base64 and asks the inner decoders about the bytes once; when it scores, the result is
+     * the payload decoded as {@link #decode} would, from those same answers.
+     */
+    @Override
+    public Detection detection(DecodeInput input) {
+        if (hasForeignByte(input.bytes())) {
+            return Detection.of(0);
+        }
         String clean = clean(input.bytes());
         if (clean.length() < MIN_LENGTH || firstBad(clean) >= 0 || allLetters(clean) || clean.length() % 4 == 1) {
-            return 0;
+            return Detection.of(0);
         }
         byte[] decoded;
         try {
             decoded = decoder(clean).decode(clean);
         } catch (IllegalArgumentException e) {
-            return 0;
+            return Detection.of(0);
         }
-        DecodeInput bytes = DecodeInput.of(decoded, false);
-        int best = 0;
-        for (PayloadDecoder d : inner) {
-            best = Math.max(best, d.detect(bytes));
-        }
-        return best >= 30 ? 60 : 25;
+        Inner best = best(DecodeInput.of(decoded, false));
+        return Detection.of(best.detection().score() >= 30 ? 60 : 25, result(input, clean, -1, decoded, best));
     }
 
     @Override
@@ -73,15 +80,36 @@ final class Base64Decoder implements PayloadDecoder {
             decoded = new byte[0];
             bad = 0;
         }
-        DecodeInput bytes = DecodeInput.of(decoded, false);
-        PayloadDecoder best = inner.stream().max(Comparator.comparingInt(d -> d.detect(bytes)))
-                .orElseThrow(() -> new IllegalStateException("no inner decoder"));
-        Decoded content = best.decode(bytes);
+        return result(input, clean, bad, decoded, best(DecodeInput.of(decoded, false)));
+    }
+
+    /** An inner decoder and its detection of the decoded bytes. */
+    private record Inner(PayloadDecoder decoder, Detection detection) {
+    }
+
+    /** The first inner decoder with the highest score. */
+    private Inner best(DecodeInput bytes) {
+        Inner best = null;
+        for (PayloadDecoder d : inner) {
+            Detection detection = d.detection(bytes);
+            if (best == null || detection.score() > best.detection().score()) {
+                best = new Inner(d, detection);
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no inner decoder");
+        }
+        return best;
+    }
+
+    private static Decoded result(DecodeInput input, String clean, int bad, byte[] decoded, Inner best) {
+        Decoded content = best.detection().decoded()
+                .orElseGet(() -> best.decoder().decode(DecodeInput.of(decoded, false)));
         ObjectNode tree = Trees.NODES.objectNode();
         tree.put("decodedLength", decoded.length);
-        tree.put("decodedAs", best.id());
+        tree.put("decodedAs", best.decoder().id());
         tree.set("value", content.tree());
-        String summary = Trees.grouped(decoded.length) + " bytes of " + best.label()
+        String summary = Trees.grouped(decoded.length) + " bytes of " + best.decoder().label()
                 + content.summary().map(x -> ": " + x).orElse("");
         if (bad >= 0) {
             return Trees.stopped(ID, tree, summary, new DecodeFailure(originalOffset(input.bytes(), bad),
@@ -90,7 +118,8 @@ final class Base64Decoder implements PayloadDecoder {
         return content.failure()
                 .map(f -> Trees.stopped(ID, tree, summary, new DecodeFailure(originalOffset(input.bytes(),
                         (int) Math.min(clean.length(), f.offset() * 4 / 3)),
-                        "in the decoded bytes at byte " + f.offset() + " (" + best.id() + "): " + f.reason())))
+                        "in the decoded bytes at byte " + f.offset() + " (" + best.decoder().id() + "): "
+                                + f.reason())))
                 .orElseGet(() -> Trees.ok(ID, tree, summary));
     }
 
@@ -118,6 +147,21 @@ final class Base64Decoder implements PayloadDecoder {
         }
         return kept == null ? new String(bytes, StandardCharsets.ISO_8859_1)
                 : new String(kept, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A byte that is neither whitespace ({@link #clean} drops it) nor in either base64 alphabet nor '=': then
+     * {@link #firstBad} finds a bad character in the clean text. Checked on the bytes, before the text is made.
+     */
+    private static boolean hasForeignByte(byte[] bytes) {
+        for (byte b : bytes) {
+            boolean alnum = b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z';
+            if (!alnum && b != '+' && b != '/' && b != '-' && b != '_' && b != '=' && b != ' '
+                    && (b < '\t' || b > '\r')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean allLetters(String s) {

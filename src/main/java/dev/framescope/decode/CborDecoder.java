@@ -38,17 +38,22 @@ final class CborDecoder implements PayloadDecoder {
      */
     @Override
     public int detect(DecodeInput input) {
+        return detection(input).score();
+    }
+
+    @Override
+    public Detection detection(DecodeInput input) {
         byte[] b = input.bytes();
-        if (input.text() || b.length == 0) {
-            return 0;
+        if (input.text() || b.length == 0 || QuickReject.notCbor(b)) {
+            return Detection.of(0);
         }
         Decoded d = decode(input);
         if (!d.complete()) {
-            return 0;
+            return Detection.of(0);
         }
         boolean selfDescribed = b.length > 3 && b[0] == SELF_DESCRIBE[0] && b[1] == SELF_DESCRIBE[1]
                 && b[2] == SELF_DESCRIBE[2];
-        return selfDescribed ? 95 : MsgpackDecoder.containerScore(d.tree());
+        return Detection.of(selfDescribed ? 95 : MsgpackDecoder.containerScore(d.tree()), d);
     }
 
     @Override

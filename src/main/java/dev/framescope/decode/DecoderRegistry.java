@@ -74,19 +74,7 @@ public final class DecoderRegistry {
      * decoder that recognises the payload comes before any format decoder.
      */
     public Optional<PayloadDecoder> detect(DecodeInput input) {
-        PayloadDecoder best = null;
-        int bestScore = 0;
-        for (PayloadDecoder d : decoders) {
-            int score = safeDetect(d, input);
-            if (protocols.contains(d.id()) && score >= RECOGNISED) {
-                score += 100;
-            }
-            if (score > bestScore) {
-                best = d;
-                bestScore = score;
-            }
-        }
-        return Optional.ofNullable(best);
+        return best(input).map(Choice::decoder);
     }
 
     /**
@@ -95,21 +83,51 @@ public final class DecoderRegistry {
      * Never throws: a decoder that does is reported as a failure at byte 0.
      */
     public Decoded decode(DecodeInput input, Optional<String> overrideId) {
-        Optional<PayloadDecoder> chosen = overrideId.filter(id -> !id.equalsIgnoreCase(AUTO)).flatMap(this::byId)
-                .or(() -> detect(input))
-                .or(() -> byId(input.text() ? TextDecoder.ID : HexDecoder.ID));
-        if (chosen.isEmpty()) {
+        Optional<PayloadDecoder> override = overrideId.filter(id -> !id.equalsIgnoreCase(AUTO)).flatMap(this::byId);
+        if (override.isPresent()) {
+            return safeDecode(override.get(), input);
+        }
+        Optional<Choice> detected = best(input);
+        if (detected.isPresent()) {
+            Choice c = detected.get();
+            return c.detection().decoded().orElseGet(() -> safeDecode(c.decoder(), input));
+        }
+        Optional<PayloadDecoder> fallback = byId(input.text() ? TextDecoder.ID : HexDecoder.ID);
+        if (fallback.isEmpty()) {
             return new Decoded("none", NullNode.getInstance(), Optional.empty(),
                     Optional.of(new DecodeFailure(0, "no decoder recognises this payload")));
         }
-        return safeDecode(chosen.get(), input);
+        return safeDecode(fallback.get(), input);
     }
 
-    private static int safeDetect(PayloadDecoder d, DecodeInput input) {
+    /** The winning decoder and its detection (with the decoded payload when detection decoded it). */
+    private record Choice(PayloadDecoder decoder, Detection detection) {
+    }
+
+    private Optional<Choice> best(DecodeInput input) {
+        Choice best = null;
+        int bestScore = 0;
+        for (PayloadDecoder d : decoders) {
+            Detection detection = safeDetect(d, input);
+            int score = detection.score();
+            if (score >= RECOGNISED && protocols.contains(d.id())) {
+                score += 100;
+            }
+            if (score > bestScore) {
+                best = new Choice(d, detection);
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Detection safeDetect(PayloadDecoder d, DecodeInput input) {
         try {
-            return Math.max(0, Math.min(100, d.detect(input)));
+            Detection detection = d.detection(input);
+            int score = Math.max(0, Math.min(100, detection.score()));
+            return score == detection.score() ? detection : new Detection(score, detection.decoded());
         } catch (RuntimeException | StackOverflowError e) {
-            return 0;
+            return Detection.of(0);
         }
     }
 

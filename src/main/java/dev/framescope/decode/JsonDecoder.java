@@ -32,17 +32,86 @@ final class JsonDecoder implements PayloadDecoder {
      */
     @Override
     public int detect(DecodeInput input) {
+        return detection(input).score();
+    }
+
+    @Override
+    public Detection detection(DecodeInput input) {
         byte[] b = input.bytes();
         int first = firstNonSpace(b);
-        if (first < 0 || "{[\"-0123456789tfn".indexOf(b[first]) < 0) {
-            return 0;
+        if (first < 0 || "{[\"-0123456789tfn".indexOf(b[first]) < 0 || !mayBeOneValue(b, first)) {
+            return Detection.of(0);
         }
         Decoded d = decode(input);
         if (!d.complete()) {
-            return 0;
+            return Detection.of(0);
         }
         boolean container = d.tree().isContainerNode();
-        return input.text() ? (container ? 90 : 30) : (container ? 70 : 10);
+        return Detection.of(input.text() ? (container ? 90 : 30) : (container ? 70 : 10), d);
+    }
+
+    /**
+     * A cheap negative before the parser (which throws, with a formatted message, on every text that is not JSON):
+     * one JSON value between whitespace ends as it begins — an object with '}', an array with ']', a string with
+     * '"', a literal is the literal, a number is made of number characters only. False means the parse would fail.
+     * Not applied when a zero byte in the first four says UTF-16 or UTF-32, which Jackson detects and reads.
+     */
+    static boolean mayBeOneValue(byte[] b, int first) {
+        for (int i = 0; i < Math.min(4, b.length); i++) {
+            if (b[i] == 0) {
+                return true;
+            }
+        }
+        int last = b.length - 1;
+        while (last > first && isSpace(b[last])) {
+            last--;
+        }
+        byte open = b[first];
+        return switch (open) {
+            case '{' -> last > first && b[last] == '}' && opensMember(b, first + 1, last);
+            case '[' -> last > first && b[last] == ']';
+            case '"' -> last > first && b[last] == '"';
+            case 't' -> literal(b, first, last, "true");
+            case 'f' -> literal(b, first, last, "false");
+            case 'n' -> literal(b, first, last, "null");
+            default -> numberCharacters(b, first, last);
+        };
+    }
+
+    /** After '{', the next non-space byte starts a member name or closes the object. */
+    private static boolean opensMember(byte[] b, int from, int last) {
+        for (int i = from; i <= last; i++) {
+            if (!isSpace(b[i])) {
+                return b[i] == '"' || b[i] == '}';
+            }
+        }
+        return false;
+    }
+
+    private static boolean literal(byte[] b, int first, int last, String word) {
+        if (last - first + 1 != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (b[first + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean numberCharacters(byte[] b, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            byte c = b[i];
+            if ((c < '0' || c > '9') && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     @Override
@@ -70,7 +139,7 @@ final class JsonDecoder implements PayloadDecoder {
 
     static int firstNonSpace(byte[] b) {
         for (int i = 0; i < b.length; i++) {
-            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r' && b[i] != '\n') {
+            if (!isSpace(b[i])) {
                 return i;
             }
         }

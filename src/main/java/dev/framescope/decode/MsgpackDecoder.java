@@ -42,11 +42,16 @@ final class MsgpackDecoder implements PayloadDecoder {
      */
     @Override
     public int detect(DecodeInput input) {
-        if (input.text() || input.bytes().length == 0) {
-            return 0;
+        return detection(input).score();
+    }
+
+    @Override
+    public Detection detection(DecodeInput input) {
+        if (input.text() || input.bytes().length == 0 || QuickReject.notMsgpack(input.bytes())) {
+            return Detection.of(0);
         }
         Decoded d = decode(input);
-        return d.complete() ? containerScore(d.tree()) : 0;
+        return d.complete() ? Detection.of(containerScore(d.tree()), d) : Detection.of(0);
     }
 
     static int containerScore(JsonNode tree) {

@@ -19,5 +19,13 @@ public interface PayloadDecoder {
      */
     int detect(DecodeInput input);
 
+    /**
+     * {@link #detect}'s score with the decoded payload when detection decoded it anyway; decoders whose detection
+     * parses the bytes override this so a chosen decoder does not parse them twice.
+     */
+    default Detection detection(DecodeInput input) {
+        return Detection.of(detect(input));
+    }
+
     Decoded decode(DecodeInput input);
 }

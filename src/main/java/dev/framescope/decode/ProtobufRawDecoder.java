@@ -38,17 +38,25 @@ final class ProtobufRawDecoder implements PayloadDecoder {
      */
     @Override
     public int detect(DecodeInput input) {
+        return detection(input).score();
+    }
+
+    @Override
+    public Detection detection(DecodeInput input) {
         if (input.text() || input.bytes().length == 0) {
-            return 0;
+            return Detection.of(0);
+        }
+        if (!Walker.fields(input.bytes())) {
+            return Detection.of(0);
         }
         Decoded d = decode(input);
         if (!d.complete() || d.tree().size() == 0) {
-            return 0;
+            return Detection.of(0);
         }
         byte[] b = input.bytes();
         boolean printable = TextDecoder.firstInvalid(b) < 0
                 && TextDecoder.printable(new String(b, StandardCharsets.UTF_8));
-        return printable ? 20 : 40;
+        return Detection.of(printable ? 20 : 40, d);
     }
 
     @Override
@@ -97,20 +105,20 @@ final class ProtobufRawDecoder implements PayloadDecoder {
                     }
                     case 1 -> {
                         long v = fixed(8, to, tagAt);
-                        add(into, key, Trees.NODES.textNode(String.format("0x%016x (double %s)", v,
-                                Double.longBitsToDouble(v))));
+                        add(into, key, Trees.NODES.textNode(hex(Long.toHexString(v), 16) + " (double "
+                                + Double.longBitsToDouble(v) + ")"));
                     }
                     case 5 -> {
                         int v = (int) fixed(4, to, tagAt);
-                        add(into, key, Trees.NODES.textNode(String.format("0x%08x (float %s)", v,
-                                Float.intBitsToFloat(v))));
+                        add(into, key, Trees.NODES.textNode(hex(Integer.toHexString(v), 8) + " (float "
+                                + Float.intBitsToFloat(v) + ")"));
                     }
                     case 2 -> {
                         long length = varint(to);
                         if (length < 0 || length > to - pos) {
                             throw new DecodeStop(tagAt, length < 0
                                     ? String.format("field %s claims %,d bytes but only %,d are left", key,
-                                            Long.toUnsignedString(length), to - pos)
+                                            new BigInteger(Long.toUnsignedString(length)), to - pos)
                                     : "field " + key + " claims " + Trees.grouped(length) + " bytes but only "
                                             + Trees.grouped(to - pos) + " are left");
                         }
@@ -196,6 +204,75 @@ final class ProtobufRawDecoder implements PayloadDecoder {
             }
             pos += size;
             return v;
+        }
+
+        /**
+         * Whether {@code bytes} parse as fields to the end, checked the way {@link #message} reads them (the same
+         * stops: varints, field numbers, wire types, lengths, groups and their depth) without building anything:
+         * a cheap negative before the decode, which most binary payloads that are not protobuf fail.
+         */
+        static boolean fields(byte[] bytes) {
+            Walker w = new Walker(bytes);
+            return w.skim(0, bytes.length, 0, -1) == bytes.length;
+        }
+
+        /** {@link #message} without a tree: the offset it would return, or -1 where it would stop. */
+        private int skim(int from, int to, int depth, int groupField) {
+            pos = from;
+            while (pos < to) {
+                long tag = skimVarint(to);
+                if (pos < 0) {
+                    return -1;
+                }
+                long field = tag >>> 3;
+                int wire = (int) (tag & 7);
+                if (field == 0 || field > MAX_FIELD_NUMBER) {
+                    return -1;
+                }
+                switch (wire) {
+                    case 0 -> skimVarint(to);
+                    case 1, 5 -> pos = to - pos < (wire == 1 ? 8 : 4) ? -1 : pos + (wire == 1 ? 8 : 4);
+                    case 2 -> {
+                        long length = skimVarint(to);
+                        pos = pos < 0 || length < 0 || length > to - pos ? -1 : pos + (int) length;
+                    }
+                    case 3 -> pos = depth >= Trees.MAX_DEPTH ? -1 : skim(pos, to, depth + 1, (int) field);
+                    case 4 -> {
+                        return field == groupField ? pos : -1;
+                    }
+                    default -> pos = -1;
+                }
+                if (pos < 0) {
+                    return -1;
+                }
+            }
+            return groupField >= 0 ? -1 : pos;
+        }
+
+        /** {@link #varint} that sets {@code pos} to -1 where that one throws. */
+        private long skimVarint(int to) {
+            long value = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                if (pos >= to) {
+                    pos = -1;
+                    return 0;
+                }
+                int b = bytes[pos++] & 0xff;
+                value |= (long) (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    if (shift == 63 && b > 1) {
+                        pos = -1;
+                    }
+                    return value;
+                }
+            }
+            pos = -1;
+            return 0;
+        }
+
+        /** {@code String.format("0x%0{digits}x", v)} from {@code Long/Integer.toHexString(v)}, without a Formatter. */
+        static String hex(String digits, int width) {
+            return "0x" + "0".repeat(Math.max(0, width - digits.length())) + digits;
         }
 
         /** A field number seen again is a repeated field: its values become an array (values are never arrays). */

@@ -1,10 +1,5 @@
 package dev.framescope.decode;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -51,41 +46,51 @@ final class TextDecoder implements PayloadDecoder {
         return Trees.ok(ID, Trees.NODES.textNode(text), summary);
     }
 
-    /** Offset of the first malformed or truncated UTF-8 sequence, or -1. */
+    /**
+     * Offset of the first malformed or truncated UTF-8 sequence, or -1: where the JDK's UTF-8 decoder reports its
+     * first error (the well-formed sequences of Unicode's table 3-7: no overlong forms, no surrogates, nothing past
+     * U+10FFFF), checked without a decoder or buffers.
+     */
     static int firstInvalid(byte[] b) {
-        if (ascii(b)) {
-            return -1;
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(b);
-        CharBuffer out = CharBuffer.allocate(Math.min(b.length, 8192) + 2);
-        while (true) {
-            CoderResult r = decoder.decode(in, out, true);
-            if (r.isError()) {
-                return in.position();
-            }
-            if (r.isOverflow()) {
-                out.clear();
+        int i = 0;
+        while (i < b.length) {
+            int lead = b[i] & 0xff;
+            if (lead < 0x80) {
+                i++;
                 continue;
             }
-            r = decoder.flush(out);
-            if (r.isOverflow()) {
-                out.clear();
-                continue;
+            int more;
+            int low = 0x80;
+            int high = 0xbf;
+            if (lead >= 0xc2 && lead <= 0xdf) {
+                more = 1;
+            } else if (lead >= 0xe0 && lead <= 0xef) {
+                more = 2;
+                low = lead == 0xe0 ? 0xa0 : 0x80;
+                high = lead == 0xed ? 0x9f : 0xbf;
+            } else if (lead >= 0xf0 && lead <= 0xf4) {
+                more = 3;
+                low = lead == 0xf0 ? 0x90 : 0x80;
+                high = lead == 0xf4 ? 0x8f : 0xbf;
+            } else {
+                return i;
             }
-            return in.hasRemaining() ? in.position() : -1;
-        }
-    }
-
-    private static boolean ascii(byte[] b) {
-        for (byte x : b) {
-            if (x < 0) {
-                return false;
+            if (i + more >= b.length) {
+                return i;
             }
+            int second = b[i + 1] & 0xff;
+            if (second < low || second > high) {
+                return i;
+            }
+            for (int k = 2; k <= more; k++) {
+                int next = b[i + k] & 0xff;
+                if (next < 0x80 || next > 0xbf) {
+                    return i;
+                }
+            }
+            i += more + 1;
         }
-        return true;
+        return -1;
     }
 
     static boolean printable(String s) {

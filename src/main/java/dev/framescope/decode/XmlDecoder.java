@@ -44,11 +44,17 @@ final class XmlDecoder implements PayloadDecoder {
     /** Well-formed XML starting with '<': 80 in a text frame, 60 in a binary one; anything else 0. */
     @Override
     public int detect(DecodeInput input) {
+        return detection(input).score();
+    }
+
+    @Override
+    public Detection detection(DecodeInput input) {
         int first = JsonDecoder.firstNonSpace(input.bytes());
         if (first < 0 || input.bytes()[first] != '<') {
-            return 0;
+            return Detection.of(0);
         }
-        return decode(input).complete() ? (input.text() ? 80 : 60) : 0;
+        Decoded d = decode(input);
+        return d.complete() ? Detection.of(input.text() ? 80 : 60, d) : Detection.of(0);
     }
 
     @Override

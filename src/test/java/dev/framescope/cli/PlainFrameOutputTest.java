@@ -154,7 +154,8 @@ class PlainFrameOutputTest {
         StringBuilder slow = new StringBuilder();
         CharLines lines = new CharLines(fast);
         long[] edges = {0, 1, 499_999, 500_000, 500_001, 999_499_999, 999_500_000, 999_999_999, 1_000_000_000,
-                9_999_499_999L, 9_999_500_000L, 99_999_999_999_999L, 100_000_000_000_000L, -1, -500_000};
+                9_999_499_999L, 9_999_500_000L, 99_999_999_999_999L, 100_000_000_000_000L, -1, -500_000, 1_500_000,
+                1_500_000, 2_500_000, 1_500_000, 1_500_000};
         for (int i = 0; i < 200_000; i++) {
             long n = i < edges.length ? edges[i] : i % 3 == 0 ? random.nextLong(1_000_000_000L)
                     : i % 3 == 1 ? random.nextLong(100_000) * 1_000_000 + 500_000 + random.nextInt(3) - 1

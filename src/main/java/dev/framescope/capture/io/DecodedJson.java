@@ -1,8 +1,10 @@
 package dev.framescope.capture.io;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framescope.capture.CaptureEvent;
+import dev.framescope.decode.DecodeFailure;
 import dev.framescope.decode.DecodeInput;
 import dev.framescope.decode.Decoded;
 import dev.framescope.decode.DecoderRegistry;
@@ -48,6 +50,21 @@ final class DecodedJson {
         node.set("tree", d.tree());
         d.failure().ifPresent(f -> node.putObject("failure").put("offset", f.offset()).put("reason", f.reason()));
         return node;
+    }
+
+    /** {@link #toJson}'s object as the bytes of its {@code toString()}, written without building it. */
+    static void write(Decoded d, JsonBytes out) {
+        out.ascii("{\"as\":").text(d.decoderId());
+        if (d.summary().isPresent()) {
+            out.ascii(",\"summary\":").text(d.summary().get());
+        }
+        out.ascii(",\"tree\":").node(d.tree() == null ? NullNode.getInstance() : d.tree());
+        if (d.failure().isPresent()) {
+            DecodeFailure f = d.failure().get();
+            out.ascii(",\"failure\":{\"offset\":").number(f.offset()).ascii(",\"reason\":").text(f.reason())
+                    .ascii("}");
+        }
+        out.ascii("}");
     }
 
     private static JsonNodeFactory line() {

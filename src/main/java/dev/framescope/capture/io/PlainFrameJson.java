@@ -18,8 +18,13 @@ final class PlainFrameJson {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int FLUSH_AT = 1 << 16;
+    /** Payloads up to this size have their hex and text copied into the message line (see {@link #write}). */
+    private static final int COPY_LIMIT = 1 << 16;
+    /** More than the keys, the numbers and the time of a frame line and a message line take. */
+    private static final int LINES_AROUND = 1024;
 
     private final OutputStream out;
+    private final JsonBytes decoded = new JsonBytes();
     private byte[] buf = new byte[FLUSH_AT * 2];
     private int fill;
     private long lastMicros = Long.MIN_VALUE;
@@ -33,10 +38,16 @@ final class PlainFrameJson {
     void write(long conn, long seq, long sinceStart, FrameHeader header, byte[] payload,
                Optional<String> subprotocol) throws IOException {
         boolean text = header.opcode() == Opcode.TEXT;
-        byte[] decoded = DecodedJson.toJson(DecodedJson.decode(new DecodeInput(payload, text, subprotocol)))
-                .toString().getBytes(StandardCharsets.UTF_8);
+        decoded.reset();
+        DecodedJson.write(DecodedJson.decode(new DecodeInput(payload, text, subprotocol)), decoded);
         byte[] t = seconds(sinceStart);
         int length = payload.length;
+        // Up to COPY_LIMIT, room for both lines at once, so nothing is flushed between them: the message line
+        // copies the hex and the text the frame line wrote. Larger payloads are written twice, in bounded pieces.
+        boolean copy = length <= COPY_LIMIT;
+        if (copy) {
+            ensure(2 * (length * 2 + (text ? length * 6 + 2 : 0) + decoded.size() + t.length) + LINES_AROUND);
+        }
 
         append("{\"type\":\"frame\",\"conn\":").number(conn).append(",\"seq\":").number(seq).append(",\"t\":")
                 .append(t);
@@ -45,12 +56,16 @@ final class PlainFrameJson {
         append(",\"masked\":false,\"maskingKey\":null,\"payloadLength\":").number(length)
                 .append(",\"lengthEncoding\":").number(header.lengthEncoding().bits())
                 .append(",\"offset\":").number(header.streamOffset()).append(",\"payloadHex\":\"");
+        int hexAt = fill;
         hex(payload);
+        int hexEnd = fill;
         append("\"");
+        int textAt = fill + ",\"text\":".length();
         if (text) {
             append(",\"text\":");
             string(payload);
         }
+        int textEnd = fill;
         append(text ? ",\"violations\":[],\"dir\":\"in\",\"message\":\"TEXT\",\"findings\":[],\"decoded\":"
                 : ",\"violations\":[],\"dir\":\"in\",\"message\":\"BINARY\",\"findings\":[],\"decoded\":")
                 .append(decoded).append("}\n");
@@ -63,13 +78,17 @@ final class PlainFrameJson {
                 .number(length).append(",\"truncated\":false,");
         if (text) {
             append("\"text\":");
-            string(payload);
+            if (copy) {
+                copy(textAt, textEnd);
+            } else {
+                string(payload);
+            }
             append(",\"violations\":[],\"dir\":\"in\",\"payloadHex\":\"");
-            hex(payload);
+            hexAgain(copy, hexAt, hexEnd, payload);
             append("\"");
         } else {
             append("\"payloadHex\":\"");
-            hex(payload);
+            hexAgain(copy, hexAt, hexEnd, payload);
             append("\",\"violations\":[],\"dir\":\"in\"");
         }
         append(",\"findings\":[],\"decoded\":").append(decoded).append("}\n");
@@ -95,6 +114,20 @@ final class PlainFrameJson {
             lastSeconds = Double.toString(micros / 1e6).getBytes(StandardCharsets.US_ASCII);
         }
         return lastSeconds;
+    }
+
+    private void hexAgain(boolean copy, int from, int to, byte[] payload) throws IOException {
+        if (copy) {
+            copy(from, to);
+        } else {
+            hex(payload);
+        }
+    }
+
+    /** Appends what the buffer holds at {@code [from, to)}, which {@link #write} made sure stays in it. */
+    private void copy(int from, int to) {
+        System.arraycopy(buf, from, buf, fill, to - from);
+        fill += to - from;
     }
 
     private void hex(byte[] bytes) throws IOException {
@@ -131,6 +164,13 @@ final class PlainFrameJson {
         for (int i = 0; i < n; i++) {
             buf[fill++] = (byte) ascii.charAt(i);
         }
+        return this;
+    }
+
+    private PlainFrameJson append(JsonBytes json) throws IOException {
+        ensure(json.size());
+        System.arraycopy(json.array(), 0, buf, fill, json.size());
+        fill += json.size();
         return this;
     }
 

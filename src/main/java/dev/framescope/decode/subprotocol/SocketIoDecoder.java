@@ -53,6 +53,9 @@ public final class SocketIoDecoder implements PayloadDecoder {
             }
             default -> { }
         }
+        if (b[0] != '0' && b[0] != '4' || b[0] == '0' && !mayBeObject(b)) {
+            return 0;
+        }
         Decoded decoded = decode(input);
         if (!decoded.complete()) {
             return 0;
@@ -69,6 +72,33 @@ public final class SocketIoDecoder implements PayloadDecoder {
             case 0, 1, 4 -> 85;
             default -> 0;
         };
+    }
+
+    /**
+     * Whether the bytes after an open packet's '0' may be the JSON object its score needs: a cheap negative before
+     * the parse, which throws on most text. Left to the parser when the first byte is not printable ASCII (a byte
+     * order mark, UTF-16).
+     */
+    private static boolean mayBeObject(byte[] b) {
+        int first = 1;
+        while (first < b.length && isJsonSpace(b[first])) {
+            first++;
+        }
+        if (first == b.length) {
+            return false;
+        }
+        if (b[first] != '{') {
+            return b[first] < 0x21 || b[first] > 0x7e;
+        }
+        int last = b.length - 1;
+        while (isJsonSpace(b[last])) {
+            last--;
+        }
+        return b[last] == '}' || first + 1 < b.length && b[first + 1] == 0;
+    }
+
+    private static boolean isJsonSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     @Override

@@ -101,4 +101,34 @@ class SocketIoDecoderTest {
         assertTrue(d.failure().get().reason().contains(reasonPart), packet + " → " + d.failure().get());
         assertEquals(offset, d.failure().get().offset(), packet + " → " + d.failure().get());
     }
+
+    /** The open packet's shape check in front of the parse scores what the parse scores (95 with a "sid", else 0). */
+    @Test
+    void openPacketsScoreAsTheirParseSays() {
+        java.util.Random r = new java.util.Random(4);
+        byte[] alphabet = "abcsid0123456789 ,:{}[]\"\t\u00ef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.List<byte[]> packets = new java.util.ArrayList<>(java.util.List.of(
+                "0{\"sid\":\"abc\",\"pingInterval\":25000}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "0 {\"sid\":\"a\"} \n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "0{\"sid\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (int i = 0; i < 20_000; i++) {
+            byte[] b = new byte[1 + r.nextInt(20)];
+            b[0] = '0';
+            for (int k = 1; k < b.length; k++) {
+                b[k] = alphabet[r.nextInt(alphabet.length)];
+            }
+            packets.add(b);
+        }
+        int recognised = 0;
+        for (byte[] b : packets) {
+            DecodeInput in = DecodeInput.of(b, true);
+            Decoded d = io.decode(in);
+            int parsed = d.complete() && d.tree().path("open").has("sid") ? 95 : 0;
+            if (b.length > 6 || parsed > 0) {
+                assertEquals(parsed, io.detect(in), new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            recognised += parsed > 0 ? 1 : 0;
+        }
+        assertTrue(recognised >= 2, "real open packets are among them");
+    }
 }
