@@ -48,22 +48,9 @@ class BreakpointPaneTest {
         harness.stop(robot);
     }
 
-    private int startProxy(FxRobot robot) {
-        robot.interact(() -> harness.window.controller().interceptItem().fire());
-        robot.interact(() -> {
-            robot.lookup("#interceptListen").queryAs(TextField.class).setText("127.0.0.1:0");
-            robot.lookup("#interceptAllow").queryAs(TextField.class).setText("127.0.0.0/8,::1");
-        });
-        robot.interact(robot.lookup("#interceptStart").queryAs(Button.class)::fire);
-        InterceptModel model = harness.live.intercept().panel().model();
-        Await.until(Duration.ofSeconds(10), () -> model.running().get(), "the proxy running: "
-                + model.status().get());
-        return model.address().orElseThrow().getPort();
-    }
-
     @Test
     void aHeldMessageEditedInThePanelReachesTheServer(FxRobot robot) throws Exception {
-        int port = startProxy(robot);
+        int port = harness.startProxy(robot);
         robot.interact(() -> robot.lookup("#breakRules").queryAs(TextArea.class).setText("out:/echo:text:/order/"));
         robot.interact(robot.lookup("#breakApply").queryAs(Button.class)::fire);
         Label status = robot.lookup("#breakStatus").queryAs(Label.class);
@@ -111,7 +98,7 @@ class BreakpointPaneTest {
 
     @Test
     void aBinaryMessageIsEditedAsHexAndAMalformedRuleIsExplained(FxRobot robot) throws Exception {
-        int port = startProxy(robot);
+        int port = harness.startProxy(robot);
         robot.interact(() -> robot.lookup("#breakRules").queryAs(TextArea.class).setText("out:*:txt"));
         robot.interact(robot.lookup("#breakApply").queryAs(Button.class)::fire);
         Label status = robot.lookup("#breakStatus").queryAs(Label.class);

@@ -145,16 +145,9 @@ class InterceptPanelTest {
     @Test
     void theComposerSendsIntoAProxiedConnectionEitherWayAndClosesIt(FxRobot robot) throws Exception {
         String echo = harness.session.demoUrl("/echo");
-        robot.interact(() -> harness.live.intercept().show());
-        robot.interact(() -> {
-            robot.lookup("#interceptListen").queryAs(TextField.class).setText("127.0.0.1:0");
-            robot.lookup("#interceptAllow").queryAs(TextField.class).setText("127.0.0.0/8,::1");
-        });
-        robot.interact(robot.lookup("#interceptStart").queryAs(Button.class)::fire);
+        int port = harness.startProxy(robot);
         InterceptModel model = harness.live.intercept().panel().model();
-        Await.until(Duration.ofSeconds(10), () -> model.running().get(), "the proxy running: "
-                + model.status().get());
-        ProxiedClient client = ProxiedClient.connect(model.address().orElseThrow().getPort(), URI.create(echo),
+        ProxiedClient client = ProxiedClient.connect(port, URI.create(echo),
                 "first", false);
         List<String> got = client.got();
         Await.until(() -> got.contains("first"), "the echo through the proxy");

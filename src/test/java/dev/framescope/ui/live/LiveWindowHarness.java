@@ -127,4 +127,18 @@ final class LiveWindowHarness implements AfterEachCallback {
         });
         executor.shutdownNow();
     }
+
+    /** File ▸ Intercept Another App…, on 127.0.0.1:0 with loopback upstreams only; returns once the proxy runs. */
+    int startProxy(FxRobot robot) {
+        robot.interact(() -> window.controller().interceptItem().fire());
+        robot.interact(() -> {
+            robot.lookup("#interceptListen").queryAs(javafx.scene.control.TextField.class).setText("127.0.0.1:0");
+            robot.lookup("#interceptAllow").queryAs(javafx.scene.control.TextField.class).setText("127.0.0.0/8,::1");
+        });
+        robot.interact(robot.lookup("#interceptStart").queryAs(javafx.scene.control.Button.class)::fire);
+        InterceptModel model = live.intercept().panel().model();
+        Await.until(Duration.ofSeconds(10), () -> model.running().get(), "the proxy running: "
+                + model.status().get());
+        return model.address().orElseThrow().getPort();
+    }
 }
