@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -68,6 +69,7 @@ final class NotesView {
             // As wide as the list: long notes wrap instead of scrolling sideways.
             setPrefWidth(0);
             row.setAlignment(Pos.BASELINE_LEFT);
+            row.setPadding(new Insets(3, 0, 3, 0));
             time.getStyleClass().add("mono");
             time.setMinWidth(Region.USE_PREF_SIZE);
             severity.setMinWidth(Region.USE_PREF_SIZE);
@@ -75,6 +77,21 @@ final class NotesView {
             text.setMinHeight(Region.USE_PREF_SIZE);
             text.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(text, Priority.ALWAYS);
+        }
+
+        /**
+         * As tall as the note's text wrapped at the cell's width. The theme gives every list cell one fixed height
+         * ({@code -fx-cell-size}, which the cell's skin returns as its preferred height), which left a one-line note
+         * with an empty line under it and cut a note of three lines.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            Insets in = getInsets();
+            double inner = width < 0 ? -1 : Math.max(0, width - in.getLeft() - in.getRight());
+            return in.getTop() + row.prefHeight(inner) + in.getBottom();
         }
 
         @Override
