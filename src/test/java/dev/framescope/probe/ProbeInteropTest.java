@@ -30,6 +30,28 @@ class ProbeInteropTest {
 
     private static final Engine engine = SharedEngine.get();
 
+    /**
+     * Jetty publishes no per-case report; its own Autobahn run (jetty-websocket-core-tests' AutobahnTests, by hand)
+     * counts anything but OK, INFORMATIONAL and UNIMPLEMENTED as a failure. Our Jetty echo differs in 6.4.*: it is
+     * Jetty's API endpoint, whose text sink checks UTF-8 when the message completes (docs/probe.md).
+     */
+    private static final Map<String, Verdict> JETTY_NOT_OK = Map.of("6.4.1", Verdict.NON_STRICT,
+            "6.4.2", Verdict.NON_STRICT, "6.4.3", Verdict.NON_STRICT, "6.4.4", Verdict.NON_STRICT,
+            "7.1.6", Verdict.INFORMATIONAL, "7.13.1", Verdict.INFORMATIONAL, "7.13.2", Verdict.INFORMATIONAL);
+
+    /**
+     * Java-WebSocket's published report, {@code autobahn reports/servers/index.json} at e35e72a (2017): its cases of
+     * 1-7 and 10 that were not OK in both grades (behaviour, close). Every other case was OK, OK.
+     */
+    private static final Map<String, String> JAVA_WEBSOCKET_PUBLISHED = Map.of("3.2", "NON-STRICT OK",
+            "4.1.3", "NON-STRICT OK", "4.1.4", "NON-STRICT OK", "4.2.3", "NON-STRICT OK", "4.2.4", "NON-STRICT OK",
+            "6.4.3", "NON-STRICT OK", "6.4.4", "NON-STRICT OK", "7.1.6", "INFORMATIONAL INFORMATIONAL",
+            "7.13.1", "INFORMATIONAL INFORMATIONAL", "7.13.2", "INFORMATIONAL INFORMATIONAL");
+
+    /** Where Java-WebSocket 1.6.0 may differ from its published report, each with its reason in docs/probe.md. */
+    private static final Set<String> JAVA_WEBSOCKET_DIFFERENCES = Set.of("3.2", "3.3", "3.4", "4.1.3", "4.1.4",
+            "4.1.5", "4.2.3", "4.2.4", "4.2.5", "6.4.1", "6.4.2", "7.1.2", "7.5.1");
+
     private static Map<String, CaseResult> run(URI uri, String cases) throws InterruptedException {
         return run(uri, cases, ProbeSettings.DEFAULTS);
     }
@@ -56,6 +78,11 @@ class ProbeInteropTest {
                 + r.grade().behavior().label()));
     }
 
+    private static Map<String, Verdict> notOk(Map<String, CaseResult> results) {
+        return results.values().stream().filter(r -> r.grade().behavior() != Verdict.OK)
+                .collect(Collectors.toMap(CaseResult::id, r -> r.grade().behavior()));
+    }
+
     private static void assertPlainOk(CaseResult r) {
         assertEquals(Verdict.OK, r.grade().behavior(), r.id() + ": " + r.grade().serverDid());
         assertEquals(Verdict.OK, r.grade().close(), r.id() + ": " + r.grade().serverDid());
@@ -67,6 +94,7 @@ class ProbeInteropTest {
             Map<String, CaseResult> results = run(jetty.uri(), "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*");
             assertEquals(247, results.size());
             assertNothingFailed(results);
+            assertEquals(JETTY_NOT_OK, notOk(results));
             assertPlainOk(results.get("1.1.1"));
             results.values().stream().filter(r -> r.id().startsWith("2.")).forEach(ProbeInteropTest::assertPlainOk);
             assertPlainOk(results.get("3.1"));
@@ -84,6 +112,13 @@ class ProbeInteropTest {
             Map<String, CaseResult> results = run(server.uri(), "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*");
             assertEquals(247, results.size());
             assertNothingFailed(results);
+            List<String> unlike = results.values().stream()
+                    .filter(r -> !JAVA_WEBSOCKET_DIFFERENCES.contains(r.id()))
+                    .filter(r -> !(r.grade().behavior().label() + " " + r.grade().close().label())
+                            .equals(JAVA_WEBSOCKET_PUBLISHED.getOrDefault(r.id(), "OK OK")))
+                    .map(r -> r.id() + " " + r.grade().behavior().label() + " " + r.grade().close().label()).sorted()
+                    .toList();
+            assertEquals(List.of(), unlike, "as in Java-WebSocket's published report");
             assertPlainOk(results.get("1.2.8"));
             assertPlainOk(results.get("5.19"));
             // Java-WebSocket decodes a whole read before it delivers: when the text message and the RSV frame behind
@@ -127,6 +162,7 @@ class ProbeInteropTest {
             Map<String, CaseResult> suite = run(offering, "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*", ProbeSettings.DEFAULTS);
             assertEquals(247, suite.size());
             assertNothingFailed(suite);
+            assertEquals(JETTY_NOT_OK, notOk(suite));
             assertTrue(suite.get("1.1.8").observation().deflate(), "negotiated on every case");
             assertPlainOk(suite.get("1.2.8"));
             assertPlainOk(suite.get("10.1.1"));
