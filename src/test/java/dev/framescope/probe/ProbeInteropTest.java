@@ -241,7 +241,7 @@ class ProbeInteropTest {
     @Test
     void aSloppyServerFailsTheRightCasesForTheRightReasons() throws Exception {
         try (SloppyServer sloppy = new SloppyServer()) {
-            Map<String, CaseResult> r = run(sloppy.uri(), "1.1.1,2.1,3.1,6.3.1,7.1.1", FAST);
+            Map<String, CaseResult> r = run(sloppy.uri(), "1.1.1,2.1,3.1,6.3.1,7.1.1,20.1.1,20.1.2", FAST);
             assertEquals(Verdict.OK, r.get("1.1.1").grade().behavior());
             assertEquals(Verdict.WRONG_CODE, r.get("1.1.1").grade().close());
             assertEquals("sent back text message (0 bytes), then answered our close frame with 1001 instead of "
@@ -258,6 +258,17 @@ class ProbeInteropTest {
                     + "instead of closing with 1007 [INVALID_UTF8, RFC6455-8.1]", r.get("6.3.1").grade().serverDid());
             assertEquals(Verdict.FAILED, r.get("7.1.1").grade().behavior());
             assertEquals("The close code should have been 1000 or empty", r.get("7.1.1").grade().result());
+            assertEquals("sent back text message (12 bytes), then answered our close frame with 1001 instead of "
+                    + "answering it with 1000 [RFC 6455 §7.1.2]", r.get("7.1.1").grade().serverDid());
+            assertEquals(Verdict.FAILED, r.get("20.1.1").grade().behavior());
+            assertEquals("The server accepted an extension it cannot know: x-framescope-unknown; p=1.",
+                    r.get("20.1.1").grade().result());
+            assertEquals("accepted the extension it cannot know (x-framescope-unknown; p=1) instead of declining it, "
+                    + "then sent back text message (13 bytes), then answered our close frame with 1001 instead of "
+                    + "answering it with 1000 [RFC 6455 §9.1]", r.get("20.1.1").grade().serverDid());
+            assertEquals(Verdict.FAILED, r.get("20.1.2").grade().behavior());
+            assertTrue(r.get("20.1.2").grade().serverDid().endsWith("; it broke HANDSHAKE_SUBPROTOCOL_NOT_OFFERED: "
+                    + "\"sloppy.v0\"; offered [framescope.probe.v1]"), r.get("20.1.2").grade().serverDid());
             assertFalse(r.get("1.1.1").log().size() == 0, "each case keeps its capture");
         }
     }
