@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.probe.SloppyServer;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.SharedDemo;
 import dev.framescope.testutil.SharedEngine;
 import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.UiDispatcher;
@@ -90,6 +91,18 @@ class ProbeModelTest {
                     model.status().get());
             assertEquals(ran / 145.0, model.progress().get(), 1e-9);
         }
+    }
+
+    @Test
+    void aServerThatDoesNotEchoIsNamedAndNoCaseRuns() {
+        // /close/1000 upgrades, then closes at once: nothing comes back.
+        model.start(SharedDemo.server().uri("/close/1000").toString(), Set.of("1"));
+        runBackgroundWork();
+        pulse();
+        assertFalse(model.running().get());
+        assertEquals("The server does not echo: sent a 28-byte text message and the server closed the connection "
+                + "before anything came back.", model.status().get());
+        assertTrue(model.results().isEmpty());
     }
 
     @Test
