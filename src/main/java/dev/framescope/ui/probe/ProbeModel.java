@@ -116,7 +116,7 @@ public final class ProbeModel implements PulseListener {
 
             @Override
             public void failed(Exception problem) {
-                status.set("The probe could not start: " + problem.getMessage());
+                status.set("The probe could not start: " + words(problem));
                 running.set(false);
             }
         });
@@ -142,7 +142,7 @@ public final class ProbeModel implements PulseListener {
     private void ended(List<CaseResult> all, Throwable problem) {
         current = Optional.empty();
         if (problem != null) {
-            status.set("The run stopped: " + problem.getMessage());
+            status.set("The run stopped: " + words(problem));
             running.set(false);
             return;
         }
@@ -152,6 +152,19 @@ public final class ProbeModel implements PulseListener {
                 + (failed == 0 ? "none" : failed) + " failed.";
         status.set(stopping ? "Stopped after " + counts : counts);
         running.set(false);
+    }
+
+    /**
+     * A failure in words: the probe's own messages are; a case that threw reaches us wrapped by its executor, whose
+     * message would be the Java exception's name, so the cause's message is used.
+     */
+    static String words(Throwable problem) {
+        Throwable p = problem;
+        while ((p instanceof java.util.concurrent.ExecutionException
+                || p instanceof java.util.concurrent.CompletionException) && p.getCause() != null) {
+            p = p.getCause();
+        }
+        return p.getMessage() == null ? "an unexpected problem" : p.getMessage();
     }
 
     @Override

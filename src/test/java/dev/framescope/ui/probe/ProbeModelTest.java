@@ -105,6 +105,16 @@ class ProbeModelTest {
         assertTrue(model.results().isEmpty());
     }
 
+    /** A case that threw reaches the model wrapped by the probe's executor: its words, not a Java class name. */
+    @Test
+    void aFailedRunIsSaidInWords() {
+        Exception wrapped = new java.util.concurrent.ExecutionException(
+                new IllegalStateException("the case's connection could not be opened"));
+        assertEquals("the case's connection could not be opened", ProbeModel.words(wrapped));
+        assertEquals("an unexpected problem", ProbeModel.words(new java.util.concurrent.ExecutionException(
+                new NullPointerException())));
+    }
+
     @Test
     void stopDuringTheEchoCheckStartsNoCase() throws Exception {
         try (SloppyServer sloppy = new SloppyServer()) {
