@@ -43,7 +43,7 @@ final class ProbeCommand implements Callable<Integer> {
     String url;
 
     @Option(names = "--cases", paramLabel = "LIST", description = {"Cases to run, e.g. 1.*,6.4.*,!9.* "
-            + "(default: 1-7 and 10; 9.* is slow and runs only when named)."})
+            + "(default: 1-7, 10 and our 20.*; 9.*, 12.* and 13.* are slow and run only when named)."})
     String cases = String.join(",", CaseSelection.DEFAULT);
 
     @Option(names = "--report", paramLabel = "DIR", description = "Write index.html, index.json (Autobahn's layout) "

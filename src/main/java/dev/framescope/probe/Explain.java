@@ -17,6 +17,9 @@ final class Explain {
     static String serverDid(ProbeCase c, Observation o, Verdict behavior, Verdict close) {
         String line = behavior == Verdict.UNIMPLEMENTED ? "did not accept permessage-deflate, then " + ending(o)
                 : line(c, o, behavior, close);
+        if (Grader.acceptedRefusedOffer(c, o)) {
+            line = "accepted the extension it cannot know (" + o.accepted() + ") instead of declining it, then " + line;
+        }
         boolean tell = c.checks().cleanServer() || c.grading() == ProbeCase.Grading.NEEDS_DEFLATE;
         return o.serverFindings().isEmpty() || !tell ? line
                 : line + "; it broke " + String.join("; ", o.serverFindings());

@@ -70,8 +70,7 @@ public final class Grader {
             behavior = Verdict.FAILED;
             result = "The server broke a rule: " + String.join("; ", o.serverFindings()) + ".";
         }
-        String refused = c.checks().refusedOffer();
-        if (!refused.isEmpty() && o.accepted().toLowerCase(java.util.Locale.ROOT).contains(refused)) {
+        if (acceptedRefusedOffer(c, o)) {
             behavior = Verdict.FAILED;
             result = "The server accepted an extension it cannot know: " + o.accepted() + ".";
         }
@@ -80,6 +79,12 @@ public final class Grader {
             result = "The server did not accept permessage-deflate.";
         }
         return new Grade(behavior, result, close, resultClose, Explain.serverDid(c, o, behavior, close));
+    }
+
+    /** The 101 accepted the extension the case offered for the server to decline (20.1.1). */
+    static boolean acceptedRefusedOffer(ProbeCase c, Observation o) {
+        String refused = c.checks().refusedOffer();
+        return !refused.isEmpty() && o.accepted().toLowerCase(java.util.Locale.ROOT).contains(refused);
     }
 
     /**

@@ -31,6 +31,7 @@ class ProbeCommandTest {
                 "Demo Echo", "--parallel", "2");
         assertEquals(0, exit, cli.out() + cli.err());
         assertTrue(cli.out().contains("The server must echo every message back"), cli.out());
+        assertTrue(cli.out().contains(": 10 cases, 2 at a time, 1 Autobahn second = 1000 ms."), cli.out());
         assertTrue(cli.out().contains("10 cases in "), cli.out());
         assertTrue(cli.out().contains("none FAILED."), cli.out());
         JsonNode index = new ObjectMapper().readTree(dir.resolve("index.json").toFile());
@@ -39,9 +40,17 @@ class ProbeCommandTest {
         assertEquals("OK", c.get("behaviorClose").asText());
         assertEquals(1007, c.get("remoteCloseCode").asInt());
         assertEquals("demo_echo_case_6_3_1.json", c.get("reportfile").asText());
+        assertTrue(c.get("duration").isIntegralNumber(), c.toString());
         assertTrue(Files.exists(dir.resolve("demo_echo_case_6_3_1.json")));
         String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("id=\"case-6_3_1\""), "a section per case");
+        assertTrue(html.contains("<h2>Summary</h2>") && html.contains("<td>6 UTF-8 Handling</td><td>1</td>"),
+                "a summary by category");
+        String section = html.substring(html.indexOf("id=\"case-6_3_1\""));
+        assertTrue(section.contains("<th>Expectation</th><td>"), "its expectation");
+        assertTrue(section.contains("<th>The server</th><td>closed with 1007</td>"), "what happened");
+        assertTrue(section.contains("<td>→</td><td>TEXT</td>") && section.contains("<td>←</td><td>CLOSE</td>"),
+                "its frames both ways");
         SessionReader.Loaded session = SessionFiles.load(dir.resolve("demo_echo_case_6_3_1.fscap"), 1L << 24);
         assertEquals(1, session.logs().size(), "the case's capture opens as a session");
     }
@@ -69,6 +78,16 @@ class ProbeCommandTest {
         assertEquals(0, json.run("probe", echo(), "--cases", "2.1", "--json"));
         assertTrue(json.out().contains("\"2.1\" : {"), json.out());
         assertTrue(json.out().contains("\"behavior\" : \"OK\""), json.out());
+    }
+
+    @Test
+    void helpNamesTheDefaultCasesAndTheExitCodes() {
+        Cli cli = new Cli();
+        assertEquals(0, cli.run("probe", "--help"));
+        String help = cli.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("default: 1-7, 10 and our 20.*; 9.*, 12.* and 13.* are slow and run only when named"),
+                help);
+        assertTrue(help.contains("Exit code: 0 when no case FAILED, 1 when one did"), help);
     }
 
     @Test

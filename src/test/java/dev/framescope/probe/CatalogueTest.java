@@ -42,6 +42,22 @@ class CatalogueTest {
         assertEquals("20.3.2", ids.get(ids.size() - 1));
     }
 
+    /** Every grade cites its clause: each case names one, as we write it or as its violation does (RFC6455-8.1). */
+    @Test
+    void everyCaseCitesAnRfcClause() {
+        // 9.*, 12.* and 13.* share their clause within a group: the first case of each stands for it (building
+        // all of them means megabytes of payload).
+        List<String> uncited = catalogue.entries().stream()
+                .filter(e -> !List.of("9", "12", "13").contains(e.category()) || e.id().matches("\\d+\\.\\d+\\.1"))
+                .map(e -> e.build().get())
+                .filter(c -> !c.rfc().matches("RFC (6455|7692) §[\\d.]+(, §[\\d.]+)*|RFC(6455|7692)-[\\d.]+"))
+                .map(c -> c.id() + " '" + c.rfc() + "'").toList();
+        assertEquals(List.of(), uncited);
+        assertEquals("RFC6455-8.1", get("6.3.1").rfc());
+        assertEquals(Violation.INVALID_UTF8, get("6.3.1").rule().orElseThrow());
+        assertEquals(Violation.UNMASKED_CLIENT_FRAME, get("20.3.1").rule().orElseThrow());
+    }
+
     @Test
     void utf8SequencesKeepAutobahnsNumbersAndVerdicts() {
         // 6.5.1 is the first sequence group's first entry (hello$world), 6.23.7 the last special (EF BF BF).

@@ -1,6 +1,7 @@
 package dev.framescope.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,41 @@ class GraderTest {
         Grade g = Grader.grade(get("1.1.1"), weClosed(List.of(Received.text("")), 1001));
         assertEquals(Verdict.OK, g.behavior());
         assertEquals(Verdict.WRONG_CODE, g.close());
+    }
+
+    @Test
+    void aCloseThatIsNotCleanWhereTheCaseRequiresItIsUnclean() {
+        Observation noCloseFrame = new Observation(true, List.of(Received.text("")), true, false,
+                OptionalInt.empty(), "", false, false, 101);
+        Grade g = Grader.grade(get("1.1.1"), noCloseFrame);
+        assertEquals(Verdict.OK, g.behavior());
+        assertEquals(Verdict.UNCLEAN, g.close());
+        assertEquals("sent back text message (0 bytes), then closed TCP without answering our close frame instead of "
+                + "answering it with 1000 [RFC 6455 §5.2]", g.serverDid());
+    }
+
+    private static Observation echoedWithDeflate(ProbeCase c, boolean deflate, List<String> findings) {
+        return new Observation(true, c.expectedOk(), true, true, OptionalInt.of(1000), "", false, deflate, 101,
+                deflate ? "permessage-deflate; server_no_context_takeover" : "", Optional.empty(), findings,
+                Optional.empty());
+    }
+
+    /** 20.2.*: every echo came back, but one would not inflate (a server that kept its context): FAILED. */
+    @Test
+    void aDeflateTrapFailsOnTheServersFindingEvenWhenEveryEchoCameBack() {
+        ProbeCase trap = get("20.2.2");
+        Grade clean = Grader.grade(trap, echoedWithDeflate(trap, true, List.of()));
+        assertEquals(Verdict.OK, clean.behavior());
+        Grade kept = Grader.grade(trap, echoedWithDeflate(trap, true,
+                List.of("DEFLATE_ERROR: the compressed payload could not be inflated")));
+        assertEquals(Verdict.FAILED, kept.behavior());
+        assertEquals(Verdict.OK, kept.close());
+        assertEquals("The server broke a rule: DEFLATE_ERROR: the compressed payload could not be inflated.",
+                kept.result());
+        assertTrue(kept.serverDid().endsWith("; it broke DEFLATE_ERROR: the compressed payload could not be inflated"),
+                kept.serverDid());
+        Grade none = Grader.grade(trap, echoedWithDeflate(trap, false, List.of()));
+        assertEquals(Verdict.UNIMPLEMENTED, none.behavior());
     }
 
     @Test

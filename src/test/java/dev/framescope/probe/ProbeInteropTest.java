@@ -30,6 +30,28 @@ class ProbeInteropTest {
 
     private static final Engine engine = SharedEngine.get();
 
+    /**
+     * Jetty publishes no per-case report; its own Autobahn run (jetty-websocket-core-tests' AutobahnTests, by hand)
+     * counts anything but OK, INFORMATIONAL and UNIMPLEMENTED as a failure. Our Jetty echo differs in 6.4.*: it is
+     * Jetty's API endpoint, whose text sink checks UTF-8 when the message completes (docs/probe.md).
+     */
+    private static final Map<String, Verdict> JETTY_NOT_OK = Map.of("6.4.1", Verdict.NON_STRICT,
+            "6.4.2", Verdict.NON_STRICT, "6.4.3", Verdict.NON_STRICT, "6.4.4", Verdict.NON_STRICT,
+            "7.1.6", Verdict.INFORMATIONAL, "7.13.1", Verdict.INFORMATIONAL, "7.13.2", Verdict.INFORMATIONAL);
+
+    /**
+     * Java-WebSocket's published report, {@code autobahn reports/servers/index.json} at e35e72a (2017): its cases of
+     * 1-7 and 10 that were not OK in both grades (behaviour, close). Every other case was OK, OK.
+     */
+    private static final Map<String, String> JAVA_WEBSOCKET_PUBLISHED = Map.of("3.2", "NON-STRICT OK",
+            "4.1.3", "NON-STRICT OK", "4.1.4", "NON-STRICT OK", "4.2.3", "NON-STRICT OK", "4.2.4", "NON-STRICT OK",
+            "6.4.3", "NON-STRICT OK", "6.4.4", "NON-STRICT OK", "7.1.6", "INFORMATIONAL INFORMATIONAL",
+            "7.13.1", "INFORMATIONAL INFORMATIONAL", "7.13.2", "INFORMATIONAL INFORMATIONAL");
+
+    /** Where Java-WebSocket 1.6.0 may differ from its published report, each with its reason in docs/probe.md. */
+    private static final Set<String> JAVA_WEBSOCKET_DIFFERENCES = Set.of("3.2", "3.3", "3.4", "4.1.3", "4.1.4",
+            "4.1.5", "4.2.3", "4.2.4", "4.2.5", "6.4.1", "6.4.2", "7.1.2", "7.5.1");
+
     private static Map<String, CaseResult> run(URI uri, String cases) throws InterruptedException {
         return run(uri, cases, ProbeSettings.DEFAULTS);
     }
@@ -56,6 +78,11 @@ class ProbeInteropTest {
                 + r.grade().behavior().label()));
     }
 
+    private static Map<String, Verdict> notOk(Map<String, CaseResult> results) {
+        return results.values().stream().filter(r -> r.grade().behavior() != Verdict.OK)
+                .collect(Collectors.toMap(CaseResult::id, r -> r.grade().behavior()));
+    }
+
     private static void assertPlainOk(CaseResult r) {
         assertEquals(Verdict.OK, r.grade().behavior(), r.id() + ": " + r.grade().serverDid());
         assertEquals(Verdict.OK, r.grade().close(), r.id() + ": " + r.grade().serverDid());
@@ -67,6 +94,7 @@ class ProbeInteropTest {
             Map<String, CaseResult> results = run(jetty.uri(), "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*");
             assertEquals(247, results.size());
             assertNothingFailed(results);
+            assertEquals(JETTY_NOT_OK, notOk(results));
             assertPlainOk(results.get("1.1.1"));
             results.values().stream().filter(r -> r.id().startsWith("2.")).forEach(ProbeInteropTest::assertPlainOk);
             assertPlainOk(results.get("3.1"));
@@ -78,12 +106,33 @@ class ProbeInteropTest {
         }
     }
 
+    /**
+     * 9.* is off by default and slow in full (docs/probe.md gives its timings from the command line): here one case of
+     * each kind, a whole 64 KiB message, 4 MiB in 64 KiB fragments, 1 MiB in 2 KiB chops and 1000 round trips.
+     */
+    @Test
+    void jettyPassesOneLimitsCaseOfEachKind() throws Exception {
+        try (EchoServers.Jetty jetty = new EchoServers.Jetty()) {
+            Map<String, CaseResult> results = run(jetty.uri(), "9.1.1,9.2.1,9.4.6,9.6.6,9.7.1,9.8.1");
+            assertEquals(6, results.size());
+            results.values().forEach(ProbeInteropTest::assertPlainOk);
+            assertEquals(1000, results.get("9.7.1").observation().received().size(), "every round trip graded");
+        }
+    }
+
     @Test
     void javaWebSocketPassesTheDefaultSuite() throws Exception {
         try (EchoServers.JavaWebSocket server = new EchoServers.JavaWebSocket()) {
             Map<String, CaseResult> results = run(server.uri(), "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*");
             assertEquals(247, results.size());
             assertNothingFailed(results);
+            List<String> unlike = results.values().stream()
+                    .filter(r -> !JAVA_WEBSOCKET_DIFFERENCES.contains(r.id()))
+                    .filter(r -> !(r.grade().behavior().label() + " " + r.grade().close().label())
+                            .equals(JAVA_WEBSOCKET_PUBLISHED.getOrDefault(r.id(), "OK OK")))
+                    .map(r -> r.id() + " " + r.grade().behavior().label() + " " + r.grade().close().label()).sorted()
+                    .toList();
+            assertEquals(List.of(), unlike, "as in Java-WebSocket's published report");
             assertPlainOk(results.get("1.2.8"));
             assertPlainOk(results.get("5.19"));
             // Java-WebSocket decodes a whole read before it delivers: when the text message and the RSV frame behind
@@ -103,6 +152,7 @@ class ProbeInteropTest {
             assertTrue(r.get("13.1.1").observation().deflate());
             assertPlainOk(r.get("20.2.1"));
             assertPlainOk(r.get("20.2.2"));
+            assertPlainOk(r.get("20.2.4"));
             assertPlainOk(r.get("20.3.1"));
             assertPlainOk(r.get("20.3.2"));
             // Jetty's Deflater cannot shrink its window: it accepts server_max_window_bits=9 without the
@@ -127,6 +177,7 @@ class ProbeInteropTest {
             Map<String, CaseResult> suite = run(offering, "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*", ProbeSettings.DEFAULTS);
             assertEquals(247, suite.size());
             assertNothingFailed(suite);
+            assertEquals(JETTY_NOT_OK, notOk(suite));
             assertTrue(suite.get("1.1.8").observation().deflate(), "negotiated on every case");
             assertPlainOk(suite.get("1.2.8"));
             assertPlainOk(suite.get("10.1.1"));
@@ -205,7 +256,7 @@ class ProbeInteropTest {
     @Test
     void aSloppyServerFailsTheRightCasesForTheRightReasons() throws Exception {
         try (SloppyServer sloppy = new SloppyServer()) {
-            Map<String, CaseResult> r = run(sloppy.uri(), "1.1.1,2.1,3.1,6.3.1,7.1.1", FAST);
+            Map<String, CaseResult> r = run(sloppy.uri(), "1.1.1,2.1,3.1,6.3.1,7.1.1,20.1.1,20.1.2", FAST);
             assertEquals(Verdict.OK, r.get("1.1.1").grade().behavior());
             assertEquals(Verdict.WRONG_CODE, r.get("1.1.1").grade().close());
             assertEquals("sent back text message (0 bytes), then answered our close frame with 1001 instead of "
@@ -222,6 +273,17 @@ class ProbeInteropTest {
                     + "instead of closing with 1007 [INVALID_UTF8, RFC6455-8.1]", r.get("6.3.1").grade().serverDid());
             assertEquals(Verdict.FAILED, r.get("7.1.1").grade().behavior());
             assertEquals("The close code should have been 1000 or empty", r.get("7.1.1").grade().result());
+            assertEquals("sent back text message (12 bytes), then answered our close frame with 1001 instead of "
+                    + "answering it with 1000 [RFC 6455 §7.1.2]", r.get("7.1.1").grade().serverDid());
+            assertEquals(Verdict.FAILED, r.get("20.1.1").grade().behavior());
+            assertEquals("The server accepted an extension it cannot know: x-framescope-unknown; p=1.",
+                    r.get("20.1.1").grade().result());
+            assertEquals("accepted the extension it cannot know (x-framescope-unknown; p=1) instead of declining it, "
+                    + "then sent back text message (13 bytes), then answered our close frame with 1001 instead of "
+                    + "answering it with 1000 [RFC 6455 §9.1]", r.get("20.1.1").grade().serverDid());
+            assertEquals(Verdict.FAILED, r.get("20.1.2").grade().behavior());
+            assertTrue(r.get("20.1.2").grade().serverDid().endsWith("; it broke HANDSHAKE_SUBPROTOCOL_NOT_OFFERED: "
+                    + "\"sloppy.v0\"; offered [framescope.probe.v1]"), r.get("20.1.2").grade().serverDid());
             assertFalse(r.get("1.1.1").log().size() == 0, "each case keeps its capture");
         }
     }

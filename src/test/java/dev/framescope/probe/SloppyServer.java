@@ -17,12 +17,17 @@ import java.util.regex.Pattern;
 /**
  * A deliberately sloppy echo server on loopback: it echoes every data frame as it came (invalid UTF-8 included),
  * ignores reserved bits and opcodes, never answers pings, and answers a close with 1001 instead of echoing the code.
- * One thread per connection.
+ * In its upgrade it accepts any extension offered under an {@code x-} name, unknown as it must be to the server, and
+ * selects a subprotocol of its own whenever one is offered. One thread per connection.
  */
 public final class SloppyServer implements AutoCloseable {
 
     static final int WRONG_CODE = 1001;
+    static final String OWN_SUBPROTOCOL = "sloppy.v0";
     private static final Pattern KEY = Pattern.compile("(?im)^sec-websocket-key:\\s*(\\S+)");
+    private static final Pattern UNKNOWN_EXTENSION =
+            Pattern.compile("(?im)^sec-websocket-extensions:\\s*(x-[^\\r\\n]*)");
+    private static final Pattern SUBPROTOCOLS = Pattern.compile("(?im)^sec-websocket-protocol:");
 
     private final ServerSocket server;
 
@@ -54,13 +59,17 @@ public final class SloppyServer implements AutoCloseable {
         try (socket) {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            Matcher m = KEY.matcher(readHead(in));
+            String head = readHead(in);
+            Matcher m = KEY.matcher(head);
             if (!m.find()) {
                 return;
             }
+            Matcher unknown = UNKNOWN_EXTENSION.matcher(head);
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + Handshake.acceptFor(m.group(1)) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+                    + "Sec-WebSocket-Accept: " + Handshake.acceptFor(m.group(1)) + "\r\n"
+                    + (unknown.find() ? "Sec-WebSocket-Extensions: " + unknown.group(1).trim() + "\r\n" : "")
+                    + (SUBPROTOCOLS.matcher(head).find() ? "Sec-WebSocket-Protocol: " + OWN_SUBPROTOCOL + "\r\n" : "")
+                    + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             while (true) {
                 int b0 = in.readUnsignedByte();
                 int b1 = in.readUnsignedByte();

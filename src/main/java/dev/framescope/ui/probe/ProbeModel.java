@@ -39,6 +39,8 @@ public final class ProbeModel implements PulseListener {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private volatile Optional<Probe.Running> current = Optional.empty();
+    /** Stop was pressed for this run: it may come before the run exists (during the echo check). */
+    private volatile boolean stopping;
     private int total;
 
     public ProbeModel(Engine engine, Background background) {
@@ -84,6 +86,7 @@ public final class ProbeModel implements PulseListener {
         done.set(0);
         total = cases.size();
         progress.set(0);
+        stopping = false;
         running.set(true);
         status.set("Checking that the server echoes…");
         Probe probe = new Probe(engine, target, ProbeSettings.DEFAULTS);
@@ -92,8 +95,14 @@ public final class ProbeModel implements PulseListener {
             if (!echo.echoes()) {
                 return Optional.<String>of("The server does not echo: " + echo.detail() + ".");
             }
+            if (stopping) {
+                return Optional.<String>of("Stopped before the first case.");
+            }
             Probe.Running run = probe.start(cases, this::finished);
             current = Optional.of(run);
+            if (stopping) {
+                run.cancel();
+            }
             run.done().whenComplete((r, e) -> background.ui().execute(() -> ended(r, e)));
             return Optional.<String>empty();
         }, new Background.Outcome<Optional<String>>() {
@@ -107,7 +116,7 @@ public final class ProbeModel implements PulseListener {
 
             @Override
             public void failed(Exception problem) {
-                status.set("The probe could not start: " + problem.getMessage());
+                status.set("The probe could not start: " + words(problem));
                 running.set(false);
             }
         });
@@ -115,6 +124,10 @@ public final class ProbeModel implements PulseListener {
 
     /** Cancels the run: cases under way end at their next wait, the rest do not start. */
     public void stop() {
+        if (!running.get()) {
+            return;
+        }
+        stopping = true;
         current.ifPresent(Probe.Running::cancel);
         status.set("Stopping…");
     }
@@ -129,14 +142,29 @@ public final class ProbeModel implements PulseListener {
     private void ended(List<CaseResult> all, Throwable problem) {
         current = Optional.empty();
         if (problem != null) {
-            status.set("The run stopped: " + problem.getMessage());
+            status.set("The run stopped: " + words(problem));
             running.set(false);
             return;
         }
         progress.set(all.size() / (double) total);
         long failed = all.stream().filter(r -> r.grade().failed()).count();
-        status.set(all.size() + " of " + total + " cases run, " + (failed == 0 ? "none" : failed) + " failed.");
+        String counts = all.size() + " of " + total + " cases" + (stopping ? ", " : " run, ")
+                + (failed == 0 ? "none" : failed) + " failed.";
+        status.set(stopping ? "Stopped after " + counts : counts);
         running.set(false);
+    }
+
+    /**
+     * A failure in words: the probe's own messages are; a case that threw reaches us wrapped by its executor, whose
+     * message would be the Java exception's name, so the cause's message is used.
+     */
+    static String words(Throwable problem) {
+        Throwable p = problem;
+        while ((p instanceof java.util.concurrent.ExecutionException
+                || p instanceof java.util.concurrent.CompletionException) && p.getCause() != null) {
+            p = p.getCause();
+        }
+        return p.getMessage() == null ? "an unexpected problem" : p.getMessage();
     }
 
     @Override
@@ -145,7 +173,9 @@ public final class ProbeModel implements PulseListener {
         if (running.get() && total > 0 && current.isPresent()) {
             int n = done.get();
             progress.set(n / (double) total);
-            status.set(n + " of " + total + " cases done");
+            if (!stopping) {
+                status.set(n + " of " + total + " cases done");
+            }
         }
     }
 }

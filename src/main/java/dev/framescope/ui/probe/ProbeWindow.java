@@ -80,7 +80,8 @@ public final class ProbeWindow {
         columns();
         table.setItems(new javafx.collections.transformation.SortedList<>(model.results(),
                 (a, b) -> Catalogue.compareIds(a.id(), b.id())));
-        table.setPlaceholder(new Label("Pick categories and press Run. Double-click a case to open its capture."));
+        table.setPlaceholder(new Label("The server must echo every message back, as Autobahn's fuzzing client "
+                + "assumes. Pick categories and press Run; double-click a case to open its capture."));
         table.setRowFactory(t -> {
             TableRow<CaseResult> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

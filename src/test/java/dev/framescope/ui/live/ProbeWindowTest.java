@@ -51,6 +51,8 @@ class ProbeWindowTest {
             window.set(harness.live.probe().open(echo));
             window.get().choose(Set.of("2", "20"));
         });
+        assertTrue(((Labeled) window.get().table().getPlaceholder()).getText().startsWith("The server must echo "
+                + "every message back"), "the window says up front that the server must echo");
         robot.clickOn(window.get().runButton());
         Await.until(Duration.ofSeconds(30), () -> !window.get().model().running().get()
                 && window.get().table().getItems().size() == 21, "11 + 10 cases in the table");
