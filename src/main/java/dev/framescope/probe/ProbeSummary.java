@@ -34,9 +34,15 @@ public final class ProbeSummary {
         }
         long failed = results.stream().filter(r -> r.grade().failed()).count();
         lines.add("");
-        lines.add(results.size() + " cases in " + String.format(Locale.ROOT, "%.1f", millis / 1000.0) + " s: "
-                + counts(results) + (failed == 0 ? "; none FAILED." : "; " + failed + " FAILED."));
+        // The counts are by behaviour; a case fails when either of its grades does, so the tail says which.
+        lines.add(cases(results.size()) + " in " + String.format(Locale.ROOT, "%.1f", millis / 1000.0) + " s: "
+                + counts(results) + (failed == 0 ? "; none FAILED in behaviour or close."
+                        : "; " + cases(failed) + " FAILED in behaviour or close (listed above)."));
         return lines;
+    }
+
+    private static String cases(long n) {
+        return n == 1 ? "1 case" : n + " cases";
     }
 
     /** "230 OK, 12 NON-STRICT, 3 INFORMATIONAL" by behaviour. */
