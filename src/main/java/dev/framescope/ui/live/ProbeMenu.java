@@ -42,7 +42,7 @@ public final class ProbeMenu {
         ProbeWindow view = new ProbeWindow(model, url, this::show);
         Stage stage = new Stage();
         stage.setTitle("Conformance Probe");
-        Scene scene = new Scene(view.root(), 1000, 640);
+        Scene scene = new Scene(view.root(), 1000, 720);
         if (window.root().getScene() != null) {
             scene.getStylesheets().setAll(window.root().getScene().getStylesheets());
             stage.initOwner(window.root().getScene().getWindow());

@@ -95,7 +95,7 @@ public final class ProbeWindow {
                 detail.show(Optional.ofNullable(now)));
         SplitPane results = new SplitPane(table, detail.root());
         results.setOrientation(Orientation.VERTICAL);
-        results.setDividerPositions(0.62);
+        results.setDividerPositions(0.55);
         VBox.setVgrow(results, Priority.ALWAYS);
         root = new VBox(8, new HBox(8, new Label("URL"), url, run, stop), picker, new HBox(8, progress, status),
                 results);
