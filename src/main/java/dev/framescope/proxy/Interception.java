@@ -1,5 +1,6 @@
 package dev.framescope.proxy;
 
+import dev.framescope.capture.CaptureEvent.RelayMark;
 import dev.framescope.engine.RelayRecorder;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.HandshakeChecker;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,6 +77,8 @@ public final class Interception {
         try {
             boolean sent = (as == Sender.CLIENT ? fromApp : fromServer).inject(framed.bytes(), !op.isControl());
             if (sent) {
+                recording(() -> recorder.wrote(as, RelayMark.INJECTED, List.of(), framed.header(),
+                        framed.wirePayload(), payload, 0));
                 note(Severity.WARNING, "injected toward " + (as == Sender.CLIENT ? "the server as if from the app"
                         : "the app as if from the server") + ": " + describe(op, payload) + " — header "
                         + framed.header().rawHeaderHex() + framed.header().maskingKeyHex().map(k -> ", masking key "
@@ -180,6 +184,34 @@ public final class Interception {
     void note(Severity level, String text) {
         try {
             recorder.note(level, text);
+        } catch (RuntimeException e) {
+            // The relay goes on without its capture (Relay says so once).
+        }
+    }
+
+    /**
+     * The edit of {@code h} went out as {@code framed}: the capture gets the edit's frame and message beside the
+     * original (recorded as it arrived), each marked with the other.
+     */
+    void recordEdit(HeldMessage h, Reframer.Framed framed, byte[] replacement) {
+        recording(() -> {
+            long start = h.message().startOffset();
+            List<Long> original = recorder.recorded(h.sender(), start);
+            List<Long> edit = recorder.wrote(h.sender(), RelayMark.EDITED, original, framed.header(),
+                    framed.wirePayload(), replacement, start);
+            recorder.mark(h.sender(), RelayMark.REPLACED, original, edit);
+        });
+    }
+
+    /** {@code h} was not forwarded (dropped, or its connection closed or gone while it was held). */
+    void recordDrop(HeldMessage h) {
+        recording(() -> recorder.mark(h.sender(), RelayMark.DROPPED,
+                recorder.recorded(h.sender(), h.message().startOffset()), List.of()));
+    }
+
+    private void recording(Runnable r) {
+        try {
+            r.run();
         } catch (RuntimeException e) {
             // The relay goes on without its capture (Relay says so once).
         }
