@@ -35,7 +35,8 @@ public final class MessagesView extends TableView<MessageEvent> {
                 column("Compressed", 100, m -> m.header().compressed() ? m.header().wireLength() + " B" : ""),
                 column("Violations", 220, m -> m.header().findings().stream().map(f -> f.violation().id()).distinct()
                         .collect(Collectors.joining(", "))),
-                column("Content", 480, MessagesView::preview)));
+                column("Content", 480, m -> RelayBadge.prefixed(RelayBadge.ofMessage(model, m), preview(m)))));
+        model.relayMarksProperty().addListener((o, was, now) -> refresh());
     }
 
     static String preview(MessageEvent m) {

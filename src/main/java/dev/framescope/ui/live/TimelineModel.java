@@ -85,6 +85,7 @@ public final class TimelineModel implements PulseListener {
     private int collapsedGroups;
     private final ReadOnlyLongWrapper fragmentsChanged = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper foldsChanged = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper relayMarks = new ReadOnlyLongWrapper();
 
     public ObservableList<CaptureEvent.FrameEvent> frames() {
         return frames;
@@ -241,6 +242,16 @@ public final class TimelineModel implements PulseListener {
         return framesCleared + indexBySeq(frames, f.seq()) + 1;
     }
 
+    /** The number the frame (or message, with {@code message}) of this seq has in its view. */
+    long numberOf(long seq, boolean message) {
+        return message ? messagesCleared + indexBySeq(messages, seq) + 1 : framesCleared + indexBySeq(frames, seq) + 1;
+    }
+
+    /** Changes when the proxy marks a frame or message already shown (an original held, then replaced). */
+    public ReadOnlyLongProperty relayMarksProperty() {
+        return relayMarks.getReadOnlyProperty();
+    }
+
     /** Message #m of this connection, numbered on its own from 1. */
     public long messageNumber(CaptureEvent.MessageEvent m) {
         return messagesCleared + indexBySeq(messages, m.seq()) + 1;
@@ -278,12 +289,15 @@ public final class TimelineModel implements PulseListener {
         List<CaptureEvent.FrameEvent> added = new ArrayList<>(batch.size());
         List<CaptureEvent.MessageEvent> completed = new ArrayList<>();
         boolean completedGroup = false;
+        boolean marked = false;
         for (CaptureEvent e : batch) {
             if (e instanceof CaptureEvent.FrameEvent f) {
                 completedGroup |= track(f);
                 added.add(f);
             } else if (messagesShown && e instanceof CaptureEvent.MessageEvent m) {
                 completed.add(m);
+            } else if (e instanceof CaptureEvent.RelayEvent r && !r.forwarded()) {
+                marked = true;
             }
         }
         frames.addAll(added);
@@ -292,6 +306,9 @@ public final class TimelineModel implements PulseListener {
         }
         if (!completed.isEmpty()) {
             messages.addAll(completed);
+        }
+        if (marked) {
+            relayMarks.set(relayMarks.get() + 1);
         }
         var c = l.counters();
         captured.set(c.framesIn() + c.framesOut());

@@ -93,7 +93,7 @@ public final class TimelineView extends TableView<FrameEvent> {
                 text("Inflated", 92, "Size after permessage-deflate inflation", f -> f.inflated()
                         .map(p -> Integer.toString(p.length())).orElse("")),
                 ViolationsColumn.create(),
-                preview()));
+                preview(model)));
         setContextMenu(copyMenu());
         setRowFactory(t -> new TableRow<>() {
             @Override
@@ -119,6 +119,7 @@ public final class TimelineView extends TableView<FrameEvent> {
             }
         });
         model.fragmentsChangedProperty().addListener((o, was, now) -> refresh());
+        model.relayMarksProperty().addListener((o, was, now) -> refresh());
         skinProperty().addListener((o, was, now) -> ui.post(this::installHeaderTooltips));
         addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
@@ -411,9 +412,10 @@ public final class TimelineView extends TableView<FrameEvent> {
         return column;
     }
 
-    private static TableColumn<FrameEvent, String> preview() {
-        TableColumn<FrameEvent, String> column = text("Payload", 380, "The payload: text, or the first bytes in hex",
-                f -> FramePreview.of(f, PREVIEW_CHARS));
+    private static TableColumn<FrameEvent, String> preview(TimelineModel model) {
+        TableColumn<FrameEvent, String> column = text("Payload", 380, "The payload: text, or the first bytes in hex;"
+                + " [in brackets] what the intercepting proxy did to it", f -> RelayBadge.prefixed(
+                        RelayBadge.ofFrame(model, f), FramePreview.of(f, PREVIEW_CHARS)));
         column.getStyleClass().add("preview-column");
         return column;
     }
