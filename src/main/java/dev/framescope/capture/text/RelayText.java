@@ -28,6 +28,16 @@ public final class RelayText {
         };
     }
 
+    /** One word for a narrow column: "edited", "injected", "replaced", "dropped". */
+    public static String word(RelayEvent r) {
+        return switch (r.mark()) {
+            case EDITED -> "edited";
+            case INJECTED -> "injected";
+            case REPLACED -> "replaced";
+            case DROPPED -> "dropped";
+        };
+    }
+
     /** The marker with the counterpart named by its first event's number in the capture ("event 12"). */
     public static String mark(RelayEvent r) {
         return mark(r, seqs -> "event " + seqs.get(0));

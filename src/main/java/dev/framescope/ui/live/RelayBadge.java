@@ -24,6 +24,11 @@ final class RelayBadge {
         return of(model, m.seq(), !model.messages().isEmpty());
     }
 
+    /** The Proxy column's word for a frame or message event: "edited", "replaced", …; empty when unmarked. */
+    static String word(TimelineModel model, long seq) {
+        return model.log().flatMap(l -> l.relayMark(seq)).map(RelayText::word).orElse("");
+    }
+
     /** The payload cell's text: the mark in brackets before the preview, or the preview alone. */
     static String prefixed(Optional<String> badge, String preview) {
         return badge.map(b -> "[" + b + "] " + preview).orElse(preview);

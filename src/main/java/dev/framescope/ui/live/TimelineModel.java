@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
@@ -86,6 +88,7 @@ public final class TimelineModel implements PulseListener {
     private final ReadOnlyLongWrapper fragmentsChanged = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper foldsChanged = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper relayMarks = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper relayMarked = new ReadOnlyBooleanWrapper();
 
     public ObservableList<CaptureEvent.FrameEvent> frames() {
         return frames;
@@ -219,6 +222,7 @@ public final class TimelineModel implements PulseListener {
         Arrays.fill(openGroup, null);
         Arrays.fill(current, null);
         collapsedGroups = 0;
+        relayMarked.set(false);
         frames.clear();
         messages.clear();
         framesCleared = 0;
@@ -250,6 +254,11 @@ public final class TimelineModel implements PulseListener {
     /** Changes when the proxy marks a frame or message already shown (an original held, then replaced). */
     public ReadOnlyLongProperty relayMarksProperty() {
         return relayMarks.getReadOnlyProperty();
+    }
+
+    /** Whether the proxy marked any frame of the shown connection: the views then show their Proxy column. */
+    public ReadOnlyBooleanProperty relayMarkedProperty() {
+        return relayMarked.getReadOnlyProperty();
     }
 
     /** Message #m of this connection, numbered on its own from 1. */
@@ -296,8 +305,9 @@ public final class TimelineModel implements PulseListener {
                 added.add(f);
             } else if (messagesShown && e instanceof CaptureEvent.MessageEvent m) {
                 completed.add(m);
-            } else if (e instanceof CaptureEvent.RelayEvent r && !r.forwarded()) {
-                marked = true;
+            } else if (e instanceof CaptureEvent.RelayEvent r) {
+                relayMarked.set(true);
+                marked |= !r.forwarded();
             }
         }
         frames.addAll(added);

@@ -79,6 +79,7 @@ public final class TimelineView extends TableView<FrameEvent> {
                         f -> Long.toString(model.frameNumber(f))),
                 time(),
                 text("Dir", 46, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
+                proxyColumn(model),
                 opcode(),
                 fragmentColumn(),
                 text("FIN", 46, "FIN: 1 when this is the final fragment of a message (RFC 6455 §5.2)",
@@ -409,6 +410,15 @@ public final class TimelineView extends TableView<FrameEvent> {
                 setGraphic(badge);
             }
         });
+        return column;
+    }
+
+    /** Shown while the connection has frames the intercepting proxy marked. */
+    private static TableColumn<FrameEvent, String> proxyColumn(TimelineModel model) {
+        TableColumn<FrameEvent, String> column = text("Proxy", 96, "What the intercepting proxy did: edited or "
+                + "injected (the proxy sent it), replaced or dropped (held; it never reached the receiver)",
+                f -> RelayBadge.word(model, f.seq()));
+        column.visibleProperty().bind(model.relayMarkedProperty());
         return column;
     }
 

@@ -96,6 +96,7 @@ class BreakpointPaneTest {
                 "the edit's row marked in the frames table: " + cellTexts(robot));
         Await.until(() -> cellTexts(robot).stream().anyMatch(t -> t.startsWith("[held, replaced by #2] ")),
                 "the original's row marked: " + cellTexts(robot));
+        assertTrue(cellTexts(robot).containsAll(List.of("replaced", "edited")), "the Proxy column's words");
         Await.until(() -> harness.live.details().notes().stream().anyMatch(n -> n.text().startsWith("edited at "
                 + "breakpoint")), "the edit in the Notes tab: " + harness.live.details().notes());
         harness.showTab(robot, DetailTab.NOTES);
