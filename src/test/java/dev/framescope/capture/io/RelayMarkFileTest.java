@@ -30,18 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The intercepting proxy's marks in session files and exports: an original held and replaced by an edit, both
  * marked, survive a save and a load in both versions; pcapng carries each direction as its sender sent it, the
- * proxy's own frame left out; the JSON and text exports name the marks.
+ * proxy's own frame left out (streamed from a file: {@code cli/ProxiedExportTest}); the text export names the
+ * marks.
  */
-class RelayMarkFileTest {
+public class RelayMarkFileTest {
 
     @TempDir
     Path dir;
 
-    private static final byte[] ORIGINAL = FrameEncoder.text("order 1").masked(0x11223344).encode();
-    private static final byte[] EDIT = FrameEncoder.text("order 2").masked(0x55667788).encode();
+    public static final byte[] ORIGINAL = FrameEncoder.text("order 1").masked(0x11223344).encode();
+    public static final byte[] EDIT = FrameEncoder.text("order 2").masked(0x55667788).encode();
 
     /** The app's "order 1" (frame 0, message 1), its edit as marked and written (2, 3, 4), the original's mark (5). */
-    static CaptureLog proxied() {
+    public static CaptureLog proxied() {
         CaptureLog log = new CaptureLog(1, "ws://h/chat via proxy from 127.0.0.1:5000", new PayloadStore(1 << 20));
         long t = log.nanoAnchor();
         for (Dissected item : new StreamDissector(Sender.CLIENT).feed(ORIGINAL)) {
