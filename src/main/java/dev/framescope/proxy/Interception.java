@@ -3,6 +3,7 @@ package dev.framescope.proxy;
 import dev.framescope.capture.CaptureEvent.RelayMark;
 import dev.framescope.engine.RelayRecorder;
 import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.HandshakeChecker;
 import dev.framescope.wire.HandshakeRequest;
 import dev.framescope.wire.HandshakeResponse;
@@ -17,6 +18,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -106,13 +108,23 @@ public final class Interception {
                 + ": a close frame to each side; nothing more is forwarded");
         // Both frames go out before either direction's relay can end and shut its output down: a peer that answers
         // the first close at once must not make the second unsendable. (Lock order as in serverHead: server, app.)
+        FrameEncoder toApp = FrameEncoder.close(code, reason).unmasked();
+        FrameEncoder toServer = FrameEncoder.close(code, reason).masked();
+        FrameHeader appHeader = toApp.header();
+        FrameHeader serverHeader = toServer.header();
+        byte[] appFrame = toApp.encode();
+        byte[] payload = Arrays.copyOfRange(appFrame, appHeader.headerSize(), appFrame.length);
         try {
             synchronized (fromServer) {
                 synchronized (fromApp) {
-                    fromServer.closeByUser(FrameEncoder.close(code, reason).unmasked().encode());
-                    fromApp.closeByUser(FrameEncoder.close(code, reason).masked().encode());
+                    fromServer.closeByUser(appFrame);
+                    fromApp.closeByUser(toServer.encode());
                 }
             }
+            recording(() -> {
+                recorder.wrote(Sender.SERVER, RelayMark.INJECTED, List.of(), appHeader, payload, payload, 0);
+                recorder.wrote(Sender.CLIENT, RelayMark.INJECTED, List.of(), serverHeader, payload, payload, 0);
+            });
         } catch (IOException e) {
             note(Severity.WARNING, "the close frame could not be sent: " + e.getMessage());
         }

@@ -42,6 +42,12 @@ public final class LogQueries {
                 .orElseThrow(() -> new AssertionError("no frame marked " + mark + ":\n" + dump(log)));
     }
 
+    /** Every frame the intercepting proxy marked, in order. */
+    public static List<CaptureEvent.FrameEvent> markedFrames(CaptureLog log) {
+        return events(log, CaptureEvent.FrameEvent.class).stream().filter(f -> log.relayMark(f.seq()).isPresent())
+                .toList();
+    }
+
     public static List<CaptureEvent.FrameEvent> frames(CaptureLog log, Direction dir) {
         return events(log, CaptureEvent.FrameEvent.class).stream().filter(f -> f.dir() == dir).toList();
     }
