@@ -3,12 +3,20 @@
 # built-in demo endpoint's /compressed scenario, through `framescope proxy` (loopback upstreams only: Chromium sends
 # its own background requests through any proxy, and these are refused before any lookup). The session the proxy
 # writes must hold the page's messages both ways, Chromium's masks and its permessage-deflate offer.
-# (ChromiumProxyTest covers ws and wss with the local CA inside `mvn verify`.)
+# `mvn verify` runs it after the unit tests, on the jar just packaged (BrowserCheckIT, maven-failsafe-plugin);
+# ChromiumProxyTest covers ws and wss with the local CA among the unit tests.
 # Usage: scripts/browser-check.sh   (builds target/framescope.jar when missing)
+#        FRAMESCOPE_JAR=path/to/framescope.jar scripts/browser-check.sh   (that jar, never a build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=target/framescope.jar
-[ -f "$jar" ] || mvn -q -B -DskipTests package
+if [ -n "${FRAMESCOPE_JAR:-}" ]; then
+  jar=$FRAMESCOPE_JAR
+  [ -f "$jar" ] || { echo "browser-check: FRAMESCOPE_JAR=$jar does not exist" >&2; exit 1; }
+else
+  jar=target/framescope.jar
+  [ -f "$jar" ] || mvn -q -B -DskipTests package
+fi
+echo "browser-check: using $jar"
 chromium=$(command -v chromium || command -v google-chrome || true)
 if [ -z "$chromium" ]; then
   echo "browser-check: chromium is missing (Debian: apt-get install -y --no-install-recommends chromium)" >&2

@@ -170,4 +170,39 @@ public sealed interface CaptureEvent {
 
     record NoteEvent(Stamp stamp, Severity level, String text) implements CaptureEvent {
     }
+
+    /** What the intercepting proxy did to a message on its way (docs/proxy.md). */
+    enum RelayMark {
+        /** Written by the proxy in place of a held message (the user's edit): what the receiver got. */
+        EDITED,
+        /** Written by the proxy on its own (an injection): what the receiver got, sent by neither peer. */
+        INJECTED,
+        /** As its sender sent it, held at a breakpoint and replaced by an edit: the receiver never got it. */
+        REPLACED,
+        /** As its sender sent it, dropped at a breakpoint (or by a close from the hold): never forwarded. */
+        DROPPED
+    }
+
+    /**
+     * Marks frame and message events of this log with what the proxy did to them. Frames the proxy wrote itself
+     * (edits, injections) are frame and message events of their own, in their sender's direction, appended when
+     * written; an original keeps its events as it arrived and is marked afterwards.
+     *
+     * @param marked      sequence numbers of the events marked: a message's frames, then the message
+     * @param counterpart the other side of an edit (the original's events for EDITED, the edit's for REPLACED);
+     *                    empty otherwise
+     */
+    record RelayEvent(Stamp stamp, Direction dir, RelayMark mark, List<Long> marked, List<Long> counterpart)
+            implements CaptureEvent {
+        public RelayEvent {
+            Objects.requireNonNull(mark, "mark");
+            marked = List.copyOf(marked);
+            counterpart = List.copyOf(counterpart);
+        }
+
+        /** Whether the events marked crossed to the receiver: false for an original that was replaced or dropped. */
+        public boolean forwarded() {
+            return mark == RelayMark.EDITED || mark == RelayMark.INJECTED;
+        }
+    }
 }

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -71,6 +73,8 @@ public final class CaptureLog implements AutoCloseable {
     private boolean released;
     private final boolean live;
     private volatile Secrets secrets = Secrets.NONE;
+    /** What the proxy did to a frame or message, by its seq (empty but for intercepted captures). */
+    private final Map<Long, CaptureEvent.RelayEvent> relayMarks = new ConcurrentHashMap<>();
     private volatile SetupTree setup = SetupTree.NONE;
 
     public CaptureLog(long connectionId, String label, PayloadStore payloads) {
@@ -168,9 +172,28 @@ public final class CaptureLog implements AutoCloseable {
             long cost = eventCost + eventIndex.putSlot(index, ~objectCount);
             cost += eventIndex.putObject(objectCount++, event, eventCost);
             counters.count(event);
+            if (event instanceof CaptureEvent.RelayEvent r) {
+                r.marked().forEach(seq -> relayMarks.put(seq, r));
+            }
             size = index + 1;
             charge(cost, nanos, index + 1);
             return event;
+        }
+    }
+
+    /**
+     * Appends the events {@code build} makes, given the first one's sequence number, with nothing between them:
+     * events that refer to each other by sequence number (a {@link CaptureEvent.RelayEvent} before the frames it
+     * marks).
+     */
+    public List<CaptureEvent> appendRun(long nanos, java.util.function.LongFunction<List<Function<Stamp,
+            CaptureEvent>>> build) {
+        synchronized (lock) {
+            List<CaptureEvent> out = new ArrayList<>();
+            for (Function<Stamp, CaptureEvent> f : build.apply(size)) {
+                out.add(append(nanos, f));
+            }
+            return out;
         }
     }
 
@@ -301,6 +324,16 @@ public final class CaptureLog implements AutoCloseable {
 
     public int size() {
         return size;
+    }
+
+    /** What the intercepting proxy did to the frame or message event {@code seq}, if anything. */
+    public Optional<CaptureEvent.RelayEvent> relayMark(long seq) {
+        return relayMarks.isEmpty() ? Optional.empty() : Optional.ofNullable(relayMarks.get(seq));
+    }
+
+    /** Whether the proxy edited, injected or held back any message of this capture. */
+    public boolean hasRelayMarks() {
+        return !relayMarks.isEmpty();
     }
 
     public CaptureEvent get(int index) {

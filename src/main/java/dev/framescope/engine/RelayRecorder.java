@@ -1,6 +1,8 @@
 package dev.framescope.engine;
 
+import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.FrameHeaders;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.Severity;
@@ -8,6 +10,7 @@ import dev.framescope.wire.StreamDissector;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -30,10 +33,12 @@ public final class RelayRecorder {
     private final LongSupplier clock;
     private final Carry fromClient = new Carry(Sender.CLIENT);
     private final Carry fromServer = new Carry(Sender.SERVER);
+    private final RelayMarking marking;
 
     public RelayRecorder(CaptureLog log, LongSupplier clock) {
         this.clock = clock;
         this.recorder = new ConnectionRecorder(log, StreamDissector.DEFAULT_INFLATE_LIMIT, clock, false);
+        this.marking = new RelayMarking(log, clock);
     }
 
     /** Bytes the app sent, as read, before they are forwarded. */
@@ -59,6 +64,32 @@ public final class RelayRecorder {
 
     public void note(Severity level, String text) {
         recorder.note(level, text);
+    }
+
+    /**
+     * The capture's events of the message (or control frame) from {@code from} whose first frame starts at byte
+     * {@code start} of its stream: its frames, then its message event; empty when not found.
+     */
+    public List<Long> recorded(Sender from, long start) {
+        return marking.recorded(from, start);
+    }
+
+    /**
+     * A frame the proxy wrote toward the receiver as {@code from} would have (an edit, an injection): recorded as a
+     * frame event, and a message event for data, in {@code from}'s direction, right after their {@code mark}
+     * (EDITED or INJECTED, with the original's events as {@code counterpart}). Returns their sequence numbers.
+     *
+     * @param wirePayload the payload as written, unmasked; {@code data} the message's data (inflated)
+     * @param streamOffset where it stands: the original's offset for an edit (it is in no peer's stream)
+     */
+    public List<Long> wrote(Sender from, CaptureEvent.RelayMark mark, List<Long> counterpart, FrameHeader header,
+            byte[] wirePayload, byte[] data, long streamOffset) {
+        return marking.wrote(from, mark, counterpart, header, wirePayload, data, streamOffset);
+    }
+
+    /** Marks events with what the proxy did to them (see {@link CaptureEvent.RelayEvent}). */
+    public void mark(Sender from, CaptureEvent.RelayMark mark, List<Long> marked, List<Long> counterpart) {
+        marking.mark(from, mark, marked, counterpart);
     }
 
     /**

@@ -308,6 +308,7 @@ final class DirectionGate {
                 case EDITED -> edited(h, replacement);
                 default -> {
                     conn.note(Severity.WARNING, HoldNotes.dropped(h));
+                    conn.recordDrop(h);
                     diverged(h);
                 }
             }
@@ -338,6 +339,7 @@ final class DirectionGate {
             injections.boundary(out);
         }
         conn.note(Severity.WARNING, HoldNotes.edited(h, replacement, framed));
+        conn.recordEdit(h, framed, replacement);
         diverged(h);
     }
 
@@ -434,6 +436,7 @@ final class DirectionGate {
         int behind = (int) queue.stream().filter(Unit.class::isInstance).count();
         queue.clear();
         if (h.isPresent() && h.get().settle(how)) {
+            conn.recordDrop(h.get());
             if (how == HeldMessage.Outcome.GONE) {
                 conn.note(Severity.ERROR, HoldNotes.gone(h.get(), why, behind));
             }

@@ -1,7 +1,9 @@
 package dev.framescope.proxy;
 
+import dev.framescope.capture.CaptureEvent.RelayMark;
 import dev.framescope.engine.RelayRecorder;
 import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.HandshakeChecker;
 import dev.framescope.wire.HandshakeRequest;
 import dev.framescope.wire.HandshakeResponse;
@@ -16,7 +18,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,6 +79,8 @@ public final class Interception {
         try {
             boolean sent = (as == Sender.CLIENT ? fromApp : fromServer).inject(framed.bytes(), !op.isControl());
             if (sent) {
+                recording(() -> recorder.wrote(as, RelayMark.INJECTED, List.of(), framed.header(),
+                        framed.wirePayload(), payload, 0));
                 note(Severity.WARNING, "injected toward " + (as == Sender.CLIENT ? "the server as if from the app"
                         : "the app as if from the server") + ": " + describe(op, payload) + " — header "
                         + framed.header().rawHeaderHex() + framed.header().maskingKeyHex().map(k -> ", masking key "
@@ -102,13 +108,23 @@ public final class Interception {
                 + ": a close frame to each side; nothing more is forwarded");
         // Both frames go out before either direction's relay can end and shut its output down: a peer that answers
         // the first close at once must not make the second unsendable. (Lock order as in serverHead: server, app.)
+        FrameEncoder toApp = FrameEncoder.close(code, reason).unmasked();
+        FrameEncoder toServer = FrameEncoder.close(code, reason).masked();
+        FrameHeader appHeader = toApp.header();
+        FrameHeader serverHeader = toServer.header();
+        byte[] appFrame = toApp.encode();
+        byte[] payload = Arrays.copyOfRange(appFrame, appHeader.headerSize(), appFrame.length);
         try {
             synchronized (fromServer) {
                 synchronized (fromApp) {
-                    fromServer.closeByUser(FrameEncoder.close(code, reason).unmasked().encode());
-                    fromApp.closeByUser(FrameEncoder.close(code, reason).masked().encode());
+                    fromServer.closeByUser(appFrame);
+                    fromApp.closeByUser(toServer.encode());
                 }
             }
+            recording(() -> {
+                recorder.wrote(Sender.SERVER, RelayMark.INJECTED, List.of(), appHeader, payload, payload, 0);
+                recorder.wrote(Sender.CLIENT, RelayMark.INJECTED, List.of(), serverHeader, payload, payload, 0);
+            });
         } catch (IOException e) {
             note(Severity.WARNING, "the close frame could not be sent: " + e.getMessage());
         }
@@ -180,6 +196,34 @@ public final class Interception {
     void note(Severity level, String text) {
         try {
             recorder.note(level, text);
+        } catch (RuntimeException e) {
+            // The relay goes on without its capture (Relay says so once).
+        }
+    }
+
+    /**
+     * The edit of {@code h} went out as {@code framed}: the capture gets the edit's frame and message beside the
+     * original (recorded as it arrived), each marked with the other.
+     */
+    void recordEdit(HeldMessage h, Reframer.Framed framed, byte[] replacement) {
+        recording(() -> {
+            long start = h.message().startOffset();
+            List<Long> original = recorder.recorded(h.sender(), start);
+            List<Long> edit = recorder.wrote(h.sender(), RelayMark.EDITED, original, framed.header(),
+                    framed.wirePayload(), replacement, start);
+            recorder.mark(h.sender(), RelayMark.REPLACED, original, edit);
+        });
+    }
+
+    /** {@code h} was not forwarded (dropped, or its connection closed or gone while it was held). */
+    void recordDrop(HeldMessage h) {
+        recording(() -> recorder.mark(h.sender(), RelayMark.DROPPED,
+                recorder.recorded(h.sender(), h.message().startOffset()), List.of()));
+    }
+
+    private void recording(Runnable r) {
+        try {
+            r.run();
         } catch (RuntimeException e) {
             // The relay goes on without its capture (Relay says so once).
         }

@@ -23,17 +23,21 @@ final class Reframer {
     private Reframer() {
     }
 
-    /** What was written and how, for the capture's note. */
-    record Framed(FrameHeader header, byte[] bytes, boolean compressed) {
+    /**
+     * What was written and how, for the capture.
+     *
+     * @param wirePayload the payload as written, unmasked (compressed when {@code compressed})
+     */
+    record Framed(FrameHeader header, byte[] bytes, byte[] wirePayload, boolean compressed) {
     }
 
     static Framed uncompressed(Sender from, Opcode op, byte[] payload) {
-        return framed(encoder(from, op, payload), false);
+        return framed(encoder(from, op, payload), payload, false);
     }
 
-    private static Framed framed(FrameEncoder e, boolean compressed) {
+    private static Framed framed(FrameEncoder e, byte[] wirePayload, boolean compressed) {
         FrameHeader h = e.header();
-        return new Framed(h, e.encode(), compressed);
+        return new Framed(h, e.encode(), wirePayload, compressed);
     }
 
     /** Compressed with a fresh compressor for {@code direction}'s window; uncompressed when it must go so. */
@@ -43,7 +47,7 @@ final class Reframer {
             if (deflated.isEmpty()) {
                 return uncompressed(from, op, payload);
             }
-            return framed(encoder(from, op, deflated.get()).rsv1(true), true);
+            return framed(encoder(from, op, deflated.get()).rsv1(true), deflated.get(), true);
         }
     }
 

@@ -4,6 +4,9 @@ import static dev.framescope.testutil.LogQueries.closed;
 import static dev.framescope.testutil.LogQueries.dump;
 import static dev.framescope.testutil.LogQueries.events;
 import static dev.framescope.testutil.LogQueries.frames;
+import static dev.framescope.testutil.LogQueries.marked;
+import static dev.framescope.testutil.LogQueries.markedFrame;
+import static dev.framescope.testutil.LogQueries.markedFrames;
 import static dev.framescope.testutil.LogQueries.texts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,7 +135,14 @@ class BreakpointProxyTest {
             assertEquals(List.of("hello", "order 2 (edited)", "after"), jetty.received);
             Await.until(() -> client.got.size() == 3, "the echoes");
             assertEquals(List.of("hello", "order 2 (edited)", "after"), client.got);
-            assertEquals(List.of("hello", "order 1", "after"), texts(log, Direction.OUT), "the original as sent");
+            assertEquals(List.of("hello", "order 1", "after", "order 2 (edited)"), texts(log, Direction.OUT));
+            assertEquals(List.of("replaced → order 1", "edited → order 2 (edited)"), marked(log), dump(log));
+            CaptureEvent.FrameEvent original = markedFrame(log, CaptureEvent.RelayMark.REPLACED);
+            CaptureEvent.FrameEvent edit = markedFrame(log, CaptureEvent.RelayMark.EDITED);
+            assertTrue(edit.header().masked() && edit.header().maskingKey() != original.header().maskingKey(), "a fresh key");
+            assertEquals("order 2 (edited)", new String(edit.payload().bytes(), StandardCharsets.UTF_8));
+            assertEquals(original.seq(), log.relayMark(edit.seq()).orElseThrow().counterpart().get(0));
+            assertEquals(edit.seq(), log.relayMark(original.seq()).orElseThrow().counterpart().get(0));
             String edited = notes(log).stream().filter(n -> n.startsWith("edited at breakpoint")).findFirst()
                     .orElseThrow(() -> new AssertionError(dump(log)));
             assertTrue(edited.contains("\"order 2 (edited)\"") && edited.contains("masking key"), edited);
@@ -172,6 +182,9 @@ class BreakpointProxyTest {
                 listener.session.sendText(LONG + "?", Callback.NOOP);
                 Await.until(() -> jetty.received.size() == 4, "all four at the server: " + jetty.received);
                 assertEquals(List.of(LONG, "edited " + LONG, "order " + LONG + "!", LONG + "?"), jetty.received);
+                CaptureEvent.FrameEvent edit = markedFrame(log, CaptureEvent.RelayMark.EDITED);
+                assertTrue(edit.header().rsv1() && edit.header().masked(), "compressed afresh and masked: " + edit);
+                assertEquals("edited " + LONG, new String(edit.inflated().orElseThrow().bytes(), StandardCharsets.UTF_8));
                 assertTrue(notes(log).stream().anyMatch(n -> n.startsWith("from here on the app's compressed")),
                         dump(log));
                 listener.session.close(1000, "bye", Callback.NOOP);
@@ -195,6 +208,8 @@ class BreakpointProxyTest {
             assertEquals(List.of("hello", "after"), jetty.received);
             Await.until(() -> client.got.size() == 2, "the echoes");
             assertEquals(List.of("hello", "order 1", "after"), texts(log, Direction.OUT));
+            assertEquals(List.of("dropped → order 1"), marked(log), dump(log));
+            assertTrue(markedFrame(log, CaptureEvent.RelayMark.DROPPED).header().masked(), "the app's frame");
             assertTrue(notes(log).stream().anyMatch(n -> n.startsWith("dropped at a breakpoint")), dump(log));
             client.closeBlocking();
         }
@@ -215,6 +230,8 @@ class BreakpointProxyTest {
             assertTrue(held.get(0).edit("redacted".getBytes(StandardCharsets.UTF_8)));
             Await.until(() -> client.got.size() == 2, "both echoes: " + client.got);
             assertEquals(List.of("redacted", "plain"), client.got);
+            assertEquals(List.of("replaced ← a secret", "edited ← redacted"), marked(proxy.log(0)));
+            assertFalse(markedFrame(proxy.log(0), CaptureEvent.RelayMark.EDITED).header().masked(), "unmasked");
             client.closeBlocking();
         }
     }
@@ -236,6 +253,9 @@ class BreakpointProxyTest {
             assertEquals(List.of("first", "from the proxy"), jetty.received);
             CaptureLog log = proxy.log(0);
             assertTrue(notes(log).stream().anyMatch(n -> n.startsWith("injected toward the server")), dump(log));
+            assertEquals(List.of("injected → from the proxy", "injected ← as if the server"), marked(log));
+            assertTrue(markedFrame(log, CaptureEvent.RelayMark.INJECTED).header().masked(), "masked toward the server");
+            assertEquals(List.of("first", "from the proxy", "as if the server"), texts(log, Direction.IN));
             client.send("last");
             Await.until(() -> client.got.contains("last"), "the connection still works");
             client.closeBlocking();
@@ -255,6 +275,9 @@ class BreakpointProxyTest {
             Await.until(() -> client.closeCode == 4321, "the app's close code: " + client.closeCode);
             assertEquals(List.of("hello"), jetty.received);
             assertEquals(HeldMessage.Outcome.CLOSED, h.outcome());
+            assertEquals(List.of("dropped → order 1"), marked(proxy.log(0)), dump(proxy.log(0)));
+            assertEquals(List.of(4321, 4321), markedFrames(proxy.log(0)).stream().filter(f -> f.close().isPresent())
+                    .map(f -> f.close().get().code().orElse(0)).toList(), "the proxy's close frames, both ways");
         }
     }
 
@@ -414,6 +437,7 @@ class BreakpointProxyTest {
                     .orElseThrow(() -> new AssertionError(dump(log)));
             assertTrue(gone.contains("text message (7 bytes)") && gone.contains("not forwarded"), gone);
             assertEquals(List.of("hello"), jetty.received);
+            assertEquals(List.of("dropped → order 1"), marked(log), "not forwarded");
 
             JwsClient second = connect(proxy, jetty, false);
             second.send("still serving");

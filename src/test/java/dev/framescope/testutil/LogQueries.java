@@ -25,6 +25,29 @@ public final class LogQueries {
                 .map(m -> new String(m.message().payload(), StandardCharsets.UTF_8)).toList();
     }
 
+    /**
+     * The messages the intercepting proxy marked, in order, as "mark arrow text": "replaced → order 1",
+     * "edited → order 2", "injected ← hi", "dropped → order 1".
+     */
+    public static List<String> marked(CaptureLog log) {
+        return events(log, CaptureEvent.MessageEvent.class).stream().flatMap(m -> log.relayMark(m.seq())
+                .map(r -> r.mark().name().toLowerCase(java.util.Locale.ROOT) + " " + m.dir().arrow() + " "
+                        + new String(m.message().payload(), StandardCharsets.UTF_8)).stream()).toList();
+    }
+
+    /** The first frame the intercepting proxy marked {@code mark}. */
+    public static CaptureEvent.FrameEvent markedFrame(CaptureLog log, CaptureEvent.RelayMark mark) {
+        return events(log, CaptureEvent.FrameEvent.class).stream().filter(f -> log.relayMark(f.seq())
+                .filter(r -> r.mark() == mark).isPresent()).findFirst()
+                .orElseThrow(() -> new AssertionError("no frame marked " + mark + ":\n" + dump(log)));
+    }
+
+    /** Every frame the intercepting proxy marked, in order. */
+    public static List<CaptureEvent.FrameEvent> markedFrames(CaptureLog log) {
+        return events(log, CaptureEvent.FrameEvent.class).stream().filter(f -> log.relayMark(f.seq()).isPresent())
+                .toList();
+    }
+
     public static List<CaptureEvent.FrameEvent> frames(CaptureLog log, Direction dir) {
         return events(log, CaptureEvent.FrameEvent.class).stream().filter(f -> f.dir() == dir).toList();
     }

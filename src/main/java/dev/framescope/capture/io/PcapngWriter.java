@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes captured connections as pcapng that Wireshark and tshark dissect: synthesized Ethernet / IPv4 / TCP
@@ -28,7 +30,9 @@ import java.util.Map;
  * on the wire, client masking included), with a three-way handshake, sequence and acknowledgement numbers, the
  * captured timestamps, and a FIN exchange. The server side uses port 80 so the HTTP upgrade is recognised without
  * "Decode As"; the real URL is in the section comment. wss connections are written as their plaintext, and the
- * comment says so. Secrets in the handshake are redacted unless asked otherwise.
+ * comment says so. Secrets in the handshake are redacted unless asked otherwise. A connection through the
+ * intercepting proxy is written as each side sent it: the frames the proxy wrote itself (edits, injections) are
+ * left out, since they are in neither peer's stream (and a peer's deflate window never held them).
  */
 public final class PcapngWriter {
 
@@ -150,6 +154,8 @@ public final class PcapngWriter {
         private long clientSeq = 1_000;
         private long serverSeq = 5_000;
         private long lastNanos;
+        /** Frames the intercepting proxy wrote, announced by their mark: not in either sender's stream. */
+        private final Set<Long> proxyWritten = new HashSet<>();
 
         Stream(CaptureLog log, int index) {
             this.log = log;
@@ -171,7 +177,9 @@ public final class PcapngWriter {
                 byte[] response = keepSecrets ? h.rawResponse() : Redactor.head(h.rawResponse(), log.secrets());
                 data(Direction.OUT, NO_BYTES, request, e.nanos());
                 data(Direction.IN, response, h.responseBody(), e.nanos());
-            } else if (e instanceof FrameEvent f) {
+            } else if (e instanceof CaptureEvent.RelayEvent r && r.forwarded()) {
+                proxyWritten.addAll(r.marked());
+            } else if (e instanceof FrameEvent f && !proxyWritten.remove(f.seq())) {
                 byte[] payload = wirePayload(f, keepSecrets ? Secrets.NONE : log.secrets());
                 data(f.dir(), f.isFirstChunk() ? f.header().rawHeader() : NO_BYTES, payload, f.nanos());
             }

@@ -12,6 +12,7 @@ import dev.framescope.capture.CaptureEvent.HeartbeatEvent;
 import dev.framescope.capture.CaptureEvent.MessageEvent;
 import dev.framescope.capture.CaptureEvent.NegotiationEvent;
 import dev.framescope.capture.CaptureEvent.NoteEvent;
+import dev.framescope.capture.CaptureEvent.RelayEvent;
 import dev.framescope.capture.CaptureEvent.StateEvent;
 import dev.framescope.capture.CaptureEvent.TimingEvent;
 import dev.framescope.capture.CaptureEvent.TlsEvent;
@@ -34,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -128,6 +130,12 @@ public final class SessionJson {
             c.handshakeNanos().ifPresent(v -> n.put("closeHandshakeNanos", v));
             return n;
         }
+        if (event instanceof RelayEvent r) {
+            n.put("type", "relay").put("dir", r.dir().json()).put("mark", r.mark().name().toLowerCase(Locale.ROOT));
+            r.marked().forEach(n.putArray("marked")::add);
+            r.counterpart().forEach(n.putArray("counterpart")::add);
+            return n;
+        }
         NoteEvent note = (NoteEvent) event;
         return n.put("type", "note").put("level", note.level().name()).put("text", keepSecrets ? note.text()
                 : Redactor.text(note.text(), secrets));
@@ -196,6 +204,9 @@ public final class SessionJson {
                             ? OptionalLong.of(n.path("closeHandshakeNanos").asLong()) : OptionalLong.empty());
             case "note" -> new NoteEvent(stamp, Severity.valueOf(n.path("level").asText("INFO")),
                     n.path("text").asText(""));
+            case "relay" -> new RelayEvent(stamp, Direction.ofJson(n.path("dir").asText()),
+                    CaptureEvent.RelayMark.valueOf(n.path("mark").asText().toUpperCase(Locale.ROOT)),
+                    seqs(n.path("marked")), seqs(n.path("counterpart")));
             default -> throw new IllegalArgumentException("unknown event type '" + type + "'");
         };
     }
@@ -228,6 +239,12 @@ public final class SessionJson {
             out.add(new Finding(Violation.valueOf(f.path("id").asText()), f.path("detail").asText(""),
                     f.path("offset").asLong(-1)));
         }
+        return out;
+    }
+
+    private static List<Long> seqs(JsonNode array) {
+        List<Long> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asLong()));
         return out;
     }
 

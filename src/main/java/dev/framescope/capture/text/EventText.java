@@ -36,7 +36,8 @@ public final class EventText {
     public static Optional<String> line(CaptureLog log, CaptureEvent event) {
         String t = String.format(Locale.ROOT, "%9.3f", log.secondsSinceStart(event.nanos()));
         if (event instanceof FrameEvent f) {
-            return Optional.of(t + "  " + frame(f));
+            return Optional.of(t + "  " + frame(f) + log.relayMark(f.seq()).map(r -> "   [" + RelayText.mark(r)
+                    + "]").orElse(""));
         }
         String text = other(event);
         return text.isEmpty() ? Optional.empty() : Optional.of(t + "  " + text);
@@ -113,6 +114,9 @@ public final class EventText {
         }
         if (event instanceof CloseEvent c) {
             return "· close: " + closeText(c);
+        }
+        if (event instanceof CaptureEvent.RelayEvent r) {
+            return "· proxy: " + RelayText.summary(r);
         }
         NoteEvent n = (NoteEvent) event;
         return "· " + n.level().name().toLowerCase(Locale.ROOT) + ": " + n.text();

@@ -12,13 +12,19 @@ import java.util.Optional;
  * @param sender   who wrote it
  * @param frame    the frame (or its first chunk)
  * @param inflated the inflated payload when the frame's message was compressed (RFC 7692), else empty
+ * @param relay    what the intercepting proxy did to it, in words ("edited by you; original: #3"), or empty
  */
-public record FrameDetail(long index, Sender sender, Frame frame, Optional<byte[]> inflated) {
+public record FrameDetail(long index, Sender sender, Frame frame, Optional<byte[]> inflated, Optional<String> relay) {
 
     public FrameDetail {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(frame, "frame");
         Objects.requireNonNull(inflated, "inflated");
+        Objects.requireNonNull(relay, "relay");
+    }
+
+    public FrameDetail(long index, Sender sender, Frame frame, Optional<byte[]> inflated) {
+        this(index, sender, frame, inflated, Optional.empty());
     }
 
     public static FrameDetail of(long index, Sender sender, Frame frame) {
@@ -42,6 +48,7 @@ public record FrameDetail(long index, Sender sender, Frame frame, Optional<byte[
         sb.append(" · ").append(length).append(" (").append(header.lengthEncoding().bits()).append("-bit)");
         header.maskingKeyHex().ifPresent(key -> sb.append(" · mask ").append(key));
         sb.append(" · offset ").append(String.format("%,d", header.streamOffset()));
+        relay.ifPresent(r -> sb.append(" · ").append(r));
         return sb.toString();
     }
 }

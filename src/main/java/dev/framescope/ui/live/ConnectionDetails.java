@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -76,13 +77,16 @@ public final class ConnectionDetails implements PulseListener {
     private final ProtocolView protocol;
     private final ToLongFunction<FrameEvent> frameNumber;
 
+    private final Function<CaptureEvent.MessageEvent, Optional<String>> relayBadge;
+
     /**
-     * @param frameNumber frame #n of a frame, as the table numbers it
-     * @param background  where a large message decodes
+     * @param timeline   numbers frames as the table does, and names what the proxy did to a message
+     * @param background where a large message decodes
      */
-    public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent, ToLongFunction<FrameEvent> frameNumber,
+    public ConnectionDetails(TabPane tabs, Consumer<CaptureEvent> selectEvent, TimelineModel timeline,
                              Background background) {
-        this.frameNumber = frameNumber;
+        this.frameNumber = timeline::frameNumber;
+        this.relayBadge = m -> RelayBadge.ofMessage(timeline, m);
         messageDecoded = new DecodedView("message-decoded", background);
         tab(tabs, "handshakeTab", "Handshake").setContent(handshake.node());
         Tab violations = tab(tabs, "findingsTab", "Violations");
@@ -264,10 +268,11 @@ public final class ConnectionDetails implements PulseListener {
 
     private void show(MessageLookup.Found found) {
         var m = found.message().message();
-        messageSummary.setText(String.format(Locale.ROOT, "%s message · %d frame%s · %,d B%s%s",
+        messageSummary.setText(String.format(Locale.ROOT, "%s message · %d frame%s · %,d B%s%s%s",
                 m.opcode().shortName(), m.frameCount(), m.frameCount() == 1 ? "" : "s", m.length(),
                 m.compressed() ? String.format(Locale.ROOT, " (%,d B compressed)", m.wireLength()) : "",
-                m.findings().isEmpty() ? "" : " · ⚠ " + m.findings().stream().map(x -> x.violation().id()).toList()));
+                m.findings().isEmpty() ? "" : " · ⚠ " + m.findings().stream().map(x -> x.violation().id()).toList(),
+                relayBadge.apply(found.message()).map(b -> " · " + b).orElse("")));
         String body = m.isText() ? new String(m.payload(), StandardCharsets.UTF_8)
                 : HexFormat.ofDelimiter(" ").formatHex(m.payload(), 0, Math.min(m.payload().length, 65536));
         messageText.setText(m.truncated() ? body + "\n… (" + m.length() + " bytes in all)" : body);

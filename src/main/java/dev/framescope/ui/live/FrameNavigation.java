@@ -65,7 +65,7 @@ final class FrameNavigation {
     /** The Frame tab's content for the selected frame (nothing selected: its empty state). */
     void showFrame(Optional<FrameEvent> selected) {
         selected.ifPresentOrElse(f -> window.frameDetail().show(new FrameDetail(timeline.frameNumber(f), f.dir().sender(), f.frame(),
-                f.inflated().map(Payload::bytes))), window.frameDetail()::clear);
+                f.inflated().map(Payload::bytes), RelayBadge.ofFrame(timeline, f))), window.frameDetail()::clear);
     }
 
     /** Copies the selected frame's payload (inflated when compressed) as hex. */

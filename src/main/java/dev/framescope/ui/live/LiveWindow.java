@@ -61,7 +61,7 @@ public final class LiveWindow {
         composer = new ComposerView(this::selected, session::injector, () -> session.environments().get().variables(),
                 text -> notifications.report(NotificationStrip.Source.COMPOSER, text), services.background());
         filterBar.problem().addListener((o, was, now) -> notifications.report(NotificationStrip.Source.FILTER, now));
-        details = new ConnectionDetails(window.detailTabs(), navigation::reveal, timeline::frameNumber,
+        details = new ConnectionDetails(window.detailTabs(), navigation::reveal, timeline,
                 services.background());
         details.heartbeat().useConnection(() -> selected().flatMap(LiveConnection::connection));
         frameSelection = new SelectionExport<>(table, timeline, window.keepSecretsItem()::isSelected, files);

@@ -29,13 +29,22 @@ public final class MessagesView extends TableView<MessageEvent> {
                 column("Time", 90, m -> model.log().map(l -> String.format(Locale.ROOT, "%.3f",
                         l.secondsSinceStart(m.nanos()))).orElse("")),
                 column("Dir", 52, m -> m.dir().arrow()),
+                proxyColumn(model),
                 column("Type", 80, m -> m.header().opcode().shortName()),
                 column("Frames", 70, m -> m.header().frameCount() == 0 ? "—" : Integer.toString(m.header().frameCount())),
                 column("Length", 90, m -> Long.toString(m.header().length())),
                 column("Compressed", 100, m -> m.header().compressed() ? m.header().wireLength() + " B" : ""),
                 column("Violations", 220, m -> m.header().findings().stream().map(f -> f.violation().id()).distinct()
                         .collect(Collectors.joining(", "))),
-                column("Content", 480, MessagesView::preview)));
+                column("Content", 480, m -> RelayBadge.prefixed(RelayBadge.ofMessage(model, m), preview(m)))));
+        model.relayMarksProperty().addListener((o, was, now) -> refresh());
+    }
+
+    /** Shown while the connection has messages the intercepting proxy marked. */
+    private static TableColumn<MessageEvent, String> proxyColumn(TimelineModel model) {
+        TableColumn<MessageEvent, String> c = column("Proxy", 96, m -> RelayBadge.word(model, m.seq()));
+        c.visibleProperty().bind(model.relayMarkedProperty());
+        return c;
     }
 
     static String preview(MessageEvent m) {

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
@@ -85,6 +87,8 @@ public final class TimelineModel implements PulseListener {
     private int collapsedGroups;
     private final ReadOnlyLongWrapper fragmentsChanged = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper foldsChanged = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper relayMarks = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper relayMarked = new ReadOnlyBooleanWrapper();
 
     public ObservableList<CaptureEvent.FrameEvent> frames() {
         return frames;
@@ -218,6 +222,7 @@ public final class TimelineModel implements PulseListener {
         Arrays.fill(openGroup, null);
         Arrays.fill(current, null);
         collapsedGroups = 0;
+        relayMarked.set(false);
         frames.clear();
         messages.clear();
         framesCleared = 0;
@@ -239,6 +244,21 @@ public final class TimelineModel implements PulseListener {
     /** Frame #n of this connection: frames are numbered on their own, from 1, not with the log's events. */
     public long frameNumber(CaptureEvent.FrameEvent f) {
         return framesCleared + indexBySeq(frames, f.seq()) + 1;
+    }
+
+    /** The number the frame (or message, with {@code message}) of this seq has in its view. */
+    long numberOf(long seq, boolean message) {
+        return message ? messagesCleared + indexBySeq(messages, seq) + 1 : framesCleared + indexBySeq(frames, seq) + 1;
+    }
+
+    /** Changes when the proxy marks a frame or message already shown (an original held, then replaced). */
+    public ReadOnlyLongProperty relayMarksProperty() {
+        return relayMarks.getReadOnlyProperty();
+    }
+
+    /** Whether the proxy marked any frame of the shown connection: the views then show their Proxy column. */
+    public ReadOnlyBooleanProperty relayMarkedProperty() {
+        return relayMarked.getReadOnlyProperty();
     }
 
     /** Message #m of this connection, numbered on its own from 1. */
@@ -278,12 +298,16 @@ public final class TimelineModel implements PulseListener {
         List<CaptureEvent.FrameEvent> added = new ArrayList<>(batch.size());
         List<CaptureEvent.MessageEvent> completed = new ArrayList<>();
         boolean completedGroup = false;
+        boolean marked = false;
         for (CaptureEvent e : batch) {
             if (e instanceof CaptureEvent.FrameEvent f) {
                 completedGroup |= track(f);
                 added.add(f);
             } else if (messagesShown && e instanceof CaptureEvent.MessageEvent m) {
                 completed.add(m);
+            } else if (e instanceof CaptureEvent.RelayEvent r) {
+                relayMarked.set(true);
+                marked |= !r.forwarded();
             }
         }
         frames.addAll(added);
@@ -292,6 +316,9 @@ public final class TimelineModel implements PulseListener {
         }
         if (!completed.isEmpty()) {
             messages.addAll(completed);
+        }
+        if (marked) {
+            relayMarks.set(relayMarks.get() + 1);
         }
         var c = l.counters();
         captured.set(c.framesIn() + c.framesOut());

@@ -79,6 +79,7 @@ public final class TimelineView extends TableView<FrameEvent> {
                         f -> Long.toString(model.frameNumber(f))),
                 time(),
                 text("Dir", 46, "→ sent by us (client), ← sent by the server", f -> f.dir().arrow()),
+                proxyColumn(model),
                 opcode(),
                 fragmentColumn(),
                 text("FIN", 46, "FIN: 1 when this is the final fragment of a message (RFC 6455 §5.2)",
@@ -93,7 +94,7 @@ public final class TimelineView extends TableView<FrameEvent> {
                 text("Inflated", 92, "Size after permessage-deflate inflation", f -> f.inflated()
                         .map(p -> Integer.toString(p.length())).orElse("")),
                 ViolationsColumn.create(),
-                preview()));
+                preview(model)));
         setContextMenu(copyMenu());
         setRowFactory(t -> new TableRow<>() {
             @Override
@@ -119,6 +120,7 @@ public final class TimelineView extends TableView<FrameEvent> {
             }
         });
         model.fragmentsChangedProperty().addListener((o, was, now) -> refresh());
+        model.relayMarksProperty().addListener((o, was, now) -> refresh());
         skinProperty().addListener((o, was, now) -> ui.post(this::installHeaderTooltips));
         addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
@@ -411,9 +413,19 @@ public final class TimelineView extends TableView<FrameEvent> {
         return column;
     }
 
-    private static TableColumn<FrameEvent, String> preview() {
-        TableColumn<FrameEvent, String> column = text("Payload", 380, "The payload: text, or the first bytes in hex",
-                f -> FramePreview.of(f, PREVIEW_CHARS));
+    /** Shown while the connection has frames the intercepting proxy marked. */
+    private static TableColumn<FrameEvent, String> proxyColumn(TimelineModel model) {
+        TableColumn<FrameEvent, String> column = text("Proxy", 96, "What the intercepting proxy did: edited or "
+                + "injected (the proxy sent it), replaced or dropped (held; it never reached the receiver)",
+                f -> RelayBadge.word(model, f.seq()));
+        column.visibleProperty().bind(model.relayMarkedProperty());
+        return column;
+    }
+
+    private static TableColumn<FrameEvent, String> preview(TimelineModel model) {
+        TableColumn<FrameEvent, String> column = text("Payload", 380, "The payload: text, or the first bytes in hex;"
+                + " [in brackets] what the intercepting proxy did to it", f -> RelayBadge.prefixed(
+                        RelayBadge.ofFrame(model, f), FramePreview.of(f, PREVIEW_CHARS)));
         column.getStyleClass().add("preview-column");
         return column;
     }

@@ -81,6 +81,8 @@ class SessionV2Test {
         log.append(t + 14, s -> new CaptureEvent.CloseEvent(s, CaptureEvent.Initiator.SERVER, OptionalInt.of(1000),
                 "", OptionalInt.of(1001), "bye", true, OptionalLong.of(99)));
         log.append(t + 15, s -> new CaptureEvent.NoteEvent(s, Severity.WARNING, "note"));
+        log.append(t + 16, s -> new CaptureEvent.RelayEvent(s, Direction.OUT, CaptureEvent.RelayMark.REPLACED,
+                List.of(6L, 7L), List.of(9L)));
         return log;
     }
 

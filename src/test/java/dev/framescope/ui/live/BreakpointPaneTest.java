@@ -18,6 +18,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -31,7 +32,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * The Intercept panel's breakpoints, driven through the scene: a rule typed into the editor holds a client's
  * message, the held list and editor show it with its frame, and Send edited delivers the edit (the demo server
- * echoes it back); a malformed rule is explained and changes nothing.
+ * echoes it back) and the frames table marks the edit and the original; a malformed rule is explained and changes
+ * nothing.
  */
 @ExtendWith(ApplicationExtension.class)
 class BreakpointPaneTest {
@@ -90,10 +92,21 @@ class BreakpointPaneTest {
         assertTrue(events.stream().anyMatch(e -> e instanceof CaptureEvent.NoteEvent n
                 && n.text().startsWith("edited at breakpoint") && n.text().contains("\"order 2\"")), "the edit noted");
         robot.interact(() -> harness.live.select(proxied));
+        Await.until(() -> cellTexts(robot).stream().anyMatch(t -> t.startsWith("[edited by you; original: #1] ")),
+                "the edit's row marked in the frames table: " + cellTexts(robot));
+        Await.until(() -> cellTexts(robot).stream().anyMatch(t -> t.startsWith("[held, replaced by #2] ")),
+                "the original's row marked: " + cellTexts(robot));
+        assertTrue(cellTexts(robot).containsAll(List.of("replaced", "edited")), "the Proxy column's words");
         Await.until(() -> harness.live.details().notes().stream().anyMatch(n -> n.text().startsWith("edited at "
                 + "breakpoint")), "the edit in the Notes tab: " + harness.live.details().notes());
         harness.showTab(robot, DetailTab.NOTES);
         robot.interact(() -> SceneShots.save(robot.lookup("#notes-list").query().getScene(), "intercept-notes"));
+    }
+
+    /** The texts of the frames table's cells now laid out. */
+    private static List<String> cellTexts(FxRobot robot) {
+        return robot.lookup("#frame-table .table-cell").queryAllAs(TableCell.class).stream()
+                .map(c -> c.getText() == null ? "" : c.getText()).toList();
     }
 
     @Test
