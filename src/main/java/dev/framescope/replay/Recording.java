@@ -97,6 +97,12 @@ public record Recording(long connectionId, String label, ConnectionSetup setup, 
         int size = log.size();
         for (int i = 0; i < size; i++) {
             CaptureEvent e = log.get(i);
+            if (neverArrived(log, e)) {
+                if (e instanceof CaptureEvent.MessageEvent m) {
+                    (m.dir() == Direction.OUT ? out : in).take();
+                }
+                continue;
+            }
             if (e instanceof CaptureEvent.FrameEvent f) {
                 (f.dir() == Direction.OUT ? out : in).add(f);
                 if (f.dir() == Direction.IN && f.isFirstChunk() && f.lastChunk()) {
@@ -133,6 +139,16 @@ public record Recording(long connectionId, String label, ConnectionSetup setup, 
         return new Recording(log.connectionId(), log.label(), ConnectionSetup.read(log.setup(), log.label()),
                 client, server, subprotocol, extensions, messageLevel, serverClosed, pings, close,
                 open >= 0 ? open : client.get(0).nanos());
+    }
+
+    /**
+     * Whether {@code e} is a message (or one of its frames) an intercepting proxy held and then replaced with an edit
+     * or dropped: its receiver never got it, so a replay does not send it and a mock does not serve it; the edit and
+     * any injected message did arrive and are kept.
+     */
+    private static boolean neverArrived(CaptureLog log, CaptureEvent e) {
+        return (e instanceof CaptureEvent.FrameEvent || e instanceof CaptureEvent.MessageEvent)
+                && log.relayMark(e.seq()).map(r -> !r.forwarded()).orElse(false);
     }
 
     /** Whether we had sent a close frame before event {@code at}: the server's is then an answer, not its own. */
