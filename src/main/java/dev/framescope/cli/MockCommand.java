@@ -107,7 +107,6 @@ final class MockCommand implements Callable<Integer> {
                 stdout.println("mock of connection " + recording.connectionId() + " (" + recording.label()
                         + ") listening on ws://" + address.getHostString() + ":" + mock.getPort()
                         + recording.subprotocol().map(p -> " (subprotocol " + p + ")").orElse(""));
-                mock.notReproduced().forEach(n -> stdout.println("note: " + n));
                 stdout.flush();
                 serve(mock, stdout);
                 save(mock);

@@ -212,12 +212,6 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         return this;
     }
 
-    /** What of the recorded server the mock does not reproduce (an extension parameter), in words. */
-    public List<String> notReproduced() {
-        return RecordedDeflate.of(script.recording().extensions()).map(RecordedDeflate::notReproduced)
-                .orElse(List.of());
-    }
-
     /** Each client's capture, in the order they connected. */
     public List<CaptureLog> logs() {
         return List.copyOf(logs);
