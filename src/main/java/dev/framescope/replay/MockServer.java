@@ -51,6 +51,10 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
     public record Unmatched(long client, String message) {
     }
 
+    /** A client the mock closed because it broke a rule: the close code and reason it was sent. */
+    public record Failed(long client, int code, String reason) {
+    }
+
     /** Makes the log a client's traffic is captured into, stamped with {@link System#nanoTime}. */
     @FunctionalInterface
     public interface Logs {
@@ -76,6 +80,7 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
     private final AtomicLong ended = new AtomicLong();
     private final List<CaptureLog> logs = new CopyOnWriteArrayList<>();
     private final List<Unmatched> unmatched = new CopyOnWriteArrayList<>();
+    private final List<Failed> failed = new CopyOnWriteArrayList<>();
     private volatile Exception startFailure;
     private volatile boolean exactFrames;
 
@@ -99,7 +104,7 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
      * The library's connection to one client, failing it in words: when the library finds a frame it must refuse,
      * the close says the rule the client's capture shows broken ({@link ClientViolations}), not the library's text.
      */
-    private static final class MockSocket extends WebSocketImpl {
+    private final class MockSocket extends WebSocketImpl {
 
         MockSocket(WebSocketListener listener, Draft draft) {
             super(listener, draft);
@@ -117,6 +122,7 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
                 return;
             }
             ClientViolations.Failure failure = client.violations.failure(e.getCloseCode());
+            failed.add(new Failed(client.number, failure.code(), failure.reason()));
             close(failure.code(), failure.reason(), false);
         }
     }
@@ -226,6 +232,11 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         return List.copyOf(unmatched);
     }
 
+    /** The clients closed for breaking a rule, in the order they were. */
+    public List<Failed> failed() {
+        return List.copyOf(failed);
+    }
+
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         Client client = conn.getAttachment();
@@ -265,6 +276,7 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         if (client.violations.first().isPresent()) {
             // A rule the library lets through (an unmasked frame, RFC 6455 §5.1): a server must fail the client.
             ClientViolations.Failure failure = client.violations.failure(CloseFrame.PROTOCOL_ERROR);
+            failed.add(new Failed(client.number, failure.code(), failure.reason()));
             conn.close(failure.code(), failure.reason());
             return;
         }

@@ -70,6 +70,7 @@ class MockClientViolationsTest {
             assertEquals(code, close.code().orElse(-1), close.describe());
             assertEquals(reason, close.reason());
             assertTrue(mock.unmatched().isEmpty(), "a broken frame is refused, not answered: " + mock.unmatched());
+            assertEquals(List.of(new MockServer.Failed(1, code, reason)), mock.failed(), "listed for the user");
 
             List<Frame> next = servedAnAnswer(mock.getPort());
             assertTrue(new String(next.get(1).payload(), StandardCharsets.UTF_8).contains("\"result\":5"),
