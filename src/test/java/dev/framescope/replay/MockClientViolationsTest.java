@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,6 +77,22 @@ class MockClientViolationsTest {
             assertTrue(new String(next.get(1).payload(), StandardCharsets.UTF_8).contains("\"result\":5"),
                     "the next client is served");
             assertFalse(next.stream().anyMatch(f -> f.header().opcode() == Opcode.CLOSE));
+        }
+    }
+
+    /** Issue 18's heartbeat: the mock answers a client's ping with a pong carrying its payload (RFC 6455 §5.5.3). */
+    @Test
+    void aClientsPingIsAnsweredWithItsPayload() throws Exception {
+        try (MockServer mock = new MockServer(new InetSocketAddress("127.0.0.1", 0), MockScript.of(jsonRpc),
+                MockCursor.Match.CONTENT, List.of(), UnmatchedPolicy.IGNORE, true).startAndWait();
+             Socket socket = upgraded(mock.getPort())) {
+            socket.getOutputStream().write(FrameEncoder.ping("are you there".getBytes(StandardCharsets.UTF_8))
+                    .masked(KEY).encode());
+            socket.getOutputStream().flush();
+            List<Frame> frames = serverFrames(socket, got -> got.stream()
+                    .anyMatch(f -> f.header().opcode() == Opcode.PONG));
+            Frame pong = frames.stream().filter(f -> f.header().opcode() == Opcode.PONG).findFirst().orElseThrow();
+            assertEquals("are you there", new String(pong.payload(), StandardCharsets.UTF_8));
         }
     }
 
