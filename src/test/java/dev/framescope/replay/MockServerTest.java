@@ -201,6 +201,7 @@ class MockServerTest {
             Await.until(() -> peer.texts.size() == 2, "the answer after the garbage");
             assertEquals(9, peer.json(1).path("id").asInt());
             assertEquals("not json at all", mock.unmatched().get(0).message());
+            assertEquals(List.of(), mock.failed(), "a refused upgrade or an unmatched message breaks no rule");
         }
     }
 }
