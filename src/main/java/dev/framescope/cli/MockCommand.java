@@ -107,7 +107,6 @@ final class MockCommand implements Callable<Integer> {
                 stdout.println("mock of connection " + recording.connectionId() + " (" + recording.label()
                         + ") listening on ws://" + address.getHostString() + ":" + mock.getPort()
                         + recording.subprotocol().map(p -> " (subprotocol " + p + ")").orElse(""));
-                mock.notReproduced().forEach(n -> stdout.println("note: " + n));
                 stdout.flush();
                 serve(mock, stdout);
                 save(mock);
@@ -120,14 +119,16 @@ final class MockCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints each unmatched message as it comes, until --clients have ended (or forever). */
+    /** Prints each unmatched message and each client closed for a broken rule as they come, until --clients end. */
     private void serve(MockServer mock, PrintWriter stdout) throws InterruptedException {
         int listed = 0;
+        int failures = 0;
         while (clients == null || mock.clientsEnded() < clients) {
             List<MockServer.Unmatched> now = mock.unmatched();
             for (; listed < now.size(); listed++) {
                 stdout.println("client " + now.get(listed).client() + ": unmatched: " + now.get(listed).message());
             }
+            failures = printFailed(mock, failures, stdout);
             stdout.flush();
             LockSupport.parkNanos(20_000_000);
             if (Thread.interrupted()) {
@@ -138,8 +139,18 @@ final class MockCommand implements Callable<Integer> {
         for (; listed < all.size(); listed++) {
             stdout.println("client " + all.get(listed).client() + ": unmatched: " + all.get(listed).message());
         }
+        printFailed(mock, failures, stdout);
         stdout.println(mock.logs().size() + " client(s) served, " + all.size() + " unmatched message(s)");
         stdout.flush();
+    }
+
+    /** Prints the clients closed for a broken rule since the first {@code from}; returns how many are printed. */
+    private static int printFailed(MockServer mock, int from, PrintWriter stdout) {
+        List<MockServer.Failed> now = mock.failed();
+        for (MockServer.Failed f : now.subList(from, now.size())) {
+            stdout.println("client " + f.client() + ": closed with " + f.code() + " for a broken rule: " + f.reason());
+        }
+        return now.size();
     }
 
     private void save(MockServer mock) throws IOException {

@@ -24,10 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketListener;
 import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.extensions.IExtension;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.PingFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.IProtocol;
@@ -39,12 +42,17 @@ import org.java_websocket.server.WebSocketServer;
  * answers the handshake with the recorded subprotocol (and permessage-deflate when the recording had it), sends the
  * recorded unprompted messages on their schedule, answers each client message as recorded, applies the
  * {@link UnmatchedPolicy} otherwise, and answers pings (the library does). Each client's connection is captured
- * into a log of its own, frame-exact ({@link TappedChannel}), as a connection of our own would be.
+ * into a log of its own, frame-exact ({@link TappedChannel}), as a connection of our own would be; a client that
+ * breaks a rule is closed with that rule's code and words ({@link ClientViolations}).
  */
 public final class MockServer extends WebSocketServer implements AutoCloseable {
 
     /** A client message nothing matched. */
     public record Unmatched(long client, String message) {
+    }
+
+    /** A client the mock closed because it broke a rule: the close code and reason it was sent. */
+    public record Failed(long client, int code, String reason) {
     }
 
     /** Makes the log a client's traffic is captured into, stamped with {@link System#nanoTime}. */
@@ -72,6 +80,7 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
     private final AtomicLong ended = new AtomicLong();
     private final List<CaptureLog> logs = new CopyOnWriteArrayList<>();
     private final List<Unmatched> unmatched = new CopyOnWriteArrayList<>();
+    private final List<Failed> failed = new CopyOnWriteArrayList<>();
     private volatile Exception startFailure;
     private volatile boolean exactFrames;
 
@@ -80,12 +89,41 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         final long number;
         final MockCursor cursor;
         final CaptureLog log;
+        final ClientViolations violations;
         volatile boolean opened;
 
         Client(long number, MockCursor cursor, CaptureLog log) {
             this.number = number;
             this.cursor = cursor;
             this.log = log;
+            this.violations = new ClientViolations(log);
+        }
+    }
+
+    /**
+     * The library's connection to one client, failing it in words: when the library finds a frame it must refuse,
+     * the close says the rule the client's capture shows broken ({@link ClientViolations}), not the library's text.
+     */
+    private final class MockSocket extends WebSocketImpl {
+
+        MockSocket(WebSocketListener listener, Draft draft) {
+            super(listener, draft);
+        }
+
+        MockSocket(WebSocketListener listener, List<Draft> drafts) {
+            super(listener, drafts);
+        }
+
+        @Override
+        public void close(InvalidDataException e) {
+            Client client = getAttachment();
+            if (client == null) {
+                super.close(e);
+                return;
+            }
+            ClientViolations.Failure failure = client.violations.failure(e.getCloseCode());
+            failed.add(new Failed(client.number, failure.code(), failure.reason()));
+            close(failure.code(), failure.reason(), false);
         }
     }
 
@@ -117,12 +155,12 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         setWebSocketFactory(new WebSocketServerFactory() {
             @Override
             public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
-                return new WebSocketImpl(a, d);
+                return new MockSocket(a, d);
             }
 
             @Override
             public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> d) {
-                return new WebSocketImpl(a, d);
+                return new MockSocket(a, d);
             }
 
             @Override
@@ -180,12 +218,6 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
         return this;
     }
 
-    /** What of the recorded server the mock does not reproduce (an extension parameter), in words. */
-    public List<String> notReproduced() {
-        return RecordedDeflate.of(script.recording().extensions()).map(RecordedDeflate::notReproduced)
-                .orElse(List.of());
-    }
-
     /** Each client's capture, in the order they connected. */
     public List<CaptureLog> logs() {
         return List.copyOf(logs);
@@ -198,6 +230,11 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
 
     public List<Unmatched> unmatched() {
         return List.copyOf(unmatched);
+    }
+
+    /** The clients closed for breaking a rule, in the order they were. */
+    public List<Failed> failed() {
+        return List.copyOf(failed);
     }
 
     @Override
@@ -236,6 +273,13 @@ public final class MockServer extends WebSocketServer implements AutoCloseable {
 
     private void received(WebSocket conn, Content got) {
         Client client = conn.getAttachment();
+        if (client.violations.first().isPresent()) {
+            // A rule the library lets through (an unmasked frame, RFC 6455 §5.1): a server must fail the client.
+            ClientViolations.Failure failure = client.violations.failure(CloseFrame.PROTOCOL_ERROR);
+            failed.add(new Failed(client.number, failure.code(), failure.reason()));
+            conn.close(failure.code(), failure.reason());
+            return;
+        }
         var answers = client.cursor.answer(got);
         if (answers.isPresent()) {
             answers.get().forEach(t -> later(conn, t, immediate ? 0 : t.delayNanos()));

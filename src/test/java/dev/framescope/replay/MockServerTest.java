@@ -190,7 +190,10 @@ class MockServerTest {
                         StandardCharsets.ISO_8859_1));
                 out.flush();
                 raw.setSoTimeout(5000);
-                assertTrue(raw.getInputStream().read(new byte[256]) != 0);
+                byte[] answer = raw.getInputStream().readNBytes(12);
+                assertTrue(new String(answer, StandardCharsets.ISO_8859_1).matches("HTTP/1\\.1 4\\d\\d"),
+                        "a request that is no upgrade is refused with a 4xx: " + new String(answer,
+                        StandardCharsets.ISO_8859_1));
             }
             Peer peer = connect(mock);
             peer.send("not json at all");
@@ -198,6 +201,7 @@ class MockServerTest {
             Await.until(() -> peer.texts.size() == 2, "the answer after the garbage");
             assertEquals(9, peer.json(1).path("id").asInt());
             assertEquals("not json at all", mock.unmatched().get(0).message());
+            assertEquals(List.of(), mock.failed(), "a refused upgrade or an unmatched message breaks no rule");
         }
     }
 }

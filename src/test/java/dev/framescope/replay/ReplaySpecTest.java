@@ -8,6 +8,8 @@ import dev.framescope.engine.Auth;
 import dev.framescope.engine.ConnectionOptions;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.ConnectionTemplate;
+import dev.framescope.engine.HeartbeatPolicy;
+import dev.framescope.engine.ProtocolMode;
 import dev.framescope.engine.ReconnectPolicy;
 import dev.framescope.engine.io.ConnectionSetup;
 import java.util.List;
@@ -52,6 +54,20 @@ class ReplaySpecTest {
         ReplayException e = assertThrows(ReplayException.class,
                 () -> ReplaySpec.build(s, Optional.empty(), Map.of("path", "rpc")));
         assertTrue(e.getMessage().contains("FRAMESCOPE_TOKEN"), e.getMessage());
+    }
+
+    @Test
+    void theRecordedOffersHeartbeatAndModeGoWithTheReplay() throws Exception {
+        HeartbeatPolicy heartbeat = HeartbeatPolicy.every(java.time.Duration.ofSeconds(7));
+        ConnectionSetup s = new ConnectionSetup(new ConnectionTemplate("ws://127.0.0.1:1/x", List.of(), Auth.NONE),
+                ConnectionOptions.DEFAULTS.withSubprotocols(List.of("graphql-transport-ws"))
+                        .withExtensionOffers(List.of("permessage-deflate; client_max_window_bits"))
+                        .withHeartbeat(heartbeat).withMode(ProtocolMode.OBSERVE), Optional.empty());
+        ConnectionSpec spec = ReplaySpec.build(s, Optional.of("ws://127.0.0.1:2/x"), Map.of());
+        assertEquals(List.of("graphql-transport-ws"), spec.options().subprotocols());
+        assertEquals(List.of("permessage-deflate; client_max_window_bits"), spec.options().extensionOffers());
+        assertEquals(heartbeat, spec.options().heartbeat());
+        assertEquals(ProtocolMode.OBSERVE, spec.options().mode());
     }
 
     @Test

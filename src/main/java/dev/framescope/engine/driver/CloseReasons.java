@@ -54,9 +54,7 @@ public final class CloseReasons {
 
     /** Why Strict mode refused a 101 that broke a rule of RFC 6455 §4.1, for the user. */
     static String refusal(Finding f) {
-        String message = f.violation().message();
-        return "refused the server's 101: " + (message.isEmpty() ? message
-                : Character.toLowerCase(message.charAt(0)) + message.substring(1))
+        return "refused the server's 101: " + midSentence(f.violation().message())
                 + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")") + " [" + f.violation().id() + ", "
                 + f.violation().rfcSection() + "]";
     }
@@ -83,10 +81,22 @@ public final class CloseReasons {
             case INFLATE_LIMIT_EXCEEDED -> "message inflates past the size limit";
             default -> {
                 String m = violation.message();
-                m = m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
-                yield m.substring(0, 1).toLowerCase(Locale.ROOT) + m.substring(1);
+                yield midSentence(m.endsWith(".") ? m.substring(0, m.length() - 1) : m);
             }
         };
+    }
+
+    /**
+     * A catalogue message continued after a colon: "The response's…" becomes "the response's…", but a first word
+     * with capitals inside — a header name (Sec-WebSocket-Accept), RSV1 — is left as it is spelled.
+     */
+    private static String midSentence(String message) {
+        int end = message.indexOf(' ');
+        String first = end < 0 ? message : message.substring(0, end);
+        if (first.isEmpty() || !first.substring(1).equals(first.substring(1).toLowerCase(Locale.ROOT))) {
+            return message;
+        }
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 
     /** An exception's text that slipped into a detail ("java.util.zip.DataFormatException: ..."): left out. */

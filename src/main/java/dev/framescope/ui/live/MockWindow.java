@@ -230,7 +230,7 @@ final class MockWindow {
                     return;
                 }
                 mock = Optional.of(value);
-                problem.setText(String.join("\n", value.notReproduced().stream().map(n -> "Note: " + n).toList()));
+                problem.setText("");
                 url.setText("ws://" + value.getAddress().getAddress().getHostAddress() + ":" + value.getPort() + "/");
                 showServing(true);
             }

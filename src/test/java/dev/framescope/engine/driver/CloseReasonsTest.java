@@ -50,6 +50,18 @@ class CloseReasonsTest {
     }
 
     @Test
+    void aRefusedUpgradeKeepsAHeaderNameAsItIsSpelled() {
+        assertEquals("refused the server's 101: Sec-WebSocket-Accept is not "
+                + "base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)). (expected x, received y) "
+                + "[HANDSHAKE_ACCEPT_MISMATCH, RFC6455-4.1]", CloseReasons.refusal(Finding.at(
+                        Violation.HANDSHAKE_ACCEPT_MISMATCH, 0, "expected x, received y")));
+        assertTrue(CloseReasons.refusal(Finding.at(Violation.HANDSHAKE_UPGRADE_HEADER, 0, ""))
+                .startsWith("refused the server's 101: the response's Upgrade header"));
+        assertEquals("Sec-WebSocket-Extensions does not follow the grammar of §9.1",
+                CloseReasons.reasonFor(Finding.at(Violation.EXTENSION_HEADER_MALFORMED, 0, "")));
+    }
+
+    @Test
     void aLongReasonIsCutTo123BytesAtACharacterBoundary() {
         String detail = "é".repeat(100);
         String reason = CloseReasons.reasonFor(Finding.at(Violation.RESERVED_OPCODE, 0, detail));

@@ -1,16 +1,23 @@
 package dev.framescope.ui.frame;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.ui.fx.Background;
+import dev.framescope.wire.DecoderOptions;
 import dev.framescope.wire.Frame;
+import dev.framescope.wire.FrameDecoder;
 import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.LengthEncoding;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -66,6 +73,39 @@ class FrameWidgetsTest {
         });
         String text = robot.lookup(".payload-text").queryAs(TextArea.class).getText();
         assertTrue(text.startsWith("Close frame: 1000") && text.endsWith("\"done\""), text);
+    }
+
+    /**
+     * Issue 14: after DESYNCHRONIZED (a 64-bit length with its top bit set) the bytes that follow are raw chunks of
+     * the untrusted frame; selecting one shows those bytes in the Hex tab, and the length unsigned.
+     */
+    @Test
+    void theRawBytesAfterADesynchronizedStreamShowInTheHexTab(FxRobot robot) {
+        byte[] garbage = "bytes after the framing was lost".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer stream = ByteBuffer.allocate(10 + garbage.length)
+                .put(new byte[] {(byte) 0x82, 127, (byte) 0x80, 0, 0, 0, 0, 0, 0, 5}).put(garbage).flip();
+        FrameDecoder decoder = new FrameDecoder(Sender.SERVER, DecoderOptions.defaults());
+        List<Frame> frames = new ArrayList<>();
+        for (Optional<Frame> f = decoder.next(stream); f.isPresent(); f = decoder.next(stream)) {
+            frames.add(f.get());
+        }
+        assertTrue(decoder.desynchronized());
+        Frame raw = frames.get(frames.size() - 1);
+        assertArrayEquals(garbage, raw.payload(), "the raw chunk holds the bytes after the header");
+
+        FrameDetailPane pane = new FrameDetailPane(Background.sameThread());
+        robot.interact(() -> {
+            holder.getChildren().setAll(pane);
+            pane.show(FrameDetail.of(2, Sender.SERVER, raw));
+            pane.payloadView().getSelectionModel().select(pane.payloadView().getTabs().stream()
+                    .filter(t -> "payload-tab-hex".equals(t.getId())).findFirst().orElseThrow());
+        });
+        assertTrue(robot.lookup("#frame-summary").queryAs(Label.class).getText()
+                .contains("9223372036854775813 B (64-bit)"), "the length unsigned");
+        HexDumpView hex = (HexDumpView) pane.payloadView().getTabs().stream()
+                .filter(t -> "payload-tab-hex".equals(t.getId())).findFirst().orElseThrow().getContent()
+                .lookup(".hex-dump");
+        assertArrayEquals(garbage, hex.getData());
     }
 
     @Test
