@@ -55,7 +55,7 @@ class MockClientViolationsTest {
                         .payload(new byte[] {'a', (byte) 0xC3, 0x28}).masked(KEY).encode(),
                         1007, "invalid UTF-8 in text message at byte 2 of the message"),
                 Arguments.of("reserved opcode 0x3", FrameEncoder.frame(Opcode.TEXT).opcode(0x3)
-                        .payload(new byte[] {'x'}).masked(KEY).encode(), 1002, "reserved opcode: opcode 0x3"),
+                        .payload(new byte[] {'x'}).masked(KEY).encode(), 1002, "reserved opcode 0x3"),
                 Arguments.of("an unmasked frame", FrameEncoder.text("{\"jsonrpc\":\"2.0\",\"method\":\"add\","
                         + "\"params\":[2,3],\"id\":1}").encode(), 1002,
                         "a client must mask every frame it sends to the server: MASK bit 0"));

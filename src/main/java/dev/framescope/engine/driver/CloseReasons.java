@@ -35,6 +35,9 @@ public final class CloseReasons {
         if (detail.isEmpty() || looksLikeJava(detail)) {
             return fit(rule);
         }
+        if (detail.startsWith("opcode ") && rule.endsWith(" opcode")) {
+            return fit(rule + detail.substring("opcode".length())); // "reserved opcode 0x3", not "…: opcode 0x3"
+        }
         return fit(rule + (detail.startsWith("byte ") ? " at " : ": ") + detail);
     }
 
