@@ -1,15 +1,14 @@
 package dev.framescope.engine;
 
+import dev.framescope.testutil.HttpHeads;
 import dev.framescope.wire.Handshake;
 import dev.framescope.wire.HttpHeadParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /** A one-connection server on loopback that answers with exactly the bytes a test scripts. */
 final class RawServer implements AutoCloseable {
@@ -46,15 +45,7 @@ final class RawServer implements AutoCloseable {
     }
 
     private static String readKey(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("request ended early");
-            }
-            head.write(b);
-        }
-        return HttpHeadParser.parseRequest(head.toByteArray()).orElseThrow().headers().first("Sec-WebSocket-Key")
+        return HttpHeadParser.parseRequest(HttpHeads.read(in)).orElseThrow().headers().first("Sec-WebSocket-Key")
                 .orElse("");
     }
 

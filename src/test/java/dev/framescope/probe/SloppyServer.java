@@ -1,8 +1,8 @@
 package dev.framescope.probe;
 
+import dev.framescope.testutil.HttpHeads;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Handshake;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,7 +59,7 @@ public final class SloppyServer implements AutoCloseable {
         try (socket) {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            String head = readHead(in);
+            String head = HttpHeads.readText(in);
             Matcher m = KEY.matcher(head);
             if (!m.find()) {
                 return;
@@ -104,14 +104,6 @@ public final class SloppyServer implements AutoCloseable {
         } catch (IOException e) {
             // The client went away: the probe grades what it saw.
         }
-    }
-
-    private static String readHead(DataInputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            head.write(in.readUnsignedByte());
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -19,14 +19,13 @@ import dev.framescope.capture.Direction;
 import dev.framescope.engine.VirtualScheduler;
 import dev.framescope.proxy.ProxyInteropTest.JwsClient;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.HttpHeads;
 import dev.framescope.testutil.JettyPeer;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -287,17 +286,6 @@ class BreakpointProxyTest {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                throw new IOException("no 101");
-            }
-            head.write(c);
-        }
-    }
-
     /** Byte for byte: a fragmented message with a ping inside, held, then let go by the timeout on the clock. */
     @Test
     void aHoldThatTimesOutForwardsTheFramesUnchanged() throws Exception {
@@ -307,7 +295,7 @@ class BreakpointProxyTest {
                      + upstream.port())).withBreakpoints(b));
              Socket app = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
             app.getOutputStream().write(upgrade());
-            readHead(app.getInputStream());
+            HttpHeads.read(app.getInputStream());
             byte[] first = FrameEncoder.text("ord").fin(false).masked(0x11223344).encode();
             byte[] ping = FrameEncoder.ping("p".getBytes(StandardCharsets.US_ASCII)).masked(0x01010101).encode();
             byte[] last = FrameEncoder.frame(Opcode.CONTINUATION).payload("er".getBytes(StandardCharsets.US_ASCII))
@@ -359,7 +347,7 @@ class BreakpointProxyTest {
              Socket app = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
             OutputStream out = app.getOutputStream();
             out.write(upgrade());
-            readHead(app.getInputStream());
+            HttpHeads.read(app.getInputStream());
             int head = upgrade().length;
             RecordingServer.Peer peer = upstream.peers.get(0);
             byte[] first = FrameEncoder.text("a long first part").fin(false).masked(0x11223344).encode();

@@ -13,6 +13,7 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.HttpHeads;
 import dev.framescope.testutil.LogQueries;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Opcode;
@@ -68,18 +69,6 @@ class ProxyRelayTest {
         });
     }
 
-    private static byte[] readResponseHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        return head.toByteArray();
-    }
-
     private static byte[] readN(InputStream in, int n) throws IOException {
         return in.readNBytes(n);
     }
@@ -91,12 +80,12 @@ class ProxyRelayTest {
             String authority = "127.0.0.1:" + upstream.port();
             client.getOutputStream().write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            String connected = new String(readResponseHead(client.getInputStream()), StandardCharsets.US_ASCII);
+            String connected = new String(HttpHeads.read(client.getInputStream()), StandardCharsets.US_ASCII);
             assertTrue(connected.startsWith("HTTP/1.1 200"), connected);
             byte[] request = upgrade("/chat", authority);
             client.getOutputStream().write(request);
             client.getOutputStream().write(clientFrames());
-            String switched = new String(readResponseHead(client.getInputStream()), StandardCharsets.US_ASCII);
+            String switched = new String(HttpHeads.read(client.getInputStream()), StandardCharsets.US_ASCII);
             assertTrue(switched.startsWith("HTTP/1.1 101"), switched);
             assertArrayEquals(serverFrames(), readN(client.getInputStream(), serverFrames().length),
                     "the server's frames reach the client unchanged");
@@ -127,7 +116,7 @@ class ProxyRelayTest {
             byte[] request = upgrade("http://" + authority + "/feed?x=1", authority);
             client.getOutputStream().write(request);
             client.getOutputStream().write(clientFrames());
-            String switched = new String(readResponseHead(client.getInputStream()), StandardCharsets.US_ASCII);
+            String switched = new String(HttpHeads.read(client.getInputStream()), StandardCharsets.US_ASCII);
             assertTrue(switched.startsWith("HTTP/1.1 101"), switched);
 
             RecordingServer.Peer peer = upstream.peers.get(0);
@@ -177,7 +166,7 @@ class ProxyRelayTest {
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
                 String authority = "127.0.0.1:" + upstream.port();
                 client.getOutputStream().write(upgrade("http://" + authority + "/", authority));
-                assertTrue(new String(readResponseHead(client.getInputStream()), StandardCharsets.US_ASCII)
+                assertTrue(new String(HttpHeads.read(client.getInputStream()), StandardCharsets.US_ASCII)
                         .startsWith("HTTP/1.1 101"), "still serving after the bad ones");
             }
         }
@@ -194,7 +183,7 @@ class ProxyRelayTest {
             client.getOutputStream().write(request);
             client.getOutputStream().write(unmasked);
             client.getOutputStream().write(garbage);
-            readResponseHead(client.getInputStream());
+            HttpHeads.read(client.getInputStream());
             RecordingServer.Peer peer = upstream.peers.get(0);
             Await.until(() -> peer.received().length >= peer.head.length() + unmasked.length + garbage.length,
                     "the broken frames reach the server anyway");
@@ -221,7 +210,7 @@ class ProxyRelayTest {
             for (int i = 0; i < 2; i++) {
                 try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
                     client.getOutputStream().write(upgrade("http://" + authority + "/", authority));
-                    readResponseHead(client.getInputStream());
+                    HttpHeads.read(client.getInputStream());
                     client.getInputStream().readAllBytes();
                 } catch (IOException e) {
                     // The reset may reach the client as a reset too.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.framescope.testutil.HttpHeads;
 import dev.framescope.wire.ClosePayload;
 import dev.framescope.wire.DecoderOptions;
 import dev.framescope.wire.Frame;
@@ -11,7 +12,6 @@ import dev.framescope.wire.FrameDecoder;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,7 +132,7 @@ class MockClientViolationsTest {
     /** The server's frames after its 101, read until {@code enough} holds or the stream ends. */
     private static List<Frame> serverFrames(Socket socket, Predicate<List<Frame>> enough) throws IOException {
         InputStream in = socket.getInputStream();
-        byte[] head = readHead(in);
+        byte[] head = HttpHeads.read(in);
         assertTrue(new String(head, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 101"));
         FrameDecoder decoder = new FrameDecoder(Sender.SERVER, DecoderOptions.defaults());
         List<Frame> frames = new ArrayList<>();
@@ -148,17 +148,5 @@ class MockClientViolationsTest {
             }
         }
         return frames;
-    }
-
-    private static byte[] readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        return head.toByteArray();
     }
 }

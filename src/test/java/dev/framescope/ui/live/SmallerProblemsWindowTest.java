@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.testutil.Await;
+import dev.framescope.testutil.HttpHeads;
 import dev.framescope.wire.Handshake;
 import dev.framescope.wire.Opcode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -244,15 +244,7 @@ class SmallerProblemsWindowTest {
         }
 
         private static String readKey(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("the client hung up during the upgrade");
-                }
-                head.write(b);
-            }
-            return head.toString(StandardCharsets.ISO_8859_1).lines()
+            return HttpHeads.readText(in).lines()
                     .filter(l -> l.regionMatches(true, 0, "Sec-WebSocket-Key:", 0, 18))
                     .map(l -> l.substring(18).trim()).findFirst().orElseThrow();
         }
