@@ -4,19 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.io.Exports;
+import dev.framescope.capture.io.RelayMarkExportTest;
 import dev.framescope.capture.io.RelayMarkFileTest;
 import dev.framescope.capture.io.SessionFiles;
 import dev.framescope.capture.io.SessionOutput;
+import dev.framescope.wire.FrameEncoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code framescope export --to pcapng} streams a session file: the intercepting proxy's edit is known by the relay
- * mark written before it, and left out, as in an export of the loaded capture.
+ * {@code framescope export} streams a session file: the intercepting proxy's edit and injection are known by the
+ * relay marks written before them — left out of pcapng, marked in JSON Lines and HAR —, as in an export of the
+ * capture itself.
  */
 class ProxiedExportTest {
 
@@ -25,11 +36,7 @@ class ProxiedExportTest {
 
     @Test
     void aStreamedPcapngExportLeavesTheProxysFrameOut() throws Exception {
-        CaptureLog original = RelayMarkFileTest.proxied();
-        Path file = dir.resolve("proxied.fscap");
-        try (SessionOutput out = SessionFiles.create(file, true, 2)) {
-            out.write(original, original.readFrom(0, original.size()));
-        }
+        Path file = saved(RelayMarkFileTest.proxied(), 2);
         Path pcap = dir.resolve("proxied.pcapng");
         Cli cli = new Cli();
         assertEquals(0, cli.run("export", file.toString(), "--to", "pcapng", "--out", pcap.toString(),
@@ -38,5 +45,51 @@ class ProxiedExportTest {
         assertTrue(hex.contains(HexFormat.of().formatHex(RelayMarkFileTest.ORIGINAL)), "the app's frame as sent");
         assertFalse(hex.contains(HexFormat.of().formatHex(RelayMarkFileTest.EDIT).substring(0, 12)),
                 "not the proxy's edit");
+    }
+
+    @Test
+    void aStreamedPcapngExportLeavesAnInjectionTowardTheAppOut() throws Exception {
+        Path file = saved(RelayMarkExportTest.proxiedAndInjected(), 2);
+        Path pcap = dir.resolve("injected.pcapng");
+        Cli cli = new Cli();
+        assertEquals(0, cli.run("export", file.toString(), "--to", "pcapng", "--out", pcap.toString(),
+                "--keep-secrets"), cli.err());
+        String hex = HexFormat.of().formatHex(Files.readAllBytes(pcap));
+        assertTrue(hex.contains(HexFormat.of().formatHex(RelayMarkFileTest.ORIGINAL)), "the app's frame as sent");
+        assertFalse(hex.contains(HexFormat.of().formatHex(FrameEncoder.text("tick").encode())),
+                "not the proxy's injection, though it looks like a plain server frame in the file");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, json", "2, json", "1, har", "2, har"})
+    void aStreamedExportCarriesTheMarksAsTheCapturesOwnExportDoes(int version, String format) throws Exception {
+        CaptureLog log = RelayMarkExportTest.proxiedAndInjected();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        Exports.write(ExportCommand.Format.valueOf(format).format, List.of(log), true, expected);
+        Path file = saved(log, version);
+        Path exported = dir.resolve("proxied-v" + version + "." + format);
+        Cli cli = new Cli();
+        assertEquals(0, cli.run("export", file.toString(), "--to", format, "--out", exported.toString(),
+                "--keep-secrets"), cli.err());
+        String streamed = Files.readString(exported, StandardCharsets.UTF_8);
+        if (format.equals("json")) {
+            assertEquals(expected.toString(StandardCharsets.UTF_8), streamed);
+            assertTrue(streamed.contains("\"seq\":8,") && streamed.contains("\"proxy\":{\"mark\":\"injected\"}"),
+                    streamed);
+        } else {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode tree = json.readTree(streamed);
+            assertEquals(json.readTree(expected.toByteArray()), tree);
+            assertEquals(4, tree.path("log").path("entries").get(0).path("_webSocketMessages").get(0)
+                    .path("_framescope").path("replacedBy").asLong(-1), "the original, marked after it came");
+        }
+    }
+
+    private Path saved(CaptureLog log, int version) throws Exception {
+        Path file = dir.resolve("proxied-" + System.nanoTime() + "-v" + version + ".fscap");
+        try (SessionOutput out = SessionFiles.create(file, true, version)) {
+            out.write(log, log.readFrom(0, log.size()));
+        }
+        return file;
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Every export in one place, for the command line and the window alike: whole connections as pcapng, HAR, JSON
  * Lines or text, and a selection of frames or messages as JSON Lines or text. Secrets are redacted unless
- * {@code keepSecrets}. JSON Lines frames and messages carry a {@code decoded} member ({@link DecodedJson}).
+ * {@code keepSecrets}. JSON Lines frames and messages carry a {@code decoded} member ({@link DecodedJson}), and
+ * the intercepting proxy's marks ({@link RelayJson}).
  */
 public final class Exports {
 
@@ -73,8 +74,10 @@ public final class Exports {
     }
 
     /**
-     * Chosen events of one connection: frames and messages (other events are skipped in JSON; in text every event
-     * that has a line gets it, query tokens in request lines and URLs masked). Only {@link Format#JSON} and {@link Format#TEXT} can hold a selection.
+     * Chosen events of one connection: frames and messages (in JSON also the intercepting proxy's marks, as a
+     * {@code relay} line each, and a {@code proxy} member on a frame or message whose mark came before it; other
+     * events are skipped in JSON; in text every event that has a line gets it, query tokens in request lines and
+     * URLs masked). Only {@link Format#JSON} and {@link Format#TEXT} can hold a selection.
      */
     public static void writeEvents(Format format, CaptureLog log, List<? extends CaptureEvent> events,
                                    boolean keepSecrets, OutputStream out) throws IOException {
@@ -83,25 +86,39 @@ public final class Exports {
         }
         Optional<String> subprotocol = format == Format.JSON ? log.subprotocol() : Optional.empty();
         for (CaptureEvent e : events) {
-            writeEvent(format, log, e, subprotocol, keepSecrets, out);
+            // Only a mark that came before the event: what a stream from a file knows when the event comes.
+            Optional<CaptureEvent.RelayEvent> mark = format == Format.JSON
+                    ? log.relayMark(e.seq()).filter(r -> r.seq() < e.seq()) : Optional.empty();
+            writeEvent(format, log, e, subprotocol, mark, keepSecrets, out);
         }
     }
 
-    /** One event as {@link #writeEvents} writes it; {@code subprotocol} is the connection's, for decoding. */
+    /**
+     * One event as {@link #writeEvents} writes it; {@code subprotocol} is the connection's, for decoding, and
+     * {@code mark} the proxy's mark of a frame or message met before it.
+     */
     static void writeEvent(Format format, CaptureLog log, CaptureEvent e, Optional<String> subprotocol,
-                           boolean keepSecrets, OutputStream out) throws IOException {
-        Optional<String> line = format == Format.JSON
-                ? Optional.of(e).filter(x -> x instanceof CaptureEvent.FrameEvent || x instanceof CaptureEvent.MessageEvent)
-                        .map(x -> {
-                            var json = SessionJson.toJson(log, x, keepSecrets);
-                            DecodedJson.add(json, x, subprotocol, keepSecrets ? b -> b
-                                    : b -> Redactor.payload(b, log.secrets()));
-                            return json.toString();
-                        })
+                           Optional<CaptureEvent.RelayEvent> mark, boolean keepSecrets, OutputStream out)
+            throws IOException {
+        Optional<String> line = format == Format.JSON ? jsonLine(log, e, subprotocol, mark, keepSecrets)
                 : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.text(l, log.secrets()));
         if (line.isPresent()) {
             out.write((line.get() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private static Optional<String> jsonLine(CaptureLog log, CaptureEvent e, Optional<String> subprotocol,
+                                             Optional<CaptureEvent.RelayEvent> mark, boolean keepSecrets) {
+        if (e instanceof CaptureEvent.RelayEvent) {
+            return Optional.of(SessionJson.toJson(log, e, keepSecrets).toString());
+        }
+        if (!(e instanceof CaptureEvent.FrameEvent) && !(e instanceof CaptureEvent.MessageEvent)) {
+            return Optional.empty();
+        }
+        var json = SessionJson.toJson(log, e, keepSecrets);
+        DecodedJson.add(json, e, subprotocol, keepSecrets ? b -> b : b -> Redactor.payload(b, log.secrets()));
+        mark.ifPresent(r -> RelayJson.add(json, r));
+        return Optional.of(json.toString());
     }
 
     /** {@link #writeEvents} into a string, for the clipboard. */

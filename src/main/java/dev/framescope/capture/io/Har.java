@@ -30,8 +30,9 @@ import java.util.Optional;
 /**
  * HAR 1.2 with Chrome DevTools' WebSocket extension ({@code _resourceType: "websocket"},
  * {@code _webSocketMessages} of {@code type} send/receive, {@code time} in epoch seconds, {@code opcode} 1 or 2,
- * {@code data} as text or base64). Export writes one entry per connection; import turns a browser's HAR into
- * message-level connections (HAR has no frame headers, and the log says so).
+ * {@code data} as text or base64). Export writes one entry per connection, a message the intercepting proxy
+ * marked with our own {@code _framescope} member ({@link RelayJson#har}); import turns a browser's HAR into
+ * message-level connections (HAR has no frame headers, and the log says so), our marks into relay events.
  */
 public final class Har {
 
@@ -67,7 +68,9 @@ public final class Har {
         Secrets secrets = keepSecrets ? Secrets.NONE : log.secrets();
         for (CaptureEvent ev : log.readFrom(0, log.size())) {
             if (ev instanceof CaptureEvent.MessageEvent m) {
-                messages.add(message(log, m, secrets));
+                ObjectNode message = message(log, m, secrets);
+                log.relayMark(m.seq()).ifPresent(r -> message.set("_framescope", RelayJson.har(m.seq(), r)));
+                messages.add(message);
             }
         }
         return e;
@@ -162,6 +165,8 @@ public final class Har {
         CaptureLog log = new CaptureLog(id, url, new PayloadStore(budget), 0, start);
         log.append(0, s -> new CaptureEvent.NoteEvent(s, Severity.INFO,
                 "imported from HAR: message-level only, HAR has no frame headers"));
+        RelayJson.Imported marks = new RelayJson.Imported();
+        long last = 0;
         int status = entry.path("response").path("status").asInt(0);
         log.append(0, s -> new CaptureEvent.HandshakeEvent(s, head("GET " + url + " HTTP/1.1",
                 entry.path("request").path("headers")), head("HTTP/1.1 " + status + " "
@@ -176,7 +181,12 @@ public final class Har {
             long nanos = Math.round((time - start.getEpochSecond()) * 1e9) - start.getNano();
             Message message = new Message(dir.sender(), opcode == 2 ? Opcode.BINARY : Opcode.TEXT, -1, 0,
                     payload.length, false, payload.length, payload, List.of());
+            marks.message(m, log.size(), dir);
             log.append(nanos, s -> new CaptureEvent.MessageEvent(s, dir, message));
+            last = nanos;
+        }
+        for (var mark : marks.events()) {
+            log.append(last, mark);
         }
         return log;
     }

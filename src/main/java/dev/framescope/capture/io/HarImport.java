@@ -95,6 +95,7 @@ public final class HarImport {
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     conn.message(p.readValueAsTree());
                 }
+                conn.marks();
                 conn.flush();
             } catch (RuntimeException e) {
                 problems.add("entry " + index + ": " + e.getMessage());
@@ -111,7 +112,9 @@ public final class HarImport {
         final CaptureLog log;
         final Instant start;
         final List<CaptureEvent> batch = new ArrayList<>();
+        final RelayJson.Imported marks = new RelayJson.Imported();
         long seq;
+        long last;
 
         Conn(JsonNode entry, long id) throws IOException {
             String url = entry.path("request").path("url").asText("");
@@ -136,7 +139,16 @@ public final class HarImport {
             long nanos = Math.round((time - start.getEpochSecond()) * 1e9) - start.getNano();
             Message message = new Message(dir.sender(), opcode == 2 ? Opcode.BINARY : Opcode.TEXT, -1, 0,
                     payload.length, false, payload.length, payload, List.of());
+            marks.message(m, seq, dir);
             add(nanos, s -> new CaptureEvent.MessageEvent(s, dir, message));
+            last = nanos;
+        }
+
+        /** The proxy's marks of the messages read, once they are all in. */
+        void marks() throws IOException {
+            for (Function<Stamp, CaptureEvent> mark : marks.events()) {
+                add(last, mark);
+            }
         }
 
         private void add(long nanos, Function<Stamp, CaptureEvent> event) throws IOException {

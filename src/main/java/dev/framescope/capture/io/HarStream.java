@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Secrets;
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,9 @@ import java.util.Optional;
 
 /**
  * A HAR export fed one event at a time: each connection's messages wait in a temporary file (one JSON object a
- * line) until the end, when the entries are written, each head first and its messages streamed after it. Memory
- * holds the handshakes; disk holds the messages for as long as the export runs.
+ * line, after its sequence number) until the end, when the entries are written, each head first and its messages
+ * streamed after it, marked as the proxy's marks say (an original's mark comes after it). Memory holds the
+ * handshakes and the marks; disk holds the messages for as long as the export runs.
  */
 final class HarStream {
 
@@ -50,8 +53,12 @@ final class HarStream {
             entry.handshake = Optional.of(h);
         } else if (e instanceof CaptureEvent.MessageEvent m) {
             Secrets secrets = keepSecrets ? Secrets.NONE : log.secrets();
-            entry.messages.write(MAPPER.writeValueAsString(Har.message(log, m, secrets)));
+            entry.messages.write(m.seq() + " " + MAPPER.writeValueAsString(Har.message(log, m, secrets)));
             entry.messages.newLine();
+        } else if (e instanceof CaptureEvent.RelayEvent r) {
+            for (long seq : r.marked()) {
+                entry.marks.put(seq, r);
+            }
         }
     }
 
@@ -88,6 +95,7 @@ final class HarStream {
         final Path file;
         final BufferedWriter messages;
         Optional<CaptureEvent.HandshakeEvent> handshake = Optional.empty();
+        final Map<Long, CaptureEvent.RelayEvent> marks = new HashMap<>();
 
         Entry(CaptureLog log) throws IOException {
             this.log = log;
@@ -108,7 +116,14 @@ final class HarStream {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    gen.writeTree(MAPPER.readTree(line));
+                    int space = line.indexOf(' ');
+                    long seq = Long.parseLong(line.substring(0, space));
+                    ObjectNode message = (ObjectNode) MAPPER.readTree(line.substring(space + 1));
+                    CaptureEvent.RelayEvent mark = marks.get(seq);
+                    if (mark != null) {
+                        message.set("_framescope", RelayJson.har(seq, mark));
+                    }
+                    gen.writeTree(message);
                 }
             }
             gen.writeEndArray();

@@ -25,6 +25,7 @@ public final class StreamedExport {
     private final HarStream har;
     private final Map<Long, Optional<String>> subprotocols = new HashMap<>();
     private final PlainFrameJson plainJson;
+    private final RelayJson.Pending marks = new RelayJson.Pending();
 
     /** @param connections every connection of the file (pcapng names them in its section header) */
     public StreamedExport(Exports.Format format, List<CaptureLog> connections, boolean keepSecrets, OutputStream out)
@@ -43,10 +44,14 @@ public final class StreamedExport {
     /**
      * A plain frame received and its one-frame message, numbered {@code seq} and {@code seq + 1}
      * ({@link SessionVisitor#plainFrame}), written without building the two events when the format allows it;
-     * false when it does not, and the two events should come to {@link #event} instead.
+     * false when it does not, and the two events should come to {@link #event} instead. A frame the intercepting
+     * proxy wrote toward the app (an injection, an edit) can look plain: its mark, met before it, says otherwise.
      */
     public boolean plainFrame(CaptureLog log, long seq, long nanos, FrameHeader header, byte[] payload)
             throws IOException {
+        if (marks.marks(log, seq) || marks.marks(log, seq + 1)) {
+            return false;
+        }
         if (pcapng != null) {
             return pcapng.plainFrame(log, nanos, header, payload);
         }
@@ -60,6 +65,8 @@ public final class StreamedExport {
 
     public void event(CaptureLog log, CaptureEvent e) throws IOException {
         plainJson.flush();
+        marks.seen(log, e);
+        Optional<CaptureEvent.RelayEvent> mark = marks.take(log, e.seq());
         if (pcapng != null) {
             pcapng.event(log, e);
             return;
@@ -71,7 +78,7 @@ public final class StreamedExport {
         if (e instanceof CaptureEvent.HandshakeEvent h && !subprotocols.containsKey(log.connectionId())) {
             subprotocols.put(log.connectionId(), h.subprotocol());
         }
-        Exports.writeEvent(format, log, e, subprotocols.getOrDefault(log.connectionId(), Optional.empty()),
+        Exports.writeEvent(format, log, e, subprotocols.getOrDefault(log.connectionId(), Optional.empty()), mark,
                 keepSecrets, out);
     }
 

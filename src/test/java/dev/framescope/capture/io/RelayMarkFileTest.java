@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The intercepting proxy's marks in session files and exports: an original held and replaced by an edit, both
  * marked, survive a save and a load in both versions; pcapng carries each direction as its sender sent it, the
- * proxy's own frame left out (streamed from a file: {@code cli/ProxiedExportTest}); the text export names the
- * marks.
+ * proxy's own frame left out (streamed from a file: {@code cli/ProxiedExportTest}); the text and JSON exports
+ * name the marks (JSON and HAR in detail: {@link RelayMarkExportTest}).
  */
 public class RelayMarkFileTest {
 
@@ -112,6 +112,7 @@ public class RelayMarkFileTest {
         Exports.write(Exports.Format.JSON, List.of(proxied()), true, json);
         String lines = json.toString(StandardCharsets.UTF_8);
         assertTrue(lines.contains("order 1") && lines.contains("order 2"), lines);
+        assertTrue(lines.contains("\"type\":\"relay\"") && lines.contains("\"proxy\":{\"mark\":\"edited\""), lines);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         Exports.write(Exports.Format.TEXT, List.of(proxied()), true, text);
         String shown = text.toString(StandardCharsets.UTF_8);
