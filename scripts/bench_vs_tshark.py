@@ -19,7 +19,8 @@ the counterpart is tshark's one line per WebSocket frame with those fields. expo
 object per frame and per message with the payload as hex and text and a decoded tree: the counterpart is tshark's
 JSON of every packet with its dissection tree.
 
-Start-up (the least time of N runs on a one-frame stream) is subtracted, so the throughput is "beyond start-up";
+Ours runs with the installed launcher's JVM options unless --java-opts says otherwise (what a user of the
+`framescope` command gets). Start-up (the least time of N runs on a one-frame stream) is subtracted, so the throughput is "beyond start-up";
 JIT warm-up still counts against ours. Every run writes to /dev/null. Both wall-clock and CPU seconds (user + sys of
 the process and its threads, from rusage) are taken: on a shared machine the CPU seconds say more about the work
 done, the wall clock more about what a user waits. Prints a Markdown table: medians of N rounds, and the ratio's
@@ -130,6 +131,11 @@ def timed(cmd):
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+# What the installed `framescope` command runs the JVM with (packaging/linux/build.sh's --java-options, less the
+# window's prism option; the Windows and macOS installers pass the same): the launcher runs the command line too.
+LAUNCHER_OPTS = "-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m"
+
+
 def ours(jar, raw, session, mode, java_opts=()):
     # -cp and the command line's main class: the same as -jar for framescope.jar, and works for benchmarks.jar too.
     java = ["java", *java_opts, "-cp", jar, "dev.framescope.cli.Main"]
@@ -177,7 +183,8 @@ def main():
     parser.add_argument("--sizes", default="16:2000000,1024:200000,65536:3000",
                         help="payload:frames pairs (default %(default)s)")
     parser.add_argument("--modes", default="json,table,inspect,export,pcapng")
-    parser.add_argument("--java-opts", default="", help="JVM options for ours, e.g. the launcher's")
+    parser.add_argument("--java-opts", default=LAUNCHER_OPTS,
+                        help="JVM options for ours (default: the installed launcher's, %(default)s; '' for none)")
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                         help="which seconds the ratio uses (both are printed)")
     args = parser.parse_args()
@@ -204,7 +211,7 @@ def run_all(args, work):
     clock = 0 if args.clock == "wall" else 1
     opts = args.java_opts.split()
     print(f"load average at start: {os.getloadavg()[0]:.1f}; ratio by {args.clock} seconds; "
-          f"{args.rounds} rounds", flush=True)
+          f"{args.rounds} rounds; ours with JVM options '{args.java_opts}'", flush=True)
     head = "| output | payload | frames | " + " | ".join(f"{n} s wall / cpu" for n in names + ["tshark"]) \
         + " | start-up " + " / ".join(names + ["tshark"]) + " s | " \
         + " | ".join(f"{n} frames/s" for n in names + ["tshark"]) + " | " \

@@ -46,8 +46,29 @@ final class JsonBytes {
         return this;
     }
 
+    /** One ASCII character. */
+    JsonBytes put(char c) {
+        ensure(1);
+        buf[size++] = (byte) c;
+        return this;
+    }
+
+    /** {@link Long#toString}'s digits, written in place. */
     JsonBytes number(long n) {
-        return ascii(Long.toString(n));
+        if (n < 0) {
+            return ascii(Long.toString(n));
+        }
+        int digits = 1;
+        for (long p = 10; digits < 19 && n >= p; p *= 10) {
+            digits++;
+        }
+        ensure(digits);
+        for (int i = size + digits - 1; i >= size; i--) {
+            buf[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        size += digits;
+        return this;
     }
 
     /** A JSON string, or {@code null} for a null reference (as Jackson puts a null value). */
@@ -101,26 +122,26 @@ final class JsonBytes {
 
     JsonBytes node(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            ascii("{");
+            put('{');
             boolean first = true;
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); first = false) {
                 Map.Entry<String, JsonNode> member = it.next();
                 if (!first) {
-                    ascii(",");
+                    put(',');
                 }
-                string(member.getKey()).ascii(":").node(member.getValue());
+                string(member.getKey()).put(':').node(member.getValue());
             }
-            return ascii("}");
+            return put('}');
         }
         if (node instanceof ArrayNode array) {
-            ascii("[");
+            put('[');
             for (int i = 0; i < array.size(); i++) {
                 if (i > 0) {
-                    ascii(",");
+                    put(',');
                 }
                 node(array.get(i));
             }
-            return ascii("]");
+            return put(']');
         }
         if (node instanceof TextNode text) {
             return string(text.textValue());

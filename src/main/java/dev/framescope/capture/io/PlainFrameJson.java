@@ -23,6 +23,36 @@ final class PlainFrameJson {
     /** More than the keys, the numbers and the time of a frame line and a message line take. */
     private static final int LINES_AROUND = 1024;
 
+    // The lines' fixed parts, in the order they are written; each one array copy.
+    private static final byte[] FRAME_CONN = ascii("{\"type\":\"frame\",\"conn\":");
+    private static final byte[] SEQ = ascii(",\"seq\":");
+    private static final byte[] T = ascii(",\"t\":");
+    private static final byte[] FRAME_TEXT = ascii(",\"fin\":true,\"rsv1\":false,\"rsv2\":false,\"rsv3\":false,"
+            + "\"opcode\":1,\"opcodeName\":\"TEXT\",\"masked\":false,\"maskingKey\":null,\"payloadLength\":");
+    private static final byte[] FRAME_BINARY = ascii(",\"fin\":true,\"rsv1\":false,\"rsv2\":false,\"rsv3\":false,"
+            + "\"opcode\":2,\"opcodeName\":\"BINARY\",\"masked\":false,\"maskingKey\":null,\"payloadLength\":");
+    private static final byte[] LENGTH_ENCODING = ascii(",\"lengthEncoding\":");
+    private static final byte[] OFFSET = ascii(",\"offset\":");
+    private static final byte[] PAYLOAD_HEX = ascii(",\"payloadHex\":\"");
+    private static final byte[] QUOTE = ascii("\"");
+    private static final byte[] TEXT = ascii(",\"text\":");
+    private static final byte[] FRAME_END_TEXT = ascii(",\"violations\":[],\"dir\":\"in\",\"message\":\"TEXT\","
+            + "\"findings\":[],\"decoded\":");
+    private static final byte[] FRAME_END_BINARY = ascii(",\"violations\":[],\"dir\":\"in\",\"message\":\"BINARY\","
+            + "\"findings\":[],\"decoded\":");
+    private static final byte[] LINE_END = ascii("}\n");
+    private static final byte[] MESSAGE_CONN = ascii("{\"type\":\"message\",\"conn\":");
+    private static final byte[] MESSAGE_TEXT = ascii(",\"opcode\":1,\"opcodeName\":\"TEXT\",\"offset\":");
+    private static final byte[] MESSAGE_BINARY = ascii(",\"opcode\":2,\"opcodeName\":\"BINARY\",\"offset\":");
+    private static final byte[] WIRE_LENGTH = ascii(",\"frames\":1,\"wireLength\":");
+    private static final byte[] LENGTH = ascii(",\"compressed\":false,\"length\":");
+    private static final byte[] TRUNCATED = ascii(",\"truncated\":false,");
+    private static final byte[] TEXT_AFTER_TRUNCATED = ascii("\"text\":");
+    private static final byte[] MESSAGE_TEXT_HEX = ascii(",\"violations\":[],\"dir\":\"in\",\"payloadHex\":\"");
+    private static final byte[] PAYLOAD_HEX_AFTER_TRUNCATED = ascii("\"payloadHex\":\"");
+    private static final byte[] MESSAGE_BINARY_HEX_END = ascii("\",\"violations\":[],\"dir\":\"in\"");
+    private static final byte[] MESSAGE_END = ascii(",\"findings\":[],\"decoded\":");
+
     private final OutputStream out;
     private final JsonBytes decoded = new JsonBytes();
     private byte[] buf = new byte[FLUSH_AT * 2];
@@ -49,49 +79,41 @@ final class PlainFrameJson {
             ensure(2 * (length * 2 + (text ? length * 6 + 2 : 0) + decoded.size() + t.length) + LINES_AROUND);
         }
 
-        append("{\"type\":\"frame\",\"conn\":").number(conn).append(",\"seq\":").number(seq).append(",\"t\":")
-                .append(t);
-        append(text ? ",\"fin\":true,\"rsv1\":false,\"rsv2\":false,\"rsv3\":false,\"opcode\":1,\"opcodeName\":\"TEXT\""
-                : ",\"fin\":true,\"rsv1\":false,\"rsv2\":false,\"rsv3\":false,\"opcode\":2,\"opcodeName\":\"BINARY\"");
-        append(",\"masked\":false,\"maskingKey\":null,\"payloadLength\":").number(length)
-                .append(",\"lengthEncoding\":").number(header.lengthEncoding().bits())
-                .append(",\"offset\":").number(header.streamOffset()).append(",\"payloadHex\":\"");
+        append(FRAME_CONN).number(conn).append(SEQ).number(seq).append(T).append(t)
+                .append(text ? FRAME_TEXT : FRAME_BINARY).number(length).append(LENGTH_ENCODING)
+                .number(header.lengthEncoding().bits()).append(OFFSET).number(header.streamOffset())
+                .append(PAYLOAD_HEX);
         int hexAt = fill;
         hex(payload);
         int hexEnd = fill;
-        append("\"");
-        int textAt = fill + ",\"text\":".length();
+        append(QUOTE);
+        int textAt = fill + TEXT.length;
         if (text) {
-            append(",\"text\":");
+            append(TEXT);
             string(payload);
         }
         int textEnd = fill;
-        append(text ? ",\"violations\":[],\"dir\":\"in\",\"message\":\"TEXT\",\"findings\":[],\"decoded\":"
-                : ",\"violations\":[],\"dir\":\"in\",\"message\":\"BINARY\",\"findings\":[],\"decoded\":")
-                .append(decoded).append("}\n");
+        append(text ? FRAME_END_TEXT : FRAME_END_BINARY).append(decoded).append(LINE_END);
 
-        append("{\"type\":\"message\",\"conn\":").number(conn).append(",\"seq\":").number(seq + 1)
-                .append(",\"t\":").append(t);
-        append(text ? ",\"opcode\":1,\"opcodeName\":\"TEXT\",\"offset\":"
-                : ",\"opcode\":2,\"opcodeName\":\"BINARY\",\"offset\":").number(header.streamOffset());
-        append(",\"frames\":1,\"wireLength\":").number(length).append(",\"compressed\":false,\"length\":")
-                .number(length).append(",\"truncated\":false,");
+        append(MESSAGE_CONN).number(conn).append(SEQ).number(seq + 1).append(T).append(t)
+                .append(text ? MESSAGE_TEXT : MESSAGE_BINARY).number(header.streamOffset())
+                .append(WIRE_LENGTH).number(length).append(LENGTH).number(length).append(TRUNCATED);
         if (text) {
-            append("\"text\":");
+            append(TEXT_AFTER_TRUNCATED);
             if (copy) {
                 copy(textAt, textEnd);
             } else {
                 string(payload);
             }
-            append(",\"violations\":[],\"dir\":\"in\",\"payloadHex\":\"");
+            append(MESSAGE_TEXT_HEX);
             hexAgain(copy, hexAt, hexEnd, payload);
-            append("\"");
+            append(QUOTE);
         } else {
-            append("\"payloadHex\":\"");
+            append(PAYLOAD_HEX_AFTER_TRUNCATED);
             hexAgain(copy, hexAt, hexEnd, payload);
-            append("\",\"violations\":[],\"dir\":\"in\"");
+            append(MESSAGE_BINARY_HEX_END);
         }
-        append(",\"findings\":[],\"decoded\":").append(decoded).append("}\n");
+        append(MESSAGE_END).append(decoded).append(LINE_END);
         if (fill >= FLUSH_AT) {
             flush();
         }
@@ -158,15 +180,6 @@ final class PlainFrameJson {
         buf[fill++] = '"';
     }
 
-    private PlainFrameJson append(String ascii) throws IOException {
-        int n = ascii.length();
-        ensure(n);
-        for (int i = 0; i < n; i++) {
-            buf[fill++] = (byte) ascii.charAt(i);
-        }
-        return this;
-    }
-
     private PlainFrameJson append(JsonBytes json) throws IOException {
         ensure(json.size());
         System.arraycopy(json.array(), 0, buf, fill, json.size());
@@ -183,7 +196,7 @@ final class PlainFrameJson {
 
     private PlainFrameJson number(long n) throws IOException {
         if (n < 0) {
-            return append(Long.toString(n));
+            return append(ascii(Long.toString(n)));
         }
         ensure(20);
         int digits = 1;
@@ -196,6 +209,10 @@ final class PlainFrameJson {
         }
         fill += digits;
         return this;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private void ensure(int more) throws IOException {

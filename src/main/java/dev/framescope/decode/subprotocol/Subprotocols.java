@@ -10,13 +10,16 @@ final class Subprotocols {
 
     /** True when the negotiated subprotocol is one of {@code names} (ASCII case ignored: servers vary). */
     static boolean names(DecodeInput input, String... names) {
-        return input.subprotocol().map(String::strip).filter(p -> {
-            for (String n : names) {
-                if (p.equalsIgnoreCase(n)) {
-                    return true;
-                }
-            }
+        // Asked by every subprotocol decoder for every payload: no lambda or Optional chain on the way.
+        if (input.subprotocol().isEmpty()) {
             return false;
-        }).isPresent();
+        }
+        String p = input.subprotocol().get().strip();
+        for (String n : names) {
+            if (p.equalsIgnoreCase(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
