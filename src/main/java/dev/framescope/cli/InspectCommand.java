@@ -2,6 +2,7 @@ package dev.framescope.cli;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.io.RelayJson;
 import dev.framescope.capture.io.SessionReader.LoadProblem;
 import dev.framescope.capture.text.EventText;
 import dev.framescope.capture.text.SummaryBuilder;
@@ -10,8 +11,8 @@ import dev.framescope.wire.Opcode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<CaptureLog, Section> sections = new LinkedHashMap<>();
+        RelayJson.Pending marks = new RelayJson.Pending();
         List<LoadProblem> problems;
         try {
             problems = SessionStream.run(file, new SessionStream.Handler() {
@@ -59,7 +61,8 @@ final class InspectCommand implements Callable<Integer> {
                 public void event(CaptureLog log, CaptureEvent e) {
                     Section s = sections.get(log);
                     s.summary.accept(e);
-                    var line = EventText.line(log, e);
+                    marks.seen(log, e);
+                    var line = EventText.line(log, e, marks.take(log, e.seq()));
                     if (line.isPresent()) {
                         s.lines.append(line.get()).append(LINE).maybeFlush();
                     }
@@ -67,6 +70,9 @@ final class InspectCommand implements Callable<Integer> {
 
                 @Override
                 public boolean plainFrame(CaptureLog log, long seq, long nanos, FrameHeader header, byte[] payload) {
+                    if (marks.marks(log, seq) || marks.marks(log, seq + 1)) {
+                        return false; // the proxy's own frame (an injection toward the app): its line names it
+                    }
                     Section s = sections.get(log);
                     s.summary.acceptPlainFrame(payload.length);
                     plainLine(s.lines, nanos - log.nanoAnchor(), header, payload);

@@ -61,7 +61,7 @@ class ProxiedExportTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, json", "2, json", "1, har", "2, har"})
+    @CsvSource({"1, json", "2, json", "1, har", "2, har", "1, text", "2, text"})
     void aStreamedExportCarriesTheMarksAsTheCapturesOwnExportDoes(int version, String format) throws Exception {
         CaptureLog log = RelayMarkExportTest.proxiedAndInjected();
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -72,7 +72,11 @@ class ProxiedExportTest {
         assertEquals(0, cli.run("export", file.toString(), "--to", format, "--out", exported.toString(),
                 "--keep-secrets"), cli.err());
         String streamed = Files.readString(exported, StandardCharsets.UTF_8);
-        if (format.equals("json")) {
+        if (format.equals("text")) {
+            assertEquals(expected.toString(StandardCharsets.UTF_8), streamed);
+            assertTrue(streamed.contains("[edited by you; original: event 0]") && streamed.contains(
+                    "[injected by you]") && streamed.contains("was held and replaced by event 3"), streamed);
+        } else if (format.equals("json")) {
             assertEquals(expected.toString(StandardCharsets.UTF_8), streamed);
             assertTrue(streamed.contains("\"seq\":8,") && streamed.contains("\"proxy\":{\"mark\":\"injected\"}"),
                     streamed);
@@ -83,6 +87,18 @@ class ProxiedExportTest {
             assertEquals(4, tree.path("log").path("entries").get(0).path("_webSocketMessages").get(0)
                     .path("_framescope").path("replacedBy").asLong(-1), "the original, marked after it came");
         }
+    }
+
+    @Test
+    void inspectNamesTheProxysEditAndInjectionOnTheirFrameLines() throws Exception {
+        Path file = saved(RelayMarkExportTest.proxiedAndInjected(), 2);
+        Cli cli = new Cli();
+        assertEquals(0, cli.run("inspect", file.toString()), cli.err());
+        List<String> lines = cli.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("order 2")
+                && l.endsWith("[edited by you; original: event 0]")), cli.out());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("tick") && l.endsWith("[injected by you]")), cli.out());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("was held and replaced by event 3")), cli.out());
     }
 
     private Path saved(CaptureLog log, int version) throws Exception {

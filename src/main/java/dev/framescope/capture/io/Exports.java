@@ -87,8 +87,7 @@ public final class Exports {
         Optional<String> subprotocol = format == Format.JSON ? log.subprotocol() : Optional.empty();
         for (CaptureEvent e : events) {
             // Only a mark that came before the event: what a stream from a file knows when the event comes.
-            Optional<CaptureEvent.RelayEvent> mark = format == Format.JSON
-                    ? log.relayMark(e.seq()).filter(r -> r.seq() < e.seq()) : Optional.empty();
+            Optional<CaptureEvent.RelayEvent> mark = log.relayMark(e.seq()).filter(r -> r.seq() < e.seq());
             writeEvent(format, log, e, subprotocol, mark, keepSecrets, out);
         }
     }
@@ -101,7 +100,7 @@ public final class Exports {
                            Optional<CaptureEvent.RelayEvent> mark, boolean keepSecrets, OutputStream out)
             throws IOException {
         Optional<String> line = format == Format.JSON ? jsonLine(log, e, subprotocol, mark, keepSecrets)
-                : EventText.line(log, e).map(l -> keepSecrets ? l : Redactor.text(l, log.secrets()));
+                : EventText.line(log, e, mark).map(l -> keepSecrets ? l : Redactor.text(l, log.secrets()));
         if (line.isPresent()) {
             out.write((line.get() + "\n").getBytes(StandardCharsets.UTF_8));
         }

@@ -63,10 +63,11 @@ final class RelayJson {
      * The marks a stream of events has met whose marked events are still to come (an edit's or an injection's
      * mark comes first): at most the few the proxy wrote last, since each is forgotten once its event went by.
      */
-    static final class Pending {
+    public static final class Pending {
         private final Map<Long, Map<Long, RelayEvent>> byConnection = new HashMap<>();
 
-        void seen(CaptureLog log, CaptureEvent e) {
+        /** Remembers the events a mark met in the stream names, when they come after it. */
+        public void seen(CaptureLog log, CaptureEvent e) {
             if (e instanceof RelayEvent r) {
                 for (long seq : r.marked()) {
                     if (seq > r.seq()) {
@@ -76,13 +77,14 @@ final class RelayJson {
             }
         }
 
-        boolean marks(CaptureLog log, long seq) {
+        /** Whether a mark met so far names event {@code seq}. */
+        public boolean marks(CaptureLog log, long seq) {
             Map<Long, RelayEvent> marks = byConnection.get(log.connectionId());
             return marks != null && marks.containsKey(seq);
         }
 
         /** The mark of event {@code seq}, met before it; forgotten by this call. */
-        Optional<RelayEvent> take(CaptureLog log, long seq) {
+        public Optional<RelayEvent> take(CaptureLog log, long seq) {
             Map<Long, RelayEvent> marks = byConnection.get(log.connectionId());
             return marks == null ? Optional.empty() : Optional.ofNullable(marks.remove(seq));
         }

@@ -1,6 +1,5 @@
 package dev.framescope.capture.text;
 
-import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureEvent.CloseEvent;
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.CaptureEvent.HandshakeEvent;
@@ -9,10 +8,12 @@ import dev.framescope.capture.CaptureEvent.HeartbeatKind;
 import dev.framescope.capture.CaptureEvent.MessageEvent;
 import dev.framescope.capture.CaptureEvent.NegotiationEvent;
 import dev.framescope.capture.CaptureEvent.NoteEvent;
+import dev.framescope.capture.CaptureEvent.RelayEvent;
 import dev.framescope.capture.CaptureEvent.StateEvent;
 import dev.framescope.capture.CaptureEvent.TimingEvent;
 import dev.framescope.capture.CaptureEvent.TlsEvent;
 import dev.framescope.capture.CaptureEvent.ViolationEvent;
+import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.HeartbeatStats;
 import dev.framescope.capture.Payload;
@@ -34,10 +35,18 @@ public final class EventText {
 
     /** A live line for the event, or empty for events the table leaves out (messages of one frame). */
     public static Optional<String> line(CaptureLog log, CaptureEvent event) {
+        return line(log, event, log.relayMark(event.seq()));
+    }
+
+    /**
+     * {@link #line(CaptureLog, CaptureEvent)} with the proxy's mark of the event given: in a stream read from a
+     * file, only a mark met before the event (an edit's or an injection's) is known when the event comes; a held
+     * original's mark follows it, on a line of its own.
+     */
+    public static Optional<String> line(CaptureLog log, CaptureEvent event, Optional<RelayEvent> mark) {
         String t = String.format(Locale.ROOT, "%9.3f", log.secondsSinceStart(event.nanos()));
         if (event instanceof FrameEvent f) {
-            return Optional.of(t + "  " + frame(f) + log.relayMark(f.seq()).map(r -> "   [" + RelayText.mark(r)
-                    + "]").orElse(""));
+            return Optional.of(t + "  " + frame(f) + mark.map(r -> "   [" + RelayText.mark(r) + "]").orElse(""));
         }
         String text = other(event);
         return text.isEmpty() ? Optional.empty() : Optional.of(t + "  " + text);
