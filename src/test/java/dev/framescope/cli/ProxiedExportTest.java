@@ -36,12 +36,7 @@ class ProxiedExportTest {
 
     @Test
     void aStreamedPcapngExportLeavesTheProxysFrameOut() throws Exception {
-        Path file = saved(RelayMarkFileTest.proxied(), 2);
-        Path pcap = dir.resolve("proxied.pcapng");
-        Cli cli = new Cli();
-        assertEquals(0, cli.run("export", file.toString(), "--to", "pcapng", "--out", pcap.toString(),
-                "--keep-secrets"), cli.err());
-        String hex = HexFormat.of().formatHex(Files.readAllBytes(pcap));
+        String hex = pcapngHex(RelayMarkFileTest.proxied());
         assertTrue(hex.contains(HexFormat.of().formatHex(RelayMarkFileTest.ORIGINAL)), "the app's frame as sent");
         assertFalse(hex.contains(HexFormat.of().formatHex(RelayMarkFileTest.EDIT).substring(0, 12)),
                 "not the proxy's edit");
@@ -49,12 +44,7 @@ class ProxiedExportTest {
 
     @Test
     void aStreamedPcapngExportLeavesAnInjectionTowardTheAppOut() throws Exception {
-        Path file = saved(RelayMarkExportTest.proxiedAndInjected(), 2);
-        Path pcap = dir.resolve("injected.pcapng");
-        Cli cli = new Cli();
-        assertEquals(0, cli.run("export", file.toString(), "--to", "pcapng", "--out", pcap.toString(),
-                "--keep-secrets"), cli.err());
-        String hex = HexFormat.of().formatHex(Files.readAllBytes(pcap));
+        String hex = pcapngHex(RelayMarkExportTest.proxiedAndInjected());
         assertTrue(hex.contains(HexFormat.of().formatHex(RelayMarkFileTest.ORIGINAL)), "the app's frame as sent");
         assertFalse(hex.contains(HexFormat.of().formatHex(FrameEncoder.text("tick").encode())),
                 "not the proxy's injection, though it looks like a plain server frame in the file");
@@ -99,6 +89,16 @@ class ProxiedExportTest {
                 && l.endsWith("[edited by you; original: event 0]")), cli.out());
         assertTrue(lines.stream().anyMatch(l -> l.contains("tick") && l.endsWith("[injected by you]")), cli.out());
         assertTrue(lines.stream().anyMatch(l -> l.contains("was held and replaced by event 3")), cli.out());
+    }
+
+    /** {@code log} saved as a version 2 file and exported from it by {@code framescope export --to pcapng}, in hex. */
+    private String pcapngHex(CaptureLog log) throws Exception {
+        Path file = saved(log, 2);
+        Path pcap = dir.resolve("proxied-" + System.nanoTime() + ".pcapng");
+        Cli cli = new Cli();
+        assertEquals(0, cli.run("export", file.toString(), "--to", "pcapng", "--out", pcap.toString(),
+                "--keep-secrets"), cli.err());
+        return HexFormat.of().formatHex(Files.readAllBytes(pcap));
     }
 
     private Path saved(CaptureLog log, int version) throws Exception {
