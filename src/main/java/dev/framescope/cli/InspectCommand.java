@@ -2,8 +2,8 @@ package dev.framescope.cli;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.io.RelayJson;
 import dev.framescope.capture.io.SessionReader.LoadProblem;
+import dev.framescope.capture.io.StreamedMarks;
 import dev.framescope.capture.text.EventText;
 import dev.framescope.capture.text.SummaryBuilder;
 import dev.framescope.wire.FrameHeader;
@@ -47,7 +47,7 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<CaptureLog, Section> sections = new LinkedHashMap<>();
-        RelayJson.Pending marks = new RelayJson.Pending();
+        StreamedMarks marks = new StreamedMarks();
         List<LoadProblem> problems;
         try {
             problems = SessionStream.run(file, new SessionStream.Handler() {

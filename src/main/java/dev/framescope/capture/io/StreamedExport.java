@@ -25,7 +25,7 @@ public final class StreamedExport {
     private final HarStream har;
     private final Map<Long, Optional<String>> subprotocols = new HashMap<>();
     private final PlainFrameJson plainJson;
-    private final RelayJson.Pending marks = new RelayJson.Pending();
+    private final StreamedMarks marks = new StreamedMarks();
 
     /** @param connections every connection of the file (pcapng names them in its section header) */
     public StreamedExport(Exports.Format format, List<CaptureLog> connections, boolean keepSecrets, OutputStream out)
