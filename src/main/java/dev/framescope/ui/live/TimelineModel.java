@@ -19,14 +19,15 @@ import javafx.collections.ObservableList;
 
 /**
  * The frames of the selected connection, appended once per pulse in one batch from its capture log (the engine
- * threads never touch this). Rows are the log's own frame events: nothing is copied per frame.
+ * threads never touch this). Rows are places in the log ({@link FrameRows}): a frame's event is read back from the
+ * log when a view asks for it.
  */
 public final class TimelineModel implements PulseListener {
 
     /** Events drained per pulse at most, so one pulse stays short however far behind the view is. */
     static final int MAX_PER_PULSE = 6_000;
 
-    private final ObservableList<CaptureEvent.FrameEvent> frames = FXCollections.observableArrayList();
+    private final FrameRows frames = new FrameRows();
     private final ObservableList<CaptureEvent.MessageEvent> messages = FXCollections.observableArrayList();
     /** Frames and messages taken out of the view by Clear View: numbering goes on after them. */
     private long framesCleared;
@@ -223,7 +224,7 @@ public final class TimelineModel implements PulseListener {
         Arrays.fill(current, null);
         collapsedGroups = 0;
         relayMarked.set(false);
-        frames.clear();
+        frames.from(selected);
         messages.clear();
         framesCleared = 0;
         messagesCleared = 0;
@@ -270,9 +271,10 @@ public final class TimelineModel implements PulseListener {
     static int indexBySeq(List<? extends CaptureEvent> events, long seq) {
         int lo = 0;
         int hi = events.size() - 1;
+        FrameRows rows = events instanceof FrameRows r ? r : null;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long at = events.get(mid).seq();
+            long at = rows != null ? rows.seqAt(mid) : events.get(mid).seq();
             if (at < seq) {
                 lo = mid + 1;
             } else if (at > seq) {
@@ -310,7 +312,7 @@ public final class TimelineModel implements PulseListener {
                 marked |= !r.forwarded();
             }
         }
-        frames.addAll(added);
+        frames.append(added);
         if (completedGroup) {
             fragmentsChanged.set(fragmentsChanged.get() + 1);
         }

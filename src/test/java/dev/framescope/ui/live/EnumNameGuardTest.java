@@ -159,7 +159,7 @@ class EnumNameGuardTest {
     void noTabOrDialogShowsAnEnumConstantName(FxRobot robot) throws Exception {
         Set<String> names = enumNames();
         List<String> texts = new ArrayList<>();
-        Await.until(Duration.ofSeconds(15), () -> harness.session.connections().size() >= 4
+        Await.until(Duration.ofSeconds(15), () -> harness.connections().size() >= 4
                 && harness.live.table().getItems().size() >= 3, "the demo's frames");
         for (LiveConnection c : List.copyOf(harness.session.connections())) {
             robot.interact(() -> {

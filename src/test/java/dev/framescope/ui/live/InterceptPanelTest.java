@@ -77,7 +77,7 @@ class InterceptPanelTest {
         Await.until(() -> got.contains("seen by the window"), "the echo through the proxy");
         client.closeBlocking();
 
-        Await.until(() -> harness.session.connections().stream().anyMatch(c -> c.name().startsWith("via proxy")),
+        Await.until(() -> harness.connections().stream().anyMatch(c -> c.name().startsWith("via proxy")),
                 "the proxied connection in the list");
         LiveConnection proxied = harness.session.connections().stream()
                 .filter(c -> c.name().startsWith("via proxy")).findFirst().orElseThrow();
@@ -135,7 +135,7 @@ class InterceptPanelTest {
                 "data:text/html,<script>const ws = new WebSocket('" + echo + "'); ws.onopen = () => "
                         + "ws.send('from the panel'); ws.onmessage = () => ws.close(4000, 'done');</script>"));
         robot.interact(robot.lookup("#interceptChromium").queryAs(Button.class)::fire);
-        Await.until(Duration.ofSeconds(60), () -> harness.session.connections().stream()
+        Await.until(Duration.ofSeconds(60), () -> harness.connections().stream()
                 .anyMatch(c -> c.name().startsWith("via proxy") && messages(c, Direction.IN).contains("from the panel")),
                 "Chromium's WebSocket in the list: " + model.lastNotice().get());
         robot.interact(model::stop);
@@ -151,7 +151,7 @@ class InterceptPanelTest {
                 "first", false);
         List<String> got = client.got();
         Await.until(() -> got.contains("first"), "the echo through the proxy");
-        Await.until(() -> harness.session.connections().stream().anyMatch(c -> c.name().startsWith("via proxy")),
+        Await.until(() -> harness.connections().stream().anyMatch(c -> c.name().startsWith("via proxy")),
                 "the proxied connection in the list");
         LiveConnection proxied = harness.session.connections().stream()
                 .filter(c -> c.name().startsWith("via proxy")).findFirst().orElseThrow();

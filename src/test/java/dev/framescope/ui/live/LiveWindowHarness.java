@@ -7,6 +7,7 @@ import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.Engine;
 import dev.framescope.engine.EngineSettings;
 import dev.framescope.engine.VirtualScheduler;
+import dev.framescope.testutil.Await;
 import dev.framescope.ui.FramescopeApp;
 import dev.framescope.ui.Theme;
 import dev.framescope.ui.fx.Background;
@@ -17,16 +18,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import dev.framescope.testutil.Await;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real main window with a session, a running pump and a background executor, for TestFX tests; settings (recent
@@ -63,6 +66,18 @@ final class LiveWindowHarness implements AfterEachCallback {
     LiveWindowHarness(SessionModel session, Path configDir) {
         this.session = session;
         this.configDir = configDir;
+    }
+
+    /**
+     * The session's connections, copied on the FX thread: the list changes there, so a test thread that streams it
+     * while a connection is added fails with a ConcurrentModificationException.
+     */
+    List<LiveConnection> connections() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> List.copyOf(session.connections())).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the connections on the FX thread", e);
+        }
     }
 
     private static Path freshDirectory() {

@@ -126,7 +126,7 @@ class MockWindowTest {
                     "the unmatched message listed");
             Label counts = (Label) w.stage().getScene().lookup("#mock-counts");
             assertTrue(text(robot, counts::getText).startsWith("Serving: 1 client connected"), counts.getText());
-            Await.until(() -> harness.session.connections().stream().anyMatch(c -> c.name().startsWith("mock client 1")),
+            Await.until(() -> harness.connections().stream().anyMatch(c -> c.name().startsWith("mock client 1")),
                     "the client's capture on the connection list");
             LiveConnection captured = harness.session.connections().stream()
                     .filter(c -> c.name().startsWith("mock client 1")).findFirst().orElseThrow();

@@ -88,8 +88,8 @@ class ObserveModeWindowTest {
             ((Button) robot.lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK)).fire();
         });
 
-        Await.until(Duration.ofSeconds(10), () -> h.session.connections().size() == 1
-                && h.session.connections().get(0).connection().orElseThrow().state() == ConnectionState.OPEN,
+        Await.until(Duration.ofSeconds(10), () -> h.connections().size() == 1
+                && h.connections().get(0).connection().orElseThrow().state() == ConnectionState.OPEN,
                 "the demo connection open");
         LiveConnection made = h.session.connections().get(0);
         assertEquals(ProtocolMode.OBSERVE, made.connection().orElseThrow().spec().mode());

@@ -73,7 +73,7 @@ class ProbeWindowTest {
         caseDetailExplains(window.get(), failed);
         robot.interact(() -> SceneShots.save(window.get().table().getScene(), "probe-window"));
         robot.doubleClickOn(row);
-        Await.until(() -> harness.session.connections().stream().anyMatch(c -> c.name().equals("probe 20.3.1")),
+        Await.until(() -> harness.connections().stream().anyMatch(c -> c.name().equals("probe 20.3.1")),
                 "the case's capture among the connections");
         LiveConnection shown = harness.live.connections().getSelectionModel().getSelectedItem();
         assertEquals("probe 20.3.1", shown.name());

@@ -119,7 +119,7 @@ class ReplayWindowTest {
         assertTrue(rows.stream().allMatch(o -> o.verdict() == Outcome.Verdict.SAME), rows::toString);
         assertTrue(text(robot, () -> ((Label) w.stage().getScene().lookup("#replay-summary")).getText())
                 .contains("same 5, changed 0, missing 0, extra 0"));
-        Await.until(() -> harness.session.connections().stream().anyMatch(c -> c.name().equals("replay of rpc")),
+        Await.until(() -> harness.connections().stream().anyMatch(c -> c.name().equals("replay of rpc")),
                 "the replay's capture on the connection list");
         LiveConnection capture = harness.session.connections().stream()
                 .filter(c -> c.name().equals("replay of rpc")).findFirst().orElseThrow();
@@ -169,7 +169,7 @@ class ReplayWindowTest {
                 .equals("Replay cancelled."), "the cancel shown");
         Button run = (Button) w.stage().getScene().lookup("#replay-run");
         assertFalse(run.isDisabled(), "Replay can run again");
-        Await.until(() -> harness.session.connections().stream().anyMatch(c -> c.name().equals("replay of rpc")),
+        Await.until(() -> harness.connections().stream().anyMatch(c -> c.name().equals("replay of rpc")),
                 "the cancelled replay's capture on the list");
         LiveConnection capture = harness.session.connections().stream()
                 .filter(c -> c.name().equals("replay of rpc")).findFirst().orElseThrow();

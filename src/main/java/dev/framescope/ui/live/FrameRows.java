@@ -1,0 +1,113 @@
+package dev.framescope.ui.live;
+
+import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.CaptureLog;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.collections.ObservableListBase;
+
+/**
+ * The timeline's frames as a list that holds only their place in the capture log (4 bytes a row): a row's event is
+ * read back from the log when it is asked for, and the last {@link #KEPT} asked for are kept. Holding the events
+ * themselves (about 180 bytes a frame with their header, stamp and payload reference) made the window's memory grow
+ * with the file it opened, and the collector's pauses with it; the log already keeps every frame, compactly, within
+ * its budget. A row read twice is an equal event (events are records), so selection and lookups by value still
+ * work. FX thread only.
+ */
+final class FrameRows extends ObservableListBase<FrameEvent> {
+
+    /** Rows kept as events: the newest (which the tail, the time strip and the detail tabs read) and those in view. */
+    static final int KEPT = 16_384;
+
+    private Optional<CaptureLog> log = Optional.empty();
+    private int[] seqs = new int[1024];
+    private int size;
+    private final Map<Integer, FrameEvent> kept = new LinkedHashMap<>(KEPT * 4 / 3 + 1, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, FrameEvent> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    /** The log the rows are read from, from now on: the rows are cleared. */
+    void from(Optional<CaptureLog> source) {
+        clear();
+        log = source;
+    }
+
+    @Override
+    public FrameEvent get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("row " + index + " of " + size);
+        }
+        int seq = seqs[index];
+        FrameEvent f = kept.get(seq);
+        if (f == null) {
+            f = (FrameEvent) log.orElseThrow().get(seq);
+            kept.put(seq, f);
+        }
+        return f;
+    }
+
+    /** The log seq of row {@code index}, without reading its event. */
+    long seqAt(int index) {
+        return seqs[index];
+    }
+
+    /** How many rows are held as events now (at most {@link #KEPT}). */
+    int eventsKept() {
+        return kept.size();
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** Appends frames of the log, in log order, as one change. */
+    void append(List<FrameEvent> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        if (size + added.size() > seqs.length) {
+            seqs = Arrays.copyOf(seqs, Math.max(seqs.length * 2, size + added.size()));
+        }
+        int from = size;
+        for (FrameEvent f : added) {
+            seqs[size++] = Math.toIntExact(f.seq());
+            kept.put((int) f.seq(), f);
+        }
+        beginChange();
+        nextAdd(from, size);
+        endChange();
+    }
+
+    @Override
+    public void clear() {
+        if (size == 0) {
+            return;
+        }
+        int[] gone = Arrays.copyOf(seqs, size);
+        Optional<CaptureLog> read = log;
+        size = 0;
+        kept.clear();
+        beginChange();
+        // The removed rows, read only if a listener asks for them.
+        nextRemove(0, new AbstractList<FrameEvent>() {
+            @Override
+            public FrameEvent get(int i) {
+                return (FrameEvent) read.orElseThrow().get(gone[i]);
+            }
+
+            @Override
+            public int size() {
+                return gone.length;
+            }
+        });
+        endChange();
+    }
+}
