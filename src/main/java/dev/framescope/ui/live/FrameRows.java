@@ -53,6 +53,29 @@ final class FrameRows extends ObservableListBase<FrameEvent> {
         return f;
     }
 
+    /**
+     * A frame's row by its seq (rows are in log order), without reading any event: selecting or revealing a frame in
+     * a table of a million rows must not read them all back.
+     */
+    @Override
+    public int indexOf(Object o) {
+        if (!(o instanceof FrameEvent f)) {
+            return -1;
+        }
+        int at = Arrays.binarySearch(seqs, 0, size, (int) f.seq());
+        return at >= 0 && log.map(l -> l.connectionId() == f.stamp().connectionId()).orElse(false) ? at : -1;
+    }
+
+    @Override
+    public int lastIndexOf(Object o) {
+        return indexOf(o);
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        return indexOf(o) >= 0;
+    }
+
     /** The log seq of row {@code index}, without reading its event. */
     long seqAt(int index) {
         return seqs[index];

@@ -1,6 +1,7 @@
 package dev.framescope.ui.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
@@ -53,5 +54,14 @@ class FrameRowsTest {
         assertEquals(frames.get(count - 1), rows.get(count - 1));
         assertEquals(12_345, rows.seqAt(12_345));
         assertEquals(17_000, TimelineModel.indexBySeq(rows, 17_000));
+        int keptBefore = rows.eventsKept();
+        assertEquals(3, rows.indexOf(frames.get(3)), "found by its seq");
+        assertTrue(rows.contains(frames.get(count - 1)));
+        assertEquals(keptBefore, rows.eventsKept(), "without reading events back");
+        CaptureLog other = new CaptureLog(2, "ws://other/", new PayloadStore(1 << 20));
+        CaptureEvent.FrameEvent elsewhere = other.append(other.nanoAnchor(), s -> new CaptureEvent.FrameEvent(s,
+                Direction.IN, FrameEncoder.text("x").header(), 0, true, other.payloads().store(new byte[] {'x'}),
+                Optional.of(Opcode.TEXT), Optional.empty(), List.of()));
+        assertEquals(-1, rows.indexOf(elsewhere), "a frame of another connection is not a row");
     }
 }
