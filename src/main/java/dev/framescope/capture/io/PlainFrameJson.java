@@ -27,19 +27,15 @@ final class PlainFrameJson {
     private static final byte[] FRAME_CONN = ascii("{\"type\":\"frame\",\"conn\":");
     private static final byte[] SEQ = ascii(",\"seq\":");
     private static final byte[] T = ascii(",\"t\":");
-    private static final byte[] FRAME_TEXT = ascii(",\"fin\":true,\"rsv1\":false,\"rsv2\":false,\"rsv3\":false,"
-            + "\"opcode\":1,\"opcodeName\":\"TEXT\",\"masked\":false,\"maskingKey\":null,\"payloadLength\":");
-    private static final byte[] FRAME_BINARY = ascii(",\"fin\":true,\"rsv1\":false,\"rsv2\":false,\"rsv3\":false,"
-            + "\"opcode\":2,\"opcodeName\":\"BINARY\",\"masked\":false,\"maskingKey\":null,\"payloadLength\":");
+    private static final byte[] FRAME_TEXT = frameHeader(1, "TEXT");
+    private static final byte[] FRAME_BINARY = frameHeader(2, "BINARY");
     private static final byte[] LENGTH_ENCODING = ascii(",\"lengthEncoding\":");
     private static final byte[] OFFSET = ascii(",\"offset\":");
     private static final byte[] PAYLOAD_HEX = ascii(",\"payloadHex\":\"");
     private static final byte[] QUOTE = ascii("\"");
     private static final byte[] TEXT = ascii(",\"text\":");
-    private static final byte[] FRAME_END_TEXT = ascii(",\"violations\":[],\"dir\":\"in\",\"message\":\"TEXT\","
-            + "\"findings\":[],\"decoded\":");
-    private static final byte[] FRAME_END_BINARY = ascii(",\"violations\":[],\"dir\":\"in\",\"message\":\"BINARY\","
-            + "\"findings\":[],\"decoded\":");
+    private static final byte[] FRAME_END_TEXT = frameEnd("TEXT");
+    private static final byte[] FRAME_END_BINARY = frameEnd("BINARY");
     private static final byte[] LINE_END = ascii("}\n");
     private static final byte[] MESSAGE_CONN = ascii("{\"type\":\"message\",\"conn\":");
     private static final byte[] MESSAGE_TEXT = ascii(",\"opcode\":1,\"opcodeName\":\"TEXT\",\"offset\":");
@@ -209,6 +205,17 @@ final class PlainFrameJson {
         }
         fill += digits;
         return this;
+    }
+
+    /** A plain frame's header fields after its time, up to its payload length's value. */
+    private static byte[] frameHeader(int opcode, String name) {
+        return ascii(",\"fin\":true,\"rsv1\":false,\"rsv2\":false,\"rsv3\":false,\"opcode\":" + opcode
+                + ",\"opcodeName\":\"" + name + "\",\"masked\":false,\"maskingKey\":null,\"payloadLength\":");
+    }
+
+    /** A plain frame line's fields after its text, up to its decoded tree. */
+    private static byte[] frameEnd(String message) {
+        return ascii(",\"violations\":[],\"dir\":\"in\",\"message\":\"" + message + "\",\"findings\":[],\"decoded\":");
     }
 
     private static byte[] ascii(String s) {
