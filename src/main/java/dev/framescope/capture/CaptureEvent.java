@@ -180,7 +180,15 @@ public sealed interface CaptureEvent {
         /** As its sender sent it, held at a breakpoint and replaced by an edit: the receiver never got it. */
         REPLACED,
         /** As its sender sent it, dropped at a breakpoint (or by a close from the hold): never forwarded. */
-        DROPPED
+        DROPPED,
+        /**
+         * Written by the proxy on its own in place of a compressed message it could not forward as sent (after an
+         * edit or a drop the receiver's inflater no longer follows the sender's compressor): the same data,
+         * uncompressed; what the receiver got.
+         */
+        RESENT,
+        /** As its sender sent it, compressed, and forwarded as {@link #RESENT} instead: the receiver got its data. */
+        REFRAMED
     }
 
     /**
@@ -189,8 +197,8 @@ public sealed interface CaptureEvent {
      * written; an original keeps its events as it arrived and is marked afterwards.
      *
      * @param marked      sequence numbers of the events marked: a message's frames, then the message
-     * @param counterpart the other side of an edit (the original's events for EDITED, the edit's for REPLACED);
-     *                    empty otherwise
+     * @param counterpart the other side of an edit or a re-send (the original's events for EDITED and RESENT, the
+     *                    written ones' for REPLACED and REFRAMED); empty otherwise
      */
     record RelayEvent(Stamp stamp, Direction dir, RelayMark mark, List<Long> marked, List<Long> counterpart)
             implements CaptureEvent {
@@ -202,7 +210,7 @@ public sealed interface CaptureEvent {
 
         /** Whether the events marked crossed to the receiver: false for an original that was replaced or dropped. */
         public boolean forwarded() {
-            return mark == RelayMark.EDITED || mark == RelayMark.INJECTED;
+            return mark == RelayMark.EDITED || mark == RelayMark.INJECTED || mark == RelayMark.RESENT;
         }
     }
 }

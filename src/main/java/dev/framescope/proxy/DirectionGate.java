@@ -358,8 +358,10 @@ final class DirectionGate {
             }
             return;
         }
-        out.write(Reframer.uncompressed(from, m.opcode(), m.payload()).bytes());
+        Reframer.Framed framed = Reframer.uncompressed(from, m.opcode(), m.payload());
+        out.write(framed.bytes());
         injections.boundary(out);
+        conn.recordResent(from, m, framed);
     }
 
     private void replayQueue() throws IOException {

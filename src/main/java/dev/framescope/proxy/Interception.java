@@ -10,6 +10,7 @@ import dev.framescope.wire.HandshakeResponse;
 import dev.framescope.wire.HandshakeResult;
 import dev.framescope.wire.HttpHead;
 import dev.framescope.wire.HttpHeadParser;
+import dev.framescope.wire.Message;
 import dev.framescope.wire.Opcode;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.Severity;
@@ -212,6 +213,19 @@ public final class Interception {
             List<Long> edit = recorder.wrote(h.sender(), RelayMark.EDITED, original, framed.header(),
                     framed.wirePayload(), replacement, start);
             recorder.mark(h.sender(), RelayMark.REPLACED, original, edit);
+        });
+    }
+
+    /**
+     * The compressed message {@code m} from {@code from} went out uncompressed as {@code framed} ({@link
+     * GateCompression}): the capture gets what was written beside the original, each marked with the other.
+     */
+    void recordResent(Sender from, Message m, Reframer.Framed framed) {
+        recording(() -> {
+            List<Long> original = recorder.recorded(from, m.startOffset());
+            List<Long> resent = recorder.wrote(from, RelayMark.RESENT, original, framed.header(),
+                    framed.wirePayload(), m.payload(), m.startOffset());
+            recorder.mark(from, RelayMark.REFRAMED, original, resent);
         });
     }
 

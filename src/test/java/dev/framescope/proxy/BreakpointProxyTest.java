@@ -186,6 +186,24 @@ class BreakpointProxyTest {
                 assertEquals("edited " + LONG, new String(edit.inflated().orElseThrow().bytes(), StandardCharsets.UTF_8));
                 assertTrue(notes(log).stream().anyMatch(n -> n.startsWith("from here on the app's compressed")),
                         dump(log));
+                // The two later messages reached the server uncompressed: the capture holds them as written too.
+                Await.until(() -> markedFrames(log).stream().filter(f -> log.relayMark(f.seq()).orElseThrow().mark()
+                        == CaptureEvent.RelayMark.RESENT).count() == 2, "both re-sent frames recorded: " + dump(log));
+                List<CaptureEvent.FrameEvent> resent = markedFrames(log).stream().filter(f -> log.relayMark(f.seq())
+                        .orElseThrow().mark() == CaptureEvent.RelayMark.RESENT).toList();
+                List<CaptureEvent.FrameEvent> reframed = markedFrames(log).stream().filter(f -> log.relayMark(f.seq())
+                        .orElseThrow().mark() == CaptureEvent.RelayMark.REFRAMED).toList();
+                assertEquals(2, reframed.size(), dump(log));
+                for (int i = 0; i < 2; i++) {
+                    CaptureEvent.FrameEvent sent = resent.get(i);
+                    CaptureEvent.FrameEvent arrived = reframed.get(i);
+                    assertTrue(!sent.header().rsv1() && sent.header().masked(), "uncompressed, masked: " + sent);
+                    assertTrue(arrived.header().rsv1(), "the app's compressed frame: " + arrived);
+                    assertEquals(List.of("order " + LONG + "!", LONG + "?").get(i),
+                            new String(sent.payload().bytes(), StandardCharsets.UTF_8));
+                    assertEquals(arrived.seq(), log.relayMark(sent.seq()).orElseThrow().counterpart().get(0));
+                    assertEquals(sent.seq(), log.relayMark(arrived.seq()).orElseThrow().counterpart().get(0));
+                }
                 listener.session.close(1000, "bye", Callback.NOOP);
                 Await.until(() -> jetty.closes.contains("1000 bye"), "a clean close: " + jetty.closes);
             } finally {

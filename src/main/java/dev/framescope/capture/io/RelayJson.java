@@ -31,7 +31,8 @@ final class RelayJson {
 
     /**
      * JSON Lines: {@code "proxy": {"mark": "edited", "original": [seq…]}}, {@code {"mark": "replaced",
-     * "replacedBy": [seq…]}}, {@code {"mark": "injected"}} or {@code {"mark": "dropped"}}; the sequence numbers are
+     * "replacedBy": [seq…]}}, {@code {"mark": "resent", "original": [seq…]}}, {@code {"mark": "reframed",
+     * "resentAs": [seq…]}}, {@code {"mark": "injected"}} or {@code {"mark": "dropped"}}; the sequence numbers are
      * the other side's frame events and then its message event.
      */
     static void add(ObjectNode line, RelayEvent r) {
@@ -55,7 +56,11 @@ final class RelayJson {
     }
 
     private static String counterpartName(RelayMark mark) {
-        return mark == RelayMark.REPLACED ? "replacedBy" : "original";
+        return switch (mark) {
+            case REPLACED -> "replacedBy";
+            case REFRAMED -> "resentAs";
+            default -> "original";
+        };
     }
 
 

@@ -13,7 +13,7 @@ public final class RelayText {
 
     /**
      * The marker a marked row shows: "edited by you; original: #12", "injected by you", "held, replaced by #14",
-     * "held, dropped".
+     * "held, dropped", "re-sent uncompressed by the proxy; original: #12", "re-sent uncompressed as #14".
      *
      * @param name how to name the counterpart's events (its first frame's number in a frames view, its message's
      *             in a messages view)
@@ -25,16 +25,25 @@ public final class RelayText {
             case INJECTED -> "injected by you";
             case REPLACED -> "held, replaced by " + (r.counterpart().isEmpty() ? "an edit" : name.apply(r.counterpart()));
             case DROPPED -> "held, dropped";
+            case RESENT -> "re-sent uncompressed by the proxy" + (r.counterpart().isEmpty() ? "" : "; original: "
+                    + name.apply(r.counterpart()));
+            case REFRAMED -> "re-sent uncompressed as " + (r.counterpart().isEmpty() ? "another frame"
+                    : name.apply(r.counterpart()));
         };
     }
 
-    /** One word for a narrow column: "edited", "injected", "replaced", "dropped". */
+    /**
+     * One word for a narrow column: "edited", "injected", "replaced", "dropped", "resent", "reframed" (also the
+     * mark's name in the exports).
+     */
     public static String word(RelayEvent r) {
         return switch (r.mark()) {
             case EDITED -> "edited";
             case INJECTED -> "injected";
             case REPLACED -> "replaced";
             case DROPPED -> "dropped";
+            case RESENT -> "resent";
+            case REFRAMED -> "reframed";
         };
     }
 
@@ -55,6 +64,11 @@ public final class RelayText {
             case REPLACED -> who + " message at " + events + " was held and replaced by "
                     + (r.counterpart().isEmpty() ? "an edit" : "event " + r.counterpart().get(0));
             case DROPPED -> who + " message at " + events + " was held and not forwarded";
+            case RESENT -> "the proxy re-sent " + who + " message uncompressed as " + events
+                    + (r.counterpart().isEmpty() ? "" : " (original: event " + r.counterpart().get(0) + ")");
+            case REFRAMED -> who + " compressed message at " + events + " went on uncompressed as "
+                    + (r.counterpart().isEmpty() ? "another frame" : "event " + r.counterpart().get(0))
+                    + ": an edit or a drop before it left the receiver's inflater behind";
         };
     }
 }

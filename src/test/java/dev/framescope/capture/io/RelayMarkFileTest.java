@@ -43,6 +43,11 @@ public class RelayMarkFileTest {
 
     /** The app's "order 1" (frame 0, message 1), its edit as marked and written (2, 3, 4), the original's mark (5). */
     public static CaptureLog proxied() {
+        return proxied(RelayMark.EDITED, RelayMark.REPLACED);
+    }
+
+    /** As {@link #proxied()}, the proxy's frame marked {@code written} and the original {@code original}. */
+    static CaptureLog proxied(RelayMark written, RelayMark original) {
         CaptureLog log = new CaptureLog(1, "ws://h/chat via proxy from 127.0.0.1:5000", new PayloadStore(1 << 20));
         long t = log.nanoAnchor();
         for (Dissected item : new StreamDissector(Sender.CLIENT).feed(ORIGINAL)) {
@@ -57,7 +62,7 @@ public class RelayMarkFileTest {
         byte[] data = "order 2".getBytes(StandardCharsets.UTF_8);
         log.appendRun(t + 2, first -> {
             List<Function<Stamp, CaptureEvent>> run = new ArrayList<>();
-            run.add(s -> new CaptureEvent.RelayEvent(s, Direction.OUT, RelayMark.EDITED, List.of(first + 1,
+            run.add(s -> new CaptureEvent.RelayEvent(s, Direction.OUT, written, List.of(first + 1,
                     first + 2), List.of(0L, 1L)));
             run.add(s -> new CaptureEvent.FrameEvent(s, Direction.OUT, header, 0, true, log.payloads().store(data),
                     Optional.of(Opcode.TEXT), Optional.empty(), List.of()));
@@ -65,15 +70,22 @@ public class RelayMarkFileTest {
                     1, data.length, false, data.length, data, List.of())));
             return run;
         });
-        log.append(t + 3, s -> new CaptureEvent.RelayEvent(s, Direction.OUT, RelayMark.REPLACED, List.of(0L, 1L),
+        log.append(t + 3, s -> new CaptureEvent.RelayEvent(s, Direction.OUT, original, List.of(0L, 1L),
                 List.of(3L, 4L)));
         return log;
     }
 
     @Test
     void marksSurviveASaveAndALoadInBothVersions() throws Exception {
-        CaptureLog original = proxied();
-        assertMarked(original);
+        for (RelayMark[] marks : new RelayMark[][] {{RelayMark.EDITED, RelayMark.REPLACED},
+                {RelayMark.RESENT, RelayMark.REFRAMED}}) {
+            saveAndLoad(marks[0], marks[1]);
+        }
+    }
+
+    private void saveAndLoad(RelayMark written, RelayMark marked) throws Exception {
+        CaptureLog original = proxied(written, marked);
+        assertMarked(original, written, marked);
         for (int version : List.of(1, 2)) {
             Path file = dir.resolve("proxied-v" + version + ".fscap");
             try (SessionOutput out = SessionFiles.create(file, true, version)) {
@@ -83,15 +95,15 @@ public class RelayMarkFileTest {
             assertEquals(List.of(), loaded.problems(), "version " + version);
             CaptureLog back = loaded.logs().get(0);
             assertEquals(original.size(), back.size(), "version " + version);
-            assertMarked(back);
+            assertMarked(back, written, marked);
         }
     }
 
-    private static void assertMarked(CaptureLog log) {
-        assertEquals(Optional.of(RelayMark.REPLACED), log.relayMark(0).map(CaptureEvent.RelayEvent::mark));
-        assertEquals(Optional.of(RelayMark.REPLACED), log.relayMark(1).map(CaptureEvent.RelayEvent::mark));
+    private static void assertMarked(CaptureLog log, RelayMark written, RelayMark marked) {
+        assertEquals(Optional.of(marked), log.relayMark(0).map(CaptureEvent.RelayEvent::mark));
+        assertEquals(Optional.of(marked), log.relayMark(1).map(CaptureEvent.RelayEvent::mark));
         assertEquals(Optional.of(List.of(3L, 4L)), log.relayMark(1).map(CaptureEvent.RelayEvent::counterpart));
-        assertEquals(Optional.of(RelayMark.EDITED), log.relayMark(3).map(CaptureEvent.RelayEvent::mark));
+        assertEquals(Optional.of(written), log.relayMark(3).map(CaptureEvent.RelayEvent::mark));
         assertEquals(Optional.of(List.of(0L, 1L)), log.relayMark(4).map(CaptureEvent.RelayEvent::counterpart));
         assertEquals(Optional.empty(), log.relayMark(2), "the mark itself is not marked");
         assertTrue(log.hasRelayMarks());
@@ -119,5 +131,35 @@ public class RelayMarkFileTest {
         // The original's mark comes after it: a line of its own, as in a text export streamed from a file.
         assertTrue(shown.contains("was held and replaced by event 3"), shown);
         assertTrue(shown.contains("[edited by you; original: event 0]"), shown);
+    }
+
+    /** A compressed message the proxy re-sent uncompressed (after an edit before it): both sides named. */
+    @Test
+    void jsonAndTextExportsNameAReSentMessage() throws Exception {
+        CaptureLog log = proxied(RelayMark.RESENT, RelayMark.REFRAMED);
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        Exports.write(Exports.Format.JSON, List.of(log), true, json);
+        String lines = json.toString(StandardCharsets.UTF_8);
+        assertTrue(lines.contains("\"proxy\":{\"mark\":\"resent\",\"original\":[0,1]}"), lines);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        Exports.write(Exports.Format.TEXT, List.of(log), true, text);
+        String shown = text.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("[re-sent uncompressed by the proxy; original: event 0]"), shown);
+        assertTrue(shown.contains("compressed message at events 0–1 went on uncompressed as event 3"), shown);
+        ByteArrayOutputStream har = new ByteArrayOutputStream();
+        Exports.write(Exports.Format.HAR, List.of(log), true, har);
+        String harText = har.toString(StandardCharsets.UTF_8).replaceAll("\\s", "");
+        assertTrue(harText.contains("\"mark\":\"reframed\",\"resentAs\":4"), harText);
+        CaptureLog back = Har.read(new java.io.ByteArrayInputStream(har.toByteArray()), 1 << 20).logs().get(0);
+        List<String> marks = new ArrayList<>();
+        for (int i = 0; i < back.size(); i++) {
+            if (back.get(i) instanceof CaptureEvent.RelayEvent r) {
+                marks.add(r.mark() + " " + r.marked() + " " + r.counterpart());
+            }
+        }
+        assertEquals(2, marks.size(), marks.toString());
+        assertTrue(marks.stream().anyMatch(m -> m.startsWith("REFRAMED")) && marks.stream().anyMatch(m ->
+                m.startsWith("RESENT")), marks.toString());
+        assertTrue(marks.stream().noneMatch(m -> m.endsWith("[]")), "each names the other: " + marks);
     }
 }
