@@ -34,16 +34,20 @@ import javax.net.ssl.SSLContext;
  * the proxy to a server that counts them, once through a recorded WebSocket (CONNECT, then the upgrade: every frame
  * dissected and captured) and once through a plain tunnel of the same relay code without a recorder (CONNECT, then
  * the frames: not HTTP, so passed through), alternately; each timed from the first byte written to the last byte
- * received. Latency: one 16-byte message at a time, 1,000 per second, answered by the server with one frame; the
- * round trip through the recorded proxy minus the round trip direct, at the median and the 99th percentile.
+ * received, after unmeasured pairs until the JIT compilers are done ({@link #warmUp}). Latency: one 16-byte message
+ * at a time, 1,000 per second, answered by the server with one frame; the round trip through the recorded proxy
+ * minus the round trip direct, at the median and the 99th percentile.
  *
- * <p>Run: {@code mvn -Pbench -DskipTests package && java -Xmx2g -XX:+UseParallelGC -cp target/benchmarks.jar
+ * <p>Run: {@code scripts/bench-relay.sh [RUNS] [ROUNDS]} (fresh JVMs with the launcher's options), or {@code mvn
+ * -Pbench -DskipTests package && java -XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m -cp target/benchmarks.jar
  * dev.framescope.bench.ProxyRelayBench [ROUNDS]}; {@code -Dbench.gated=true} gates every WebSocket as the window's
  * proxy does, {@code -Dbench.latencyOnly=true} skips the throughput rounds.
  */
 public final class ProxyRelayBench {
 
     private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+    private static final long QUIET_COMPILE_MILLIS = 20;
+    private static final int MAX_WARMUP_PAIRS = 30;
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -93,32 +97,60 @@ public final class ProxyRelayBench {
         double[] plain = new double[rounds];
         double[] recorded = new double[rounds];
         double[] ratios = new double[rounds];
-        for (int r = -1; r < rounds; r++) {
-            long c0 = cpuNanos();
-            long t0 = proxyThreadsCpu();
-            double p = stream(proxy, frame, count, false);
-            long c1 = cpuNanos();
-            long t1 = proxyThreadsCpu();
-            double w = stream(proxy, frame, count, true);
-            long c2 = cpuNanos();
-            long t2 = proxyThreadsCpu();
-            logs.forEach(CaptureLog::close);
-            logs.clear();
-            if (r >= 0) {
-                plain[r] = p;
-                recorded[r] = w;
-                ratios[r] = w / p;
-            }
-            if (Boolean.getBoolean("bench.verbose")) {
-                System.err.printf(Locale.ROOT, "%d B round %d: plain %.0f MB/s, recorded %.0f MB/s, %.2f; process CPU"
-                        + " %.0f ms, %.0f ms; the proxy's threads %.1f ms, %.1f ms%n", size, r, p, w, w / p,
-                        (c1 - c0) / 1e6, (c2 - c1) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
-            }
+        int warmups = warmUp(proxy, logs, frame, count);
+        for (int r = 0; r < rounds; r++) {
+            double[] pair = pair(proxy, logs, frame, count, r);
+            plain[r] = pair[0];
+            recorded[r] = pair[1];
+            ratios[r] = pair[1] / pair[0];
         }
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "| %d B | %,d | %.0f | %.0f | %.2f | %.2f–%.2f |%n", size, count,
                 median(plain), median(recorded), median(ratios), sorted[0], sorted[sorted.length - 1]);
+        System.err.printf(Locale.ROOT, "%d B: %d unmeasured pairs first%n", size, warmups);
+    }
+
+    /**
+     * Unmeasured pairs until the JIT compilers are done with the relay and the recording path: until a pair in
+     * which they compiled for less than {@link #QUIET_COMPILE_MILLIS}, at least one and at most {@link
+     * #MAX_WARMUP_PAIRS} ({@code -Dbench.warmup=N}: exactly N). On two cores a compiler thread at work takes a core
+     * from the relay: the recorded path, with more code to compile, kept C2 busy for about 3 s of a run.
+     */
+    private static int warmUp(ProxyServer proxy, List<CaptureLog> logs, byte[] frame, int count) throws Exception {
+        Integer fixed = Integer.getInteger("bench.warmup");
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        int pairs = 0;
+        while (true) {
+            long before = jit.getTotalCompilationTime();
+            pair(proxy, logs, frame, count, -1 - pairs);
+            pairs++;
+            boolean quiet = jit.getTotalCompilationTime() - before < QUIET_COMPILE_MILLIS;
+            if (fixed != null ? pairs >= fixed : quiet || pairs >= MAX_WARMUP_PAIRS) {
+                return pairs;
+            }
+        }
+    }
+
+    /** One plain run and one recorded run, back to back: their MB/s; the recorded capture is closed after it. */
+    private static double[] pair(ProxyServer proxy, List<CaptureLog> logs, byte[] frame, int count, int round)
+            throws Exception {
+        long c0 = cpuNanos();
+        long t0 = proxyThreadsCpu();
+        double p = stream(proxy, frame, count, false);
+        long c1 = cpuNanos();
+        long t1 = proxyThreadsCpu();
+        double w = stream(proxy, frame, count, true);
+        long c2 = cpuNanos();
+        long t2 = proxyThreadsCpu();
+        logs.forEach(CaptureLog::close);
+        logs.clear();
+        if (Boolean.getBoolean("bench.verbose")) {
+            System.err.printf(Locale.ROOT, "%d-byte frames, round %d: plain %.0f MB/s, recorded %.0f MB/s, %.2f; process CPU"
+                    + " %.0f ms, %.0f ms; the proxy's threads %.1f ms, %.1f ms%n", frame.length, round, p, w, w / p,
+                    (c1 - c0) / 1e6, (c2 - c1) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        }
+        return new double[] {p, w};
     }
 
     /** MB/s through the proxy: a recorded WebSocket, or a plain tunnel of the same relay. */
