@@ -145,10 +145,10 @@ public final class ProxyRelayBench {
         long t2 = proxyThreadsCpu();
         logs.forEach(CaptureLog::close);
         logs.clear();
-                    + " %.0f ms, %.0f ms; the proxy's threads %.1f ms, %.1f ms%n", frame.length, round, p, w,
-                    w / p, (c1 - c0) / 1e6, (c2 - c1) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
-                    + " %.0f ms, %.0f ms; the proxy's threads %.1f ms, %.1f ms%n", frame.length, round, p, w, w / p,
-                    (c1 - c0) / 1e6, (c2 - c1) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        if (Boolean.getBoolean("bench.verbose")) {
+            System.err.printf(Locale.ROOT, "%d-byte frames, round %d: plain %.0f MB/s, recorded %.0f MB/s, %.2f;"
+                    + " process CPU %.0f ms, %.0f ms; the proxy's threads %.1f ms, %.1f ms%n", frame.length, round,
+                    p, w, w / p, (c1 - c0) / 1e6, (c2 - c1) / 1e6, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
         }
         return new double[] {p, w};
     }
