@@ -1,8 +1,11 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.CaptureLog;
+import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.Labels;
 import dev.framescope.ui.fx.Layouts;
+import dev.framescope.ui.fx.Plural;
 import dev.framescope.ui.live.FilterModel.Directions;
 import dev.framescope.ui.live.FilterModel.Seconds;
 import dev.framescope.ui.live.FrameFilter.OpcodeClass;
@@ -45,11 +48,19 @@ public final class FilterBar extends HBox {
     private final ReadOnlyObjectWrapper<FilterModel> model = new ReadOnlyObjectWrapper<>(FilterModel.NONE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private Optional<Seconds> seconds = Optional.empty();
+    private final Background background;
+    private Optional<StatusModel> status = Optional.empty();
+    /** The filter being worked out off the FX thread, if any: a newer filter cancels it. */
+    private Optional<Background.Job> filtering = Optional.empty();
+    /** The filtered rows the table shows, if a filter is on: disposed when the next one replaces them. */
+    private Optional<FilteredRows> shown = Optional.empty();
 
-    public FilterBar(TimelineModel timeline, TimelineView table, MessagesView messagesView) {
+    /** @param background where a filter over many frames is worked out, off the FX thread */
+    public FilterBar(TimelineModel timeline, TimelineView table, MessagesView messagesView, Background background) {
         this.timeline = timeline;
         this.table = table;
         this.messagesView = messagesView;
+        this.background = background;
         setId("filter-bar");
         search.setId("filter-search");
         direction.setId("filter-direction");
@@ -99,6 +110,11 @@ public final class FilterBar extends HBox {
         follow.setId("follow-toggle");
         follow.selectedProperty().bindBidirectional(table.followProperty());
         return follow;
+    }
+
+    /** Where a filter that takes a while shows its progress, with Cancel. */
+    public void reportWorkTo(StatusModel value) {
+        status = Optional.of(value);
     }
 
     /** The filter the controls ask for now. */
@@ -155,8 +171,10 @@ public final class FilterBar extends HBox {
     }
 
     /**
-     * Unfiltered, the table shows the timeline's list itself; a FilteredList exists only while a filter is active,
-     * because an idle one still copies its whole index on every append (O(n) per pulse with a million frames).
+     * Unfiltered, the table shows the timeline's list itself. Filtered, it shows {@link FilteredRows}: up to {@link
+     * #FILTER_ON_FX_THREAD} rows are matched at once; more are matched in the background, reading each frame back
+     * from the capture, while the table keeps what it showed and the status bar the progress (Cancel keeps it).
+     * Folds alone need no frame read: they are applied at once whatever the size.
      */
     private void apply(FilterModel filter) {
         if (filter.problem().isPresent()) {
@@ -165,15 +183,69 @@ public final class FilterBar extends HBox {
         boolean messagesFiltered = !filter.frameFilter().equals(FrameFilter.ALL);
         messagesView.setItems(messagesFiltered ? new FilteredList<>(timeline.messages(),
                 filter.frameFilter().messagePredicate()) : timeline.messages());
-        if (filter.passesAll() && !timeline.anyCollapsed()) {
-            table.setSource(timeline.frames());
+        filtering.ifPresent(Background.Job::cancel);
+        filtering = Optional.empty();
+        FrameRows rows = timeline.frameRows();
+        if (filter.passesAll()) {
+            show(timeline.anyCollapsed() ? Optional.of(new FilteredRows(rows, f -> true, timeline::visibleWhenFolded,
+                    FilteredRows.all(rows), () -> apply(filter))) : Optional.empty());
             return;
         }
         long anchor = timeline.log().map(log -> log.nanoAnchor()).orElse(0L);
         Predicate<FrameEvent> p = filter.predicate(anchor);
-        if (timeline.anyCollapsed()) {
-            p = p.and(timeline::visibleWhenFolded);
+        Optional<CaptureLog> log = timeline.log();
+        if (rows.size() <= FILTER_ON_FX_THREAD || log.isEmpty()) {
+            show(Optional.of(new FilteredRows(rows, p, timeline::visibleWhenFolded, FilteredRows.none(),
+                    () -> apply(filter))));
+            return;
         }
-        table.setSource(new FilteredList<>(timeline.frames(), p));
+        int[] seqs = rows.seqsTo(rows.size());
+        int[] progress = new int[1];
+        StatusModel.Work work = status.map(s -> s.begin("Filtering " + Plural.of(seqs.length, "frame") + "…"))
+                .orElse(null);
+        Background.Job job = background.submit(() -> FilteredRows.scan(log.get(), seqs, p, progress),
+                new Background.Outcome<FilteredRows.Matches>() {
+                    @Override
+                    public void succeeded(FilteredRows.Matches found) {
+                        end(work);
+                        // Shown only if no newer filter came meanwhile and the rows are still this connection's.
+                        if (timeline.log().equals(log) && rows.size() >= found.scanned()) {
+                            show(Optional.of(new FilteredRows(rows, p, timeline::visibleWhenFolded, found,
+                                    () -> apply(filter))));
+                        }
+                    }
+
+                    @Override
+                    public void failed(Exception problem) {
+                        end(work);
+                        status.ifPresent(s -> s.problem("The filter stopped: a frame could not be read back ("
+                                + problem.getMessage() + ")"));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        end(work);
+                    }
+                });
+        filtering = Optional.of(job);
+        if (work != null) {
+            work.progressFrom(() -> (double) progress[0] / seqs.length);
+            work.cancelWith(job);
+        }
+    }
+
+    /** Filters of up to this many rows run on the FX thread: each costs well under a pulse. */
+    static final int FILTER_ON_FX_THREAD = 10_000;
+
+    private void show(Optional<FilteredRows> rows) {
+        shown.ifPresent(FilteredRows::dispose);
+        shown = rows;
+        table.setSource(rows.<javafx.collections.ObservableList<FrameEvent>>map(r -> r).orElse(timeline.frames()));
+    }
+
+    private static void end(StatusModel.Work work) {
+        if (work != null) {
+            work.end();
+        }
     }
 }

@@ -81,6 +81,11 @@ final class FrameRows extends ObservableListBase<FrameEvent> {
         return seqs[index];
     }
 
+    /** The seqs of the first {@code n} rows, a copy: what a filter running off the FX thread reads. */
+    int[] seqsTo(int n) {
+        return Arrays.copyOf(seqs, n);
+    }
+
     /** How many rows are held as events now (at most {@link #KEPT}). */
     int eventsKept() {
         return kept.size();

@@ -42,13 +42,14 @@ public final class LiveWindow {
         connections = new ConnectionsView(session.connections());
         table = new TimelineView(timeline, services.background().ui());
         messagesView = new MessagesView(timeline);
-        filterBar = new FilterBar(timeline, table, messagesView);
+        filterBar = new FilterBar(timeline, table, messagesView, services.background());
         navigation = new FrameNavigation(timeline, table, filterBar, window);
         strip = new TimeStrip(timeline, navigation::jumpToSecond, filterBar::limitTo);
         status = new StatusModel(System::nanoTime, () -> filterBar.messagesShown().get()
                 ? StatusModel.Counts.of(session, messagesView.getItems().size(), timeline.messages().size())
                 : StatusModel.Counts.of(session, table.shown().size(), timeline.frames().size()));
         status.attach(window.statusText(), window.statusWork(), window.statusProgress(), window.statusCancel());
+        filterBar.reportWorkTo(status);
         files = new FileActions(session, status, services.background(), new RecentFiles(RecentFiles.storeIn(
                 services.configDir())), RecentFiles.formerStore(services.formerHome()),
                 window.keepSecretsItem()::isSelected, this::select, this::selected, services.loader(),

@@ -95,6 +95,11 @@ public final class TimelineModel implements PulseListener {
         return frames;
     }
 
+    /** The same rows, as places in the log: for a filter that reads them off the FX thread. */
+    FrameRows frameRows() {
+        return frames;
+    }
+
     private boolean messagesShown;
 
     /**
@@ -156,7 +161,12 @@ public final class TimelineModel implements PulseListener {
 
     /** False for the later fragments of a folded message. */
     public boolean visibleWhenFolded(CaptureEvent.FrameEvent f) {
-        Fragment fr = collapsedGroups == 0 ? null : fragments.get(f.seq());
+        return visibleWhenFolded(f.seq());
+    }
+
+    /** As {@link #visibleWhenFolded(CaptureEvent.FrameEvent)}, by the frame's seq: nothing is read. */
+    public boolean visibleWhenFolded(long seq) {
+        Fragment fr = collapsedGroups == 0 ? null : fragments.get(seq);
         return fr == null || fr.first() || !fr.group().collapsed;
     }
 
