@@ -23,7 +23,10 @@ public final class MessagesView extends TableView<MessageEvent> {
         setId("message-table");
         getStyleClass().add("frame-table");
         setFixedCellSize(34);
-        setPlaceholder(new Label("No complete messages yet"));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.messagesLoadingProperty())
+                .then("Reading the messages captured so far…").otherwise("No complete messages yet"));
+        setPlaceholder(placeholder);
         getColumns().addAll(List.of(
                 column("#", 76, m -> Long.toString(model.messageNumber(m))),
                 column("Time", 90, m -> model.log().map(l -> String.format(Locale.ROOT, "%.3f",

@@ -2,6 +2,7 @@ package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.PulseListener;
 import dev.framescope.wire.Opcode;
 import java.util.ArrayList;
@@ -101,25 +102,69 @@ public final class TimelineModel implements PulseListener {
     }
 
     private boolean messagesShown;
+    /** Where the messages already captured are read when the Messages view opens: off the FX thread. */
+    private Background reader = Background.sameThread();
+    private Optional<Background.Job> readingMessages = Optional.empty();
+    private final ReadOnlyBooleanWrapper messagesLoading = new ReadOnlyBooleanWrapper();
+
+    /** The window's background executor, for reading back the messages already captured (tests: at once). */
+    public void readMessagesWith(Background value) {
+        reader = value;
+    }
 
     /**
      * Collects messages only while the Messages view is shown: a second list growing with a firehose costs pulse
-     * time. Turning it on catches up from the log once.
+     * time. Turning it on catches up from the log once, on the background executor (a million messages are two
+     * million events to read back, some perhaps from the spill file); the messages that arrive meanwhile are
+     * collected as usual, after them.
      */
     public void setMessagesShown(boolean shown) {
         messagesShown = shown;
         messages.clear();
         messagesCleared = 0;
+        stopReadingMessages();
         if (shown && log.isPresent()) {
-            List<CaptureEvent.MessageEvent> all = new ArrayList<>();
-            for (CaptureEvent e : log.get().readFrom(0, next)) {
+            CaptureLog from = log.get();
+            int upTo = next;
+            messagesLoading.set(true);
+            Background.Job job = reader.submit(() -> messagesOf(from, upTo), all -> {
+                messagesLoading.set(false);
+                if (messagesShown && log.equals(Optional.of(from))) {
+                    messages.addAll(0, all);
+                }
+            });
+            readingMessages = job.isDone() ? Optional.empty() : Optional.of(job);
+        }
+    }
+
+    /** Whether the messages already captured are still being read back for the Messages view. */
+    public ReadOnlyBooleanProperty messagesLoadingProperty() {
+        return messagesLoading.getReadOnlyProperty();
+    }
+
+    private void stopReadingMessages() {
+        readingMessages.ifPresent(Background.Job::cancel);
+        readingMessages = Optional.empty();
+        messagesLoading.set(false);
+    }
+
+    /** The message events among the log's first {@code upTo} events, read a slice at a time. */
+    private static List<CaptureEvent.MessageEvent> messagesOf(CaptureLog log, int upTo) {
+        List<CaptureEvent.MessageEvent> all = new ArrayList<>();
+        for (int at = 0; at < upTo; at += READ_SLICE) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("the Messages view was closed");
+            }
+            for (CaptureEvent e : log.readFrom(at, Math.min(READ_SLICE, upTo - at))) {
                 if (e instanceof CaptureEvent.MessageEvent m) {
                     all.add(m);
                 }
             }
-            messages.setAll(all);
         }
+        return all;
     }
+
+    private static final int READ_SLICE = 65_536;
 
     /** Reassembled messages of the selected connection, in order (the Messages view). */
     public ObservableList<CaptureEvent.MessageEvent> messages() {
@@ -246,6 +291,7 @@ public final class TimelineModel implements PulseListener {
 
     /** Empties the view; frames captured from now on appear (the capture itself keeps everything). */
     public void clearView() {
+        stopReadingMessages();
         framesCleared += frames.size();
         messagesCleared += messages.size();
         frames.clear();

@@ -10,7 +10,9 @@ import dev.framescope.capture.PayloadStore;
 import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.UiDispatcher;
 import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.Message;
 import dev.framescope.wire.Opcode;
+import dev.framescope.wire.Sender;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -68,6 +70,8 @@ class FilterInBackgroundTest {
         var header = FrameEncoder.frame(Opcode.TEXT).payload(payload).header();
         log.append(log.nanoAnchor() + 1, s -> new CaptureEvent.FrameEvent(s, Direction.IN, header, 0, true,
                 log.payloads().store(payload), Optional.of(Opcode.TEXT), Optional.empty(), List.of()));
+        log.append(log.nanoAnchor() + 1, s -> new CaptureEvent.MessageEvent(s, Direction.IN, new Message(
+                Sender.SERVER, Opcode.TEXT, 0, 1, payload.length, false, payload.length, payload, List.of())));
     }
 
     private void search(FxRobot robot, String text) {
@@ -123,5 +127,26 @@ class FilterInBackgroundTest {
         search(robot, "");
         assertEquals(FRAMES, shown(robot).size(), "no filter: every frame, at once");
         assertTrue(executor.isEmpty());
+    }
+
+    /** Opening the Messages view reads the messages captured so far in the background; later ones follow them. */
+    @Test
+    void theMessagesViewReadsTheCaptureBackOffTheFxThread(FxRobot robot) {
+        timeline.readMessagesWith(new Background(executor::add, UiDispatcher.fx()));
+        robot.interact(() -> timeline.setMessagesShown(true));
+        assertEquals(1, executor.size(), "the reading was handed to the background executor");
+        assertTrue(timeline.messagesLoadingProperty().get());
+        assertTrue(timeline.messages().isEmpty());
+
+        append("order late");
+        robot.interact(() -> timeline.onPulse(System.nanoTime()));
+        assertEquals(1, timeline.messages().size(), "a message that arrives meanwhile is collected as usual");
+
+        runNextJob();
+        assertEquals(FRAMES + 1, timeline.messages().size());
+        assertEquals("tick 1", new String(timeline.messages().get(1).message().payload(), StandardCharsets.UTF_8));
+        assertEquals("order late", new String(timeline.messages().get(FRAMES).message().payload(),
+                StandardCharsets.UTF_8), "after those captured before");
+        assertTrue(!timeline.messagesLoadingProperty().get());
     }
 }
