@@ -1,23 +1,24 @@
 package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent.FrameEvent;
+import dev.framescope.capture.CaptureEvent.MessageEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.Labels;
 import dev.framescope.ui.fx.Layouts;
-import dev.framescope.ui.fx.Plural;
 import dev.framescope.ui.live.FilterModel.Directions;
 import dev.framescope.ui.live.FilterModel.Seconds;
 import dev.framescope.ui.live.FrameFilter.OpcodeClass;
 import dev.framescope.ui.live.TimelineView.TimeMode;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.transformation.FilteredList;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -48,19 +49,18 @@ public final class FilterBar extends HBox {
     private final ReadOnlyObjectWrapper<FilterModel> model = new ReadOnlyObjectWrapper<>(FilterModel.NONE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private Optional<Seconds> seconds = Optional.empty();
-    private final Background background;
-    private Optional<StatusModel> status = Optional.empty();
-    /** The filter being worked out off the FX thread, if any: a newer filter cancels it. */
-    private Optional<Background.Job> filtering = Optional.empty();
-    /** The filtered rows the table shows, if a filter is on: disposed when the next one replaces them. */
-    private Optional<FilteredRows> shown = Optional.empty();
+    private final BackgroundFilter<FrameEvent> frames;
+    private final BackgroundFilter<MessageEvent> messageRows;
 
     /** @param background where a filter over many frames is worked out, off the FX thread */
     public FilterBar(TimelineModel timeline, TimelineView table, MessagesView messagesView, Background background) {
         this.timeline = timeline;
         this.table = table;
         this.messagesView = messagesView;
-        this.background = background;
+        frames = new BackgroundFilter<>(timeline.frames(), table::setSource, "frame", background);
+        messageRows = new BackgroundFilter<>(timeline.messages(), messagesView::setItems, "message", background);
+        // The Messages view this bar switches to reads the messages captured so far there too.
+        timeline.readMessagesWith(background);
         setId("filter-bar");
         search.setId("filter-search");
         direction.setId("filter-direction");
@@ -114,7 +114,8 @@ public final class FilterBar extends HBox {
 
     /** Where a filter that takes a while shows its progress, with Cancel. */
     public void reportWorkTo(StatusModel value) {
-        status = Optional.of(value);
+        frames.reportWorkTo(value);
+        messageRows.reportWorkTo(value);
     }
 
     /** The filter the controls ask for now. */
@@ -171,81 +172,41 @@ public final class FilterBar extends HBox {
     }
 
     /**
-     * Unfiltered, the table shows the timeline's list itself. Filtered, it shows {@link FilteredRows}: up to {@link
-     * #FILTER_ON_FX_THREAD} rows are matched at once; more are matched in the background, reading each frame back
-     * from the capture, while the table keeps what it showed and the status bar the progress (Cancel keeps it).
-     * Folds alone need no frame read: they are applied at once whatever the size.
+     * Unfiltered, each view shows the timeline's list itself; filtered, the rows a {@link BackgroundFilter} finds:
+     * at once up to {@link #FILTER_ON_FX_THREAD} rows, else on the background executor, each frame read back from
+     * the capture. Folds alone need no frame read: they are applied at once whatever the size.
      */
     private void apply(FilterModel filter) {
         if (filter.problem().isPresent()) {
             return;
         }
-        boolean messagesFiltered = !filter.frameFilter().equals(FrameFilter.ALL);
-        messagesView.setItems(messagesFiltered ? new FilteredList<>(timeline.messages(),
-                filter.frameFilter().messagePredicate()) : timeline.messages());
-        filtering.ifPresent(Background.Job::cancel);
-        filtering = Optional.empty();
+        Runnable again = () -> apply(model.get());
+        if (filter.frameFilter().equals(FrameFilter.ALL)) {
+            messageRows.none();
+        } else {
+            ObservableList<MessageEvent> messages = timeline.messages();
+            messageRows.apply(filter.frameFilter().messagePredicate(), row -> true, () -> List.copyOf(messages)::get,
+                    again);
+        }
         FrameRows rows = timeline.frameRows();
+        IntPredicate folds = row -> timeline.visibleWhenFolded(rows.seqAt(row));
         if (filter.passesAll()) {
-            show(timeline.anyCollapsed() ? Optional.of(new FilteredRows(rows, f -> true, timeline::visibleWhenFolded,
-                    FilteredRows.all(rows), () -> apply(filter))) : Optional.empty());
+            if (timeline.anyCollapsed()) {
+                frames.folded(folds, again);
+            } else {
+                frames.none();
+            }
             return;
         }
-        long anchor = timeline.log().map(log -> log.nanoAnchor()).orElse(0L);
-        Predicate<FrameEvent> p = filter.predicate(anchor);
+        long anchor = timeline.log().map(CaptureLog::nanoAnchor).orElse(0L);
         Optional<CaptureLog> log = timeline.log();
-        if (rows.size() <= FILTER_ON_FX_THREAD || log.isEmpty()) {
-            show(Optional.of(new FilteredRows(rows, p, timeline::visibleWhenFolded, FilteredRows.none(),
-                    () -> apply(filter))));
-            return;
-        }
-        int[] seqs = rows.seqsTo(rows.size());
-        int[] progress = new int[1];
-        StatusModel.Work work = status.map(s -> s.begin("Filtering " + Plural.of(seqs.length, "frame") + "…"))
-                .orElse(null);
-        Background.Job job = background.submit(() -> FilteredRows.scan(log.get(), seqs, p, progress),
-                new Background.Outcome<FilteredRows.Matches>() {
-                    @Override
-                    public void succeeded(FilteredRows.Matches found) {
-                        end(work);
-                        // Shown only if no newer filter came meanwhile and the rows are still this connection's.
-                        if (timeline.log().equals(log) && rows.size() >= found.scanned()) {
-                            show(Optional.of(new FilteredRows(rows, p, timeline::visibleWhenFolded, found,
-                                    () -> apply(filter))));
-                        }
-                    }
-
-                    @Override
-                    public void failed(Exception problem) {
-                        end(work);
-                        status.ifPresent(s -> s.problem("The filter stopped: a frame could not be read back ("
-                                + problem.getMessage() + ")"));
-                    }
-
-                    @Override
-                    public void cancelled() {
-                        end(work);
-                    }
-                });
-        filtering = Optional.of(job);
-        if (work != null) {
-            work.progressFrom(() -> (double) progress[0] / seqs.length);
-            work.cancelWith(job);
-        }
+        frames.apply(filter.predicate(anchor), folds, () -> {
+            int[] seqs = rows.seqsTo(rows.size());
+            CaptureLog from = log.orElseThrow();
+            return i -> (FrameEvent) from.get(seqs[i]);
+        }, again);
     }
 
     /** Filters of up to this many rows run on the FX thread: each costs well under a pulse. */
     static final int FILTER_ON_FX_THREAD = 10_000;
-
-    private void show(Optional<FilteredRows> rows) {
-        shown.ifPresent(FilteredRows::dispose);
-        shown = rows;
-        table.setSource(rows.<javafx.collections.ObservableList<FrameEvent>>map(r -> r).orElse(timeline.frames()));
-    }
-
-    private static void end(StatusModel.Work work) {
-        if (work != null) {
-            work.end();
-        }
-    }
 }

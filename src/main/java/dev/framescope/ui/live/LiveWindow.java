@@ -50,7 +50,6 @@ public final class LiveWindow {
                 : StatusModel.Counts.of(session, table.shown().size(), timeline.frames().size()));
         status.attach(window.statusText(), window.statusWork(), window.statusProgress(), window.statusCancel());
         filterBar.reportWorkTo(status);
-        timeline.readMessagesWith(services.background());
         files = new FileActions(session, status, services.background(), new RecentFiles(RecentFiles.storeIn(
                 services.configDir())), RecentFiles.formerStore(services.formerHome()),
                 window.keepSecretsItem()::isSelected, this::select, this::selected, services.loader(),

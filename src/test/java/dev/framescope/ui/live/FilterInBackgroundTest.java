@@ -29,9 +29,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A filter over more frames than the FX thread matches at once runs on the background executor: the table keeps
- * what it showed and the status bar says so until the matches come back; frames arriving afterwards are matched as
- * they come; a newer filter makes an older one's result moot. The executor here is a queue this test runs by hand,
+ * A filter over more frames (or messages) than the FX thread matches at once runs on the background executor: the
+ * view keeps what it showed and the status bar says so until the matches come back; rows arriving afterwards are
+ * matched as they come; a newer filter makes an older one's result moot. Opening the Messages view reads the
+ * messages captured so far back there too. The executor here is a queue this test runs by hand,
  * on the test's own thread (not the FX thread), so that each step can be looked at.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -44,6 +45,7 @@ class FilterInBackgroundTest {
     private TimelineModel timeline;
     private TimelineView table;
     private FilterBar bar;
+    private MessagesView messagesView;
     private StatusModel status;
 
     @Start
@@ -57,7 +59,8 @@ class FilterInBackgroundTest {
             timeline.onPulse(System.nanoTime()); // the timeline takes a big log in a few pulses
         }
         table = new TimelineView(timeline, UiDispatcher.fx());
-        bar = new FilterBar(timeline, table, new MessagesView(timeline),
+        messagesView = new MessagesView(timeline);
+        bar = new FilterBar(timeline, table, messagesView,
                 new Background(executor::add, UiDispatcher.fx()));
         status = new StatusModel(System::nanoTime, () -> null);
         bar.reportWorkTo(status);
@@ -148,5 +151,24 @@ class FilterInBackgroundTest {
         assertEquals("order late", new String(timeline.messages().get(FRAMES).message().payload(),
                 StandardCharsets.UTF_8), "after those captured before");
         assertTrue(!timeline.messagesLoadingProperty().get());
+    }
+
+    @Test
+    void theMessagesViewsFilterIsMatchedOffTheFxThreadToo(FxRobot robot) {
+        robot.interact(() -> timeline.setMessagesShown(true));
+        runNextJob();
+        assertEquals(FRAMES, timeline.messages().size(), "the messages read back");
+
+        search(robot, "order 11");
+        assertEquals(2, executor.size(), "the messages' filter and the frames'");
+        assertEquals(FRAMES, messagesView.getItems().size(), "the view keeps what it showed meanwhile");
+        runNextJob();
+        runNextJob();
+        assertEquals(List.of("order 11000"), messagesView.getItems().stream()
+                .map(m -> new String(m.message().payload(), StandardCharsets.UTF_8)).toList());
+
+        append("order 11 late");
+        robot.interact(() -> timeline.onPulse(System.nanoTime()));
+        assertEquals(2, messagesView.getItems().size(), "a new message is matched as it comes");
     }
 }
