@@ -4,7 +4,7 @@
 # pcapng export. Not a test: it takes 20-40 minutes at 5 million frames on the 2-core machine.
 #
 #   scripts/bench-memory.sh [--frames 5000000] [--size 80] [--dir /tmp/framescope-memory] [--jar target/benchmarks.jar]
-#                           [--only "inspect export-pcapng ..."] [--java-opts "-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m"]
+#                           [--only "inspect export-pcapng ..."] [--java-opts "-XX:+UseParallelGC -Xms64m ..."]
 #
 # Steps: builds target/benchmarks.jar (profile "bench": benchmarks + the application) unless --jar is given; makes
 # the session file (SessionFileBench make: FRAMES server frames of SIZE bytes, each a frame and its one-frame

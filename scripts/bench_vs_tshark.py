@@ -133,7 +133,7 @@ def timed(cmd):
 
 # What the installed `framescope` command runs the JVM with (packaging/linux/build.sh's --java-options, less the
 # window's prism option; the Windows and macOS installers pass the same): the launcher runs the command line too.
-LAUNCHER_OPTS = "-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m"
+LAUNCHER_OPTS = "-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m -XX:MetaspaceSize=64m -XX:MaxHeapFreeRatio=40 -XX:MinHeapFreeRatio=10"
 
 
 def ours(jar, raw, session, mode, java_opts=()):

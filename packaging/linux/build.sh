@@ -41,7 +41,12 @@ type="${TYPE:-deb}"
 # young generation towards a third of the maximum heap (2 GB here) for a command that allocates fast, and
 # `export --to json` of 718,270 frames took 2.1 GB RSS; with these, 292 MB (docs/benchmarks.md, bounded memory).
 # 96 MB kept the command line lower still but raised the window's pulse p99 at 50,000 frames/s from 17-22 to 34-36 ms.
-java_options="-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m -Dprism.order=es2,sw"
+# -XX:MaxHeapFreeRatio=40 -XX:MinHeapFreeRatio=10: the heap follows what is live instead of growing to the young cap
+# plus an old generation of promoted garbage; the window opening 1,000,000 frames peaked at 516-570 MB RSS without,
+# 400-430 MB with, and `export --to json` of them at 307 MB without, 124-144 MB with (docs/benchmarks.md, opening a
+# big file). -XX:MetaspaceSize=64m: the window's classes pass the default 21 MB threshold, which cost a young and a
+# full collection during the first open or capture; about 27 MB are used.
+java_options="-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m -XX:MetaspaceSize=64m -XX:MaxHeapFreeRatio=40 -XX:MinHeapFreeRatio=10 -Dprism.order=es2,sw"
 jpackage --type app-image --name framescope --app-version "$version" --vendor "Framescope" \
   --description "Frame-exact WebSocket inspector" \
   --input target/pkg --main-jar framescope.jar --main-class dev.framescope.ui.Launcher \

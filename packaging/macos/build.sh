@@ -25,5 +25,5 @@ mkdir -p target/pkg && cp target/framescope.jar target/pkg/
 jpackage --type dmg --name Framescope --app-version "$version" --vendor Framescope \
   --input target/pkg --main-jar framescope.jar --main-class dev.framescope.ui.Launcher --runtime-image target/runtime \
   --icon packaging/macos/framescope.icns --file-associations packaging/macos/fscap.properties \
-  --java-options "-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m" \
+  --java-options "-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m -XX:MetaspaceSize=64m -XX:MaxHeapFreeRatio=40 -XX:MinHeapFreeRatio=10" \
   --mac-package-identifier dev.framescope.app --mac-package-name Framescope --dest target/installer

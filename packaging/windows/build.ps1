@@ -17,5 +17,5 @@ Copy-Item target\framescope.jar target\pkg\
 jpackage --type msi --name Framescope --app-version $version --vendor Framescope --description "Frame-exact WebSocket inspector" `
   --input target\pkg --main-jar framescope.jar --main-class dev.framescope.ui.Launcher --runtime-image target\runtime `
   --icon packaging\windows\framescope.ico --file-associations packaging\windows\fscap.properties `
-  --java-options "-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m" `
+  --java-options "-XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m -XX:MetaspaceSize=64m -XX:MaxHeapFreeRatio=40 -XX:MinHeapFreeRatio=10" `
   --win-menu --win-menu-group Framescope --win-shortcut --win-dir-chooser --dest target\installer; Check

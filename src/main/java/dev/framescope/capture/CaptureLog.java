@@ -266,13 +266,12 @@ public final class CaptureLog implements AutoCloseable {
                 || header.lengthEncoding() != LengthEncoding.minimalFor(payload.length)) {
             throw new IllegalArgumentException("not a plain server frame: " + header);
         }
-        byte[] raw = header.rawHeader();
         synchronized (lock) {
             int index = size;
             long ref = payload.length == 0 ? 0 : payloads.pack(payload, 0, payload.length);
             int rec = recordCount++;
             long cost = eventIndex.putRecord(rec, nanos, header.streamOffset(), ref,
-                    word(0, payload.length | (raw[0] & 0xFF) << W_B0_SHIFT));
+                    word(0, payload.length | header.firstByte() << W_B0_SHIFT));
             cost += eventIndex.putSlot(index++, rec << 1);
             cost += eventIndex.putSlot(index++, rec << 1 | 1);
             size = index;

@@ -82,10 +82,15 @@ public record FrameHeader(boolean fin, boolean rsv1, boolean rsv2, boolean rsv3,
         return masked ? Optional.of(String.format("%08x", maskingKey)) : Optional.empty();
     }
 
+    /** The header's first byte: FIN, the RSV bits and the opcode (RFC 6455 §5.2). */
+    public int firstByte() {
+        return (fin ? B0_FLAG_FIN : 0) | rsvBits() | opcode.code();
+    }
+
     /** The header re-encoded; identical to the bytes on the wire because every choice the sender made is kept. */
     public byte[] rawHeader() {
         byte[] out = new byte[headerSize()];
-        out[0] = (byte) ((fin ? B0_FLAG_FIN : 0) | rsvBits() | opcode.code());
+        out[0] = (byte) firstByte();
         int i = 2;
         switch (lengthEncoding) {
             case SEVEN_BIT -> out[1] = (byte) payloadLength;

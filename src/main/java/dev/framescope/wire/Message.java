@@ -25,6 +25,8 @@ public record Message(Sender sender, Opcode opcode, long startOffset, int frameC
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(opcode, "opcode");
         Objects.requireNonNull(payload, "payload");
+        // one empty array for every message without bytes: records compare arrays by reference
+        payload = payload.length == 0 ? NO_BYTES : payload;
         findings = List.copyOf(findings);
     }
 
@@ -33,14 +35,14 @@ public record Message(Sender sender, Opcode opcode, long startOffset, int frameC
         return payload.length < length;
     }
 
-    /** The same message with other retained bytes (e.g. read back from storage). */
     private static final byte[] NO_BYTES = new byte[0];
 
-    /** The message without its bytes (kept elsewhere); shares one empty array. */
+    /** The message without its bytes (kept elsewhere); shares one empty array, and is this message if it has none. */
     public Message withoutPayload() {
-        return withPayload(NO_BYTES);
+        return payload == NO_BYTES ? this : withPayload(NO_BYTES);
     }
 
+    /** The same message with other retained bytes (e.g. read back from storage). */
     public Message withPayload(byte[] bytes) {
         return new Message(sender, opcode, startOffset, frameCount, wireLength, compressed, length, bytes, findings);
     }

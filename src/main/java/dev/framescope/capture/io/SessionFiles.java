@@ -101,7 +101,7 @@ public final class SessionFiles {
         SessionV2Reader.read(file, new SessionVisitor() {
             @Override
             public CaptureLog connection(long id, JsonNode line) {
-                CaptureLog log = newLog(id, line, payloadBudget);
+                CaptureLog log = newLog(id, line, PayloadStore.outsideHeap(payloadBudget));
                 logs.put(id, log);
                 listener.connection(log);
                 return log;
@@ -150,6 +150,10 @@ public final class SessionFiles {
 
     /** A log for a connection record: label, wall-clock start, set-up and what to redact. */
     static CaptureLog newLog(long id, JsonNode line, MemoryBudget payloadBudget) {
+        return newLog(id, line, new PayloadStore(payloadBudget));
+    }
+
+    static CaptureLog newLog(long id, JsonNode line, PayloadStore payloads) {
         String start = line.path("start").asText("");
         Instant wall;
         try {
@@ -157,8 +161,7 @@ public final class SessionFiles {
         } catch (DateTimeParseException e) {
             wall = Instant.EPOCH;
         }
-        CaptureLog log = new CaptureLog(id, line.path("label").asText("connection " + id),
-                new PayloadStore(payloadBudget), 0, wall);
+        CaptureLog log = new CaptureLog(id, line.path("label").asText("connection " + id), payloads, 0, wall);
         SessionSecrets.read(line, log);
         return log;
     }

@@ -4,15 +4,13 @@ import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.CaptureLog;
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.collections.ObservableListBase;
 
 /**
  * The timeline's frames as a list that holds only their place in the capture log (4 bytes a row): a row's event is
- * read back from the log when it is asked for, and the last {@link #KEPT} asked for are kept. Holding the events
+ * read back from the log when it is asked for, and up to {@link #KEPT} are kept. Holding the events
  * themselves (about 180 bytes a frame with their header, stamp and payload reference) made the window's memory grow
  * with the file it opened, and the collector's pauses with it; the log already keeps every frame, compactly, within
  * its budget. A row read twice is an equal event (events are records), so selection and lookups by value still
@@ -20,22 +18,26 @@ import javafx.collections.ObservableListBase;
  */
 final class FrameRows extends ObservableListBase<FrameEvent> {
 
-    /** Rows kept as events: the newest (which the tail, the time strip and the detail tabs read) and those in view. */
+    /**
+     * Rows kept as events: the newest (which the tail, the time strip and the detail tabs read) and those in view.
+     * A power of two: a row's slot is its number's low bits.
+     */
     static final int KEPT = 16_384;
 
     private Optional<CaptureLog> log = Optional.empty();
     private int[] seqs = new int[1024];
     private int size;
-    private final Map<Integer, FrameEvent> kept = new LinkedHashMap<>(KEPT * 4 / 3 + 1, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, FrameEvent> eldest) {
-            return size() > KEPT;
-        }
-    };
+    /**
+     * Rows kept as events, each in the slot of its row number modulo {@link #KEPT}: after appends the newest rows,
+     * and a row read since in the slot it shares with them. An array, not a map: no entry or boxed key per row.
+     */
+    private final FrameEvent[] kept = new FrameEvent[KEPT];
+    private int keptCount;
 
     /** The log the rows are read from, from now on: the rows are cleared. */
     void from(Optional<CaptureLog> source) {
         clear();
+        forgetKept();
         log = source;
     }
 
@@ -45,12 +47,25 @@ final class FrameRows extends ObservableListBase<FrameEvent> {
             throw new IndexOutOfBoundsException("row " + index + " of " + size);
         }
         int seq = seqs[index];
-        FrameEvent f = kept.get(seq);
-        if (f == null) {
+        FrameEvent f = kept[index & (KEPT - 1)];
+        if (f == null || f.seq() != seq) {
             f = (FrameEvent) log.orElseThrow().get(seq);
-            kept.put(seq, f);
+            keep(index, f);
         }
         return f;
+    }
+
+    private void keep(int index, FrameEvent f) {
+        int slot = index & (KEPT - 1);
+        if (kept[slot] == null) {
+            keptCount++;
+        }
+        kept[slot] = f;
+    }
+
+    private void forgetKept() {
+        Arrays.fill(kept, null);
+        keptCount = 0;
     }
 
     /**
@@ -88,7 +103,7 @@ final class FrameRows extends ObservableListBase<FrameEvent> {
 
     /** How many rows are held as events now (at most {@link #KEPT}). */
     int eventsKept() {
-        return kept.size();
+        return keptCount;
     }
 
     @Override
@@ -106,8 +121,8 @@ final class FrameRows extends ObservableListBase<FrameEvent> {
         }
         int from = size;
         for (FrameEvent f : added) {
+            keep(size, f);
             seqs[size++] = Math.toIntExact(f.seq());
-            kept.put((int) f.seq(), f);
         }
         beginChange();
         nextAdd(from, size);
@@ -122,7 +137,7 @@ final class FrameRows extends ObservableListBase<FrameEvent> {
         int[] gone = Arrays.copyOf(seqs, size);
         Optional<CaptureLog> read = log;
         size = 0;
-        kept.clear();
+        forgetKept();
         beginChange();
         // The removed rows, read only if a listener asks for them.
         nextRemove(0, new AbstractList<FrameEvent>() {

@@ -7,6 +7,7 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.ConnectionState;
 import dev.framescope.capture.Direction;
+import dev.framescope.capture.MemoryBudget;
 import dev.framescope.capture.Payload;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.SessionReader.LoadProblem;
@@ -168,6 +169,10 @@ class SessionV2Test {
         for (int i = 0; i < back.size(); i += 997) {
             assertEquals(describe(log, log.get(i)), describe(back, back.get(i)), "event " + i);
         }
+        MemoryBudget budget = back.payloads().budget();
+        back.close();
+        assertTrue(budget.freeBlockBytes() > 0, "a loaded file's plain frames were packed into direct buffers outside"
+                + " the heap, which the budget takes back for the next blocks");
     }
 
     @Test

@@ -52,6 +52,8 @@ class FrameRowsTest {
         assertEquals(frames.get(0), first);
         assertEquals("frame 0", new String(first.payload().bytes(), StandardCharsets.UTF_8));
         assertEquals(frames.get(count - 1), rows.get(count - 1));
+        assertEquals(frames.get(FrameRows.KEPT), rows.get(FrameRows.KEPT), "a row sharing row 0's slot is its own");
+        assertEquals(frames.get(0), rows.get(0));
         assertEquals(12_345, rows.seqAt(12_345));
         assertEquals(17_000, TimelineModel.indexBySeq(rows, 17_000));
         int keptBefore = rows.eventsKept();
