@@ -50,7 +50,7 @@ for size, ratios in sorted(rows.items()):
     print(f"{size} B: median ratio over the runs {statistics.median(ratios):.2f} (runs {', '.join(f'{r:.2f}' for r in ratios)});"
           f" below 0.8 in {sum(r < 0.8 for r in ratios)} of {len(ratios)}")
 if p50:
-    print(f"added latency: p50 median {statistics.median(p50):.1f} µs (runs {min(p50):.1f}–{max(p50):.1f}),"
+    print(f"added latency per message (one way): p50 median {statistics.median(p50):.1f} µs (runs {min(p50):.1f}–{max(p50):.1f}),"
           f" p99 median {statistics.median(p99):.0f} µs (runs {min(p99):.0f}–{max(p99):.0f});"
           f" p50 above 100 µs in {sum(v > 100 for v in p50)}, p99 above 1 ms in {sum(v > 1000 for v in p99)} of {len(p50)}")
 EOF

@@ -35,8 +35,9 @@ import javax.net.ssl.SSLContext;
  * dissected and captured) and once through a plain tunnel of the same relay code without a recorder (CONNECT, then
  * the frames: not HTTP, so passed through), alternately; each timed from the first byte written to the last byte
  * received, after unmeasured pairs until the JIT compilers are done ({@link #warmUp}). Latency: one 16-byte message
- * at a time, 1,000 per second, answered by the server with one frame; the round trip through the recorded proxy
- * minus the round trip direct, at the median and the 99th percentile.
+ * at a time, 1,000 per second, answered by the server with one frame; each message's way from writer to reader (the
+ * app's and the server's, one clock in one process) through the recording proxy against direct, at the median and
+ * the 99th percentile: the latency the proxy adds per message. The round trips (two messages each) are printed too.
  *
  * <p>Run: {@code scripts/bench-relay.sh [RUNS] [ROUNDS]} (fresh JVMs with the launcher's options), or {@code mvn
  * -Pbench -DskipTests package && java -XX:+UseParallelGC -Xms64m -XX:MaxNewSize=192m -cp target/benchmarks.jar
@@ -184,32 +185,44 @@ public final class ProxyRelayBench {
     private static void latency(ProxyServer proxy, List<CaptureLog> logs) throws Exception {
         int messages = 5_000;
         try (Echo echo = new Echo()) {
-            long[] direct = rtts(new Socket(InetAddress.getLoopbackAddress(), echo.port()), true, echo.port(),
-                    messages);
-            long[] plain = rtts(tunnel(proxy, echo.port()), false, echo.port(), messages);
-            long[] through = rtts(tunnel(proxy, echo.port()), true, echo.port(), messages);
-            System.out.printf(Locale.ROOT, "%nlatency, 16 B messages at 1,000/s, %,d each:%n", messages);
-            System.out.println("| path | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |");
-            System.out.println("|---|---:|---:|---:|---:|---:|");
+            Samples direct = rtts(new Socket(InetAddress.getLoopbackAddress(), echo.port()), true, echo, messages);
+            Samples plain = rtts(tunnel(proxy, echo.port()), false, echo, messages);
+            Samples through = rtts(tunnel(proxy, echo.port()), true, echo, messages);
+            System.out.printf(Locale.ROOT, "%nlatency, 16 B messages at 1,000/s, %,d round trips:%n", messages);
+            System.out.println("| path | one way p50 µs | p90 µs | p99 µs | p99.9 µs | max µs | round trip p50 µs"
+                    + " | p99 µs |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
             row("direct", direct);
             row("through a plain tunnel of the proxy", plain);
             row("through the recording proxy", through);
-            System.out.printf(Locale.ROOT, "added by the recording proxy: p50 %.1f µs, p99 %.1f µs; by the plain tunnel:"
-                    + " p50 %.1f µs, p99 %.1f µs%n", pct(through, 50) - pct(direct, 50),
-                    pct(through, 99) - pct(direct, 99), pct(plain, 50) - pct(direct, 50),
-                    pct(plain, 99) - pct(direct, 99));
+            System.out.printf(Locale.ROOT, "added by the recording proxy: p50 %.1f µs, p99 %.1f µs per message (one"
+                    + " way); by the plain tunnel: p50 %.1f µs, p99 %.1f µs; per round trip (two messages):"
+                    + " recording p50 %.1f µs, p99 %.1f µs%n", pct(through.oneWay, 50) - pct(direct.oneWay, 50),
+                    pct(through.oneWay, 99) - pct(direct.oneWay, 99), pct(plain.oneWay, 50) - pct(direct.oneWay, 50),
+                    pct(plain.oneWay, 99) - pct(direct.oneWay, 99), pct(through.rtt, 50) - pct(direct.rtt, 50),
+                    pct(through.rtt, 99) - pct(direct.rtt, 99));
         }
         logs.forEach(CaptureLog::close);
     }
 
-    private static void row(String path, long[] sorted) {
-        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", path, pct(sorted, 50),
-                pct(sorted, 90), pct(sorted, 99), sorted[sorted.length * 999 / 1000] / 1e3,
-                sorted[sorted.length - 1] / 1e3);
+    private static void row(String path, Samples s) {
+        long[] sorted = s.oneWay;
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n", path,
+                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length * 999 / 1000] / 1e3,
+                sorted[sorted.length - 1] / 1e3, pct(s.rtt, 50), pct(s.rtt, 99));
+    }
+
+    /**
+     * Sorted nanoseconds: each message's way from its writer to its reader (both ways of every round trip: the
+     * app's message as the server read it, the server's answer as the app read it; one clock, one process), and
+     * the round trips.
+     */
+    private record Samples(long[] oneWay, long[] rtt) {
     }
 
     /** Round trips of 16-byte messages; with {@code upgrade} after an upgrade, else as the tunnel's first bytes. */
-    private static long[] rtts(Socket s, boolean upgrade, int port, int messages) throws IOException {
+    private static Samples rtts(Socket s, boolean upgrade, Echo echo, int messages) throws IOException {
+        int port = echo.port();
         try (s) {
             s.setTcpNoDelay(true);
             OutputStream out = s.getOutputStream();
@@ -221,6 +234,7 @@ public final class ProxyRelayBench {
             byte[] frame = FrameEncoder.binary(new byte[16]).masked(0x01020304).encode();
             byte[] answer = new byte[18];
             long[] rtt = new long[messages];
+            long[] oneWay = new long[2 * messages];
             long next = System.nanoTime();
             for (int i = -500; i < messages; i++) {
                 next += 1_000_000;
@@ -231,11 +245,14 @@ public final class ProxyRelayBench {
                 long t1 = System.nanoTime();
                 if (i >= 0) {
                     rtt[i] = t1 - t0;
+                    oneWay[2 * i] = echo.arrived - t0;
+                    oneWay[2 * i + 1] = t1 - echo.answered;
                 }
                 LockSupport.parkNanos(next - System.nanoTime());
             }
             Arrays.sort(rtt);
-            return rtt;
+            Arrays.sort(oneWay);
+            return new Samples(oneWay, rtt);
         }
     }
 
@@ -350,6 +367,9 @@ public final class ProxyRelayBench {
     /** Answers each 22-byte masked 16-byte message with an 18-byte frame; one connection at a time. */
     private static final class Echo implements AutoCloseable {
         private final ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+        /** When the last message had been read whole, and when its answer was about to be written. */
+        private volatile long arrived;
+        private volatile long answered;
 
         Echo() throws IOException {
             Thread t = new Thread(() -> {
@@ -366,6 +386,8 @@ public final class ProxyRelayBench {
                         }
                         int got = first < 0 ? 0 : 1 + in.readNBytes(frame, 1, 21);
                         while (got == 22) {
+                            arrived = System.nanoTime();
+                            answered = System.nanoTime();
                             s.getOutputStream().write(reply);
                             s.getOutputStream().flush();
                             got = in.readNBytes(frame, 0, 22);
