@@ -16,6 +16,16 @@ import java.util.Locale;
 final class CharLines {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** The tens and the ones digit of 0 to 99. */
+    private static final char[] TENS = new char[100];
+    private static final char[] ONES = new char[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (char) ('0' + i / 10);
+            ONES[i] = (char) ('0' + i % 10);
+        }
+    }
     private static final int FLUSH_AT = 1 << 16;
     /** Up to here (a bit over 27 hours of seconds) a capture time is formatted by integer arithmetic. */
     private static final long FAST_NANOS = 100_000_000_000_000L;
@@ -44,18 +54,35 @@ final class CharLines {
         return this;
     }
 
-    /** A non-negative number in decimal, without a {@code String}. */
+    /**
+     * A non-negative number in decimal, without a {@code String}: two digits per division, in {@code int}
+     * arithmetic once the number fits (a long division per digit was a fifth of {@code dissect}'s main thread).
+     */
     CharLines append(long n) {
         if (n < 0) {
             return append(Long.toString(n));
         }
         ensure(20);
-        int digits = digits(n);
-        for (int i = fill + digits - 1; i >= fill; i--) {
-            buf[i] = (char) ('0' + n % 10);
+        int i = fill + digits(n);
+        fill = i;
+        while (n > Integer.MAX_VALUE) {
+            buf[--i] = (char) ('0' + n % 10);
             n /= 10;
         }
-        fill += digits;
+        int m = (int) n;
+        while (m >= 100) {
+            int q = m / 100;
+            int r = m - q * 100;
+            buf[--i] = ONES[r];
+            buf[--i] = TENS[r];
+            m = q;
+        }
+        if (m >= 10) {
+            buf[--i] = ONES[m];
+            buf[--i] = TENS[m];
+        } else {
+            buf[--i] = (char) ('0' + m);
+        }
         return this;
     }
 
