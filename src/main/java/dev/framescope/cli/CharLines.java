@@ -1,5 +1,6 @@
 package dev.framescope.cli;
 
+import dev.framescope.capture.io.Decimal;
 import dev.framescope.capture.text.FrameText;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,16 +26,6 @@ final class CharLines {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SPACES = "                                ".getBytes(StandardCharsets.US_ASCII);
-    /** The tens and the ones digit of 0 to 99. */
-    private static final byte[] TENS = new byte[100];
-    private static final byte[] ONES = new byte[100];
-
-    static {
-        for (int i = 0; i < 100; i++) {
-            TENS[i] = (byte) ('0' + i / 10);
-            ONES[i] = (byte) ('0' + i % 10);
-        }
-    }
     private static final int FLUSH_AT = 1 << 16;
     /** Up to here (a bit over 27 hours of seconds) a capture time is formatted by integer arithmetic. */
     private static final long FAST_NANOS = 100_000_000_000_000L;
@@ -120,35 +111,13 @@ final class CharLines {
         return this;
     }
 
-    /**
-     * A non-negative number in decimal, without a {@code String}: two digits per division, in {@code int}
-     * arithmetic once the number fits (a long division per digit was a fifth of {@code dissect}'s main thread).
-     */
+    /** A number in decimal, a non-negative one without a {@code String} ({@link Decimal}). */
     CharLines append(long n) {
         if (n < 0) {
             return append(Long.toString(n));
         }
         ensure(20);
-        int i = fill + digits(n);
-        fill = i;
-        while (n > Integer.MAX_VALUE) {
-            buf[--i] = (byte) ('0' + n % 10);
-            n /= 10;
-        }
-        int m = (int) n;
-        while (m >= 100) {
-            int q = m / 100;
-            int r = m - q * 100;
-            buf[--i] = ONES[r];
-            buf[--i] = TENS[r];
-            m = q;
-        }
-        if (m >= 10) {
-            buf[--i] = ONES[m];
-            buf[--i] = TENS[m];
-        } else {
-            buf[--i] = (byte) ('0' + m);
-        }
+        fill = Decimal.put(buf, fill, n);
         return this;
     }
 
@@ -294,10 +263,6 @@ final class CharLines {
     }
 
     static int digits(long n) {
-        int d = 1;
-        for (long p = 10; d < 19 && n >= p; p *= 10) {
-            d++;
-        }
-        return d;
+        return Decimal.digits(n);
     }
 }
