@@ -25,6 +25,11 @@ JIT warm-up still counts against ours. Every run writes to /dev/null. Both wall-
 the process and its threads, from rusage) are taken: on a shared machine the CPU seconds say more about the work
 done, the wall clock more about what a user waits. Prints a Markdown table: medians of N rounds, and the ratio's
 range over rounds.
+
+--marginal also runs every size at half its frames, in the same rounds, and adds the marginal ratio: tshark's
+(time at N - time at N/2) over ours. That difference is the cost of N/2 more frames with every fixed cost of a run
+taken out, for both tools alike: start-up, but also our JIT compilation and tshark's dissector set-up, which the
+one-frame subtraction leaves in (a one-frame run compiles almost nothing).
 """
 import argparse
 import os
@@ -187,6 +192,10 @@ def main():
                         help="JVM options for ours (default: the installed launcher's, %(default)s; '' for none)")
     parser.add_argument("--clock", choices=["wall", "cpu"], default="wall",
                         help="which seconds the ratio uses (both are printed)")
+    parser.add_argument("--marginal", action="store_true",
+                        help="also time every size at half its frames, in the same rounds, and add the marginal "
+                             "ratio: (time at N - time at N/2) per N/2 frames, which removes every fixed cost of a "
+                             "run (start-up, JIT compilation, tshark's set-up) for both tools alike")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="bench-vs-tshark-")
     try:
@@ -212,12 +221,18 @@ def run_all(args, work):
     opts = args.java_opts.split()
     print(f"load average at start: {os.getloadavg()[0]:.1f}; ratio by {args.clock} seconds; "
           f"{args.rounds} rounds; ours with JVM options '{args.java_opts}'", flush=True)
-    head = "| output | payload | frames | " + " | ".join(f"{n} s wall / cpu" for n in names + ["tshark"]) \
-        + " | start-up " + " / ".join(names + ["tshark"]) + " s | " \
+    head = "| output | payload | frames | " + " | ".join(f"{n} s wall / cpu" for n in names + ["tshark"])
+    if args.marginal:
+        head += " | " + " | ".join(f"{n} s at N/2 ({args.clock})" for n in names + ["tshark"])
+    head += " | start-up " + " / ".join(names + ["tshark"]) + " s | " \
         + " | ".join(f"{n} frames/s" for n in names + ["tshark"]) + " | " \
-        + " | ".join(f"{n} ÷ tshark (range)" for n in names) + " | load |"
-    print(head)
-    print("|---|---:|---:|" + "---:|" * (2 * len(jars) + 3) + "---|" * len(jars) + "---:|")
+        + " | ".join(f"{n} ÷ tshark (range)" for n in names)
+    if args.marginal:
+        head += " | " + " | ".join(f"{n} ÷ tshark marginal (range)" for n in names)
+    print(head + " | load |")
+    extra = len(jars) + 1 if args.marginal else 0
+    print("|---|---:|---:|" + "---:|" * (len(jars) + 1 + extra) + "---:|" * (len(jars) + 2)
+          + "---|" * (len(jars) * (2 if args.marginal else 1)) + "---:|")
     raw1, pcap1 = write_streams(work, "startup", 1, 16)
     session1 = os.path.join(work, "startup.fscap")
     convert(args.jar, pcap1, session1)
@@ -234,7 +249,18 @@ def run_all(args, work):
                 convert(args.jar, pcap, session)
                 streams[pair] = raw, pcap, session
             raw, pcap, session = streams[pair]
-            t = rounds(commands(jars, raw, pcap, session, mode, opts), args.rounds)
+            cmds = commands(jars, raw, pcap, session, mode, opts)
+            if args.marginal:
+                half = count // 2
+                key = f"{size}:{half}"
+                if key not in streams:
+                    hraw, hpcap = write_streams(work, f"s{size}x{half}", half, size)
+                    hsession = os.path.join(work, f"s{size}x{half}.fscap")
+                    convert(args.jar, hpcap, hsession)
+                    streams[key] = hraw, hpcap, hsession
+                cmds += commands(jars, *streams[key], mode, opts)
+            both = rounds(cmds, args.rounds)
+            t, halves = both[:len(jars) + 1], both[len(jars) + 1:]
             net = lambda x, s: max(x - s, 1e-3)
             medians = [(statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)) for runs in t]
             rates = [count / net(m[clock], s) for m, s in zip(medians, starts)]
@@ -243,10 +269,18 @@ def run_all(args, work):
             for i in range(len(jars)):
                 per_round = [net(b[clock], starts[-1]) / net(a[clock], starts[i]) for a, b in zip(t[i], t[-1])]
                 ratios.append(f"{rates[i] / rates[-1]:.1f}× ({min(per_round):.1f}–{max(per_round):.1f})")
+            if args.marginal:
+                # Per tool: median time at N minus median time at N/2; per round the same difference, paired.
+                hmed = [statistics.median(r[clock] for r in runs) for runs in halves]
+                marg = [max(m[clock] - h, 1e-3) for m, h in zip(medians, hmed)]
+                for i in range(len(jars)):
+                    per_round = [max(tb[clock] - hb[clock], 1e-3) / max(ta[clock] - ha[clock], 1e-3)
+                                 for ta, ha, tb, hb in zip(t[i], halves[i], t[-1], halves[-1])]
+                    ratios.append(f"{marg[-1] / marg[i]:.1f}× ({min(per_round):.1f}–{max(per_round):.1f})")
+                cells += [f"{h:.2f}" for h in hmed]
             print(f"| {LABELS[mode]} | {size} | {count:,} | " + " | ".join(cells) + " | "
                   + " / ".join(f"{s:.2f}" for s in starts) + " | " + " | ".join(f"{r:,.0f}" for r in rates)
                   + " | " + " | ".join(ratios) + f" | {os.getloadavg()[0]:.1f} |", flush=True)
-
 
 if __name__ == "__main__":
     sys.exit(main())

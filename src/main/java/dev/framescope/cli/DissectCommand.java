@@ -61,30 +61,44 @@ final class DissectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Sender sender;
+        InputStream source = InputStream.nullInputStream();
         byte[] input;
         try {
             sender = parseSender(from);
-            input = readInput();
+            source = openInput();
+            input = source == null ? parseInput() : DissectInput.first(source, DissectInput.CHUNK);
         } catch (IOException | IllegalArgumentException e) {
+            close(source);
             return CliErrors.badArguments(spec, InputFiles.problem(e));
         }
-        DissectionPrinter printer = json ? new DissectionPrinter.Json(out) : new DissectionPrinter.Table(out);
-        HandshakePrefix.Result prefix = HandshakePrefix.skip(input, printer);
-        int start = prefix.framesStart();
-        StreamDissector dissector = new StreamDissector(sender, DecoderOptions.defaults().withStartOffset(start),
-                MessageAssembler.DEFAULT_RETAINED_BYTES);
-        Optional<String> problem = deflate.or(prefix::extensions)
-                .flatMap(d -> DeflateSetup.apply(d, sender, maxInflated, dissector));
-        if (problem.isPresent()) {
-            err.println("dissect: " + problem.get());
-            return 2;
+        try (InputStream rest = source == null ? InputStream.nullInputStream() : source) {
+            DissectionPrinter printer = json ? new DissectionPrinter.Json(out) : new DissectionPrinter.Table(out);
+            HandshakePrefix.Result prefix = HandshakePrefix.skip(input, printer);
+            int start = prefix.framesStart();
+            StreamDissector dissector = new StreamDissector(sender,
+                    DecoderOptions.defaults().withStartOffset(start), MessageAssembler.DEFAULT_RETAINED_BYTES);
+            Optional<String> problem = deflate.or(prefix::extensions)
+                    .flatMap(d -> DeflateSetup.apply(d, sender, maxInflated, dissector));
+            if (problem.isPresent()) {
+                err.println("dissect: " + problem.get());
+                return 2;
+            }
+            int chunk = source == null ? -1 : DissectInput.CHUNK;
+            DissectInput.dissect(dissector, input, start, chunk, rest, printer);
+            finish(dissector, printer);
+        } catch (IOException e) {
+            out.flush();
+            err.println("dissect: " + InputFiles.problem(e));
+            return 1;
         }
-        dissect(dissector, ByteBuffer.wrap(input, start, input.length - start), printer);
+        out.flush();
+        return 0;
+    }
+
+    private static void finish(StreamDissector dissector, DissectionPrinter printer) {
         List<Finding> end = dissector.endOfStream();
         end.forEach(printer::streamFinding);
         printer.summary(dissector.streamOffset());
-        out.flush();
-        return 0;
     }
 
     /**
@@ -115,22 +129,35 @@ final class DissectCommand implements Callable<Integer> {
         };
     }
 
-    private byte[] readInput() throws IOException {
+    /** The file or stdin to read in pieces ({@link DissectInput}); null when the bytes are given as hex. */
+    private InputStream openInput() throws IOException {
         if (file.isPresent()) {
             if (!hex.isEmpty()) {
                 throw new IllegalArgumentException("give either --file or hex bytes, not both");
             }
-            return Files.readAllBytes(file.get());
+            return Files.newInputStream(file.get());
         }
         if (hex.size() == 1 && hex.get(0).equals("-")) {
-            try (InputStream in = System.in) {
-                return in.readAllBytes();
-            }
+            return System.in;
         }
+        return null;
+    }
+
+    private byte[] parseInput() {
         if (hex.isEmpty()) {
             throw new IllegalArgumentException("no input: give hex bytes, --file FILE, or '-' for stdin");
         }
         return parseHex(String.join("", hex));
+    }
+
+    private static void close(InputStream source) {
+        try {
+            if (source != null) {
+                source.close();
+            }
+        } catch (IOException e) {
+            // Nothing was read from it that matters: the argument error is what is reported.
+        }
     }
 
     static byte[] parseHex(String text) {

@@ -12,6 +12,7 @@ import dev.framescope.wire.Finding;
 import dev.framescope.wire.FrameHeader;
 import dev.framescope.wire.PlainFrames;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,8 +79,16 @@ abstract class DissectionPrinter {
 
         private static final String ROW = "%9s  %-7s  %-12s  %-8s  %-14s  %s%s%n";
         private static final String LINE = System.lineSeparator();
-        private static final String TEXT = Opcode.TEXT.shortName();
-        private static final String BINARY = Opcode.BINARY.shortName();
+        /** A plain frame's row between its offset and its length, and its message's row up to the length. */
+        private static final byte[] TEXT_CELLS = ascii("  F --- -  " + pad(Opcode.TEXT) + "  -         ");
+        private static final byte[] BINARY_CELLS = ascii("  F --- -  " + pad(Opcode.BINARY) + "  -         ");
+        private static final byte[] TEXT_MESSAGE = ascii("           = " + Opcode.TEXT.shortName()
+                + " message, 1 frame, ");
+        private static final byte[] BINARY_MESSAGE = ascii("           = " + Opcode.BINARY.shortName()
+                + " message, 1 frame, ");
+        private static final byte[] GAP = ascii("  ");
+        private static final byte[] BYTES = ascii(" B: ");
+        private static final byte[] NEWLINE = ascii(LINE);
         private final CharLines rows;
         private boolean headed;
 
@@ -131,16 +140,23 @@ abstract class DissectionPrinter {
                 int payload = start + run.headerBytes(i);
                 int length = run.payloadLength(i);
                 boolean text = (array[start] & FrameHeader.B0_MASK_OPCODE) == Opcode.TEXT.code();
-                String opcode = text ? TEXT : BINARY;
                 int bits = run.headerBytes(i) == 2 ? 7 : run.headerBytes(i) == 4 ? 16 : 64;
-                rows.padLeft(run.streamOffset(i), 9).append("  F --- -  ").padRight(opcode, 12).append("  -         ")
-                        .lengthCell(length, bits).spaces(14 - CharLines.lengthCellWidth(length, bits)).append("  ")
-                        .preview(array, payload, length, text).append(LINE);
-                rows.append("           = ").append(opcode).append(" message, 1 frame, ").append(length)
-                        .append(" B: ").preview(array, payload, length, text).append(LINE);
+                rows.padLeft(run.streamOffset(i), 9).append(text ? TEXT_CELLS : BINARY_CELLS)
+                        .lengthCell(length, bits).spaces(14 - CharLines.lengthCellWidth(length, bits)).append(GAP)
+                        .preview(array, payload, length, text).append(NEWLINE);
+                rows.append(text ? TEXT_MESSAGE : BINARY_MESSAGE).append(length).append(BYTES)
+                        .preview(array, payload, length, text).append(NEWLINE);
                 rows.maybeFlush();
             }
             rows.flush();
+        }
+
+        private static String pad(Opcode opcode) {
+            return String.format("%-12s", opcode.shortName());
+        }
+
+        private static byte[] ascii(String s) {
+            return s.getBytes(StandardCharsets.US_ASCII);
         }
 
         @Override

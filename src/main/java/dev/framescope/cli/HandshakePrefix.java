@@ -23,8 +23,7 @@ final class HandshakePrefix {
     }
 
     static Result skip(byte[] input, DissectionPrinter printer) {
-        String start = new String(input, 0, Math.min(input.length, 5), StandardCharsets.ISO_8859_1);
-        if (!start.startsWith("GET ") && !start.startsWith("HTTP/")) {
+        if (!startsWithHead(input)) {
             return new Result(0, Optional.empty());
         }
         HttpHead head = HttpHeadParser.parse(input);
@@ -52,5 +51,27 @@ final class HandshakePrefix {
                 ? response.get().headers().all("Sec-WebSocket-Extensions").stream().reduce((a, b) -> a + ", " + b)
                 : Optional.empty();
         return new Result(head.headLength(), extensions);
+    }
+
+    /**
+     * Whether what {@link #skip} shows of {@code start}, the first bytes of a longer input, depends on the bytes
+     * after them: an HTTP head not finished there (or too few bytes to tell), or a response other than 101, whose
+     * body is the rest.
+     */
+    static boolean needsAll(byte[] start) {
+        String first = new String(start, 0, Math.min(start.length, 5), StandardCharsets.ISO_8859_1);
+        if (first.length() < 5 && ("GET ".startsWith(first) || "HTTP/".startsWith(first))) {
+            return true;
+        }
+        if (!startsWithHead(start)) {
+            return false;
+        }
+        HttpHead head = HttpHeadParser.parse(start);
+        return !head.complete() || head.asResponse(start).filter(r -> !r.isSwitchingProtocols()).isPresent();
+    }
+
+    private static boolean startsWithHead(byte[] input) {
+        String start = new String(input, 0, Math.min(input.length, 5), StandardCharsets.ISO_8859_1);
+        return start.startsWith("GET ") || start.startsWith("HTTP/");
     }
 }

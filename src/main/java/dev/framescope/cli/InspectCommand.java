@@ -103,12 +103,23 @@ final class InspectCommand implements Callable<Integer> {
      * without findings), built in place: its one-frame message has no line.
      */
     static void plainLine(CharLines lines, long sinceStart, FrameHeader header, byte[] payload) {
-        String opcode = header.opcode().shortName();
+        boolean text = header.opcode() == Opcode.TEXT;
         long length = header.payloadLength();
         int bits = header.lengthEncoding().bits();
-        lines.seconds(sinceStart).append("  ← ").padRight(opcode, 6).append(" F --- - ")
-                .spaces(10 - CharLines.lengthCellWidth(length, bits)).lengthCell(length, bits).append("  ")
-                .preview(payload, 0, payload.length, header.opcode() == Opcode.TEXT).append(LINE).maybeFlush();
+        lines.seconds(sinceStart).append(RECEIVED).append(text ? TEXT_FLAGS : BINARY_FLAGS)
+                .spaces(10 - CharLines.lengthCellWidth(length, bits)).lengthCell(length, bits).append(GAP)
+                .preview(payload, 0, payload.length, text).append(NEWLINE).maybeFlush();
+    }
+
+    /** The pieces of a plain frame's line, the ASCII ones as bytes (see {@link CharLines#append(byte[])}). */
+    private static final String RECEIVED = "  ← ";
+    private static final byte[] TEXT_FLAGS = flags(Opcode.TEXT);
+    private static final byte[] BINARY_FLAGS = flags(Opcode.BINARY);
+    private static final byte[] GAP = "  ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEWLINE = LINE.getBytes(StandardCharsets.US_ASCII);
+
+    private static byte[] flags(Opcode opcode) {
+        return (String.format("%-6s", opcode.shortName()) + " F --- - ").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** One connection's lines (straight out, or in a temporary file until their turn) and its summary. */

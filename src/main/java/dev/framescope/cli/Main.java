@@ -3,6 +3,7 @@ package dev.framescope.cli;
 import dev.framescope.engine.Engine;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -59,7 +60,11 @@ public final class Main implements Runnable {
 
     /** Runs the command line with options already parsed, on the arguments they left. */
     public static int run(AppOptions options, List<String> arguments) {
-        return commandLine(options).execute(arguments.toArray(String[]::new));
+        CommandLine cli = commandLine(options);
+        if (System.console() == null) {
+            cli.setOut(new StdoutWriter(System.out, Charset.defaultCharset()));
+        }
+        return cli.execute(arguments.toArray(String[]::new));
     }
 
     /** For tests: this process's options, with no leading arguments, and engines from {@code engines}. */

@@ -58,16 +58,8 @@ final class JsonBytes {
         if (n < 0) {
             return ascii(Long.toString(n));
         }
-        int digits = 1;
-        for (long p = 10; digits < 19 && n >= p; p *= 10) {
-            digits++;
-        }
-        ensure(digits);
-        for (int i = size + digits - 1; i >= size; i--) {
-            buf[i] = (byte) ('0' + n % 10);
-            n /= 10;
-        }
-        size += digits;
+        ensure(19);
+        size = Decimal.put(buf, size, n);
         return this;
     }
 

@@ -195,15 +195,7 @@ final class PlainFrameJson {
             return append(ascii(Long.toString(n)));
         }
         ensure(20);
-        int digits = 1;
-        for (long p = 10; digits < 19 && n >= p; p *= 10) {
-            digits++;
-        }
-        for (int i = fill + digits - 1; i >= fill; i--) {
-            buf[i] = (byte) ('0' + n % 10);
-            n /= 10;
-        }
-        fill += digits;
+        fill = Decimal.put(buf, fill, n);
         return this;
     }
 
