@@ -9,7 +9,6 @@ import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableListBase;
 
 /**
  * The rows of a list a filter lets through (the frames table's over the timeline's {@link FrameRows}, the Messages
@@ -20,7 +19,7 @@ import javafx.collections.ObservableListBase;
  * frames, the messages read back when the Messages view opens): then a new scan is asked for. A fold hides rows by
  * position alone, without reading them. FX thread only, but for {@link #scan}.
  */
-final class FilteredRows<T> extends ObservableListBase<T> {
+final class FilteredRows<T> extends UniqueRows<T> {
 
     /** What a scan found: the positions of the matching rows among the first {@code scanned}. */
     record Matches(int[] rows, int count, int scanned) {
@@ -124,16 +123,6 @@ final class FilteredRows<T> extends ObservableListBase<T> {
         }
         int here = Arrays.binarySearch(rows, 0, size, at);
         return here >= 0 ? here : -1;
-    }
-
-    @Override
-    public int lastIndexOf(Object o) {
-        return indexOf(o);
-    }
-
-    @Override
-    public boolean contains(Object o) {
-        return indexOf(o) >= 0;
     }
 
     private void sourceChanged(ListChangeListener.Change<? extends T> c) {

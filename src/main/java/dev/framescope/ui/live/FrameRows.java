@@ -6,7 +6,6 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javafx.collections.ObservableListBase;
 
 /**
  * The timeline's frames as a list that holds only their place in the capture log (4 bytes a row): a row's event is
@@ -16,7 +15,7 @@ import javafx.collections.ObservableListBase;
  * its budget. A row read twice is an equal event (events are records), so selection and lookups by value still
  * work. FX thread only.
  */
-final class FrameRows extends ObservableListBase<FrameEvent> {
+final class FrameRows extends UniqueRows<FrameEvent> {
 
     /**
      * Rows kept as events: the newest (which the tail, the time strip and the detail tabs read) and those in view.
@@ -79,16 +78,6 @@ final class FrameRows extends ObservableListBase<FrameEvent> {
         }
         int at = Arrays.binarySearch(seqs, 0, size, (int) f.seq());
         return at >= 0 && log.map(l -> l.connectionId() == f.stamp().connectionId()).orElse(false) ? at : -1;
-    }
-
-    @Override
-    public int lastIndexOf(Object o) {
-        return indexOf(o);
-    }
-
-    @Override
-    public boolean contains(Object o) {
-        return indexOf(o) >= 0;
     }
 
     /** The log seq of row {@code index}, without reading its event. */
