@@ -35,11 +35,12 @@ public final class SessionFiles {
     /** What a streamed version 1 file may keep of its payloads on the heap before they go to a spill file. */
     private static final long STREAM_BUDGET = 16L << 20;
     /**
-     * What the window gives a file it opens: index and payloads of all its connections on the heap together, the
-     * rest in spill files. A file's events are on disk already, so the heap only buys speed; with this, opening
-     * a file of any size stays within 400 MB of RSS at the default heap (docs/benchmarks.md).
+     * What the window gives a file it opens: index and payloads of all its connections in memory together, the
+     * rest in spill files. A file's events are on disk already, so the memory only buys speed; with this, opening
+     * a file of any size stays within 400 MB of RSS at the default heap (375–384 MB for a million frames, 402–412
+     * MB with 64 MiB: docs/benchmarks.md).
      */
-    public static final long OPEN_BUDGET = 64L << 20;
+    public static final long OPEN_BUDGET = 32L << 20;
 
     private SessionFiles() {
     }
