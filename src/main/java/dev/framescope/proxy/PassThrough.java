@@ -89,6 +89,14 @@ final class PassThrough {
             payloadLeft -= take;
             return at + take;
         }
+        if (headerLength == 0 && end - at >= FrameHeaders.FIXED_BYTES) {
+            int size = FrameHeaders.size(b[at + 1] & 0xFF);
+            if (end - at >= size) {
+                // The whole header is in the read, as nearly always: read where it lies, not byte by byte.
+                headerEnded(b[at], FrameHeaders.payloadLength(ByteBuffer.wrap(b), at));
+                return at + size;
+            }
+        }
         int wanted = headerLength < FrameHeaders.FIXED_BYTES ? FrameHeaders.FIXED_BYTES
                 : FrameHeaders.size(header[1] & 0xFF);
         int take = Math.min(wanted - headerLength, end - at);
@@ -104,11 +112,13 @@ final class PassThrough {
     }
 
     private void headerEnded() {
-        int opcode = header[0] & 0x0F;
-        if (opcode < 8) {
-            inFragmentedMessage = (header[0] & 0x80) == 0;
+        headerEnded(header[0], FrameHeaders.payloadLength(ByteBuffer.wrap(header), 0));
+    }
+
+    private void headerEnded(byte first, long length) {
+        if ((first & 0x0F) < 8) {
+            inFragmentedMessage = (first & 0x80) == 0;
         }
-        long length = FrameHeaders.payloadLength(ByteBuffer.wrap(header), 0);
         // A 64-bit length with its top bit set (a violation the recorder names): no boundary can be found again.
         payloadLeft = length < 0 ? Long.MAX_VALUE : length;
         headerLength = 0;
