@@ -1,10 +1,13 @@
 package dev.framescope.capture;
 
+import static dev.framescope.capture.PlainRecords.W_B0_SHIFT;
+import static dev.framescope.capture.PlainRecords.W_LENGTH;
+import static dev.framescope.capture.PlainRecords.W_MASKED;
+import static dev.framescope.capture.PlainRecords.W_OUT;
+import static dev.framescope.capture.PlainRecords.word;
+
 import dev.framescope.wire.FrameHeader;
-import dev.framescope.wire.FrameHeaders;
 import dev.framescope.wire.LengthEncoding;
-import dev.framescope.wire.Message;
-import dev.framescope.wire.Opcode;
 import dev.framescope.wire.PlainFrames;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.Severity;
@@ -40,18 +43,6 @@ public final class CaptureLog implements AutoCloseable {
     private static final int SHIFT = EventIndex.SHIFT;
     private static final int MASK = EventIndex.MASK;
 
-    /**
-     * A record's word: the payload length (low 20 bits; a plain frame carries at most
-     * {@link StreamDissector#PLAIN_MAX_PAYLOAD}), the frame's first byte, the MASK bit and the direction; the
-     * masking key in the high 32 bits. The second header byte follows from these: a plain frame's length is written
-     * minimally.
-     */
-    private static final int W_LENGTH = (1 << 20) - 1;
-    private static final int W_B0_SHIFT = 20;
-    private static final int W_MASKED = 1 << 28;
-    private static final int W_OUT = 1 << 29;
-    private static final Optional<Opcode> TEXT = Optional.of(Opcode.TEXT);
-    private static final Optional<Opcode> BINARY = Optional.of(Opcode.BINARY);
 
     private final long connectionId;
     private final String label;
@@ -251,9 +242,6 @@ public final class CaptureLog implements AutoCloseable {
         }
     }
 
-    private static long word(int maskingKey, int flags) {
-        return (long) maskingKey << 32 | flags & 0xFFFFFFFFL;
-    }
 
     /**
      * Records one plain server frame read back from a session file — its frame event and one-frame message event —
@@ -347,37 +335,10 @@ public final class CaptureLog implements AutoCloseable {
         if (value < 0) {
             return eventIndex.object(~value);
         }
-        return expand(value >>> 1, (value & 1) != 0, at);
+        int rec = value >>> 1;
+        return PlainRecords.expand(connectionId, payloads, eventIndex.records(rec), rec & MASK, (value & 1) != 0, at);
     }
 
-    /** The frame or message event of a plain frame's record, exactly as the general path would have recorded it. */
-    private CaptureEvent expand(int rec, boolean messageEvent, int index) {
-        EventIndex.Records r = eventIndex.records(rec);
-        int i = rec & MASK;
-        long word = r.word(i);
-        int flags = (int) word;
-        boolean masked = (flags & W_MASKED) != 0;
-        int key = masked ? (int) (word >>> 32) : 0;
-        Stamp stamp = new Stamp(connectionId, index, r.nanos(i));
-        Direction dir = (flags & W_OUT) != 0 ? Direction.OUT : Direction.IN;
-        int b0 = flags >>> W_B0_SHIFT & 0xFF;
-        Opcode opcode = Opcode.of(b0 & FrameHeader.B0_MASK_OPCODE);
-        int length = flags & W_LENGTH;
-        long offset = r.offset(i);
-        Payload payload = payloads.packed(r.ref(i), length, key);
-        if (messageEvent) {
-            Message message = new Message(dir == Direction.IN ? Sender.SERVER : Sender.CLIENT, opcode, offset, 1,
-                    length, false, length, NO_BYTES, List.of());
-            return new CaptureEvent.MessageEvent(stamp, dir, message, payload);
-        }
-        FrameHeader header = new FrameHeader((b0 & FrameHeader.B0_FLAG_FIN) != 0, (b0 & FrameHeader.B0_FLAG_RSV1) != 0,
-                (b0 & FrameHeader.B0_FLAG_RSV2) != 0, (b0 & FrameHeader.B0_FLAG_RSV3) != 0, opcode, masked, key, length,
-                LengthEncoding.minimalFor(length), offset);
-        return new CaptureEvent.FrameEvent(stamp, dir, header, 0, true, payload,
-                opcode == Opcode.TEXT ? TEXT : BINARY, Optional.empty(), List.of());
-    }
-
-    private static final byte[] NO_BYTES = new byte[0];
 
     /** Up to {@code max} events from {@code from} on: what a consumer drains in one batch. */
     public List<CaptureEvent> readFrom(int from, int max) {
@@ -387,6 +348,35 @@ public final class CaptureLog implements AutoCloseable {
             out.add(event(i));
         }
         return out;
+    }
+
+    /**
+     * Visits events from {@code from} on, as {@link #readFrom} would read them, but without building a plain frame's
+     * events (see {@link EventVisitor#plain}): at most {@code max}, and no more once {@code maxEvents} of them were
+     * other events. Returns how many it visited.
+     */
+    public int visit(int from, int max, int maxEvents, EventVisitor visitor) {
+        int end = (int) Math.min(size, (long) from + max);
+        EventIndex.Records records = null;
+        int segment = -1;
+        int events = 0;
+        int i = from;
+        while (i < end && events < maxEvents) {
+            int value = eventIndex.slot(i);
+            if (value < 0) {
+                visitor.event(eventIndex.object(~value));
+                events++;
+            } else {
+                int rec = value >>> 1;
+                if (rec >>> SHIFT != segment) {
+                    records = eventIndex.records(rec);
+                    segment = rec >>> SHIFT;
+                }
+                PlainRecords.visit(records, rec & MASK, (value & 1) != 0, i, visitor);
+            }
+            i++;
+        }
+        return i - from;
     }
 
     /** The handshake is among a connection's first events; no need to look further for it. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.wire.Dissected;
 import dev.framescope.wire.FrameEncoder;
+import dev.framescope.wire.Opcode;
 import dev.framescope.wire.PlainFrames;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.Severity;
@@ -130,6 +131,75 @@ class PlainCaptureTest {
                         new String(((CaptureEvent.MessageEvent) e).message().payload(), StandardCharsets.UTF_8));
             }
         }
+    }
+
+    @Test
+    void aVisitSeesWhatAReadSeesWithoutBuildingPlainFramesEventsAcrossSpilledSegments() {
+        // A budget this small spills the index too: the visit crosses record segments read back from disk.
+        CaptureLog log = new CaptureLog(1, "visited", new PayloadStore(new MemoryBudget(256 * 1024)));
+        StreamDissector server = new StreamDissector(Sender.SERVER);
+        StreamDissector client = new StreamDissector(Sender.CLIENT);
+        PlainFrames run = new PlainFrames();
+        for (int round = 0; round < 6_000; round++) {
+            int r = round;
+            if (round % 500 == 0) {
+                log.append(r, s -> new CaptureEvent.NoteEvent(s, Severity.INFO, "note " + r));
+            }
+            byte[] frame = round % 7 == 0 ? FrameEncoder.binary(new byte[r % 90]).masked(r).encode()
+                    : FrameEncoder.text("text " + r).encode();
+            if (round % 7 == 0) {
+                client.takeMaskedPlainFrames(ByteBuffer.wrap(frame), run);
+                log.appendPlainFrames(1_000L * r, run);
+            } else {
+                appendPlain(log, 1_000L * r, server, ByteBuffer.wrap(frame));
+            }
+        }
+        assertTrue(log.spilledIndexSegments() > 0, "the index spilled");
+
+        List<String> visited = new ArrayList<>();
+        EventVisitor describing = new EventVisitor() {
+            @Override
+            public void event(CaptureEvent e) {
+                visited.add(describe(e));
+            }
+
+            @Override
+            public void plain(int seq, boolean message, long nanos, boolean out, boolean text) {
+                CaptureEvent e = log.get(seq);
+                assertEquals(message, e instanceof CaptureEvent.MessageEvent, "event " + seq);
+                assertEquals(e.nanos(), nanos, "event " + seq);
+                Direction dir = e instanceof CaptureEvent.FrameEvent f ? f.dir() : ((CaptureEvent.MessageEvent) e).dir();
+                assertEquals(dir == Direction.OUT, out, "event " + seq);
+                Opcode opcode = e instanceof CaptureEvent.FrameEvent f ? f.header().opcode()
+                        : ((CaptureEvent.MessageEvent) e).message().opcode();
+                assertEquals(opcode == Opcode.TEXT, text, "event " + seq);
+                visited.add(describe(e));
+            }
+        };
+        int at = 0;
+        while (at < log.size()) {
+            at += log.visit(at, 777, Integer.MAX_VALUE, describing);
+        }
+        assertEquals(describe(log.readFrom(0, log.size())), visited);
+
+        int[] plains = new int[1];
+        int[] events = new int[1];
+        EventVisitor counting = new EventVisitor() {
+            @Override
+            public void event(CaptureEvent e) {
+                events[0]++;
+            }
+
+            @Override
+            public void plain(int seq, boolean message, long nanos, boolean out, boolean text) {
+                plains[0]++;
+            }
+        };
+        // The notes are events 0, 1001, 2002, …: the visit stops right after the third.
+        assertEquals(2_003, log.visit(0, Integer.MAX_VALUE, 3, counting));
+        assertEquals(3, events[0]);
+        assertEquals(2_000, plains[0]);
+        assertEquals(0, log.visit(log.size(), 10, 10, counting), "nothing past the end");
     }
 
     @Test
