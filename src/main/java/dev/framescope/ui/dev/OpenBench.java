@@ -5,8 +5,10 @@ import dev.framescope.ui.fx.FxPump;
 import dev.framescope.ui.fx.PulseStats;
 import dev.framescope.ui.live.LiveWindow;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Opening a big session file, measured (scripts/gui-bench.sh open FILE): after a warm-up the window opens the
@@ -72,6 +74,9 @@ final class OpenBench implements FxPump.UntilDone {
                         + " table caught up after %.0f ms%npulses: %s%npulses in CPU time of the FX thread: %s%n",
                 file.getFileName(), frames, ms(firstRows), ms(loaded), ms(now), pump.stats().snapshot().describe(),
                 pump.cpuStats().map(c -> c.snapshot().describe()).orElse("not measured"));
+        System.out.printf(Locale.ROOT, "%,d pulses; the longest (wall): %s%n", pump.stats().snapshot().totalPulses(),
+                Arrays.stream(pump.stats().longest(8)).mapToObj(n -> String.format(Locale.ROOT, "%.1f", n / 1e6))
+                        .collect(Collectors.joining(" ", "", " ms")));
     }
 
     private double ms(long at) {

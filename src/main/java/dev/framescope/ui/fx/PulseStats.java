@@ -66,6 +66,17 @@ public final class PulseStats {
         return new Snapshot(total, size, percentile(sorted, 50), percentile(sorted, 99), sorted[size - 1]);
     }
 
+    /** The {@code n} longest durations of the window, longest first (fewer when the window holds fewer). */
+    public long[] longest(int n) {
+        long[] sorted = Arrays.copyOf(samples, size);
+        Arrays.sort(sorted);
+        long[] out = new long[Math.min(n, size)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sorted[size - 1 - i];
+        }
+        return out;
+    }
+
     /** Nearest-rank percentile: the smallest sample with at least p% of samples at or below it. */
     static long percentile(long[] sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);

@@ -4,6 +4,7 @@ import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.ConnectionState;
+import dev.framescope.capture.EventVisitor;
 import dev.framescope.capture.text.UnansweredPings;
 import dev.framescope.decode.DecodeInput;
 import dev.framescope.ui.frame.DecodedView;
@@ -45,7 +46,9 @@ import javafx.scene.layout.VBox;
 public final class ConnectionDetails implements PulseListener {
 
     private static final long REFRESH_NANOS = 250_000_000L;
-    private static final int MAX_PER_PULSE = 2_500;
+    /** Events read per pulse at most, and events other than a plain frame's (those cost more to look at). */
+    private static final int MAX_PER_PULSE = 40_000;
+    private static final int MAX_EVENTS_PER_PULSE = 2_500;
     private boolean catchingUp;
 
     /** A finding and the event that carries it (a frame, a handshake, a stream-level violation). */
@@ -193,13 +196,26 @@ public final class ConnectionDetails implements PulseListener {
             return;
         }
         CaptureLog l = log.get();
-        // A bounded batch per pulse keeps each pulse short; while behind, the next pulses continue.
-        List<CaptureEvent> batch = l.readFrom(next, MAX_PER_PULSE);
-        catchingUp = batch.size() == MAX_PER_PULSE;
-        if (batch.isEmpty()) {
+        // A bounded batch per pulse keeps each pulse short; while behind, the next pulses continue. A plain frame's
+        // events are only counted (the Heartbeat tab's messages per second), never built: opening a file of a million
+        // frames built two million events here, garbage that paused the window for the collector.
+        List<CaptureEvent> batch = new ArrayList<>();
+        int read = Drains.visit(l, next, MAX_PER_PULSE, MAX_EVENTS_PER_PULSE, new EventVisitor() {
+            @Override
+            public void event(CaptureEvent e) {
+                batch.add(e);
+            }
+
+            @Override
+            public void plain(int seq, boolean message, long nanos, boolean out, boolean text) {
+                heartbeatView.plain(l.secondsSinceStart(nanos), message);
+            }
+        });
+        catchingUp = read >= Drains.SLICE || batch.size() == MAX_EVENTS_PER_PULSE;
+        if (read == 0) {
             return;
         }
-        next += batch.size();
+        next += read;
         List<Located> newFindings = new ArrayList<>();
         boolean extensionsChanged = false;
         for (CaptureEvent e : batch) {

@@ -102,16 +102,30 @@ final class FrameRows extends UniqueRows<FrameEvent> {
 
     /** Appends frames of the log, in log order, as one change. */
     void append(List<FrameEvent> added) {
-        if (added.isEmpty()) {
+        int[] addedSeqs = new int[added.size()];
+        for (int i = 0; i < addedSeqs.length; i++) {
+            addedSeqs[i] = Math.toIntExact(added.get(i).seq());
+        }
+        append(addedSeqs, added.toArray(new FrameEvent[0]), addedSeqs.length);
+    }
+
+    /**
+     * Appends {@code n} frames of the log, in log order, as one change: their seqs, each with its event if it was
+     * built already (kept, as the newest), else null (a plain frame's, read back when a view asks for its row).
+     */
+    void append(int[] addedSeqs, FrameEvent[] events, int n) {
+        if (n == 0) {
             return;
         }
-        if (size + added.size() > seqs.length) {
-            seqs = Arrays.copyOf(seqs, Math.max(seqs.length * 2, size + added.size()));
+        if (size + n > seqs.length) {
+            seqs = Arrays.copyOf(seqs, Math.max(seqs.length * 2, size + n));
         }
         int from = size;
-        for (FrameEvent f : added) {
-            keep(size, f);
-            seqs[size++] = Math.toIntExact(f.seq());
+        for (int i = 0; i < n; i++) {
+            if (events[i] != null) {
+                keep(size, events[i]);
+            }
+            seqs[size++] = addedSeqs[i];
         }
         beginChange();
         nextAdd(from, size);

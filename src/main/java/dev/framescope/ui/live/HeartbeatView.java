@@ -7,6 +7,7 @@ import dev.framescope.capture.HeartbeatStats;
 import dev.framescope.engine.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,11 +48,17 @@ final class HeartbeatView {
     private final Spinner<Integer> stormIntervalMs = new Spinner<>(0, 60_000, 10);
     private final VBox pane;
     private final List<Double> samplesMs = new ArrayList<>();
-    /** Messages per whole second since the connection started, both directions: counts and their chart points. */
-    private final List<Integer> counts = new ArrayList<>();
+    /**
+     * Messages per whole second since the connection started, both directions: counts (the first {@code seconds}
+     * entries) and their chart points.
+     */
+    private int[] counts = new int[64];
+    private int seconds;
     private final List<XYChart.Data<Number, Number>> perSecond = new ArrayList<>();
     private Supplier<Optional<Connection>> connection = Optional::empty;
     private double latestSeconds;
+    /** The first second whose message count changed since the charts were last brought up to date. */
+    private int firstChanged = Integer.MAX_VALUE;
 
     HeartbeatView() {
         pane = new VBox(6, actions(), probeResult, charts());
@@ -89,19 +96,41 @@ final class HeartbeatView {
         histogram.show(List.of());
         samplesMs.clear();
         perSecond.clear();
-        counts.clear();
+        Arrays.fill(counts, 0);
+        seconds = 0;
         latestSeconds = 0;
+        firstChanged = Integer.MAX_VALUE;
         stats.setText("No pings yet");
         probeResult.setText("");
         alignTimeAxes();
     }
 
-    /** One pulse's batch of new events of the shown log. */
+    /**
+     * A plain frame's frame or message event of the shown log, {@code t} seconds in: counted, not built. The next
+     * {@link #add} shows it.
+     */
+    void plain(double t, boolean message) {
+        latestSeconds = Math.max(latestSeconds, t);
+        if (message) {
+            countMessage(t);
+        }
+    }
+
+    private void countMessage(double t) {
+        int second = (int) Math.floor(t);
+        if (second >= counts.length) {
+            counts = Arrays.copyOf(counts, Math.max(counts.length * 2, second + 1));
+        }
+        counts[second]++;
+        seconds = Math.max(seconds, second + 1);
+        firstChanged = Math.min(firstChanged, second);
+    }
+
+    /** One pulse's batch of new events of the shown log (besides its plain frames, counted already). */
     void add(List<CaptureEvent> batch, CaptureLog log) {
         List<XYChart.Data<Number, Number>> points = new ArrayList<>();
         boolean heartbeat = false;
         int ratePoints = perSecond.size();
-        int firstChanged = Integer.MAX_VALUE;
         for (CaptureEvent e : batch) {
             double t = log.secondsSinceStart(e.nanos());
             latestSeconds = Math.max(latestSeconds, t);
@@ -113,27 +142,23 @@ final class HeartbeatView {
                     points.add(new XYChart.Data<>(t, ms));
                 }
             } else if (e instanceof CaptureEvent.MessageEvent) {
-                int second = (int) Math.floor(t);
-                while (counts.size() <= second) {
-                    counts.add(0);
-                }
-                counts.set(second, counts.get(second) + 1);
-                firstChanged = Math.min(firstChanged, second);
+                countMessage(t);
             } else if (e instanceof CaptureEvent.NoteEvent n && n.text().startsWith("idle probe: ")) {
                 probeResult.setText(n.text());
             }
         }
         rtt.getData().addAll(points);
-        for (int i = Math.min(firstChanged, perSecond.size()); i < counts.size(); i++) {
+        for (int i = Math.min(firstChanged, perSecond.size()); i < seconds; i++) {
             if (i < perSecond.size()) {
-                perSecond.get(i).setYValue(counts.get(i));
+                perSecond.get(i).setYValue(counts[i]);
             } else {
-                perSecond.add(new XYChart.Data<>(i, counts.get(i)));
+                perSecond.add(new XYChart.Data<>(i, counts[i]));
             }
         }
         if (perSecond.size() > ratePoints) {
             rate.getData().addAll(perSecond.subList(ratePoints, perSecond.size()));
         }
+        firstChanged = Integer.MAX_VALUE;
         if (heartbeat) {
             stats.setText(describe(HeartbeatStats.of(log), log));
         }

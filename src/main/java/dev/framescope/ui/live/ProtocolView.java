@@ -4,6 +4,7 @@ import dev.framescope.ui.fx.Plural;
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.Direction;
+import dev.framescope.capture.EventVisitor;
 import dev.framescope.decode.DecodeInput;
 import dev.framescope.decode.subprotocol.Call;
 import dev.framescope.decode.subprotocol.CallCorrelator;
@@ -136,20 +137,29 @@ public final class ProtocolView implements PulseListener {
             return;
         }
         CaptureLog l = log.get();
-        List<CaptureEvent> batch = l.readFrom(next, MAX_PER_PULSE);
-        catchingUp = batch.size() == MAX_PER_PULSE;
-        next += batch.size();
-        for (CaptureEvent e : batch) {
-            if (e instanceof CaptureEvent.HandshakeEvent h) {
-                subprotocol = h.subprotocol();
-            } else if (e instanceof CaptureEvent.MessageEvent m && m.message().isText()) {
-                feed(m);
-                if (gaveUp) {
-                    return;
+        // Only text messages matter: a plain frame's message event is built when it is text, no other event of it.
+        int read = l.visit(next, MAX_PER_PULSE, MAX_PER_PULSE, new EventVisitor() {
+            @Override
+            public void event(CaptureEvent e) {
+                if (e instanceof CaptureEvent.HandshakeEvent h) {
+                    subprotocol = h.subprotocol();
+                } else if (e instanceof CaptureEvent.MessageEvent m && m.message().isText() && !gaveUp) {
+                    feed(m);
                 }
             }
+
+            @Override
+            public void plain(int seq, boolean message, long nanos, boolean out, boolean text) {
+                if (message && text && !gaveUp) {
+                    feed((CaptureEvent.MessageEvent) l.get(seq));
+                }
+            }
+        });
+        catchingUp = read == MAX_PER_PULSE;
+        next += read;
+        if (!gaveUp) {
+            correlator.ifPresent(this::render);
         }
-        correlator.ifPresent(this::render);
     }
 
     private void feed(CaptureEvent.MessageEvent m) {

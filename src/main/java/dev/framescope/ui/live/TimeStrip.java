@@ -1,7 +1,9 @@
 package dev.framescope.ui.live;
 
+import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureEvent.FrameEvent;
 import dev.framescope.capture.Direction;
+import dev.framescope.capture.EventVisitor;
 import dev.framescope.ui.fx.PulseListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,25 +111,24 @@ public final class TimeStrip extends Region implements PulseListener {
         }
         if (model.log().isPresent() && consumed < frames.size()) {
             var log = model.log().get();
-            for (int i = consumed; i < frames.size(); i++) {
-                FrameEvent f = frames.get(i);
-                int s = (int) Math.max(0, log.secondsSinceStart(f.nanos()));
-                while (seconds.size() <= s) {
-                    seconds.add(new Second());
+            model.visitRows(consumed, frames.size(), new EventVisitor() {
+                @Override
+                public void event(CaptureEvent e) {
+                    FrameEvent f = (FrameEvent) e;
+                    Second b = second(log.secondsSinceStart(f.nanos()), f.dir() == Direction.OUT);
+                    if (f.header().opcode().isControl()) {
+                        b.control++;
+                    }
+                    if (!f.findings().isEmpty()) {
+                        b.violations++;
+                    }
                 }
-                Second b = seconds.get(s);
-                if (f.dir() == Direction.IN) {
-                    b.in++;
-                } else {
-                    b.out++;
+
+                @Override
+                public void plain(int seq, boolean message, long nanos, boolean out, boolean text) {
+                    second(log.secondsSinceStart(nanos), out);
                 }
-                if (f.header().opcode().isControl()) {
-                    b.control++;
-                }
-                if (!f.findings().isEmpty()) {
-                    b.violations++;
-                }
-            }
+            });
             consumed = frames.size();
             dirty = true;
         }
@@ -136,6 +137,21 @@ public final class TimeStrip extends Region implements PulseListener {
             dirty = false;
             draw();
         }
+    }
+
+    /** Counts a frame in its second and returns that second. */
+    private Second second(double sinceStart, boolean out) {
+        int s = (int) Math.max(0, sinceStart);
+        while (seconds.size() <= s) {
+            seconds.add(new Second());
+        }
+        Second b = seconds.get(s);
+        if (out) {
+            b.out++;
+        } else {
+            b.in++;
+        }
+        return b;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.framescope.ui.live;
 
 import dev.framescope.capture.CaptureEvent;
 import dev.framescope.capture.CaptureLog;
+import dev.framescope.capture.Direction;
+import dev.framescope.capture.EventVisitor;
 import dev.framescope.ui.fx.Background;
 import dev.framescope.ui.fx.PulseListener;
 import dev.framescope.wire.Opcode;
@@ -25,8 +27,12 @@ import javafx.collections.ObservableList;
  */
 public final class TimelineModel implements PulseListener {
 
-    /** Events drained per pulse at most, so one pulse stays short however far behind the view is. */
-    static final int MAX_PER_PULSE = 6_000;
+    /**
+     * Events drained per pulse at most ({@link Drains}: fewer once the pulse has spent its time), so one pulse stays
+     * short however far behind the view is; and events other than a plain frame's (built, so dearer).
+     */
+    static final int MAX_PER_PULSE = 40_000;
+    static final int MAX_EVENTS_PER_PULSE = 6_000;
 
     private final FrameRows frames = new FrameRows();
     private final ObservableList<CaptureEvent.MessageEvent> messages = FXCollections.observableArrayList();
@@ -36,6 +42,7 @@ public final class TimelineModel implements PulseListener {
     private final ReadOnlyLongWrapper captured = new ReadOnlyLongWrapper();
     private Optional<CaptureLog> log = Optional.empty();
     private int next;
+    private final TimelineDrain drain = new TimelineDrain(this);
 
     /** The frames of one fragmented message: how many so far, whether the last has come, whether it is folded. */
     public static final class FragmentGroup {
@@ -94,6 +101,35 @@ public final class TimelineModel implements PulseListener {
 
     public ObservableList<CaptureEvent.FrameEvent> frames() {
         return frames;
+    }
+
+    /**
+     * Visits the frames of rows {@code from} (inclusive) to {@code to} as {@link CaptureLog#visit} does: a plain
+     * frame's event unbuilt. For a view that counts the frames (the time strip) without reading each back.
+     */
+    void visitRows(int from, int to, EventVisitor visitor) {
+        if (from >= to || log.isEmpty()) {
+            return;
+        }
+        // The rows are every frame of the log between the first's seq and the last's, in order (the model appends
+        // them all): one visit of that stretch, minus its other events, is the rows'.
+        int first = (int) frames.seqAt(from);
+        int last = (int) frames.seqAt(to - 1);
+        log.get().visit(first, last - first + 1, Integer.MAX_VALUE, new EventVisitor() {
+            @Override
+            public void event(CaptureEvent e) {
+                if (e instanceof CaptureEvent.FrameEvent) {
+                    visitor.event(e);
+                }
+            }
+
+            @Override
+            public void plain(int seq, boolean message, long nanos, boolean out, boolean text) {
+                if (!message) {
+                    visitor.plain(seq, false, nanos, out, text);
+                }
+            }
+        });
     }
 
     /** The same rows, as places in the log: for a filter that reads them off the FX thread. */
@@ -225,7 +261,13 @@ public final class TimelineModel implements PulseListener {
         return fragmentsChanged.getReadOnlyProperty();
     }
 
-    private boolean track(CaptureEvent.FrameEvent f) {
+    /** A whole frame came in direction {@code d}: it ends whatever fragmented message that direction had open. */
+    void wholeFrame(Direction d) {
+        openGroup[d.ordinal()] = null;
+        current[d.ordinal()] = null;
+    }
+
+    boolean track(CaptureEvent.FrameEvent f) {
         int d = f.dir().ordinal();
         if (!f.isFirstChunk()) {
             if (current[d] != null) {
@@ -348,34 +390,25 @@ public final class TimelineModel implements PulseListener {
             return;
         }
         CaptureLog l = log.get();
-        List<CaptureEvent> batch = l.readFrom(next, MAX_PER_PULSE);
-        if (batch.isEmpty()) {
+        drain.start(l, messagesShown);
+        // With the Messages view open every message is built: then the smaller batch.
+        int read = Drains.visit(l, next, messagesShown ? MAX_EVENTS_PER_PULSE : MAX_PER_PULSE, MAX_EVENTS_PER_PULSE,
+                drain);
+        if (read == 0) {
             return;
         }
-        next += batch.size();
-        List<CaptureEvent.FrameEvent> added = new ArrayList<>(batch.size());
-        List<CaptureEvent.MessageEvent> completed = new ArrayList<>();
-        boolean completedGroup = false;
-        boolean marked = false;
-        for (CaptureEvent e : batch) {
-            if (e instanceof CaptureEvent.FrameEvent f) {
-                completedGroup |= track(f);
-                added.add(f);
-            } else if (messagesShown && e instanceof CaptureEvent.MessageEvent m) {
-                completed.add(m);
-            } else if (e instanceof CaptureEvent.RelayEvent r) {
-                relayMarked.set(true);
-                marked |= !r.forwarded();
-            }
-        }
-        frames.append(added);
-        if (completedGroup) {
+        next += read;
+        frames.append(drain.seqs, drain.events, drain.frames);
+        if (drain.completedGroup) {
             fragmentsChanged.set(fragmentsChanged.get() + 1);
         }
-        if (!completed.isEmpty()) {
-            messages.addAll(completed);
+        if (!drain.completed.isEmpty()) {
+            messages.addAll(drain.completed);
         }
-        if (marked) {
+        if (drain.relayed) {
+            relayMarked.set(true);
+        }
+        if (drain.marked) {
             relayMarks.set(relayMarks.get() + 1);
         }
         var c = l.counters();

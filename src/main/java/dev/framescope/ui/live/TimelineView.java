@@ -10,7 +10,6 @@ import dev.framescope.wire.FrameHeader;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -51,8 +50,12 @@ public final class TimelineView extends TableView<FrameEvent> {
     static final int PREVIEW_CHARS = 120;
     private static final String TOOLTIP_KEY = "framescope.tooltip";
 
-    /** Rows the table holds while following: the newest frames only (see {@link #setSource}). */
-    static final int FOLLOW_ROWS = 5_000;
+    /**
+     * Rows the table holds while following: the newest frames only (see {@link #setSource}), a few screens' worth.
+     * Each costs on every pulse that appends (the walk below, and reading its frame back from the log when the tail
+     * is refilled): 5,000 took a few milliseconds a pulse while a big file opened.
+     */
+    static final int FOLLOW_ROWS = 1_000;
 
     private final TimelineModel model;
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
@@ -246,7 +249,9 @@ public final class TimelineView extends TableView<FrameEvent> {
         if (!follow.get()) {
             return;
         }
-        List<FrameEvent> appended = new ArrayList<>();
+        // Rows are read only once they are known to stay in the tail: an open appends up to 40,000 a pulse, of
+        // which the tail keeps 1,000, and reading a row back from the log builds its event.
+        int appended = 0;
         int firstFrom = -1;
         while (c.next()) {
             if (!c.wasAdded() || c.wasRemoved() || c.wasPermutated() || c.wasUpdated()) {
@@ -254,21 +259,17 @@ public final class TimelineView extends TableView<FrameEvent> {
                 return;
             }
             firstFrom = firstFrom < 0 ? c.getFrom() : firstFrom;
-            appended.addAll(c.getAddedSubList());
+            appended += c.getAddedSize();
         }
-        if (firstFrom != source.size() - appended.size()) {
+        if (firstFrom != source.size() - appended || appended >= FOLLOW_ROWS) {
             refillTail();
             return;
         }
-        if (appended.size() >= FOLLOW_ROWS) {
-            refillTail();
-            return;
-        }
-        int overflow = tail.size() + appended.size() - FOLLOW_ROWS;
+        int overflow = tail.size() + appended - FOLLOW_ROWS;
         if (overflow > 0) {
             tail.remove(0, overflow);
         }
-        tail.addAll(appended);
+        tail.addAll(source.subList(firstFrom, source.size()));
     }
 
     /** Whether the table keeps the newest frame in view; scrolling up turns it off. */

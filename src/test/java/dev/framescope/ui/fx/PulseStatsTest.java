@@ -1,5 +1,6 @@
 package dev.framescope.ui.fx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -69,5 +70,15 @@ class PulseStatsTest {
     void rejectsNegativeDurationsAndEmptyCapacity() {
         assertThrows(IllegalArgumentException.class, () -> new PulseStats().record(-1));
         assertThrows(IllegalArgumentException.class, () -> new PulseStats(0));
+    }
+
+    @Test
+    void theLongestSamplesComeLongestFirstAndNoMoreThanTheWindowHolds() {
+        PulseStats stats = new PulseStats(8);
+        for (long ms : new long[] {3, 9, 1, 7, 5}) {
+            stats.record(ms);
+        }
+        assertArrayEquals(new long[] {9, 7, 5}, stats.longest(3));
+        assertArrayEquals(new long[] {9, 7, 5, 3, 1}, stats.longest(10));
     }
 }

@@ -12,10 +12,12 @@ import dev.framescope.wire.DecoderOptions;
 import dev.framescope.wire.Dissected;
 import dev.framescope.wire.FrameEncoder;
 import dev.framescope.wire.Opcode;
+import dev.framescope.wire.PlainFrames;
 import dev.framescope.wire.Sender;
 import dev.framescope.wire.Severity;
 import dev.framescope.wire.StreamDissector;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -125,5 +127,45 @@ class TimelineModelTest {
                 four.findings()));
         m.onPulse(0);
         assertEquals(4L, m.frameNumber(m.frames().get(0)), "numbering goes on after Clear View");
+    }
+
+    @Test
+    void plainFramesBecomeRowsWithoutTheirEventsBeingBuiltAndEndAnOpenFragmentGroup() {
+        CaptureLog log = new CaptureLog(1, "ws://test/", new PayloadStore(1 << 20));
+        StreamDissector d = new StreamDissector(Sender.SERVER);
+        PlainFrames run = new PlainFrames();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        for (int i = 0; i < 30_000; i++) {
+            plain.writeBytes(FrameEncoder.text("tick " + i).encode());
+        }
+        ByteBuffer in = ByteBuffer.wrap(plain.toByteArray());
+        while (in.hasRemaining()) {
+            assertTrue(d.takePlainFrames(in, run) > 0);
+            log.appendPlainFrames(log.nanoAnchor() + 1, run);
+        }
+        // A first fragment, recorded as the general path does: the plain frames after it are whole messages.
+        CaptureLog fragment = log(bytes(frame(Opcode.TEXT, false, "first of two")));
+        CaptureEvent.FrameEvent first = (CaptureEvent.FrameEvent) fragment.readFrom(0, 1).get(0);
+        log.append(log.nanoAnchor() + 2, s -> new CaptureEvent.FrameEvent(s, first.dir(), first.header(),
+                first.chunkOffset(), first.lastChunk(), first.payload(), first.messageOpcode(), first.inflated(),
+                first.findings()));
+        in = ByteBuffer.wrap(FrameEncoder.text("whole").encode());
+        d.takePlainFrames(in, run);
+        log.appendPlainFrames(log.nanoAnchor() + 3, run);
+
+        TimelineModel m = new TimelineModel();
+        m.show(Optional.of(log));
+        for (int pulse = 0; pulse < 100 && m.frames().size() < 30_002; pulse++) {
+            m.onPulse(pulse);
+        }
+        assertEquals(30_002, m.frames().size());
+        assertEquals(List.of(0L, 2L, 59_998L, 60_000L, 60_001L), List.of(m.frameRows().seqAt(0),
+                m.frameRows().seqAt(1), m.frameRows().seqAt(29_999), m.frameRows().seqAt(30_000),
+                m.frameRows().seqAt(30_001)));
+        assertEquals(1, m.frameRows().eventsKept(), "only the fragment was built; the plain frames' rows were not");
+        assertEquals("tick 29999", new String(m.frames().get(29_999).payload().bytes(), StandardCharsets.UTF_8),
+                "a plain row reads its frame back when asked");
+        assertEquals(List.of("▾ 1/…", ""), labels(m).subList(30_000, 30_002),
+                "the whole frame after it is no fragment of the open message");
     }
 }
