@@ -14,7 +14,7 @@ final class Drains {
     /** Events visited between looks at the clock. */
     static final int SLICE = 4_096;
     /** A view's share of a pulse; several views drain on each. */
-    static final long BUDGET_NANOS = 2_000_000L;
+    static final long BUDGET_NANOS = 1_000_000L;
 
     private Drains() {
     }

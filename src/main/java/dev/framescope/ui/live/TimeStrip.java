@@ -24,6 +24,7 @@ public final class TimeStrip extends Region implements PulseListener {
     static final double HEIGHT = 64;
     private static final long REDRAW_NANOS = 200_000_000L;
     private static final double MAX_COLUMN = 24;
+    private static final int MAX_ROWS_PER_PULSE = 8_192;
 
     /** Counts for one second of the connection. */
     static final class Second {
@@ -111,7 +112,9 @@ public final class TimeStrip extends Region implements PulseListener {
         }
         if (model.log().isPresent() && consumed < frames.size()) {
             var log = model.log().get();
-            model.visitRows(consumed, frames.size(), new EventVisitor() {
+            // A bounded stretch a pulse: the rest on the next (the strip redraws a few times a second anyway).
+            int to = Math.min(frames.size(), consumed + MAX_ROWS_PER_PULSE);
+            model.visitRows(consumed, to, new EventVisitor() {
                 @Override
                 public void event(CaptureEvent e) {
                     FrameEvent f = (FrameEvent) e;
@@ -129,7 +132,7 @@ public final class TimeStrip extends Region implements PulseListener {
                     second(log.secondsSinceStart(nanos), out);
                 }
             });
-            consumed = frames.size();
+            consumed = to;
             dirty = true;
         }
         if (dirty && nowNanos - lastDraw >= REDRAW_NANOS) {
