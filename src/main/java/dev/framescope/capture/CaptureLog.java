@@ -59,6 +59,8 @@ public final class CaptureLog implements AutoCloseable {
     private int recordCount;
     private boolean spillRefused;
     private volatile int size;
+    /** How far a window showing this log has read it, or -1 (see {@link #readingAt(int)}). */
+    private volatile int readingAt = -1;
     private final Counters counters = new Counters();
     private long indexCharged;
     private boolean released;
@@ -377,6 +379,19 @@ public final class CaptureLog implements AutoCloseable {
             i++;
         }
         return i - from;
+    }
+
+    /**
+     * A window showing this log has read its events up to {@code events} (-1: it no longer shows it). A loader
+     * appending from a file paces itself to this ({@link #readingAt()}): far ahead, it would move to disk what the
+     * window is about to read.
+     */
+    public void readingAt(int events) {
+        readingAt = events;
+    }
+
+    public int readingAt() {
+        return readingAt;
     }
 
     /** The handshake is among a connection's first events; no need to look further for it. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -166,10 +167,17 @@ public final class FileActions {
                 + (loading.stopped("cancelled") ? "what was read is shown, marked partly loaded" : "nothing loaded")));
     }
 
+    /** How far a load may run ahead of the window's reading of the log it shows (events), and how it waits. */
+    static final int AHEAD = 131_072;
+    private static final long PACE_NANOS = 1_000_000L;
+    private static final long STALLED_NANOS = 5_000_000_000L;
+
     /** One file being opened: its connections listed so far (FX thread) and how far the reader is (any thread). */
     private final class Loading implements SessionFiles.LoadListener {
         private final Path file;
         private final List<LiveConnection> shown = new ArrayList<>();
+        /** The logs the reader has started, in its thread. */
+        private final List<CaptureLog> logs = new ArrayList<>();
         private volatile long size;
         private volatile long offset;
         /** Why the load stopped before the end, once it has; FX thread. */
@@ -182,6 +190,7 @@ public final class FileActions {
         /** Reading thread: the log is listed on the FX thread, and its rows follow as the pump drains it. */
         @Override
         public void connection(CaptureLog log) {
+            logs.add(log);
             background.ui().execute(() -> {
                 LiveConnection c = session.add(file.getFileName() + " · " + Redactor.url(log.label(), log.secrets()),
                         log);
@@ -197,6 +206,29 @@ public final class FileActions {
         @Override
         public void position(long at) {
             offset = at;
+            pace();
+        }
+
+        /**
+         * Reading thread: stays within {@link #AHEAD} events of what the window has read of the log it shows. Further
+         * ahead, the log would move to its spill file the events the window's views are about to read, and they would
+         * read them back on the FX thread; the reader and the window would also fight for the cores. A window that
+         * reads nothing for five seconds (its FX thread stuck) no longer holds the load back.
+         */
+        private void pace() {
+            for (CaptureLog log : logs) {
+                int read = log.readingAt();
+                long stalledSince = System.nanoTime();
+                while (read >= 0 && log.size() - read > AHEAD && System.nanoTime() - stalledSince < STALLED_NANOS
+                        && !Thread.currentThread().isInterrupted()) {
+                    LockSupport.parkNanos(PACE_NANOS);
+                    int now = log.readingAt();
+                    if (now != read) {
+                        read = now;
+                        stalledSince = System.nanoTime();
+                    }
+                }
+            }
         }
 
         double fraction() {

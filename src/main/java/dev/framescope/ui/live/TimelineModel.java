@@ -314,8 +314,10 @@ public final class TimelineModel implements PulseListener {
     }
 
     public void show(Optional<CaptureLog> selected) {
+        log.ifPresent(was -> was.readingAt(-1));
         log = selected;
         next = 0;
+        log.ifPresent(now -> now.readingAt(0));
         fragments.clear();
         Arrays.fill(openGroup, null);
         Arrays.fill(current, null);
@@ -398,6 +400,7 @@ public final class TimelineModel implements PulseListener {
             return;
         }
         next += read;
+        l.readingAt(next);
         frames.append(drain.seqs, drain.events, drain.frames);
         if (drain.completedGroup) {
             fragmentsChanged.set(fragmentsChanged.get() + 1);
