@@ -5,20 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.framescope.capture.CaptureLog;
-import dev.framescope.capture.PayloadStore;
 import dev.framescope.capture.io.SessionFiles;
-import dev.framescope.capture.io.SessionOutput;
 import dev.framescope.testutil.Await;
 import dev.framescope.ui.fx.Background;
-import dev.framescope.wire.FrameEncoder;
-import dev.framescope.wire.PlainFrames;
-import dev.framescope.wire.Sender;
-import dev.framescope.wire.StreamDissector;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -58,10 +49,7 @@ class OpenBigFileWindowTest {
 
     @BeforeEach
     void writeFile() throws Exception {
-        file = dir.resolve("ticker.fscap");
-        try (CaptureLog log = ticker(); SessionOutput out = SessionFiles.create(file, false)) {
-            out.write(log, log.readFrom(0, log.size()));
-        }
+        file = TickerFiles.write(dir.resolve("ticker.fscap"), FRAMES);
     }
 
     @Start
@@ -163,24 +151,5 @@ class OpenBigFileWindowTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** FRAMES plain text frames from the server, as a capture records them. */
-    private static CaptureLog ticker() {
-        CaptureLog log = new CaptureLog(1, "demo:/ticker", new PayloadStore(64L << 20), 0,
-                Instant.parse("2026-12-05T08:00:00Z"));
-        StreamDissector dissector = new StreamDissector(Sender.SERVER);
-        ByteArrayOutputStream frames = new ByteArrayOutputStream();
-        for (int i = 0; i < FRAMES; i++) {
-            frames.writeBytes(FrameEncoder.text("{\"tick\":" + i + "}").encode());
-        }
-        ByteBuffer in = ByteBuffer.wrap(frames.toByteArray());
-        long nanos = 0;
-        while (in.hasRemaining()) {
-            PlainFrames run = new PlainFrames();
-            assertTrue(dissector.takePlainFrames(in, run) > 0, "plain frames");
-            log.appendPlainFrames(nanos += 1_000_000, run);
-        }
-        return log;
     }
 }
