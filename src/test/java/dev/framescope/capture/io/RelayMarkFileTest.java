@@ -19,6 +19,7 @@ import dev.framescope.wire.StreamDissector;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,7 +49,10 @@ public class RelayMarkFileTest {
 
     /** As {@link #proxied()}, the proxy's frame marked {@code written} and the original {@code original}. */
     static CaptureLog proxied(RelayMark written, RelayMark original) {
-        CaptureLog log = new CaptureLog(1, "ws://h/chat via proxy from 127.0.0.1:5000", new PayloadStore(1 << 20));
+        // A fixed wall clock: an export's times are doubles of epoch seconds, and a version 1 file keeps microseconds,
+        // so a capture a few nanoseconds after a random instant could round to another double once read back.
+        CaptureLog log = new CaptureLog(1, "ws://h/chat via proxy from 127.0.0.1:5000", new PayloadStore(1 << 20), 0,
+                Instant.parse("2026-12-06T08:00:00Z"));
         long t = log.nanoAnchor();
         for (Dissected item : new StreamDissector(Sender.CLIENT).feed(ORIGINAL)) {
             if (item instanceof Dissected.FrameItem f) {
