@@ -82,10 +82,9 @@ public record Replayer(Timing timing, List<JsonMask> masks, Duration patience, D
             long start = System.nanoTime();
             long first = recording.client().get(0).nanos();
             for (Recording.Recorded r : recording.client()) {
-                if (!awaitTurn(r, start, first, inbox, c, problems)) {
+                if (!awaitTurn(r, start, first, inbox, c, problems) || !trySend(c, r, exactFrames)) {
                     break;
                 }
-                send(c, r);
                 sent++;
                 progress.sent = sent;
             }
@@ -170,7 +169,21 @@ public record Replayer(Timing timing, List<JsonMask> masks, Duration patience, D
                 + inbox.closeText().map(t -> " (" + t + ")").orElse(c.failure().map(f -> " (" + f + ")").orElse(""));
     }
 
-    private void send(Connection c, Recording.Recorded r) {
+    /**
+     * Sends {@code r}; false when the connection stopped being open just before: the server's close came between
+     * the turn and the send, and the connection (or its driver, a moment before the connection knows) refuses to
+     * send. That ends the replay as a closed connection does, not with an error.
+     */
+    private static boolean trySend(Connection c, Recording.Recorded r, boolean exactFrames) {
+        try {
+            send(c, r, exactFrames);
+            return true;
+        } catch (IllegalStateException notOpen) {
+            return false;
+        }
+    }
+
+    private static void send(Connection c, Recording.Recorded r, boolean exactFrames) {
         if (exactFrames) {
             r.frames().forEach(f -> c.sendRaw(f.clientBytes()));
             return;

@@ -11,17 +11,17 @@ import java.net.Socket;
 import java.net.URI;
 
 /** A one-connection server on loopback that answers with exactly the bytes a test scripts. */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
     /** What to do with the accepted socket once the request head has been read. */
-    interface Script {
+    public interface Script {
         void run(Socket socket, String acceptValue) throws IOException;
     }
 
     private final ServerSocket server;
     private final Thread thread;
 
-    RawServer(Script script) throws IOException {
+    public RawServer(Script script) throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> {
             try (Socket s = server.accept()) {
@@ -35,11 +35,11 @@ final class RawServer implements AutoCloseable {
         thread.start();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + server.getLocalPort() + path);
     }
 
-    static String upgrade(String accept) {
+    public static String upgrade(String accept) {
         return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n";
     }

@@ -9,7 +9,12 @@ import dev.framescope.capture.CaptureLog;
 import dev.framescope.capture.PayloadStore;
 import dev.framescope.engine.ConnectionSpec;
 import dev.framescope.engine.Engine;
+import dev.framescope.engine.RawServer;
 import dev.framescope.testutil.SharedEngine;
+import dev.framescope.wire.FrameEncoder;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +87,32 @@ class ReplayerTest {
         assertFalse(r.matches());
         assertTrue(r.problems().get(0).startsWith("the server ended the connection after"), r.problems()::toString);
         assertTrue(r.count(Outcome.Verdict.MISSING) >= 1, r.outcomes()::toString);
+    }
+
+    @Test
+    void aCloseAroundTheSendsEndsTheReplayAsAProblemNotAnError() throws Exception {
+        Recording rec = Recording.of(DemoRecordings.record(new DemoRecordings.Script("/echo", List.of(),
+                List.of("one", "two", "three"), 3)));
+        // The 101 and a close frame in one write, and the TCP connection kept open: when the first message is due,
+        // our side is closing (it answered the close and waits for the server to end TCP), not ended.
+        try (RawServer server = new RawServer((socket, accept) -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(RawServer.upgrade(accept).getBytes(StandardCharsets.US_ASCII));
+            out.write(FrameEncoder.close(4000, "bye").encode());
+            out.flush();
+            InputStream in = socket.getInputStream();
+            while (in.read(new byte[1024]) >= 0) {
+                // Held open until the client gives up.
+            }
+        })) {
+            ConnectionSpec spec = ReplaySpec.build(rec.setup(), Optional.of(server.uri("/echo").toString()), Map.of());
+            // Whether the close is met before the first send, between two, or after the last is the race itself:
+            // the replay must end with the problem named in each case, never with an exception.
+            ReplayResult r = Replayer.of(Timing.RECORDED, List.of())
+                    .run(engine, rec, spec, new CaptureLog(4, "closing", new PayloadStore(1 << 20)));
+            assertTrue(r.problems().get(0).startsWith("the server ended the connection after " + r.sent()
+                    + " of our 3 messages"), r.problems()::toString);
+        }
     }
 
     @Test
