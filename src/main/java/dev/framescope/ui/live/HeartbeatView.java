@@ -117,7 +117,7 @@ final class HeartbeatView {
     }
 
     private void countMessage(double t) {
-        int second = (int) Math.floor(t);
+        int second = (int) Math.max(0, Math.floor(t));
         if (second >= counts.length) {
             counts = Arrays.copyOf(counts, Math.max(counts.length * 2, second + 1));
         }
