@@ -165,8 +165,7 @@ final class FilteredRows<T> extends UniqueRows<T> {
         if (was.length == 0) {
             return;
         }
-        beginChange();
-        nextRemove(0, new AbstractList<T>() {
+        fireCleared(new AbstractList<T>() {
             @Override
             public T get(int i) {
                 return removed.get(was[i]);
@@ -177,7 +176,6 @@ final class FilteredRows<T> extends UniqueRows<T> {
                 return was.length;
             }
         });
-        endChange();
     }
 
     /** Matches the source's rows {@code from} to {@code to}, adding those that pass where they belong. */

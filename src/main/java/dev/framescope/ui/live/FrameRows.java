@@ -141,9 +141,8 @@ final class FrameRows extends UniqueRows<FrameEvent> {
         Optional<CaptureLog> read = log;
         size = 0;
         forgetKept();
-        beginChange();
         // The removed rows, read only if a listener asks for them.
-        nextRemove(0, new AbstractList<FrameEvent>() {
+        fireCleared(new AbstractList<FrameEvent>() {
             @Override
             public FrameEvent get(int i) {
                 return (FrameEvent) read.orElseThrow().get(gone[i]);
@@ -154,6 +153,5 @@ final class FrameRows extends UniqueRows<FrameEvent> {
                 return gone.length;
             }
         });
-        endChange();
     }
 }

@@ -66,4 +66,38 @@ class FrameRowsTest {
                 Optional.of(Opcode.TEXT), Optional.empty(), List.of()));
         assertEquals(-1, rows.indexOf(elsewhere), "a frame of another connection is not a row");
     }
+
+    @Test
+    void clearingTellsEveryRowGoneWithoutReadingThem() {
+        CaptureLog log = new CaptureLog(1, "ws://h/", new PayloadStore(64L << 20));
+        List<CaptureEvent.FrameEvent> frames = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            var header = FrameEncoder.text("frame " + i).header();
+            byte[] payload = ("frame " + i).getBytes(StandardCharsets.UTF_8);
+            frames.add(log.append(log.nanoAnchor() + i, s -> new CaptureEvent.FrameEvent(s, Direction.IN, header, 0,
+                    true, log.payloads().store(payload), Optional.of(Opcode.TEXT), Optional.empty(), List.of())));
+        }
+        FrameRows rows = new FrameRows();
+        rows.from(Optional.of(log));
+        rows.append(frames);
+        List<List<? extends CaptureEvent.FrameEvent>> removed = new ArrayList<>();
+        rows.addListener((ListChangeListener<CaptureEvent.FrameEvent>) c -> {
+            while (c.next()) {
+                assertTrue(c.wasRemoved() && !c.wasAdded() && c.getFrom() == 0 && c.getTo() == 0, c.toString());
+                removed.add(c.getRemoved());
+            }
+        });
+
+        rows.clear();
+
+        assertEquals(0, rows.size());
+        assertEquals(1, removed.size(), "one change");
+        assertEquals(50_000, removed.get(0).size());
+        // JavaFX's change builder hands listeners a copy it fills by reading every row; the rows' own list reads a
+        // row when asked.
+        assertEquals(FrameRows.class, removed.get(0).getClass().getEnclosingClass(),
+                "the removed rows as the rows' own list, not a copy: " + removed.get(0).getClass());
+        assertEquals(frames.get(0), removed.get(0).get(0));
+        assertEquals(frames.get(49_999), removed.get(0).get(49_999));
+    }
 }
